@@ -1,0 +1,2 @@
+/* hs-date.c — to be written */
+#include "hs-date.h"

@@ -1,0 +1,2 @@
+/* hs-enums.c — to be written */
+#include "hs-enums.h"

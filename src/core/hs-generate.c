@@ -1,0 +1,2 @@
+/* hs-generate.c — to be written */
+#include "hs-generate.h"

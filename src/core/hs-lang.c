@@ -1,0 +1,2 @@
+/* hs-lang.c — to be written */
+#include "hs-lang.h"

@@ -1,0 +1,2 @@
+/* hs-money.c — to be written */
+#include "hs-money.h"

@@ -1,0 +1,2 @@
+/* hs-project.c — to be written */
+#include "hs-project.h"

@@ -1,0 +1,135 @@
+/* hs-project.h — a project, its implementers and their budgets and financing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A project has exactly one main implementer and any number of partial
+ * implementers; each implementer has its own budget (category × year) and
+ * financing plan (source → amount). The project's figures are the sums of
+ * its implementers'. Derived budget lines (the flat rate) are computed per
+ * implementer and per year by hs_implementer_update_derived() and stored
+ * like the others, so every total is a sum of stored cents.
+ */
+#pragma once
+
+#include <glib.h>
+#include "hs-enums.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64     id;               /* 0 until stored */
+  char      *name;
+  char      *business_id;      /* canonical Y-tunnus; NULL for a foreign organisation */
+  HsOrgType  type;
+  char      *municipality;     /* home municipality; may be NULL */
+  gboolean   foreign;
+} HsOrganisation;
+
+typedef struct
+{
+  HsCostCategory category;
+  int            year;
+  gint64         amount;       /* cents, >= 0 */
+  gboolean       derived;      /* computed from other lines; never typed */
+} HsBudgetLine;
+
+typedef struct
+{
+  HsFinancingSource source;
+  gint64            amount;    /* cents, >= 0 */
+} HsFinancingLine;
+
+typedef struct
+{
+  char   *code;                /* "RCO01", "RCR02" */
+  gint64  target;              /* in the indicator's own unit */
+} HsIndicator;
+
+typedef struct
+{
+  HsStatus status;
+  GDate    date;
+} HsStatusChange;
+
+typedef struct
+{
+  gint64          id;          /* 0 until stored */
+  HsOrganisation *organisation;
+  gboolean        is_main;
+  GArray         *budget;      /* of HsBudgetLine */
+  GArray         *financing;   /* of HsFinancingLine, at most one per source */
+} HsImplementer;
+
+typedef struct
+{
+  gint64      id;              /* 0 until stored */
+  char       *code;            /* unique; "PKS-2023-001" */
+  char       *name_fi;
+  char       *name_sv;
+  char       *name_en;
+  char       *acronym;
+  gint64      agreement_id;
+  gint64      focus_area_id;
+  gint64      call_id;         /* 0: no call */
+  HsStatus    status;
+  GDate       start_date;
+  GDate       end_date;
+  char       *summary;
+  HsCostModel cost_model;
+  gboolean    example;         /* example data (init --demo) */
+  GPtrArray  *implementers;    /* of HsImplementer*, owned */
+  GArray     *indicators;      /* of HsIndicator */
+  GArray     *history;         /* of HsStatusChange, oldest first */
+} HsProject;
+
+/* Sums in cents. costs[] by category, financing[] by source. */
+typedef struct
+{
+  gint64 costs[HS_N_COST_CATEGORIES];
+  gint64 total_costs;
+  gint64 financing[HS_N_SOURCES];
+  gint64 total_financing;
+} HsTotals;
+
+HsOrganisation *hs_organisation_new   (const char *name, const char *business_id, HsOrgType type);
+HsOrganisation *hs_organisation_copy  (const HsOrganisation *org);
+void            hs_organisation_free  (HsOrganisation *org);
+
+HsImplementer  *hs_implementer_new    (HsOrganisation *org /* transfer full */, gboolean is_main);
+HsImplementer  *hs_implementer_copy   (const HsImplementer *impl);
+void            hs_implementer_free   (HsImplementer *impl);
+/* Sets (adds, replaces, or with 0 removes) the typed line for category × year. */
+void            hs_implementer_set_cost      (HsImplementer *impl, HsCostCategory category, int year, gint64 amount);
+gint64          hs_implementer_get_cost      (const HsImplementer *impl, HsCostCategory category, int year);
+void            hs_implementer_set_financing (HsImplementer *impl, HsFinancingSource source, gint64 amount);
+gint64          hs_implementer_get_financing (const HsImplementer *impl, HsFinancingSource source);
+/* Recompute the derived lines for the cost model: per year, flat-rate costs
+ * = rate × the year's base (staff costs), rounded half away from zero. */
+gboolean        hs_implementer_update_derived (HsImplementer *impl, HsCostModel model, GError **error);
+gboolean        hs_implementer_totals        (const HsImplementer *impl, HsTotals *out, GError **error);
+
+HsProject      *hs_project_new        (const char *code);
+HsProject      *hs_project_copy       (const HsProject *project);
+void            hs_project_free       (HsProject *project);
+HsImplementer  *hs_project_get_main   (const HsProject *project);  /* first main, or NULL */
+/* Calls hs_implementer_update_derived() for every implementer. */
+gboolean        hs_project_update_derived (HsProject *project, GError **error);
+/* Sum of the implementers' totals; FALSE with HS_CORE_ERROR_OVERFLOW. */
+gboolean        hs_project_totals     (const HsProject *project, HsTotals *out, GError **error);
+/* The years the project's budget uses, ascending. */
+GArray         *hs_project_budget_years (const HsProject *project);
+/* A display name: the Finnish name, else Swedish, else English, else the code. */
+const char     *hs_project_display_name (const HsProject *project);
+
+/* A lossless snapshot for the action log and for comparisons:
+ * hs_project_from_variant (hs_project_to_variant (p)) equals p. */
+GVariant       *hs_project_to_variant   (const HsProject *project);
+HsProject      *hs_project_from_variant (GVariant *variant, GError **error);
+gboolean        hs_project_equal        (const HsProject *a, const HsProject *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsOrganisation, hs_organisation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsImplementer, hs_implementer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsProject, hs_project_free)
+
+G_END_DECLS

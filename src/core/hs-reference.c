@@ -1,0 +1,2 @@
+/* hs-reference.c — to be written */
+#include "hs-reference.h"

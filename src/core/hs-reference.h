@@ -1,0 +1,70 @@
+/* hs-reference.h — programme, agreements, focus areas, themes and calls
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reference data a project points to. Plain structs with a free function
+ * each (and g_autoptr support); the store fills them, core rules read them.
+ */
+#pragma once
+
+#include <glib.h>
+#include "hs-enums.h"
+
+G_BEGIN_DECLS
+
+/* Uudistuva ja osaava Suomi 2021–2027: costs are eligible 1.1.2021–31.12.2029. */
+#define HS_PROGRAMME_START_YEAR 2021
+#define HS_PROGRAMME_END_YEAR   2029
+/* Defaults when a project has no call (docs/domain.md §2). */
+#define HS_DEFAULT_MAX_SUPPORT_BP 6000
+#define HS_DEFAULT_MIN_CITY_BP    2500
+
+typedef struct
+{
+  gint64    id;
+  char     *region_name;        /* "Pääkaupunkiseutu (PKS)" */
+  char    **cities;             /* NULL-terminated */
+  char     *intermediary;       /* "Uudenmaan liitto" */
+  gboolean  intermediary_confirmed;
+  GDate     signed_date;
+  char     *programme_area;     /* "Etelä-Suomi" */
+  gboolean  more_developed;     /* Helsinki-Uusimaa: EU share 40 % of public */
+  gint64    indicative_per_year; /* cents of EAKR (+state) a year; 0 when unknown */
+} HsAgreement;
+
+typedef struct
+{
+  gint64  id;
+  gint64  agreement_id;
+  char   *name;
+  int     first_year;           /* 0 = the whole agreement period */
+  int     last_year;
+} HsFocusArea;
+
+typedef struct
+{
+  gint64   id;
+  gint64   agreement_id;
+  char    *name;
+  GDate    open_date;
+  GDate    close_date;
+  gint32   max_support_bp;      /* EU + state at most, of total costs */
+  gint32   min_city_bp;         /* city financing at least */
+  gint32   min_own_bp;          /* own financing at least (0: no rule) */
+  guint    max_duration_months; /* 0: no rule */
+  guint    allowed_cost_models; /* bit (1 << HsCostModel) */
+  gint64   money_available;     /* cents; 0 when unknown */
+} HsCall;
+
+void hs_agreement_free  (HsAgreement *agreement);
+void hs_focus_area_free (HsFocusArea *focus_area);
+void hs_call_free       (HsCall *call);
+
+/* A call with the programme defaults (60 % support, 25 % city, flat-40). */
+HsCall *hs_call_new_default (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAgreement, hs_agreement_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsFocusArea, hs_focus_area_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsCall, hs_call_free)
+
+G_END_DECLS

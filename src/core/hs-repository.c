@@ -1,0 +1,2 @@
+/* hs-repository.c — to be written */
+#include "hs-repository.h"

@@ -1,0 +1,2 @@
+/* hs-summary.c — to be written */
+#include "hs-summary.h"

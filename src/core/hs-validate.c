@@ -1,0 +1,2 @@
+/* hs-validate.c — to be written */
+#include "hs-validate.h"

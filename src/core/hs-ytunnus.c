@@ -1,0 +1,2 @@
+/* hs-ytunnus.c — to be written */
+#include "hs-ytunnus.h"

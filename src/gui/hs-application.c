@@ -1,0 +1,113 @@
+/* hs-application.c — the application: app actions, accelerators, About
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hs-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hs-application.h"
+#include "hs-window.h"
+
+struct _HsApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HsApplication, hs_application, ADW_TYPE_APPLICATION)
+
+HsApplication *
+hs_application_new (void)
+{
+  return g_object_new (HS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_BASE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+static void
+hs_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (hs_window_new (HS_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Hankesalkku authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Hankesalkku"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Hankesalkku authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Prepare and review ecosystem-agreement project portfolios"),
+                         "website", "https://github.com/hankesalkku/hankesalkku",
+                         "issue-url", "https://github.com/hankesalkku/hankesalkku/issues",
+                         "copyright", "© 2026 The Hankesalkku authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Close the windows first so that they store their state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (app);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_activated_cb },
+  { "quit", quit_activated_cb },
+};
+
+static void
+hs_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *help_accels[] = { "<Primary>question", "<Primary>F1", NULL };
+
+  G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+}
+
+static void
+hs_application_class_init (HsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = hs_application_activate;
+  app_class->startup = hs_application_startup;
+}
+
+static void
+hs_application_init (HsApplication *self)
+{
+}

@@ -1,0 +1,41 @@
+/* hs-sqlite-repository.h — the portfolio in one SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include "core/hs-repository.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HS_OPEN_DEFAULT   = 0,       /* the file must exist and be a Hankesalkku database */
+  HS_OPEN_CREATE    = 1 << 0,  /* create, migrate and seed it when it does not exist */
+  HS_OPEN_READ_ONLY = 1 << 1,  /* never write (no migration either) */
+} HsOpenFlags;
+
+#define HS_TYPE_SQLITE_REPOSITORY (hs_sqlite_repository_get_type ())
+G_DECLARE_FINAL_TYPE (HsSqliteRepository, hs_sqlite_repository, HS, SQLITE_REPOSITORY, GObject)
+
+/* Opens (or with HS_OPEN_CREATE creates and seeds) the database. Errors are
+ * HS_STORE_ERROR_*: a missing file without CREATE (OPEN), a file that is not
+ * a SQLite database or not ours (NOT_DATABASE), a newer schema (TOO_NEW),
+ * a read-only file when writing is needed (READ_ONLY). None of them change
+ * the file. An older schema is migrated after a backup copy is written
+ * beside it ("portfolio.db.bak-v<N>"). */
+HsSqliteRepository *hs_sqlite_repository_open (const char   *path,
+                                               HsOpenFlags   flags,
+                                               GError      **error);
+const char *hs_sqlite_repository_get_path           (HsSqliteRepository *self);
+int         hs_sqlite_repository_get_schema_version (HsSqliteRepository *self);
+/* PRAGMA integrity_check and foreign_key_check; FALSE with HS_STORE_ERROR_CORRUPT. */
+gboolean    hs_sqlite_repository_check_integrity    (HsSqliteRepository *self, GError **error);
+
+/* The schema version this program writes. */
+int         hs_sqlite_schema_version (void);
+/* $HANKESALKKU_DB, else $XDG_DATA_HOME/hankesalkku/portfolio.db */
+char       *hs_default_database_path (void);
+
+G_END_DECLS

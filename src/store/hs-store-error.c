@@ -1,0 +1,7 @@
+/* hs-store-error.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "hs-store-error.h"
+
+G_DEFINE_QUARK (hs-store-error-quark, hs_store_error)
