@@ -5,8 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
-
+#include "core/hs-i18n.h"
 #include "gui/hs-application.h"
 
 int
@@ -14,12 +13,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(HsApplication) app = NULL;
-  const char *localedir = g_getenv ("HANKESALKKU_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hs_i18n_init ();
 
   app = hs_application_new ();
 

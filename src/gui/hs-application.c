@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "hs-application.h"
+#include "hs-snapshot.h"
 #include "hs-window.h"
 
 struct _HsApplication
@@ -35,7 +36,10 @@ hs_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (hs_window_new (HS_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (hs_window_new (HS_APPLICATION (app)));
+      hs_snapshot_arm_from_env (window);
+    }
 
   gtk_window_present (window);
 }

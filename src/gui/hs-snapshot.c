@@ -1,0 +1,135 @@
+/* hs-snapshot.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hs-snapshot"
+
+#include "config.h"
+
+#include "hs-snapshot.h"
+
+gboolean
+hs_snapshot_to_png (GtkWidget   *widget,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The widget has not been drawn yet");
+      return FALSE;
+    }
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The widget drew nothing");
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_really_visible (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget);
+}
+
+static void
+describe_widget (GtkWidget *widget,
+                 GString   *out)
+{
+  if (!is_really_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      if (text != NULL && *text != '\0')
+        g_string_append_printf (out, "label: %s\n", text);
+    }
+  else if (GTK_IS_INSCRIPTION (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      if (text != NULL && *text != '\0')
+        g_string_append_printf (out, "label: %s\n", text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    describe_widget (child, out);
+}
+
+char *
+hs_snapshot_describe (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  if (GTK_IS_WINDOW (widget))
+    g_string_append_printf (out, "title: %s\n",
+                            gtk_window_get_title (GTK_WINDOW (widget)) ?: "");
+  describe_widget (widget, out);
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+snapshot_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  guint *frames = user_data;
+  const char *prefix = g_getenv ("HANKESALKKU_SNAPSHOT");
+  g_autofree char *png = NULL;
+  g_autofree char *txt = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Let the window settle: allocation, then a few frames of drawing. */
+  if (++(*frames) < 5)
+    return G_SOURCE_CONTINUE;
+
+  png = g_strconcat (prefix, ".png", NULL);
+  txt = g_strconcat (prefix, ".txt", NULL);
+  text = hs_snapshot_describe (widget);
+
+  if (!hs_snapshot_to_png (widget, png, &error))
+    g_printerr ("hankesalkku: snapshot: %s\n", error->message);
+  if (!g_file_set_contents (txt, text, -1, &error))
+    g_printerr ("hankesalkku: snapshot: %s\n", error->message);
+
+  g_free (frames);
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+void
+hs_snapshot_arm_from_env (GtkWindow *window)
+{
+  const char *prefix = g_getenv ("HANKESALKKU_SNAPSHOT");
+
+  if (prefix == NULL || *prefix == '\0')
+    return;
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), snapshot_tick_cb, g_new0 (guint, 1), NULL);
+}
