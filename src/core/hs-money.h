@@ -19,12 +19,16 @@ G_BEGIN_DECLS
 /* The largest amount we accept anywhere: 10^15 cents = 10 000 000 000 000 €. */
 #define HS_MONEY_MAX  G_GINT64_CONSTANT (1000000000000000)
 
-/* Checked arithmetic: FALSE (and *out untouched) on overflow. */
+/* Checked arithmetic: FALSE (and *out untouched) on overflow, and when the
+ * result lies beyond ±HS_MONEY_MAX. */
 gboolean  hs_money_add        (gint64 a, gint64 b, gint64 *out);
 gboolean  hs_money_sub        (gint64 a, gint64 b, gint64 *out);
-/* cents × bp / 10000, rounded half away from zero. */
+/* cents × bp / 10000, rounded half away from zero; exact for every gint64 ×
+ * gint32 (128-bit intermediate). FALSE (*out untouched) beyond ±HS_MONEY_MAX. */
 gboolean  hs_money_apply_rate (gint64 cents, gint32 bp, gint64 *out);
-/* part / whole in basis points, rounded half away from zero; 0 when whole is 0. */
+/* part / whole in basis points, rounded half away from zero; 0 when whole is 0.
+ * Exact for any gint64 values; a rate beyond the gint32 range saturates at
+ * ±G_MAXINT32. */
 gint32    hs_rate_of          (gint64 part, gint64 whole);
 
 /* fi/sv: "1 333 333,00 €" (U+00A0 between groups and before €), negative

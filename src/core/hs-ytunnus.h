@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * digit should be N". */
 gboolean  hs_ytunnus_validate   (const char *text, GError **error);
 /* Accepts what people paste: surrounding spaces, "FI02012566" (VAT form),
- * a 6-digit old ID "201256-6" (zero-padded); returns the canonical
+ * the eight digits alone, a dash or minus sign for the hyphen, a 6-digit
+ * old ID "201256-6" (zero-padded); returns the canonical
  * "0201256-6" or NULL with error when it is not a valid Y-tunnus. */
 char     *hs_ytunnus_normalize  (const char *text, GError **error);
 /* The check digit for seven digits, or -1 when no valid ID has them. */
