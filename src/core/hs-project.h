@@ -123,7 +123,12 @@ GArray         *hs_project_budget_years (const HsProject *project);
 const char     *hs_project_display_name (const HsProject *project);
 
 /* A lossless snapshot for the action log and for comparisons:
- * hs_project_from_variant (hs_project_to_variant (p)) equals p. */
+ * hs_project_from_variant (hs_project_to_variant (p)) equals p.
+ * The variant is a tuple of type hs_project_variant_type () whose first
+ * field is the format version (a uint32, now 1); to_variant returns a full,
+ * non-floating reference. from_variant refuses any other type or version,
+ * unknown ids and impossible dates with HS_CORE_ERROR_PARSE. */
+const GVariantType *hs_project_variant_type (void);
 GVariant       *hs_project_to_variant   (const HsProject *project);
 HsProject      *hs_project_from_variant (GVariant *variant, GError **error);
 gboolean        hs_project_equal        (const HsProject *a, const HsProject *b);

@@ -1,2 +1,311 @@
-/* hs-repository.c — to be written */
+/* hs-repository.c — where the portfolio lives, as core sees it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The interface, its "changed" signal and thin wrappers that forward to the
+ * implementation's vfuncs.
+ */
+#define G_LOG_DOMAIN "hs-core"
+
+#include "config.h"
+
 #include "hs-repository.h"
+
+G_DEFINE_INTERFACE (HsRepository, hs_repository, G_TYPE_OBJECT)
+
+static void
+hs_repository_default_init (HsRepositoryInterface *iface)
+{
+  /**
+   * HsRepository::changed:
+   *
+   * Emitted after every successful mutation, undo and redo.
+   */
+  g_signal_new ("changed",
+                G_TYPE_FROM_INTERFACE (iface),
+                G_SIGNAL_RUN_LAST,
+                0,
+                NULL, NULL,
+                NULL,
+                G_TYPE_NONE, 0);
+}
+
+GPtrArray *
+hs_repository_list_agreements (HsRepository  *self,
+                               GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->list_agreements != NULL, NULL);
+
+  return iface->list_agreements (self, error);
+}
+
+GPtrArray *
+hs_repository_list_focus_areas (HsRepository  *self,
+                                gint64         agreement_id,
+                                GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->list_focus_areas != NULL, NULL);
+
+  return iface->list_focus_areas (self, agreement_id, error);
+}
+
+GPtrArray *
+hs_repository_list_calls (HsRepository  *self,
+                          gint64         agreement_id,
+                          GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->list_calls != NULL, NULL);
+
+  return iface->list_calls (self, agreement_id, error);
+}
+
+GPtrArray *
+hs_repository_list_organisations (HsRepository  *self,
+                                  GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->list_organisations != NULL, NULL);
+
+  return iface->list_organisations (self, error);
+}
+
+HsProject *
+hs_repository_load_project (HsRepository  *self,
+                            gint64         id,
+                            GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->load_project != NULL, NULL);
+
+  return iface->load_project (self, id, error);
+}
+
+HsProject *
+hs_repository_load_project_by_code (HsRepository  *self,
+                                    const char    *code,
+                                    GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->load_project_by_code != NULL, NULL);
+
+  return iface->load_project_by_code (self, code, error);
+}
+
+gboolean
+hs_repository_save_project (HsRepository  *self,
+                            HsProject     *project,
+                            GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->save_project != NULL, FALSE);
+
+  return iface->save_project (self, project, error);
+}
+
+gboolean
+hs_repository_save_projects (HsRepository  *self,
+                             GPtrArray     *projects,
+                             const char    *description,
+                             GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->save_projects != NULL, FALSE);
+
+  return iface->save_projects (self, projects, description, error);
+}
+
+gboolean
+hs_repository_delete_project (HsRepository  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->delete_project != NULL, FALSE);
+
+  return iface->delete_project (self, id, error);
+}
+
+gboolean
+hs_repository_save_organisation (HsRepository    *self,
+                                 HsOrganisation  *org,
+                                 GError         **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->save_organisation != NULL, FALSE);
+
+  return iface->save_organisation (self, org, error);
+}
+
+gboolean
+hs_repository_save_call (HsRepository  *self,
+                         HsCall        *call,
+                         GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->save_call != NULL, FALSE);
+
+  return iface->save_call (self, call, error);
+}
+
+gboolean
+hs_repository_foreach_project (HsRepository   *self,
+                               HsProjectFunc   func,
+                               gpointer        user_data,
+                               GError        **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->foreach_project != NULL, FALSE);
+
+  return iface->foreach_project (self, func, user_data, error);
+}
+
+GArray *
+hs_repository_list_project_summaries (HsRepository  *self,
+                                      GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->list_project_summaries != NULL, NULL);
+
+  return iface->list_project_summaries (self, error);
+}
+
+GArray *
+hs_repository_summarise (HsRepository  *self,
+                         HsDimension    by,
+                         gint64         agreement_id,
+                         GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->summarise != NULL, NULL);
+
+  return iface->summarise (self, by, agreement_id, error);
+}
+
+gboolean
+hs_repository_can_undo (HsRepository *self)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->can_undo != NULL, FALSE);
+
+  return iface->can_undo (self);
+}
+
+gboolean
+hs_repository_can_redo (HsRepository *self)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->can_redo != NULL, FALSE);
+
+  return iface->can_redo (self);
+}
+
+char *
+hs_repository_undo (HsRepository  *self,
+                    GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->undo != NULL, NULL);
+
+  return iface->undo (self, error);
+}
+
+char *
+hs_repository_redo (HsRepository  *self,
+                    GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->redo != NULL, NULL);
+
+  return iface->redo (self, error);
+}

@@ -1,2 +1,813 @@
-/* hs-validate.c — to be written */
+/* hs-validate.c — the funding rules as a pure function from a project to findings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules of docs/domain.md §2–§5, checked in a fixed order. Each finding
+ * has a stable code, the field it concerns, a severity and a translated
+ * message that names the numbers in the context's language. Shares are
+ * compared exactly, as products of integers (support × 10000 against
+ * limit × total costs), never through rounded rates, so 60,00 % passes and
+ * 60,01 % does not.
+ */
+#define G_LOG_DOMAIN "hs-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hs-date.h"
+#include "hs-money.h"
 #include "hs-validate.h"
+#include "hs-ytunnus.h"
+
+void
+hs_finding_free (HsFinding *finding)
+{
+  if (finding == NULL)
+    return;
+
+  g_free (finding->code);
+  g_free (finding->field);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+guint
+hs_findings_count_errors (GPtrArray *findings)
+{
+  guint errors = 0;
+
+  g_return_val_if_fail (findings != NULL, 0);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HsFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == HS_SEVERITY_ERROR)
+        errors++;
+    }
+
+  return errors;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Exact comparison of products                                           */
+/* ---------------------------------------------------------------------- */
+
+/* The 128-bit product of @a and @b as two 64-bit halves. */
+static void
+multiply (guint64  a,
+          guint64  b,
+          guint64 *hi,
+          guint64 *lo)
+{
+  guint64 a_lo = a & G_MAXUINT32, a_hi = a >> 32;
+  guint64 b_lo = b & G_MAXUINT32, b_hi = b >> 32;
+  guint64 lo_lo = a_lo * b_lo;
+  guint64 hi_lo = a_hi * b_lo;
+  guint64 lo_hi = a_lo * b_hi;
+  guint64 middle = (lo_lo >> 32) + (hi_lo & G_MAXUINT32) + (lo_hi & G_MAXUINT32);
+
+  *hi = a_hi * b_hi + (hi_lo >> 32) + (lo_hi >> 32) + (middle >> 32);
+  *lo = (middle << 32) | (lo_lo & G_MAXUINT32);
+}
+
+/* Sign of @a × @b − @c × @d, for non-negative factors. */
+static int
+compare_products (gint64 a,
+                  gint64 b,
+                  gint64 c,
+                  gint64 d)
+{
+  guint64 left_hi, left_lo, right_hi, right_lo;
+
+  g_assert (a >= 0 && b >= 0 && c >= 0 && d >= 0);
+
+  multiply ((guint64) a, (guint64) b, &left_hi, &left_lo);
+  multiply ((guint64) c, (guint64) d, &right_hi, &right_lo);
+
+  if (left_hi != right_hi)
+    return left_hi < right_hi ? -1 : 1;
+  if (left_lo != right_lo)
+    return left_lo < right_lo ? -1 : 1;
+  return 0;
+}
+
+/* The largest amount x with x × 10000 ≤ @bp × @total (floor). */
+static gint64
+share_floor (gint64 total,
+             gint32 bp)
+{
+  gint64 x = 0;
+
+  if (!hs_money_apply_rate (total, bp, &x))
+    x = total;
+  while (x > 0 && compare_products (x, HS_BP_WHOLE, bp, total) > 0)
+    x--;
+  while (compare_products (x + 1, HS_BP_WHOLE, bp, total) <= 0)
+    x++;
+  return x;
+}
+
+/* The smallest amount x with x × 10000 ≥ @bp × @total (ceiling). */
+static gint64
+share_ceiling (gint64 total,
+               gint32 bp)
+{
+  gint64 x = 0;
+
+  if (!hs_money_apply_rate (total, bp, &x))
+    x = total;
+  while (compare_products (x, HS_BP_WHOLE, bp, total) < 0)
+    x++;
+  while (x > 0 && compare_products (x - 1, HS_BP_WHOLE, bp, total) >= 0)
+    x--;
+  return x;
+}
+
+/* A limit from a call as a share between 0 and 100 %. */
+static gint32
+clamp_bp (gint32 bp)
+{
+  return CLAMP (bp, 0, HS_BP_WHOLE);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Findings                                                               */
+/* ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  const HsProject     *project;
+  const HsCall        *call;        /* the call, or the programme defaults */
+  gboolean             has_call;    /* whether the context named a call */
+  const HsFocusArea   *focus_area;
+  HsLang               lang;
+  GPtrArray           *findings;
+  gboolean             totals_ok;
+  HsTotals             totals;
+} Check;
+
+static void add_finding (Check       *check,
+                         const char  *code,
+                         HsSeverity   severity,
+                         char        *field,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (5, 6);
+
+/* Adds a finding; takes @field. */
+static void
+add_finding (Check       *check,
+             const char  *code,
+             HsSeverity   severity,
+             char        *field,
+             const char  *format,
+             ...)
+{
+  HsFinding *finding = g_new0 (HsFinding, 1);
+  va_list args;
+
+  va_start (args, format);
+  finding->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  finding->code = g_strdup (code);
+  finding->field = field;
+  finding->severity = severity;
+  g_ptr_array_add (check->findings, finding);
+}
+
+static char *
+money (const Check *check,
+       gint64       cents)
+{
+  return hs_money_format (cents, check->lang);
+}
+
+static char *
+rate (const Check *check,
+      gint32       bp)
+{
+  return hs_rate_format (bp, check->lang);
+}
+
+static char *
+date (const Check *check,
+      const GDate *value)
+{
+  return hs_date_format (value, check->lang);
+}
+
+/* The name of the implementer's organisation, for messages. */
+static const char *
+implementer_name (const HsImplementer *impl,
+                  guint                index,
+                  char               **to_free)
+{
+  if (impl->organisation != NULL &&
+      impl->organisation->name != NULL &&
+      *impl->organisation->name != '\0')
+    return impl->organisation->name;
+
+  /* Translators: an implementer without an organisation name; %u is its number */
+  *to_free = g_strdup_printf (_("Implementer %u"), index + 1);
+  return *to_free;
+}
+
+#define IMPLEMENTER(check, i) \
+  ((const HsImplementer *) g_ptr_array_index ((check)->project->implementers, (i)))
+
+/* ---------------------------------------------------------------------- */
+/* The rules                                                              */
+/* ---------------------------------------------------------------------- */
+
+/* 1. Exactly one main implementer. */
+static void
+check_main_implementer (Check *check)
+{
+  const GPtrArray *implementers = check->project->implementers;
+  guint mains = 0;
+  guint second = 0;
+
+  for (guint i = 0; i < implementers->len; i++)
+    {
+      if (IMPLEMENTER (check, i)->is_main && ++mains == 2)
+        second = i;
+    }
+
+  if (mains == 0)
+    add_finding (check, "main-implementer-missing", HS_SEVERITY_ERROR,
+                 g_strdup ("implementers"),
+                 "%s", _("The project has no main implementer"));
+  else if (mains > 1)
+    add_finding (check, "main-implementer-multiple", HS_SEVERITY_ERROR,
+                 g_strdup_printf ("implementers/%u/main", second),
+                 _("The project has %u main implementers; it must have exactly one"),
+                 mains);
+}
+
+/* 2. Each implementer's financing covers its costs to the cent. */
+static void
+check_financing_matches (Check *check)
+{
+  for (guint i = 0; i < check->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autofree char *name_buf = NULL;
+      g_autofree char *financing = NULL;
+      g_autofree char *costs = NULL;
+      g_autofree char *difference = NULL;
+      const char *name;
+      HsTotals totals;
+      gint64 diff;
+
+      /* an overflow is reported once, by the totals rule */
+      if (!hs_implementer_totals (impl, &totals, NULL) ||
+          totals.total_financing == totals.total_costs ||
+          !hs_money_sub (totals.total_costs, totals.total_financing, &diff))
+        continue;
+
+      name = implementer_name (impl, i, &name_buf);
+      financing = money (check, totals.total_financing);
+      costs = money (check, totals.total_costs);
+      difference = money (check, diff > 0 ? diff : -diff);
+
+      if (diff > 0)
+        add_finding (check, "financing-mismatch", HS_SEVERITY_ERROR,
+                     g_strdup_printf ("implementers/%u/financing", i),
+                     /* Translators: "Espoon kaupunki: financing is 120 000,00 € but
+                      * costs are 125 000,00 €; 5 000,00 € is not covered" */
+                     _("%s: financing is %s but costs are %s; %s is not covered"),
+                     name, financing, costs, difference);
+      else
+        add_finding (check, "financing-mismatch", HS_SEVERITY_ERROR,
+                     g_strdup_printf ("implementers/%u/financing", i),
+                     _("%s: financing is %s but costs are %s; financing exceeds costs by %s"),
+                     name, financing, costs, difference);
+    }
+}
+
+/* 3. EU and state support at most the call's share of total costs. */
+static void
+check_support_rate (Check *check)
+{
+  gint64 total = check->totals.total_costs;
+  gint64 support = check->totals.financing[HS_SOURCE_EU_STATE];
+  gint32 max_bp = clamp_bp (check->call->max_support_bp);
+  g_autofree char *share = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *over = NULL;
+
+  if (!check->totals_ok || total <= 0 || support <= 0 ||
+      compare_products (support, HS_BP_WHOLE, max_bp, total) <= 0)
+    return;
+
+  share = rate (check, hs_rate_of (support, total));
+  limit = rate (check, max_bp);
+  over = money (check, support - share_floor (total, max_bp));
+
+  if (check->has_call)
+    add_finding (check, "support-rate-over-limit", HS_SEVERITY_ERROR,
+                 g_strdup ("financing/eu-state"),
+                 /* Translators: "EU and state support is 62,4 % of total costs;
+                  * the call allows at most 60,0 % (2 400,00 € over the limit)" */
+                 _("EU and state support is %s of total costs; the call allows at most %s (%s over the limit)"),
+                 share, limit, over);
+  else
+    add_finding (check, "support-rate-over-limit", HS_SEVERITY_ERROR,
+                 g_strdup ("financing/eu-state"),
+                 _("EU and state support is %s of total costs; the programme allows at most %s (%s over the limit)"),
+                 share, limit, over);
+}
+
+/* 4. City financing at least the call's share of total costs. */
+static void
+check_city_share (Check *check)
+{
+  gint64 total = check->totals.total_costs;
+  gint64 city = check->totals.financing[HS_SOURCE_CITY];
+  gint32 min_bp = clamp_bp (check->call->min_city_bp);
+  g_autofree char *share = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *missing = NULL;
+
+  if (!check->totals_ok || total <= 0 || min_bp == 0 || city < 0 ||
+      compare_products (city, HS_BP_WHOLE, min_bp, total) >= 0)
+    return;
+
+  share = rate (check, hs_rate_of (city, total));
+  limit = rate (check, min_bp);
+  missing = money (check, share_ceiling (total, min_bp) - city);
+
+  if (check->has_call)
+    add_finding (check, "city-share-under-minimum", HS_SEVERITY_ERROR,
+                 g_strdup ("financing/city"),
+                 _("City financing is %s of total costs; the call requires at least %s (%s more is needed)"),
+                 share, limit, missing);
+  else
+    add_finding (check, "city-share-under-minimum", HS_SEVERITY_ERROR,
+                 g_strdup ("financing/city"),
+                 _("City financing is %s of total costs; the programme requires at least %s (%s more is needed)"),
+                 share, limit, missing);
+}
+
+/* 5. Own financing (public and private) at least the call's share. */
+static void
+check_own_share (Check *check)
+{
+  gint64 total = check->totals.total_costs;
+  gint32 min_bp = clamp_bp (check->call->min_own_bp);
+  g_autofree char *share = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *missing = NULL;
+  gint64 own;
+
+  if (!check->totals_ok || total <= 0 || min_bp == 0 ||
+      !hs_money_add (check->totals.financing[HS_SOURCE_OWN_PUBLIC],
+                     check->totals.financing[HS_SOURCE_OWN_PRIVATE], &own) ||
+      own < 0 ||
+      compare_products (own, HS_BP_WHOLE, min_bp, total) >= 0)
+    return;
+
+  share = rate (check, hs_rate_of (own, total));
+  limit = rate (check, min_bp);
+  missing = money (check, share_ceiling (total, min_bp) - own);
+
+  add_finding (check, "own-share-under-minimum", HS_SEVERITY_ERROR,
+               g_strdup ("financing/own"),
+               _("Own financing is %s of total costs; the call requires at least %s (%s more is needed)"),
+               share, limit, missing);
+}
+
+/* 6. Start and end dates, in order, within the call's length and the
+ * programme's eligibility period. */
+static void
+check_schedule (Check *check)
+{
+  const GDate *start = &check->project->start_date;
+  const GDate *end = &check->project->end_date;
+  guint max_months = check->call->max_duration_months;
+  GDate first_day;
+  GDate last_day;
+
+  if (!g_date_valid (start))
+    add_finding (check, "schedule-missing", HS_SEVERITY_ERROR,
+                 g_strdup ("schedule/start"),
+                 "%s", _("The project has no start date"));
+  if (!g_date_valid (end))
+    add_finding (check, "schedule-missing", HS_SEVERITY_ERROR,
+                 g_strdup ("schedule/end"),
+                 "%s", _("The project has no end date"));
+  if (!g_date_valid (start) || !g_date_valid (end))
+    return;
+
+  if (g_date_compare (end, start) < 0)
+    {
+      g_autofree char *start_text = date (check, start);
+      g_autofree char *end_text = date (check, end);
+
+      add_finding (check, "schedule-reversed", HS_SEVERITY_ERROR,
+                   g_strdup ("schedule/end"),
+                   _("The project ends on %s, before it starts on %s"),
+                   end_text, start_text);
+      return;
+    }
+
+  if (max_months > 0)
+    {
+      guint months = hs_date_months_between (start, end);
+
+      if (months > max_months)
+        add_finding (check, "schedule-too-long", HS_SEVERITY_ERROR,
+                     g_strdup ("schedule/end"),
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The project lasts %u month; the call allows at most %u",
+                                  "The project lasts %u months; the call allows at most %u",
+                                  months),
+                     months, max_months);
+    }
+
+  g_date_clear (&first_day, 1);
+  g_date_set_dmy (&first_day, 1, G_DATE_JANUARY, HS_PROGRAMME_START_YEAR);
+  g_date_clear (&last_day, 1);
+  g_date_set_dmy (&last_day, 31, G_DATE_DECEMBER, HS_PROGRAMME_END_YEAR);
+
+  if (g_date_compare (start, &first_day) < 0)
+    {
+      g_autofree char *start_text = date (check, start);
+      g_autofree char *limit_text = date (check, &first_day);
+
+      add_finding (check, "schedule-outside-programme", HS_SEVERITY_ERROR,
+                   g_strdup ("schedule/start"),
+                   _("The project starts on %s; costs are eligible only from %s"),
+                   start_text, limit_text);
+    }
+  if (g_date_compare (end, &last_day) > 0)
+    {
+      g_autofree char *end_text = date (check, end);
+      g_autofree char *limit_text = date (check, &last_day);
+
+      add_finding (check, "schedule-outside-programme", HS_SEVERITY_ERROR,
+                   g_strdup ("schedule/end"),
+                   _("The project ends on %s; costs are eligible only until %s"),
+                   end_text, limit_text);
+    }
+}
+
+/* 7. Every budget year within the schedule's years. */
+static void
+check_budget_years (Check *check)
+{
+  const GDate *start = &check->project->start_date;
+  const GDate *end = &check->project->end_date;
+  int first_year, last_year;
+
+  if (!g_date_valid (start) || !g_date_valid (end) || g_date_compare (end, start) < 0)
+    return;
+
+  first_year = g_date_get_year (start);
+  last_year = g_date_get_year (end);
+
+  for (guint i = 0; i < check->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autoptr(GHashTable) reported = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_autofree char *name_buf = NULL;
+      const char *name = implementer_name (impl, i, &name_buf);
+
+      for (guint j = 0; j < impl->budget->len; j++)
+        {
+          int year = g_array_index (impl->budget, HsBudgetLine, j).year;
+
+          if (year >= first_year && year <= last_year)
+            continue;
+          if (!g_hash_table_add (reported, GINT_TO_POINTER (year)))
+            continue;
+
+          add_finding (check, "budget-year-outside-schedule", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("implementers/%u/budget/%d", i, year),
+                       _("%s: the budget has costs in %d, outside the project’s years %d–%d"),
+                       name, year, first_year, last_year);
+        }
+    }
+}
+
+/* 8. A focus area of the project's agreement, for the project's years. */
+static void
+check_focus_area (Check *check)
+{
+  const HsProject *project = check->project;
+  const HsFocusArea *fa = check->focus_area;
+  const char *fa_name;
+
+  if (project->focus_area_id == 0)
+    {
+      add_finding (check, "focus-area-missing", HS_SEVERITY_ERROR,
+                   g_strdup ("focus-area"),
+                   "%s", _("The project has no focus area"));
+      return;
+    }
+
+  /* none, or not the one the project names */
+  if (fa == NULL || (fa->id != 0 && fa->id != project->focus_area_id))
+    {
+      add_finding (check, "focus-area-mismatch", HS_SEVERITY_ERROR,
+                   g_strdup ("focus-area"),
+                   "%s", _("The project’s focus area is unknown"));
+      return;
+    }
+
+  fa_name = fa->name != NULL ? fa->name : "";
+
+  if (fa->agreement_id != project->agreement_id)
+    {
+      add_finding (check, "focus-area-mismatch", HS_SEVERITY_ERROR,
+                   g_strdup ("focus-area"),
+                   _("The focus area “%s” belongs to another ecosystem agreement"),
+                   fa_name);
+      return;
+    }
+
+  if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date) &&
+      ((fa->first_year > 0 && g_date_get_year (&project->start_date) < fa->first_year) ||
+       (fa->last_year > 0 && g_date_get_year (&project->end_date) > fa->last_year)))
+    {
+      int start_year = g_date_get_year (&project->start_date);
+      int end_year = g_date_get_year (&project->end_date);
+
+      if (fa->first_year > 0 && fa->last_year > 0)
+        add_finding (check, "focus-area-mismatch", HS_SEVERITY_WARNING,
+                     g_strdup ("focus-area"),
+                     _("The focus area “%s” applies to %d–%d, but the project runs %d–%d"),
+                     fa_name, fa->first_year, fa->last_year, start_year, end_year);
+      else if (fa->first_year > 0)
+        add_finding (check, "focus-area-mismatch", HS_SEVERITY_WARNING,
+                     g_strdup ("focus-area"),
+                     _("The focus area “%s” applies from %d, but the project runs %d–%d"),
+                     fa_name, fa->first_year, start_year, end_year);
+      else
+        add_finding (check, "focus-area-mismatch", HS_SEVERITY_WARNING,
+                     g_strdup ("focus-area"),
+                     _("The focus area “%s” applies until %d, but the project runs %d–%d"),
+                     fa_name, fa->last_year, start_year, end_year);
+    }
+}
+
+/* 9. A valid Y-tunnus for every Finnish organisation. */
+static void
+check_business_ids (Check *check)
+{
+  for (guint i = 0; i < check->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      const HsOrganisation *org = impl->organisation;
+      g_autofree char *name_buf = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *name;
+
+      if (org != NULL && org->foreign)
+        continue;
+
+      name = implementer_name (impl, i, &name_buf);
+
+      if (org == NULL || org->business_id == NULL || *org->business_id == '\0')
+        add_finding (check, "business-id-invalid", HS_SEVERITY_ERROR,
+                     g_strdup_printf ("implementers/%u/organisation/business-id", i),
+                     _("%s has no Y-tunnus"), name);
+      else if (!hs_ytunnus_validate (org->business_id, &error))
+        add_finding (check, "business-id-invalid", HS_SEVERITY_ERROR,
+                     g_strdup_printf ("implementers/%u/organisation/business-id", i),
+                     /* Translators: the last %s is the reason, e.g. "the check digit should be 6" */
+                     _("%s: the Y-tunnus “%s” is not valid: %s"),
+                     name, org->business_id,
+                     error != NULL ? error->message : "");
+    }
+}
+
+/* 10. No negative amounts. */
+static void
+check_negative_amounts (Check *check)
+{
+  for (guint i = 0; i < check->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autofree char *name_buf = NULL;
+      const char *name = implementer_name (impl, i, &name_buf);
+
+      for (guint j = 0; j < impl->budget->len; j++)
+        {
+          const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, j);
+          g_autofree char *amount = NULL;
+
+          if (line->amount >= 0)
+            continue;
+
+          amount = money (check, line->amount);
+          add_finding (check, "negative-amount", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("implementers/%u/budget/%d/%s", i, line->year,
+                                        hs_cost_category_to_id (line->category)),
+                       /* Translators: "Espoon kaupunki: the amount of “Staff costs” for 2024 is negative (−5,00 €)" */
+                       _("%s: the amount of “%s” for %d is negative (%s)"),
+                       name, hs_cost_category_label (line->category), line->year, amount);
+        }
+
+      for (guint j = 0; j < impl->financing->len; j++)
+        {
+          const HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, j);
+          g_autofree char *amount = NULL;
+
+          if (line->amount >= 0)
+            continue;
+
+          amount = money (check, line->amount);
+          add_finding (check, "negative-amount", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("implementers/%u/financing/%s", i,
+                                        hs_source_to_id (line->source)),
+                       _("%s: the amount of “%s” is negative (%s)"),
+                       name, hs_source_label (line->source), amount);
+        }
+    }
+}
+
+/* 11. A status history that starts as a draft, moves only by allowed
+ * transitions, forwards in time, and ends in the current status. */
+static void
+check_status_history (Check *check)
+{
+  const GArray *history = check->project->history;
+  const HsStatusChange *last;
+
+  if (history->len == 0)
+    return;
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const HsStatusChange *change = &g_array_index (history, HsStatusChange, i);
+      const HsStatusChange *previous;
+
+      if (i == 0)
+        {
+          if (change->status != HS_STATUS_DRAFT)
+            add_finding (check, "status-transition-invalid", HS_SEVERITY_ERROR,
+                         g_strdup ("status/history/0"),
+                         _("The status history starts with “%s”; it must start with “%s”"),
+                         hs_status_label (change->status),
+                         hs_status_label (HS_STATUS_DRAFT));
+          continue;
+        }
+
+      previous = &g_array_index (history, HsStatusChange, i - 1);
+      if (!hs_status_transition_allowed (previous->status, change->status))
+        add_finding (check, "status-transition-invalid", HS_SEVERITY_ERROR,
+                     g_strdup_printf ("status/history/%u", i),
+                     _("The status cannot change from “%s” to “%s”"),
+                     hs_status_label (previous->status),
+                     hs_status_label (change->status));
+
+      if (g_date_valid (&previous->date) && g_date_valid (&change->date) &&
+          g_date_compare (&change->date, &previous->date) < 0)
+        {
+          g_autofree char *when = date (check, &change->date);
+          g_autofree char *before = date (check, &previous->date);
+
+          add_finding (check, "status-transition-invalid", HS_SEVERITY_WARNING,
+                       g_strdup_printf ("status/history/%u", i),
+                       _("The change to “%s” on %s is dated before the change before it (%s)"),
+                       hs_status_label (change->status), when, before);
+        }
+    }
+
+  last = &g_array_index (history, HsStatusChange, history->len - 1);
+  if (check->project->status != last->status)
+    add_finding (check, "status-transition-invalid", HS_SEVERITY_ERROR,
+                 g_strdup ("status"),
+                 _("The status is “%s”, but the latest status change is to “%s”"),
+                 hs_status_label (check->project->status),
+                 hs_status_label (last->status));
+}
+
+/* 12. Only the categories the cost model allows; a cost model the call allows. */
+static void
+check_cost_model (Check *check)
+{
+  const HsProject *project = check->project;
+  guint allowed = check->call->allowed_cost_models;
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autofree char *name_buf = NULL;
+      const char *name = implementer_name (impl, i, &name_buf);
+
+      for (guint j = 0; j < impl->budget->len; j++)
+        {
+          const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, j);
+
+          if (line->derived || hs_cost_model_allows_category (project->cost_model, line->category))
+            continue;
+
+          add_finding (check, "cost-category-not-allowed", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("implementers/%u/budget/%d/%s", i, line->year,
+                                        hs_cost_category_to_id (line->category)),
+                       /* Translators: "Espoon kaupunki: “Travel” (2025) cannot be entered under the cost model “40 % flat rate”" */
+                       _("%s: “%s” (%d) cannot be entered under the cost model “%s”"),
+                       name, hs_cost_category_label (line->category), line->year,
+                       hs_cost_model_label (project->cost_model));
+        }
+    }
+
+  if (allowed != 0 && (guint) project->cost_model < HS_N_COST_MODELS &&
+      (allowed & (1u << project->cost_model)) == 0)
+    {
+      if (check->has_call)
+        add_finding (check, "cost-model-not-allowed", HS_SEVERITY_ERROR,
+                     g_strdup ("cost-model"),
+                     _("The call does not allow the cost model “%s”"),
+                     hs_cost_model_label (project->cost_model));
+      else
+        add_finding (check, "cost-model-not-allowed", HS_SEVERITY_ERROR,
+                     g_strdup ("cost-model"),
+                     _("The programme does not allow the cost model “%s” without a call that names it"),
+                     hs_cost_model_label (project->cost_model));
+    }
+}
+
+/* 13. Totals that add up, and some costs at all. */
+static void
+check_totals (Check *check)
+{
+  if (!check->totals_ok)
+    add_finding (check, "totals-overflow", HS_SEVERITY_ERROR,
+                 g_strdup ("budget"),
+                 "%s", _("The project’s amounts are too large to add up"));
+  else if (check->totals.total_costs == 0)
+    add_finding (check, "no-costs", HS_SEVERITY_WARNING,
+                 g_strdup ("budget"),
+                 "%s", _("The project has no costs"));
+}
+
+/* 14. A call of the project's own agreement. A call without an agreement
+ * (id 0, e.g. a national lead-theme call) fits any project. */
+static void
+check_call_agreement (Check *check)
+{
+  const HsCall *call = check->call;
+
+  if (!check->has_call || call->agreement_id == 0 ||
+      call->agreement_id == check->project->agreement_id)
+    return;
+
+  add_finding (check, "call-agreement-mismatch", HS_SEVERITY_ERROR,
+               g_strdup ("call"),
+               _("The call “%s” belongs to another ecosystem agreement"),
+               call->name != NULL ? call->name : "");
+}
+
+GPtrArray *
+hs_validate_project (const HsProject           *project,
+                     const HsValidationContext *context)
+{
+  static const HsValidationContext no_context = { NULL, NULL, HS_LANG_EN };
+  g_autoptr(HsCall) defaults = NULL;
+  Check check = { 0, };
+
+  check.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_finding_free);
+  g_return_val_if_fail (project != NULL, check.findings);
+
+  if (context == NULL)
+    context = &no_context;
+
+  if (context->call != NULL)
+    {
+      check.call = context->call;
+      check.has_call = TRUE;
+    }
+  else
+    {
+      defaults = hs_call_new_default ();
+      check.call = defaults;
+      check.has_call = FALSE;
+    }
+
+  check.project = project;
+  check.focus_area = context->focus_area;
+  check.lang = context->lang;
+  check.totals_ok = hs_project_totals (project, &check.totals, NULL);
+
+  check_main_implementer (&check);
+  check_financing_matches (&check);
+  check_support_rate (&check);
+  check_city_share (&check);
+  check_own_share (&check);
+  check_schedule (&check);
+  check_budget_years (&check);
+  check_focus_area (&check);
+  check_business_ids (&check);
+  check_negative_amounts (&check);
+  check_status_history (&check);
+  check_cost_model (&check);
+  check_totals (&check);
+  check_call_agreement (&check);
+
+  return check.findings;
+}

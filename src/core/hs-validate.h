@@ -29,7 +29,33 @@ typedef struct
 } HsValidationContext;
 
 void       hs_finding_free        (HsFinding *finding);
-/* Findings in rule order (GPtrArray of HsFinding*, owns them). Never NULL. */
+/* Findings in rule order (GPtrArray of HsFinding*, owns them). Never NULL.
+ * A NULL context means no call, no focus area and English numbers.
+ * Without a call the programme defaults apply (hs_call_new_default ():
+ * 60 % support, 25 % city, flat-40 only, no length or own-financing rule).
+ *
+ * The codes, in rule order (severity error unless marked):
+ *   main-implementer-missing, main-implementer-multiple   "implementers", "implementers/N/main"
+ *   financing-mismatch                                     "implementers/N/financing"
+ *   support-rate-over-limit                                "financing/eu-state"
+ *   city-share-under-minimum                               "financing/city"
+ *   own-share-under-minimum                                "financing/own"
+ *   schedule-missing, schedule-reversed, schedule-too-long,
+ *   schedule-outside-programme                             "schedule/start", "schedule/end"
+ *   budget-year-outside-schedule                           "implementers/N/budget/YEAR"
+ *   focus-area-missing, focus-area-mismatch (a warning when
+ *   only the focus area's years differ)                    "focus-area"
+ *   business-id-invalid                                    "implementers/N/organisation/business-id"
+ *   negative-amount                                        "implementers/N/budget/YEAR/CATEGORY",
+ *                                                          "implementers/N/financing/SOURCE"
+ *   status-transition-invalid (a warning for dates that go
+ *   backwards)                                             "status", "status/history/N"
+ *   cost-category-not-allowed                              "implementers/N/budget/YEAR/CATEGORY"
+ *   cost-model-not-allowed                                 "cost-model"
+ *   totals-overflow, no-costs (a warning)                  "budget"
+ *   call-agreement-mismatch (not for a call with
+ *   agreement_id 0, which fits every agreement)            "call"
+ */
 GPtrArray *hs_validate_project    (const HsProject *project, const HsValidationContext *context);
 /* Number of findings with severity error. */
 guint      hs_findings_count_errors (GPtrArray *findings);
