@@ -98,15 +98,25 @@ static const char *name_subjects_en[] = {
   "ecosystem", "competence centre", "knowledge-based management", "water expertise",
 };
 
+/* A Y-tunnus for a synthetic organisation: 9 and six digits taken from the
+ * name, so that the same name gets the same id in every run and with every
+ * seed, and different names get different ids (tests/core/test-generate.c
+ * checks all the names the generator makes). The 9xxxxxx range has never
+ * been issued. */
 static char *
-synthetic_business_id (guint *counter)
+synthetic_business_id (const char *name)
 {
-  for (;;)
+  guint32 hash = 2166136261u;   /* FNV-1a: stable across GLib versions */
+
+  for (const guchar *p = (const guchar *) name; *p != '\0'; p++)
+    hash = (hash ^ *p) * 16777619u;
+
+  for (guint step = 0; ; step++)
     {
       char digits[8];
       int check;
 
-      g_snprintf (digits, sizeof digits, "9%06u", (*counter)++ % 1000000);
+      g_snprintf (digits, sizeof digits, "9%06u", (hash + step) % 1000000);
       check = hs_ytunnus_check_digit (digits);
       if (check >= 0)
         return g_strdup_printf ("%s-%d", digits, check);
@@ -114,8 +124,7 @@ synthetic_business_id (guint *counter)
 }
 
 static HsOrganisation *
-city_organisation (const char *city_name,
-                   guint      *id_counter)
+city_organisation (const char *city_name)
 {
   const CityInfo *info = find_city (city_name);
   g_autofree char *name = NULL;
@@ -126,12 +135,12 @@ city_organisation (const char *city_name,
     {
       name = g_strdup_printf (info->municipality ? "%s kunta" : "%s kaupunki", info->genitive);
       business_id = info->business_id != NULL ? g_strdup (info->business_id)
-                                              : synthetic_business_id (id_counter);
+                                              : synthetic_business_id (name);
     }
   else
     {
       name = g_strdup_printf ("%s (kaupunki)", city_name);
-      business_id = synthetic_business_id (id_counter);
+      business_id = synthetic_business_id (name);
     }
 
   org = hs_organisation_new (name, business_id,
@@ -140,21 +149,14 @@ city_organisation (const char *city_name,
   return org;
 }
 
-typedef struct
-{
-  GHashTable *business_ids;  /* organisation name → Y-tunnus, so a name keeps its id */
-  guint       id_counter;
-} OrgRegistry;
-
 static HsOrganisation *
-partner_organisation (OrgRegistry       *registry,
-                      const PartnerKind *kind,
+partner_organisation (const PartnerKind *kind,
                       const char        *city_name)
 {
   const CityInfo *info = find_city (city_name);
   const char *word = kind->genitive && info != NULL ? info->genitive : city_name;
   g_autofree char *name = NULL;
-  const char *business_id;
+  g_autofree char *business_id = NULL;
   HsOrganisation *org;
 
 #pragma GCC diagnostic push
@@ -162,14 +164,7 @@ partner_organisation (OrgRegistry       *registry,
   name = g_strdup_printf (kind->pattern, word);
 #pragma GCC diagnostic pop
 
-  business_id = g_hash_table_lookup (registry->business_ids, name);
-  if (business_id == NULL)
-    {
-      char *fresh = synthetic_business_id (&registry->id_counter);
-      g_hash_table_insert (registry->business_ids, g_strdup (name), fresh);
-      business_id = fresh;
-    }
-
+  business_id = synthetic_business_id (name);
   org = hs_organisation_new (name, business_id, kind->type);
   org->municipality = g_strdup (city_name);
   return org;
@@ -297,10 +292,6 @@ hs_generate_portfolio (GPtrArray *agreements,
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GPtrArray) per_agreement = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GPtrArray *projects = g_ptr_array_new_full (n, (GDestroyNotify) hs_project_free);
-  OrgRegistry registry = {
-    .business_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .id_counter = 100000 + (seed % 1000) * 700,
-  };
 
   g_return_val_if_fail (agreements != NULL && agreements->len > 0, projects);
 
@@ -350,13 +341,13 @@ hs_generate_portfolio (GPtrArray *agreements,
       g_date_subtract_days (&end, 1);
       project->end_date = end;
 
-      main_impl = hs_implementer_new (city_organisation (main_city, &registry.id_counter), TRUE);
+      main_impl = hs_implementer_new (city_organisation (main_city), TRUE);
       g_ptr_array_add (project->implementers, main_impl);
       for (guint p = 0; p < n_partners; p++)
         {
           const PartnerKind *kind = &partner_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (partner_kinds))];
           g_ptr_array_add (project->implementers,
-                           hs_implementer_new (partner_organisation (&registry, kind, main_city), FALSE));
+                           hs_implementer_new (partner_organisation (kind, main_city), FALSE));
         }
 
       for (guint k = 0; k < project->implementers->len; k++)
@@ -387,7 +378,6 @@ hs_generate_portfolio (GPtrArray *agreements,
       g_ptr_array_add (projects, project);
     }
 
-  g_hash_table_unref (registry.business_ids);
   return projects;
 }
 
@@ -492,7 +482,8 @@ demo_finance (HsImplementer *impl,
   own = totals.total_costs * own_bp / HS_BP_WHOLE;
   hs_implementer_set_financing (impl, HS_SOURCE_EU_STATE, eu);
   if (own > 0)
-    hs_implementer_set_financing (impl, HS_SOURCE_OWN_PUBLIC, own);
+    hs_implementer_set_financing (impl, impl->organisation->type == HS_ORG_COMPANY
+                                        ? HS_SOURCE_OWN_PRIVATE : HS_SOURCE_OWN_PUBLIC, own);
   hs_implementer_set_financing (impl, HS_SOURCE_CITY, totals.total_costs - eu - own);
 }
 

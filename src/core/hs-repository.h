@@ -75,7 +75,9 @@ gboolean    hs_repository_save_call         (HsRepository *self, HsCall *call, G
 gboolean    hs_repository_foreach_project   (HsRepository *self, HsProjectFunc func, gpointer user_data, GError **error);
 /* GArray of HsProjectSummary (clear func set), ordered by code. */
 GArray     *hs_repository_list_project_summaries (HsRepository *self, GError **error);
-/* GArray of HsSummaryRow (clear func set), ordered by key. */
+/* GArray of HsSummaryRow (clear func set): agreements and focus areas in
+ * id order, statuses in life-cycle order, sources in enum order (always
+ * all six), years ascending, cities by name ("" for an unknown one). */
 GArray     *hs_repository_summarise         (HsRepository *self, HsDimension by, gint64 agreement_id, GError **error);
 gboolean    hs_repository_can_undo          (HsRepository *self);
 gboolean    hs_repository_can_redo          (HsRepository *self);

@@ -18,6 +18,9 @@ typedef enum
   HS_EXCHANGE_ERROR_VERSION,    /* a format version we do not read */
   HS_EXCHANGE_ERROR_TOO_LARGE,
   HS_EXCHANGE_ERROR_RULES,      /* refused under --strict: error findings */
+  HS_EXCHANGE_ERROR_REFERENCE,  /* an agreement, focus area or call the database lacks */
+  HS_EXCHANGE_ERROR_NOT_FOUND,  /* no project with that code, no such agreement */
+  HS_EXCHANGE_ERROR_STALE,      /* the database changed after the preview was made */
 } HsExchangeError;
 
 GQuark hs_exchange_error_quark (void);

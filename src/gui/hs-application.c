@@ -9,12 +9,17 @@
 #include <glib/gi18n.h>
 
 #include "hs-application.h"
+#include "store/hs-sqlite-repository.h"
+
 #include "hs-snapshot.h"
 #include "hs-window.h"
 
 struct _HsApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  HsRepository   *repository;   /* NULL when the database could not be opened */
+  GError         *open_error;
 };
 
 G_DEFINE_FINAL_TYPE (HsApplication, hs_application, ADW_TYPE_APPLICATION)
@@ -37,7 +42,11 @@ hs_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
-      window = GTK_WINDOW (hs_window_new (HS_APPLICATION (app)));
+      HsApplication *self = HS_APPLICATION (app);
+
+      window = GTK_WINDOW (hs_window_new (self, self->repository));
+      if (self->open_error != NULL)
+        hs_window_show_error (HS_WINDOW (window), self->open_error);
       hs_snapshot_arm_from_env (window);
     }
 
@@ -94,7 +103,16 @@ hs_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *help_accels[] = { "<Primary>question", "<Primary>F1", NULL };
 
+  HsApplication *self = HS_APPLICATION (app);
+  g_autofree char *path = NULL;
+
   G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
+
+  /* The portfolio: created and seeded with the reference data on first start. */
+  path = hs_default_database_path ();
+  self->repository = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &self->open_error));
+  if (self->repository == NULL)
+    g_warning ("Could not open %s: %s", path, self->open_error->message);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -103,9 +121,31 @@ hs_application_startup (GApplication *app)
 }
 
 static void
+hs_application_finalize (GObject *object)
+{
+  HsApplication *self = HS_APPLICATION (object);
+
+  g_clear_object (&self->repository);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (hs_application_parent_class)->finalize (object);
+}
+
+HsRepository *
+hs_application_get_repository (HsApplication *self)
+{
+  g_return_val_if_fail (HS_IS_APPLICATION (self), NULL);
+
+  return self->repository;
+}
+
+static void
 hs_application_class_init (HsApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = hs_application_finalize;
 
   app_class->activate = hs_application_activate;
   app_class->startup = hs_application_startup;

@@ -6,11 +6,15 @@
 
 #include <adwaita.h>
 
+#include "core/hs-repository.h"
+
 G_BEGIN_DECLS
 
 #define HS_TYPE_APPLICATION (hs_application_get_type ())
 G_DECLARE_FINAL_TYPE (HsApplication, hs_application, HS, APPLICATION, AdwApplication)
 
-HsApplication *hs_application_new (void);
+HsApplication *hs_application_new            (void);
+/* The open portfolio, or NULL when it could not be opened. */
+HsRepository  *hs_application_get_repository (HsApplication *self);
 
 G_END_DECLS

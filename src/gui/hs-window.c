@@ -1,4 +1,4 @@
-/* hs-window.c — the main window
+/* hs-window.c — the main window: sidebar, project list, search and filters
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "core/hs-core-error.h"
+
+#include "hs-project-item.h"
+#include "hs-project-list.h"
+#include "hs-sidebar.h"
 #include "hs-window.h"
 
 struct _HsWindow
@@ -15,21 +20,343 @@ struct _HsWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  HsRepository         *repository;
+  gulong                changed_handler;
+  GHashTable           *scope_names;   /* "agreement:ID" / "focus-area:ID" → name */
 
   /* template children */
-  AdwHeaderBar         *header_bar;
-  GtkMenuButton        *primary_menu_button;
   AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkBox               *sidebar_box;
+  GtkBox               *content_box;
+  HsSidebar            *sidebar;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *content_title;
+  GtkButton            *back_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_filter;
+  GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  HsProjectList        *project_list;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 HsWindow *
-hs_window_new (HsApplication *application)
+hs_window_new (HsApplication *application,
+               HsRepository  *repository)
 {
-  return g_object_new (HS_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (HS_TYPE_WINDOW,
+                       "application", application,
+                       "repository", repository,
+                       NULL);
 }
+
+void
+hs_window_show_error (HsWindow     *self,
+                      const GError *error)
+{
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
+static void
+show_toast (HsWindow   *self,
+            const char *title,
+            const char *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (action != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_toast (HsWindow     *self,
+                  const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- what the content area shows ------------------------------------------ */
+
+static void
+update_content (HsWindow *self)
+{
+  GListModel *shown = hs_project_list_get_model (self->project_list);
+  guint n_shown = g_list_model_get_n_items (shown);
+  guint n_all = hs_project_list_get_n_projects (self->project_list);
+  g_autofree char *subtitle = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0)
+    return;
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "projects");
+
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", n_shown), n_shown);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
+
+static void
+shown_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        HsWindow   *self)
+{
+  update_content (self);
+}
+
+static void
+update_undo_actions (HsWindow *self)
+{
+  gboolean can_undo = self->repository != NULL && hs_repository_can_undo (self->repository);
+  gboolean can_redo = self->repository != NULL && hs_repository_can_redo (self->repository);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+}
+
+static void
+reload (HsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->repository == NULL)
+    return;
+
+  if (!hs_project_list_load (self->project_list, self->repository, &error)
+      || !hs_sidebar_update_totals (self->sidebar, self->repository, &error))
+    {
+      hs_window_show_error (self, error);
+      return;
+    }
+  update_content (self);
+  update_undo_actions (self);
+}
+
+static void
+repository_changed_cb (HsRepository *repository,
+                       HsWindow     *self)
+{
+  reload (self);
+}
+
+static void
+scope_changed_cb (HsSidebar *sidebar,
+                  gint64     agreement_id,
+                  gint64     focus_area_id,
+                  HsWindow  *self)
+{
+  g_autofree char *key = NULL;
+  const char *title;
+
+  hs_project_list_set_scope (self->project_list, agreement_id, focus_area_id);
+
+  if (focus_area_id != 0)
+    key = g_strdup_printf ("focus-area:%" G_GINT64_FORMAT, focus_area_id);
+  else if (agreement_id != 0)
+    key = g_strdup_printf ("agreement:%" G_GINT64_FORMAT, agreement_id);
+  title = key != NULL ? g_hash_table_lookup (self->scope_names, key) : NULL;
+  adw_window_title_set_title (self->content_title, title != NULL ? title : _("All Projects"));
+
+  update_content (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
+}
+
+static void
+back_clicked_cb (GtkButton *button,
+                 HsWindow  *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar_box));
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   HsWindow       *self)
+{
+  hs_project_list_set_search (self->project_list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+status_filter_changed_cb (GtkDropDown *dropdown,
+                          GParamSpec  *pspec,
+                          HsWindow    *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  /* The first entry is "All statuses". */
+  hs_project_list_set_status_filter (self->project_list,
+                                     selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1);
+}
+
+static void
+remember_scope_names (HsWindow *self)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (self->repository, NULL);
+  g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (self->repository, 0, NULL);
+
+  g_hash_table_remove_all (self->scope_names);
+  for (guint i = 0; agreements != NULL && i < agreements->len; i++)
+    {
+      HsAgreement *a = g_ptr_array_index (agreements, i);
+      g_hash_table_insert (self->scope_names, g_strdup_printf ("agreement:%" G_GINT64_FORMAT, a->id),
+                           g_strdup (a->region_name));
+    }
+  for (guint i = 0; focus_areas != NULL && i < focus_areas->len; i++)
+    {
+      HsFocusArea *fa = g_ptr_array_index (focus_areas, i);
+      g_hash_table_insert (self->scope_names, g_strdup_printf ("focus-area:%" G_GINT64_FORMAT, fa->id),
+                           g_strdup (fa->name));
+    }
+}
+
+/* ---- actions -------------------------------------------------------------- */
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+
+  if (self->repository == NULL)
+    return;
+
+  what = redo ? hs_repository_redo (self->repository, &error)
+              : hs_repository_undo (self->repository, &error);
+  if (what == NULL)
+    {
+      if (!g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_NOTHING_TO_UNDO))
+        show_error_toast (self, error);
+      return;
+    }
+
+  {
+    /* Translators: a toast after Ctrl+Z; %s says what was undone, e.g. "Delete project PKS-001" */
+    g_autofree char *title = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), what);
+    show_toast (self, title, NULL);
+  }
+}
+
+static void
+delete_project_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) project = NULL;
+  g_autofree char *title = NULL;
+  gint64 id = hs_project_list_get_selected_id (self->project_list);
+
+  if (self->repository == NULL || id == 0)
+    return;
+
+  project = hs_repository_load_project (self->repository, id, &error);
+  if (project == NULL || !hs_repository_delete_project (self->repository, id, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: a toast with an Undo button; %s is the project's code */
+  title = g_strdup_printf (_("Project %s deleted"), project->code);
+  show_toast (self, title, "win.undo");
+}
+
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+new_project_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y%m%d");
+  g_autofree char *code = NULL;
+  gint64 agreement_id = 0, focus_area_id = 0;
+  HsStatusChange draft = { .status = HS_STATUS_DRAFT };
+
+  if (self->repository == NULL)
+    return;
+
+  hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
+
+  /* A fresh code that is not taken: NEW-<date>-<n> */
+  for (guint n = 1; ; n++)
+    {
+      g_autoptr(HsProject) existing = NULL;
+      g_autoptr(GError) lookup_error = NULL;
+
+      g_free (code);
+      code = g_strdup_printf ("%s-%s-%03u", C_("project code prefix", "NEW"), today, n);
+      existing = hs_repository_load_project_by_code (self->repository, code, &lookup_error);
+      if (existing == NULL)
+        break;
+    }
+
+  project = hs_project_new (code);
+  project->name_fi = g_strdup (_("New project"));
+  project->agreement_id = agreement_id;
+  project->focus_area_id = focus_area_id;
+  project->cost_model = HS_COST_MODEL_FLAT40;
+  project->status = HS_STATUS_DRAFT;
+  g_date_clear (&draft.date, 1);
+  g_date_set_dmy (&draft.date, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  g_array_append_val (project->history, draft);
+
+  if (!hs_repository_save_project (self->repository, project, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  g_signal_emit_by_name (self->project_list, "project-activated", project->id);
+}
+
+/* ---- window state --------------------------------------------------------- */
 
 static void
 save_window_state (HsWindow *self)
@@ -52,12 +379,83 @@ hs_window_close_request (GtkWindow *window)
 }
 
 static void
+hs_window_constructed (GObject *object)
+{
+  HsWindow *self = HS_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (hs_window_parent_class)->constructed (object);
+
+  if (self->repository == NULL)
+    {
+      update_undo_actions (self);
+      return;
+    }
+
+  remember_scope_names (self);
+  if (!hs_sidebar_load (self->sidebar, self->repository, &error))
+    {
+      hs_window_show_error (self, error);
+      return;
+    }
+  self->changed_handler = g_signal_connect (self->repository, "changed",
+                                            G_CALLBACK (repository_changed_cb), self);
+  reload (self);
+}
+
+static void
+hs_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hs_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HsWindow *self = HS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hs_window_dispose (GObject *object)
 {
   HsWindow *self = HS_WINDOW (object);
 
+  if (self->repository != NULL && self->changed_handler != 0)
+    g_clear_signal_handler (&self->changed_handler, self->repository);
+  if (self->project_list != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (hs_project_list_get_model (self->project_list), self);
+      g_signal_handlers_disconnect_by_data (self->sidebar, self);
+      g_signal_handlers_disconnect_by_data (self->status_filter, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->repository);
+  g_clear_pointer (&self->scope_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (hs_window_parent_class)->dispose (object);
 }
@@ -69,22 +467,61 @@ hs_window_class_init (HsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = hs_window_constructed;
   object_class->dispose = hs_window_dispose;
+  object_class->set_property = hs_window_set_property;
+  object_class->get_property = hs_window_get_property;
   window_class->close_request = hs_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, primary_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, HsWindow, empty_page);
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, HS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HS_TYPE_SIDEBAR);
+  g_type_ensure (HS_TYPE_PROJECT_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, project_list);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-project", NULL);
 }
 
 static void
 hs_window_init (HsWindow *self)
 {
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->scope_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -92,4 +529,18 @@ hs_window_init (HsWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_string_list_append (statuses, _("All Statuses"));
+  for (guint s = 0; s < HS_N_STATUSES; s++)
+    gtk_string_list_append (statuses, hs_status_label (s));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  g_signal_connect (self->status_filter, "notify::selected", G_CALLBACK (status_filter_changed_cb), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->sidebar, "scope-changed", G_CALLBACK (scope_changed_cb), self);
+  g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  g_signal_connect (hs_project_list_get_model (self->project_list), "items-changed",
+                    G_CALLBACK (shown_items_changed_cb), self);
 }

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define HS_TYPE_WINDOW (hs_window_get_type ())
 G_DECLARE_FINAL_TYPE (HsWindow, hs_window, HS, WINDOW, AdwApplicationWindow)
 
-HsWindow *hs_window_new (HsApplication *application);
+HsWindow *hs_window_new        (HsApplication *application,
+                                HsRepository  *repository);
+/* Replaces the content with a page that says what went wrong. */
+void      hs_window_show_error (HsWindow      *self,
+                                const GError  *error);
 
 G_END_DECLS

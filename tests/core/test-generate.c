@@ -9,6 +9,7 @@
 #include "core/hs-date.h"
 #include "core/hs-generate.h"
 #include "core/hs-validate.h"
+#include "core/hs-ytunnus.h"
 
 typedef struct
 {
@@ -160,6 +161,43 @@ test_shape (void)
   reference_clear (&ref);
 }
 
+/* One organisation, one Y-tunnus: across seeds, and no two names share one. */
+static void
+test_organisations (void)
+{
+  Reference ref;
+  g_autoptr(GHashTable) id_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) name_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  reference_init (&ref);
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(GPtrArray) projects = hs_generate_portfolio (ref.agreements, ref.focus_areas, 1500, seed);
+
+      for (guint i = 0; i < projects->len; i++)
+        {
+          HsProject *p = g_ptr_array_index (projects, i);
+          for (guint k = 0; k < p->implementers->len; k++)
+            {
+              HsOrganisation *org = ((HsImplementer *) g_ptr_array_index (p->implementers, k))->organisation;
+              const char *id = g_hash_table_lookup (id_of, org->name);
+              const char *name = g_hash_table_lookup (name_of, org->business_id);
+
+              g_assert_true (hs_ytunnus_validate (org->business_id, NULL));
+              if (id != NULL)
+                g_assert_cmpstr (id, ==, org->business_id);
+              if (name != NULL)
+                g_assert_cmpstr (name, ==, org->name);
+              g_hash_table_replace (id_of, g_strdup (org->name), g_strdup (org->business_id));
+              g_hash_table_replace (name_of, g_strdup (org->business_id), g_strdup (org->name));
+            }
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (id_of), ==, g_hash_table_size (name_of));
+  g_assert_cmpuint (g_hash_table_size (id_of), >, 20);
+  reference_clear (&ref);
+}
+
 static void
 test_demo (void)
 {
@@ -204,6 +242,7 @@ main (int   argc,
 
   g_test_add_func ("/generate/reproducible", test_reproducible);
   g_test_add_func ("/generate/shape", test_shape);
+  g_test_add_func ("/generate/organisations", test_organisations);
   g_test_add_func ("/generate/demo", test_demo);
 
   return g_test_run ();

@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+# make-seed.py — writes src/store/sql/seed.sql from data/reference/agreements.json
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The seed is SQL that the store runs once, when it creates a database, after
+# the migrations. It is generated here (python3, standard library only) and
+# committed, so the program needs no JSON parser at run time; the store
+# bundles the file in its GResource.
+#
+#   build-aux/make-seed.py                     rewrite src/store/sql/seed.sql
+#   build-aux/make-seed.py --check             exit 1 if the file is out of date
+#   build-aux/make-seed.py --json J --output O (paths of your own)
+#
+# Everything here is our own reference data, not user input, so writing it
+# as SQL literals is safe; user data only ever reaches SQLite through bound
+# parameters.
+
+import argparse
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# docs/domain.md §5: the only intermediary body whose Y-tunnus we know.
+KNOWN_BUSINESS_IDS = {
+    "Pirkanmaan liitto": "0828308-4",
+}
+
+# The three national themes of the InnoCities programme, in this order
+# (ids 1, 2, 3).
+THEME_SUSTAINABLE = 1
+THEME_DIGITAL = 2
+THEME_HEALTH = 3
+
+# Which national theme a focus area serves. The reference data does not say;
+# this is our reading of the focus area's name, one rule per focus area
+# (first match wins, None for "no single theme"). A focus area that matches
+# no rule stops the script, so a new one in the JSON gets a conscious choice.
+THEME_RULES = [
+    ("Älykkäät ja kestävät kaupunkiratkaisut", THEME_SUSTAINABLE),
+    ("Hyvinvointi ja terveysteknologia", THEME_HEALTH),
+    ("Uudet oppimisympäristöt", THEME_DIGITAL),
+    ("Uudet avaukset ja yleinen ekosysteemien kehittäminen", None),
+    ("Sustainable Industry X", THEME_SUSTAINABLE),
+    ("Rakennukset, energia ja infra", THEME_SUSTAINABLE),
+    ("Digitaaliset terveysratkaisut", THEME_HEALTH),
+    ("Uudistuva teollisuus", THEME_SUSTAINABLE),
+    ("Life science", THEME_HEALTH),
+    ("Digitalisaatio kaupunkiympäristön muutoksessa", THEME_DIGITAL),
+    ("OuluHealth", THEME_HEALTH),
+    ("Kestävä kiertotalous ja puhtaat ratkaisut", THEME_SUSTAINABLE),
+    ("Liikunnan, terveyden edistämisen ja hyvinvoinnin", THEME_HEALTH),
+    ("Uudistuvan teollisuuden ekosysteemi", THEME_SUSTAINABLE),
+    ("Hiilineutraali kiertotalous", THEME_SUSTAINABLE),
+    ("Urheiluliiketoiminta", THEME_HEALTH),
+    ("Vihreä sähköistäminen", THEME_SUSTAINABLE),
+    ("Terveys- ja hyvinvointiteknologia", THEME_HEALTH),
+    ("Vesiosaaminen", THEME_SUSTAINABLE),
+    ("Bio- ja kiertotalous", THEME_SUSTAINABLE),
+    ("Fotoniikka", THEME_DIGITAL),
+    ("Teknologiametallit ja kiertotalous", THEME_SUSTAINABLE),
+    ("Automaatio ja robotiikka", THEME_DIGITAL),
+    ("GigaVaasa", THEME_SUSTAINABLE),
+    ("EnergySampo", THEME_SUSTAINABLE),
+    ("Hiilineutraali Vaasa", THEME_SUSTAINABLE),
+    ("Satama-alueen kehittäminen", THEME_SUSTAINABLE),
+    ("Tutkimusinfrastruktuurin kehittäminen", None),
+    ("Ruokaekosysteemin kestävä uudistuminen", THEME_SUSTAINABLE),
+    ("Älykkäästi uudistuva teollisuus", THEME_SUSTAINABLE),
+    ("Yhdyskuntavesien kiertotalous", THEME_SUSTAINABLE),
+    ("Akkukemia", THEME_SUSTAINABLE),
+    ("Kiertotalous ja teollisuutta tukevat älykkäät ratkaisut", THEME_SUSTAINABLE),
+    ("Mittaustekniikka ja mittaukset", THEME_DIGITAL),
+    ("Suurteholaskenta, tekoäly ja datakeskukset", THEME_DIGITAL),
+    ("Arktinen matkailu", None),
+    ("Tulevaisuuden hyvinvointipalvelut", THEME_HEALTH),
+]
+
+# ERDF common indicators (Regulation 2021/1058 Annex I), as listed in
+# docs/domain.md §4. The agreements JSON does not carry them.
+INDICATORS = [
+    ("RCO01", "Enterprises supported (of which: micro, small, medium, large)"),
+    ("RCO02", "Enterprises supported by grants"),
+    ("RCO03", "Enterprises supported by financial instruments"),
+    ("RCO04", "Enterprises with non-financial support"),
+    ("RCO05", "New enterprises supported"),
+    ("RCO06", "Researchers working in supported research facilities"),
+    ("RCO07", "Research organisations participating in joint research projects"),
+    ("RCO08", "Nominal value of research and innovation equipment"),
+    ("RCO10", "Enterprises cooperating with research organisations"),
+    ("RCO13", "Value of digital services, products and processes developed for enterprises"),
+    ("RCO14", "Public institutions supported to develop digital services, products and processes"),
+    ("RCO15", "Capacity of incubation created"),
+    ("RCO74", "Population covered by projects in integrated territorial development strategies"),
+    ("RCO75", "Integrated territorial development strategies supported"),
+    ("RCR01", "Jobs created in supported entities"),
+    ("RCR02", "Private investments matching public support"),
+    ("RCR03", "SMEs introducing product or process innovation"),
+    ("RCR04", "SMEs introducing marketing or organisational innovation"),
+    ("RCR05", "SMEs innovating in-house"),
+    ("RCR06", "Patent applications submitted"),
+    ("RCR08", "Publications from supported projects"),
+    ("RCR11", "Users of new and upgraded public digital services, products and processes"),
+    ("RCR13", "Enterprises reaching high digital intensity"),
+    ("RCR17", "New enterprises surviving in the market"),
+    ("RCR19", "Enterprises with higher turnover"),
+    ("RCR102", "Research jobs created in supported entities"),
+]
+
+PROGRAMME_NAME = "Uudistuva ja osaava Suomi 2021–2027"
+AGREEMENT_END = "2027-12-31"
+
+# The default call of every agreement (docs/domain.md §2): EU and state
+# support at most 60 %, city financing at least 25 %, the 40 % flat rate
+# (bit 0 = HS_COST_MODEL_FLAT40), no duration rule, no known budget.
+DEFAULT_CALL = {
+    "max_support_bp": 6000,
+    "min_city_bp": 2500,
+    "min_own_bp": 0,
+    "max_duration_months": 0,
+    "allowed_cost_models": 1 << 0,
+    "money_available": 0,
+}
+
+
+def sql_text(value):
+    if value is None:
+        return "NULL"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def sql_int(value):
+    if value is None:
+        return "NULL"
+    return str(int(value))
+
+
+def theme_of(name):
+    for prefix, theme in THEME_RULES:
+        if name.startswith(prefix):
+            return theme
+    sys.exit(f"make-seed.py: no national theme rule for focus area “{name}”; add one to THEME_RULES")
+
+
+def generate(data, json_name):
+    out = []
+    emit = out.append
+    emit("-- seed.sql — reference data of a new Hankesalkku database")
+    emit("--")
+    emit(f"-- GENERATED by build-aux/make-seed.py from {json_name}; do not edit.")
+    emit("-- Run once, in the transaction that creates the database, after the")
+    emit("-- migrations. Amounts are euro cents, rates basis points.")
+    emit("")
+
+    rates = data["cofinancing_rates"]["programme_level"]
+    more = rates["helsinki_uusimaa_more_developed"]["eu_percent_of_public"]
+    transition = rates["other_regions_transition_incl_northern_sparsely_populated"]["eu_percent_of_public"]
+    emit("INSERT INTO programme (id, name, first_year, last_year, eligible_from, eligible_until,")
+    emit("                       public_total, eu_total, national_total) VALUES")
+    emit(f"  (1, {sql_text(PROGRAMME_NAME)}, 2021, 2027, '2021-01-01', '2029-12-31',")
+    emit(f"   {sql_int(rates['programme_public_total_cents'])}, {sql_int(rates['programme_eu_cents'])},"
+         f" {sql_int(rates['programme_national_cents'])});")
+    emit("")
+    emit("INSERT INTO cofinancing_category (id, programme_id, name, eu_share_bp) VALUES")
+    emit(f"  ('more-developed', 1, 'Helsinki-Uusimaa', {more * 100}),")
+    emit(f"  ('transition', 1, 'Muu Manner-Suomi', {transition * 100});")
+    emit("")
+
+    emit("INSERT INTO national_theme (id, name) VALUES")
+    themes = data["national_themes"]
+    if len(themes) != 3:
+        sys.exit("make-seed.py: expected the 3 national themes")
+    emit(",\n".join(f"  ({i + 1}, {sql_text(t)})" for i, t in enumerate(themes)) + ";")
+    emit("")
+
+    emit("INSERT INTO indicator (code, kind, name) VALUES")
+    emit(",\n".join(f"  ({sql_text(code)}, {sql_text('output' if code.startswith('RCO') else 'result')}, {sql_text(name)})"
+                    for code, name in INDICATORS) + ";")
+    emit("")
+
+    agreements = data["agreements"]
+    if len(agreements) != 16:
+        sys.exit(f"make-seed.py: expected 16 agreements, found {len(agreements)}")
+
+    # The intermediary bodies are organisations (regional councils).
+    councils = []
+    for a in agreements:
+        if a["intermediary_body"] not in councils:
+            councils.append(a["intermediary_body"])
+    emit("-- The intermediary bodies, as organisations of type regional-council.")
+    emit("INSERT INTO organisation (id, name, business_id, type, municipality, is_foreign) VALUES")
+    emit(",\n".join(f"  ({i + 1}, {sql_text(name)}, {sql_text(KNOWN_BUSINESS_IDS.get(name))}, 'regional-council', NULL, 0)"
+                    for i, name in enumerate(councils)) + ";")
+    emit("")
+
+    emit("INSERT INTO agreement (id, programme_id, region_name, intermediary_id, intermediary_confirmed,")
+    emit("                       signed_date, end_date, programme_area, cofinancing_category,")
+    emit("                       indicative_per_year) VALUES")
+    rows = []
+    for i, a in enumerate(agreements):
+        confirmed = 1 if a.get("intermediary_confidence", "").startswith("confirmed") else 0
+        category = "more-developed" if a.get("nuts2_category", "").startswith("more developed") else "transition"
+        per_year = a.get("indicative_eakr_and_state_per_year_cents", a.get("indicative_eakr_per_year_cents", 0))
+        rows.append(f"  ({i + 1}, 1, {sql_text(a['region_name'])}, {councils.index(a['intermediary_body']) + 1},"
+                    f" {confirmed}, {sql_text(a['signed_date'])}, {sql_text(AGREEMENT_END)},"
+                    f" {sql_text(a.get('programme_area'))}, {sql_text(category)}, {sql_int(per_year)})")
+    emit(",\n".join(rows) + ";")
+    emit("")
+
+    emit("INSERT INTO agreement_city (agreement_id, position, name) VALUES")
+    rows = []
+    for i, a in enumerate(agreements):
+        for j, city in enumerate(a["cities"]):
+            rows.append(f"  ({i + 1}, {j}, {sql_text(city)})")
+    emit(",\n".join(rows) + ";")
+    emit("")
+
+    emit("-- Focus areas for the whole agreement period (first_year = last_year = 0).")
+    emit("-- Vaasa's focus areas are not known; its call packages stand in for them.")
+    emit("INSERT INTO focus_area (id, agreement_id, name, first_year, last_year, national_theme_id) VALUES")
+    rows = []
+    fid = 0
+    for i, a in enumerate(agreements):
+        names = a.get("focus_areas") or a.get("action_packages") or []
+        if not names:
+            sys.exit(f"make-seed.py: agreement “{a['region_name']}” has no focus areas")
+        for name in names:
+            fid += 1
+            rows.append(f"  ({fid}, {i + 1}, {sql_text(name)}, 0, 0, {sql_int(theme_of(name))})")
+    emit(",\n".join(rows) + ";")
+    emit("")
+
+    emit("-- One default call per agreement, so that every project has a call to point at.")
+    emit("INSERT INTO call (id, agreement_id, name, open_date, close_date, max_support_bp, min_city_bp,")
+    emit("                  min_own_bp, max_duration_months, allowed_cost_models, money_available) VALUES")
+    c = DEFAULT_CALL
+    rows = []
+    for i, a in enumerate(agreements):
+        rows.append(f"  ({i + 1}, {i + 1}, {sql_text(a['region_name'] + ' — default call')}, NULL, NULL,"
+                    f" {c['max_support_bp']}, {c['min_city_bp']}, {c['min_own_bp']}, {c['max_duration_months']},"
+                    f" {c['allowed_cost_models']}, {c['money_available']})")
+    emit(",\n".join(rows) + ";")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--json", default=os.path.join(ROOT, "data", "reference", "agreements.json"))
+    parser.add_argument("--output", default=os.path.join(ROOT, "src", "store", "sql", "seed.sql"))
+    parser.add_argument("--check", action="store_true",
+                        help="compare with the output file instead of writing it")
+    args = parser.parse_args()
+
+    with open(args.json, encoding="utf-8") as f:
+        data = json.load(f)
+    text = generate(data, "data/reference/" + os.path.basename(args.json))
+
+    if args.check:
+        try:
+            with open(args.output, encoding="utf-8") as f:
+                current = f.read()
+        except FileNotFoundError:
+            current = None
+        if current != text:
+            print(f"{args.output} is out of date: run build-aux/make-seed.py", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date")
+        return 0
+
+    with open(args.output, "w", encoding="utf-8") as f:
+        f.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

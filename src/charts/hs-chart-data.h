@@ -1,0 +1,120 @@
+/* hs-chart-data.h — the aggregated data a chart draws, and its text forms
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Plain structs: the data-gathering functions (hs-chart-source.h) fill
+ * them from a repository, tests fill them by hand. A chart never sees a
+ * database. Every chart has a text alternative (hs_chart_describe) and a
+ * table form (hs_chart_table) for "show as table" and the report.
+ */
+#pragma once
+
+#include <glib.h>
+#include "core/hs-enums.h"
+#include "core/hs-lang.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HS_CHART_FINANCING,        /* "financing": stacked bars by source per focus area */
+  HS_CHART_BUDGET_BY_YEAR,   /* "budget-by-year": costs per year, allocation line */
+  HS_CHART_TIMELINE,         /* "timeline": a bar per project, coloured by status */
+  HS_CHART_STATUS,           /* "status": projects and money by status */
+  HS_CHART_IMPLEMENTERS,     /* "implementers": main and partial shares */
+  HS_N_CHART_KINDS
+} HsChartKind;
+
+const char *hs_chart_kind_to_id   (HsChartKind kind);
+int         hs_chart_kind_from_id (const char *id);   /* -1 when unknown */
+const char *hs_chart_kind_label   (HsChartKind kind); /* translated title */
+
+#define HS_CHART_MAX_SERIES 6
+
+typedef struct
+{
+  char     *label;
+  gint64    values[HS_CHART_MAX_SERIES];  /* cents, one per series */
+  gint64    total;                        /* the sum of values */
+  guint     projects;
+  guint     members;          /* categories merged into this one ("Other (n)"); 1 normally */
+  int       status;           /* HsStatus for the status chart, else -1 */
+  gboolean  has_reference;    /* budget by year: an allocation for this year */
+  gint64    reference;        /* cents */
+} HsChartCategory;
+
+typedef struct
+{
+  char     *code;
+  char     *name;
+  HsStatus  status;
+  GDate     start;
+  GDate     end;
+} HsChartTask;
+
+typedef struct
+{
+  HsChartKind  kind;
+  HsLang       lang;
+  char        *title;           /* "Financing by focus area" */
+  char        *scope;           /* "Whole portfolio", "Tampere", "Tampere — Akkukemia" */
+  char        *category_title;  /* the heading of the category column: "Focus area" */
+  guint        n_series;
+  char        *series[HS_CHART_MAX_SERIES];
+  guint        series_colour[HS_CHART_MAX_SERIES];   /* HsPaletteColour */
+  GArray      *categories;      /* of HsChartCategory, in drawing order */
+  char        *reference_label; /* budget by year: the line's legend, NULL: no line */
+  GArray      *tasks;           /* timeline: of HsChartTask, in drawing order */
+  GDate        today;           /* timeline marker; invalid: none */
+  guint        first_task;      /* timeline: the first row shown (scrolling) */
+} HsChartData;
+
+/* Kind-specific defaults: title, category heading, series and colours. */
+HsChartData *hs_chart_data_new           (HsChartKind   kind,
+                                          HsLang        lang);
+void         hs_chart_data_free          (HsChartData  *data);
+/* Appends a category; values has n_series entries (may be NULL: zeros).
+ * The total is their checked sum; FALSE (nothing added) on overflow. */
+HsChartCategory *hs_chart_data_add_category (HsChartData  *data,
+                                          const char   *label,
+                                          const gint64 *values,
+                                          guint         projects);
+void         hs_chart_data_add_task      (HsChartData  *data,
+                                          const char   *code,
+                                          const char   *name,
+                                          HsStatus      status,
+                                          const GDate  *start,
+                                          const GDate  *end);
+/* Orders categories by total, largest first (ties by label). */
+void         hs_chart_data_sort_by_total (HsChartData  *data);
+/* Sums of all categories, checked: FALSE on overflow. */
+gboolean     hs_chart_data_totals        (const HsChartData *data,
+                                          gint64       *series_totals /* n_series */,
+                                          gint64       *grand_total,
+                                          guint        *projects);
+
+/* The palette colour of a status. */
+guint        hs_chart_status_colour      (HsStatus      status);
+
+/* ---- text forms ---------------------------------------------------------- */
+
+typedef struct
+{
+  guint       n_columns;
+  char      **headers;          /* n_columns */
+  gboolean   *numeric;          /* n_columns: right-aligned */
+  GPtrArray  *rows;             /* of char** (n_columns, NULL-terminated) */
+  int         total_row;        /* index of the totals row, -1: none */
+} HsChartTable;
+
+HsChartTable *hs_chart_table             (const HsChartData *data);
+void          hs_chart_table_free        (HsChartTable *table);
+/* Tab-separated, one row a line, with the header: for the clipboard. */
+char         *hs_chart_table_to_text     (const HsChartTable *table);
+/* A few sentences that say what the chart shows: the accessible description. */
+char         *hs_chart_describe          (const HsChartData *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsChartData, hs_chart_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsChartTable, hs_chart_table_free)
+
+G_END_DECLS

@@ -1,0 +1,562 @@
+/* hs-chart-source.c — chart data gathered from a repository
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hs-charts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/hs-core-error.h"
+#include "core/hs-money.h"
+#include "core/hs-reference.h"
+#include "hs-chart-source.h"
+#include "hs-charts-error.h"
+
+/* The agreements run with the programme period 2021–2027. */
+#define AGREEMENT_LAST_YEAR 2027
+/* The implementers chart keeps this many organisations and sums the rest. */
+#define MAX_ORGANISATIONS 15
+
+static gboolean
+overflow (GError **error)
+{
+  g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_OVERFLOW, _("The totals are too large to add up"));
+  return FALSE;
+}
+
+char *
+hs_chart_scope_label (HsRepository       *repo,
+                      const HsChartScope *scope,
+                      GError            **error)
+{
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  const HsAgreement *agreement = NULL;
+  const HsFocusArea *focus_area = NULL;
+  gint64 agreement_id = scope->agreement_id;
+
+  if (scope->agreement_id == 0 && scope->focus_area_id == 0)
+    return g_strdup (_("Whole portfolio"));
+
+  if (scope->focus_area_id != 0)
+    {
+      focus_areas = hs_repository_list_focus_areas (repo, 0, error);
+      if (focus_areas == NULL)
+        return NULL;
+      for (guint i = 0; i < focus_areas->len; i++)
+        {
+          const HsFocusArea *fa = g_ptr_array_index (focus_areas, i);
+          if (fa->id == scope->focus_area_id)
+            focus_area = fa;
+        }
+      if (focus_area == NULL || (agreement_id != 0 && focus_area->agreement_id != agreement_id))
+        {
+          g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND,
+                       _("There is no focus area %" G_GINT64_FORMAT " in this portfolio"), scope->focus_area_id);
+          return NULL;
+        }
+      agreement_id = focus_area->agreement_id;
+    }
+
+  agreements = hs_repository_list_agreements (repo, error);
+  if (agreements == NULL)
+    return NULL;
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      const HsAgreement *a = g_ptr_array_index (agreements, i);
+      if (a->id == agreement_id)
+        agreement = a;
+    }
+  if (agreement == NULL)
+    {
+      g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND,
+                   _("There is no agreement %" G_GINT64_FORMAT " in this portfolio"), agreement_id);
+      return NULL;
+    }
+  if (focus_area != NULL)
+    /* Translators: an agreement and one of its focus areas */
+    return g_strdup_printf (_("%s — %s"), agreement->region_name, focus_area->name);
+  return g_strdup (agreement->region_name);
+}
+
+static gboolean
+in_scope (const HsChartScope *scope,
+          gint64              agreement_id,
+          gint64              focus_area_id)
+{
+  return (scope->agreement_id == 0 || scope->agreement_id == agreement_id)
+         && (scope->focus_area_id == 0 || scope->focus_area_id == focus_area_id);
+}
+
+/* ---- financing ----------------------------------------------------------- */
+
+static gboolean
+financing_values (const gint64 *financing,
+                  gint64       *values)
+{
+  values[0] = financing[HS_SOURCE_EU_STATE];
+  values[1] = financing[HS_SOURCE_CITY];
+  values[2] = financing[HS_SOURCE_OTHER_PUBLIC];
+  values[3] = financing[HS_SOURCE_PRIVATE];
+  return hs_money_add (financing[HS_SOURCE_OWN_PUBLIC], financing[HS_SOURCE_OWN_PRIVATE], &values[4]);
+}
+
+typedef struct
+{
+  const HsChartScope *scope;
+  HsChartData        *data;
+  GHashTable         *by_key;     /* organisation → Organisation* (implementers) */
+  GArray             *years;      /* budget by year: costs per year, index year - base */
+  GArray             *year_projects;
+  int                 base_year;
+  gboolean            failed;
+} Walk;
+
+static gboolean
+financing_project_cb (HsProject *project,
+                      gpointer   user_data)
+{
+  Walk *walk = user_data;
+  HsTotals totals;
+  gint64 values[5];
+  g_autofree char *label = NULL;
+
+  if (!in_scope (walk->scope, project->agreement_id, project->focus_area_id))
+    return TRUE;
+  if (!hs_project_totals (project, &totals, NULL) || !financing_values (totals.financing, values))
+    {
+      walk->failed = TRUE;
+      return FALSE;
+    }
+  label = g_strdup_printf ("%s %s", project->code, hs_project_display_name (project));
+  if (hs_chart_data_add_category (walk->data, label, values, 1) == NULL)
+    {
+      walk->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+gather_financing (HsRepository       *repo,
+                  const HsChartScope *scope,
+                  HsChartData        *data,
+                  GError            **error)
+{
+  if (scope->focus_area_id != 0)
+    {
+      Walk walk = { scope, data };
+      gboolean walked;
+
+      /* one focus area: its projects */
+      g_free (data->title);
+      data->title = g_strdup (_("Financing by project"));
+      g_free (data->category_title);
+      data->category_title = g_strdup (_("Project"));
+      walked = hs_repository_foreach_project (repo, financing_project_cb, &walk, error);
+      if (walk.failed)
+        return overflow (error);
+      if (!walked)
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(GArray) rows = hs_repository_summarise (repo, HS_BY_FOCUS_AREA, scope->agreement_id, error);
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+          gint64 values[5];
+
+          if (row->projects == 0 && row->total_financing == 0)
+            continue;
+          if (!financing_values (row->financing, values)
+              || hs_chart_data_add_category (data, row->label, values, row->projects) == NULL)
+            return overflow (error);
+        }
+    }
+  hs_chart_data_sort_by_total (data);
+  return TRUE;
+}
+
+/* ---- budget by year ------------------------------------------------------ */
+
+static gboolean
+budget_project_cb (HsProject *project,
+                   gpointer   user_data)
+{
+  Walk *walk = user_data;
+  gboolean counted[64] = { FALSE };
+
+  if (!in_scope (walk->scope, project->agreement_id, project->focus_area_id))
+    return TRUE;
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      for (guint j = 0; j < impl->budget->len; j++)
+        {
+          const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, j);
+          int index = line->year - walk->base_year;
+          if (index < 0 || index >= 64)
+            continue;
+          if ((guint) index >= walk->years->len)
+            {
+              g_array_set_size (walk->years, index + 1);
+              g_array_set_size (walk->year_projects, index + 1);
+            }
+          if (!hs_money_add (g_array_index (walk->years, gint64, index), line->amount,
+                             &g_array_index (walk->years, gint64, index)))
+            {
+              walk->failed = TRUE;
+              return FALSE;
+            }
+          if (!counted[index])
+            g_array_index (walk->year_projects, guint, index)++;
+          counted[index] = TRUE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+gather_budget (HsRepository       *repo,
+               const HsChartScope *scope,
+               HsChartData        *data,
+               GError            **error)
+{
+  g_autoptr(GArray) costs = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) projects = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GPtrArray) agreements = NULL;
+  int base = HS_PROGRAMME_START_YEAR - 10;
+  int first = HS_PROGRAMME_START_YEAR, last = HS_PROGRAMME_END_YEAR;
+  gint64 reference = 0;
+  guint with_reference = 0, n_agreements = 0;
+
+  g_array_set_size (costs, 64);
+  g_array_set_size (projects, 64);
+  if (scope->focus_area_id != 0)
+    {
+      Walk walk = { scope, data, NULL, costs, projects, base };
+      gboolean walked = hs_repository_foreach_project (repo, budget_project_cb, &walk, error);
+      if (walk.failed)
+        return overflow (error);
+      if (!walked)
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(GArray) rows = hs_repository_summarise (repo, HS_BY_YEAR, scope->agreement_id, error);
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+          int year = atoi (row->key);
+          if (year - base < 0 || year - base >= 64)
+            continue;
+          g_array_index (costs, gint64, year - base) = row->total_costs;
+          g_array_index (projects, guint, year - base) = row->projects;
+        }
+    }
+  for (int i = 0; i < 64; i++)
+    if (g_array_index (costs, gint64, i) != 0)
+      {
+        first = MIN (first, base + i);
+        last = MAX (last, base + i);
+      }
+
+  /* the indicative allocation, where the reference data has one */
+  if (scope->focus_area_id == 0)
+    {
+      agreements = hs_repository_list_agreements (repo, error);
+      if (agreements == NULL)
+        return FALSE;
+      for (guint i = 0; i < agreements->len; i++)
+        {
+          const HsAgreement *a = g_ptr_array_index (agreements, i);
+          if (scope->agreement_id != 0 && a->id != scope->agreement_id)
+            continue;
+          n_agreements++;
+          if (a->indicative_per_year > 0)
+            {
+              with_reference++;
+              if (!hs_money_add (reference, a->indicative_per_year, &reference))
+                return overflow (error);
+            }
+        }
+      if (with_reference > 0 && scope->agreement_id != 0)
+        data->reference_label = g_strdup (_("Indicative annual allocation (EU and state)"));
+      else if (with_reference > 0)
+        data->reference_label = g_strdup_printf (_("Indicative annual allocation (EU and state) of the %u agreements that have one"),
+                                                 with_reference);
+    }
+
+  for (int year = first; year <= last; year++)
+    {
+      char label[16];
+      gint64 value = g_array_index (costs, gint64, year - base);
+      HsChartCategory *c;
+
+      g_snprintf (label, sizeof label, "%d", year);
+      c = hs_chart_data_add_category (data, label, &value, g_array_index (projects, guint, year - base));
+      if (data->reference_label != NULL && year >= HS_PROGRAMME_START_YEAR && year <= AGREEMENT_LAST_YEAR)
+        {
+          c->has_reference = TRUE;
+          c->reference = reference;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- timeline and status ------------------------------------------------- */
+
+static int
+compare_tasks (gconstpointer a,
+               gconstpointer b)
+{
+  const HsChartTask *ta = a, *tb = b;
+  gboolean va = g_date_valid (&ta->start), vb = g_date_valid (&tb->start);
+  int order;
+
+  if (va != vb)
+    return va ? -1 : 1;
+  if (va && (order = g_date_compare (&ta->start, &tb->start)) != 0)
+    return order;
+  return strcmp (ta->code, tb->code);
+}
+
+static gboolean
+gather_timeline (HsRepository       *repo,
+                 const HsChartScope *scope,
+                 HsChartData        *data,
+                 GError            **error)
+{
+  g_autoptr(GArray) rows = hs_repository_list_project_summaries (repo, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const HsProjectSummary *row = &g_array_index (rows, HsProjectSummary, i);
+      if (in_scope (scope, row->agreement_id, row->focus_area_id))
+        hs_chart_data_add_task (data, row->code, row->name, row->status, &row->start_date, &row->end_date);
+    }
+  g_array_sort (data->tasks, compare_tasks);
+  g_date_set_time_t (&data->today, time (NULL));
+  return TRUE;
+}
+
+static gboolean
+gather_status (HsRepository       *repo,
+               const HsChartScope *scope,
+               HsChartData        *data,
+               GError            **error)
+{
+  gint64 costs[HS_N_STATUSES] = { 0 };
+  guint projects[HS_N_STATUSES] = { 0 };
+
+  if (scope->focus_area_id != 0)
+    {
+      g_autoptr(GArray) rows = hs_repository_list_project_summaries (repo, error);
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const HsProjectSummary *row = &g_array_index (rows, HsProjectSummary, i);
+          if (!in_scope (scope, row->agreement_id, row->focus_area_id) || (guint) row->status >= HS_N_STATUSES)
+            continue;
+          if (!hs_money_add (costs[row->status], row->total_costs, &costs[row->status]))
+            return overflow (error);
+          projects[row->status]++;
+        }
+    }
+  else
+    {
+      g_autoptr(GArray) rows = hs_repository_summarise (repo, HS_BY_STATUS, scope->agreement_id, error);
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+          int status = hs_status_from_id (row->key);
+          if (status < 0)
+            continue;
+          costs[status] = row->total_costs;
+          projects[status] = row->projects;
+        }
+    }
+  for (guint s = 0; s < HS_N_STATUSES; s++)
+    if (projects[s] > 0)
+      {
+        HsChartCategory *c = hs_chart_data_add_category (data, hs_status_label (s), &costs[s], projects[s]);
+        c->status = (int) s;
+      }
+  return TRUE;
+}
+
+/* ---- implementers -------------------------------------------------------- */
+
+typedef struct
+{
+  char   *name;
+  gint64  values[2];   /* as main, as partial */
+  gint64  total;
+} Organisation;
+
+static void
+organisation_free (gpointer data)
+{
+  Organisation *org = data;
+  g_free (org->name);
+  g_free (org);
+}
+
+static gboolean
+implementers_project_cb (HsProject *project,
+                         gpointer   user_data)
+{
+  Walk *walk = user_data;
+
+  if (!in_scope (walk->scope, project->agreement_id, project->focus_area_id))
+    return TRUE;
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      HsTotals totals;
+      g_autofree char *key = NULL;
+      Organisation *org;
+
+      if (impl->organisation == NULL || !hs_implementer_totals (impl, &totals, NULL))
+        continue;
+      key = impl->organisation->id > 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT, impl->organisation->id)
+                                       : g_strdup (impl->organisation->name);
+      org = g_hash_table_lookup (walk->by_key, key);
+      if (org == NULL)
+        {
+          org = g_new0 (Organisation, 1);
+          org->name = g_strdup (impl->organisation->name);
+          g_hash_table_insert (walk->by_key, g_steal_pointer (&key), org);
+        }
+      if (!hs_money_add (org->values[impl->is_main ? 0 : 1], totals.total_costs, &org->values[impl->is_main ? 0 : 1])
+          || !hs_money_add (org->total, totals.total_costs, &org->total))
+        {
+          walk->failed = TRUE;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_organisations (gconstpointer a,
+                       gconstpointer b)
+{
+  const Organisation *oa = *(Organisation * const *) a, *ob = *(Organisation * const *) b;
+
+  if (oa->total != ob->total)
+    return oa->total > ob->total ? -1 : 1;
+  return g_utf8_collate (oa->name, ob->name);
+}
+
+static gboolean
+gather_implementers (HsRepository       *repo,
+                     const HsChartScope *scope,
+                     HsChartData        *data,
+                     GError            **error)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, organisation_free);
+  g_autoptr(GPtrArray) orgs = NULL;
+  Walk walk = { scope, data, by_key };
+  gint64 rest[2] = { 0 };
+  guint n_rest = 0;
+
+  gboolean walked;
+
+  walked = hs_repository_foreach_project (repo, implementers_project_cb, &walk, error);
+  if (walk.failed)
+    return overflow (error);
+  if (!walked)
+    return FALSE;
+
+  orgs = g_ptr_array_new ();
+  {
+    GHashTableIter iter;
+    gpointer value;
+    g_hash_table_iter_init (&iter, by_key);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_ptr_array_add (orgs, value);
+  }
+  g_ptr_array_sort (orgs, compare_organisations);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      Organisation *org = g_ptr_array_index (orgs, i);
+      if (i < MAX_ORGANISATIONS)
+        hs_chart_data_add_category (data, org->name, org->values, 0);
+      else if (!hs_money_add (rest[0], org->values[0], &rest[0]) || !hs_money_add (rest[1], org->values[1], &rest[1]))
+        return overflow (error);
+      else
+        n_rest++;
+    }
+  if (n_rest > 0)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other organisation",
+                                                             "%u other organisations", n_rest), n_rest);
+      HsChartCategory *c = hs_chart_data_add_category (data, label, rest, 0);
+      if (c == NULL)
+        return overflow (error);
+      c->members = n_rest;
+    }
+  return TRUE;
+}
+
+HsChartData *
+hs_chart_data_from_repository (HsRepository       *repo,
+                               const HsChartScope *scope,
+                               HsChartKind         kind,
+                               HsLang              lang,
+                               GError            **error)
+{
+  g_autoptr(HsChartData) data = NULL;
+  HsChartScope resolved = *scope;
+  char *label;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail ((guint) kind < HS_N_CHART_KINDS, NULL);
+
+  label = hs_chart_scope_label (repo, scope, error);
+  if (label == NULL)
+    return NULL;
+  data = hs_chart_data_new (kind, lang);
+  g_free (data->scope);
+  data->scope = label;
+
+  switch (kind)
+    {
+    case HS_CHART_FINANCING:
+      ok = gather_financing (repo, &resolved, data, error);
+      break;
+    case HS_CHART_BUDGET_BY_YEAR:
+      ok = gather_budget (repo, &resolved, data, error);
+      break;
+    case HS_CHART_TIMELINE:
+      ok = gather_timeline (repo, &resolved, data, error);
+      break;
+    case HS_CHART_STATUS:
+      ok = gather_status (repo, &resolved, data, error);
+      break;
+    case HS_CHART_IMPLEMENTERS:
+      ok = gather_implementers (repo, &resolved, data, error);
+      break;
+    case HS_N_CHART_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+  return ok ? g_steal_pointer (&data) : NULL;
+}

@@ -1,0 +1,853 @@
+/* hs-report.c — the A4 portfolio report as PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pages are flowed twice with the same code: once without a surface to
+ * count them (for "Page N of M"), once drawing. Rows are measured with
+ * pango before they are placed, so none is cut across pages.
+ */
+#define G_LOG_DOMAIN "hs-charts"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "core/hs-date.h"
+#include "core/hs-money.h"
+#include "core/hs-reference.h"
+#include "core/hs-validate.h"
+#include "hs-chart-layout.h"
+#include "hs-chart-render.h"
+#include "hs-charts-error.h"
+#include "hs-report.h"
+
+/* A4 portrait in points */
+#define PAGE_W 595.276
+#define PAGE_H 841.89
+#define MARGIN_X 48.0
+#define MARGIN_TOP 66.0
+#define MARGIN_BOTTOM 58.0
+#define CONTENT_W (PAGE_W - 2 * MARGIN_X)
+#define CELL_PAD 3.0
+
+static void
+report_project_free (gpointer data)
+{
+  HsReportProject *p = data;
+
+  g_free (p->title);
+  g_strfreev (p->facts);
+  hs_chart_table_free (p->implementers);
+  hs_chart_table_free (p->budget);
+  hs_chart_table_free (p->financing);
+  hs_chart_table_free (p->findings);
+  g_free (p);
+}
+
+void
+hs_report_data_free (HsReportData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->scope);
+  hs_chart_table_free (data->summary);
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    hs_chart_data_free (data->charts[k]);
+  g_ptr_array_unref (data->projects);
+  g_free (data);
+}
+
+/* ---- gathering ----------------------------------------------------------- */
+
+static HsChartTable *
+table_new (guint n_columns)
+{
+  HsChartTable *table = g_new0 (HsChartTable, 1);
+
+  table->n_columns = n_columns;
+  table->headers = g_new0 (char *, n_columns + 1);
+  table->numeric = g_new0 (gboolean, n_columns);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->total_row = -1;
+  return table;
+}
+
+static char **
+table_row (HsChartTable *table)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+  g_ptr_array_add (table->rows, row);
+  return row;
+}
+
+typedef struct
+{
+  const HsReportOptions *options;
+  HsReportData          *data;
+  GHashTable            *agreements;   /* id → HsAgreement* */
+  GHashTable            *focus_areas;  /* id → HsFocusArea* */
+  GHashTable            *calls;        /* id → HsCall* */
+  gboolean               failed;
+} Gather;
+
+static GHashTable *
+index_by_id (GPtrArray *items)
+{
+  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* every reference struct starts with its gint64 id */
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 *id = g_ptr_array_index (items, i);
+      g_hash_table_insert (table, id, id);
+    }
+  return table;
+}
+
+static char *
+money (HsLang lang,
+       gint64 cents)
+{
+  return hs_money_format (cents, lang);
+}
+
+static gboolean
+project_cb (HsProject *project,
+            gpointer   user_data)
+{
+  Gather *g = user_data;
+  HsLang lang = g->options->lang;
+  const HsChartScope *scope = &g->options->scope;
+  HsReportProject *page;
+  HsTotals totals;
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const HsAgreement *agreement;
+  const HsFocusArea *focus_area;
+  HsValidationContext context = { 0 };
+
+  if ((scope->agreement_id != 0 && project->agreement_id != scope->agreement_id)
+      || (scope->focus_area_id != 0 && project->focus_area_id != scope->focus_area_id))
+    return TRUE;
+  if (!hs_project_totals (project, &totals, NULL))
+    {
+      g->failed = TRUE;
+      return FALSE;
+    }
+
+  agreement = g_hash_table_lookup (g->agreements, &project->agreement_id);
+  focus_area = g_hash_table_lookup (g->focus_areas, &project->focus_area_id);
+  page = g_new0 (HsReportProject, 1);
+  /* Translators: a project's code and name as a heading */
+  page->title = g_strdup_printf (_("%s — %s"), project->code, hs_project_display_name (project));
+
+  {
+    g_autofree char *start = hs_date_format (&project->start_date, lang);
+    g_autofree char *end = hs_date_format (&project->end_date, lang);
+    g_autofree char *costs = money (lang, totals.total_costs);
+    g_autofree char *eu = money (lang, totals.financing[HS_SOURCE_EU_STATE]);
+    g_autofree char *rate = hs_rate_format (hs_rate_of (totals.financing[HS_SOURCE_EU_STATE], totals.total_costs), lang);
+
+    g_ptr_array_add (facts, g_strdup_printf ("%s\t%s", _("Agreement"), agreement != NULL ? agreement->region_name : "—"));
+    g_ptr_array_add (facts, g_strdup_printf ("%s\t%s", _("Focus area"), focus_area != NULL ? focus_area->name : "—"));
+    g_ptr_array_add (facts, g_strdup_printf ("%s\t%s", _("Status"), hs_status_label (project->status)));
+    g_ptr_array_add (facts, g_strdup_printf ("%s\t%s–%s", _("Schedule"), start, end));
+    g_ptr_array_add (facts, g_strdup_printf ("%s\t%s", _("Cost model"), hs_cost_model_label (project->cost_model)));
+    g_ptr_array_add (facts, g_strdup_printf ("%s\t%s", _("Total costs"), costs));
+    /* Translators: "123 000,00 € (60,0 %)" */
+    g_ptr_array_add (facts, g_strdup_printf (_("%s\t%s (%s)"), _("EU and state support"), eu, rate));
+    g_ptr_array_add (facts, NULL);
+    page->facts = (char **) g_ptr_array_steal (facts, NULL);
+  }
+
+  /* implementers */
+  page->implementers = table_new (4);
+  page->implementers->headers[0] = g_strdup (_("Organisation"));
+  page->implementers->headers[1] = g_strdup (_("Role"));
+  page->implementers->headers[2] = g_strdup (_("Business ID"));
+  page->implementers->headers[3] = g_strdup (_("Total costs"));
+  page->implementers->numeric[3] = TRUE;
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      HsTotals t;
+      char **row = table_row (page->implementers);
+
+      if (!hs_implementer_totals (impl, &t, NULL))
+        memset (&t, 0, sizeof t);
+      row[0] = g_strdup (impl->organisation != NULL ? impl->organisation->name : "—");
+      row[1] = g_strdup (impl->is_main ? _("Main implementer") : _("Partial implementer"));
+      row[2] = g_strdup (impl->organisation != NULL && impl->organisation->business_id != NULL
+                         ? impl->organisation->business_id : "—");
+      row[3] = money (lang, t.total_costs);
+    }
+
+  /* budget: categories × years */
+  years = hs_project_budget_years (project);
+  page->budget = table_new (years->len + 2);
+  page->budget->headers[0] = g_strdup (_("Cost category"));
+  for (guint y = 0; y < years->len; y++)
+    {
+      page->budget->headers[y + 1] = g_strdup_printf ("%d", g_array_index (years, int, y));
+      page->budget->numeric[y + 1] = TRUE;
+    }
+  page->budget->headers[years->len + 1] = g_strdup (_("Total"));
+  page->budget->numeric[years->len + 1] = TRUE;
+  {
+    gint64 column_totals[64] = { 0 };
+    guint n_years = MIN (years->len, 63);
+
+    for (guint c = 0; c < HS_N_COST_CATEGORIES; c++)
+      {
+        gint64 row_total = 0;
+        gint64 cells[64] = { 0 };
+        char **row;
+
+        for (guint y = 0; y < n_years; y++)
+          for (guint i = 0; i < project->implementers->len; i++)
+            {
+              HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+              gint64 amount = hs_implementer_get_cost (impl, c, g_array_index (years, int, y));
+              if (!hs_money_add (cells[y], amount, &cells[y]))
+                { g->failed = TRUE; report_project_free (page); return FALSE; }
+            }
+        for (guint y = 0; y < n_years; y++)
+          if (!hs_money_add (row_total, cells[y], &row_total)
+              || !hs_money_add (column_totals[y], cells[y], &column_totals[y]))
+            { g->failed = TRUE; report_project_free (page); return FALSE; }
+        if (row_total == 0)
+          continue;
+        if (!hs_money_add (column_totals[n_years], row_total, &column_totals[n_years]))
+          { g->failed = TRUE; report_project_free (page); return FALSE; }
+        row = table_row (page->budget);
+        row[0] = g_strdup (hs_cost_category_label (c));
+        for (guint y = 0; y < n_years; y++)
+          row[y + 1] = money (lang, cells[y]);
+        row[n_years + 1] = money (lang, row_total);
+      }
+    {
+      char **row = table_row (page->budget);
+      row[0] = g_strdup (_("Total"));
+      for (guint y = 0; y <= n_years; y++)
+        row[y + 1] = money (lang, column_totals[y]);
+      page->budget->total_row = (int) page->budget->rows->len - 1;
+    }
+  }
+
+  /* financing plan with shares of the total costs */
+  page->financing = table_new (3);
+  page->financing->headers[0] = g_strdup (_("Source"));
+  page->financing->headers[1] = g_strdup (_("Amount"));
+  page->financing->headers[2] = g_strdup (_("Share"));
+  page->financing->numeric[1] = page->financing->numeric[2] = TRUE;
+  for (guint s = 0; s < HS_N_SOURCES; s++)
+    {
+      char **row;
+      if (totals.financing[s] == 0)
+        continue;
+      row = table_row (page->financing);
+      row[0] = g_strdup (hs_source_label (s));
+      row[1] = money (lang, totals.financing[s]);
+      row[2] = hs_rate_format (hs_rate_of (totals.financing[s], totals.total_costs), lang);
+    }
+  {
+    char **row = table_row (page->financing);
+    row[0] = g_strdup (_("Total"));
+    row[1] = money (lang, totals.total_financing);
+    row[2] = hs_rate_format (hs_rate_of (totals.total_financing, totals.total_costs), lang);
+    page->financing->total_row = (int) page->financing->rows->len - 1;
+  }
+
+  /* findings */
+  context.call = g_hash_table_lookup (g->calls, &project->call_id);
+  context.focus_area = focus_area;
+  context.lang = lang;
+  findings = hs_validate_project (project, &context);
+  if (findings->len > 0)
+    {
+      page->findings = table_new (2);
+      page->findings->headers[0] = g_strdup (_("Severity"));
+      page->findings->headers[1] = g_strdup (_("Finding"));
+      for (guint i = 0; i < findings->len; i++)
+        {
+          HsFinding *finding = g_ptr_array_index (findings, i);
+          char **row = table_row (page->findings);
+          row[0] = g_strdup (finding->severity == HS_SEVERITY_ERROR ? _("Error") : _("Warning"));
+          row[1] = g_strdup (finding->message);
+        }
+    }
+
+  g_ptr_array_add (g->data->projects, page);
+  return TRUE;
+}
+
+HsReportData *
+hs_report_data_from_repository (HsRepository          *repo,
+                                const HsReportOptions *options,
+                                GError               **error)
+{
+  g_autoptr(HsReportData) data = g_new0 (HsReportData, 1);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  HsLang lang = options->lang;
+  gint64 sums[HS_N_SOURCES] = { 0 };
+  gint64 total_costs = 0;
+  guint projects = 0;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
+
+  data->lang = lang;
+  data->projects = g_ptr_array_new_with_free_func (report_project_free);
+  data->date = options->date;
+  if (!g_date_valid (&data->date))
+    g_date_set_time_t (&data->date, time (NULL));
+  data->scope = hs_chart_scope_label (repo, &options->scope, error);
+  if (data->scope == NULL)
+    return NULL;
+
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    {
+      data->charts[k] = hs_chart_data_from_repository (repo, &options->scope, k, lang, error);
+      if (data->charts[k] == NULL)
+        return NULL;
+      if (k == HS_CHART_TIMELINE)
+        data->charts[k]->today = data->date;
+    }
+
+  /* the summary by focus area and source, from the aggregation */
+  rows = hs_repository_summarise (repo, HS_BY_FOCUS_AREA, options->scope.agreement_id, error);
+  if (rows == NULL)
+    return NULL;
+  data->summary = table_new (8);
+  {
+    const char *headers[] = { _("Focus area"), _("Projects"), _("Total costs"), _("EU and state"), _("City"),
+                              _("Other public"), _("Private"), _("Own financing") };
+    for (guint c = 0; c < 8; c++)
+      {
+        data->summary->headers[c] = g_strdup (headers[c]);
+        data->summary->numeric[c] = c > 0;
+      }
+  }
+  for (guint i = 0; i <= rows->len; i++)
+    {
+      const HsSummaryRow *row = i < rows->len ? &g_array_index (rows, HsSummaryRow, i) : NULL;
+      char **cells;
+      gint64 own;
+
+      if (row != NULL && options->scope.focus_area_id != 0 && g_ascii_strtoll (row->key, NULL, 10) != options->scope.focus_area_id)
+        continue;
+      if (row != NULL && row->projects == 0 && row->total_costs == 0)
+        continue;
+      if (row != NULL)
+        {
+          if (!hs_money_add (total_costs, row->total_costs, &total_costs))
+            goto too_large;
+          for (guint s = 0; s < HS_N_SOURCES; s++)
+            if (!hs_money_add (sums[s], row->financing[s], &sums[s]))
+              goto too_large;
+          projects += row->projects;
+        }
+      if (!hs_money_add (row != NULL ? row->financing[HS_SOURCE_OWN_PUBLIC] : sums[HS_SOURCE_OWN_PUBLIC],
+                         row != NULL ? row->financing[HS_SOURCE_OWN_PRIVATE] : sums[HS_SOURCE_OWN_PRIVATE], &own))
+        goto too_large;
+      cells = table_row (data->summary);
+      cells[0] = g_strdup (row != NULL ? row->label : _("Total"));
+      cells[1] = hs_chart_format_count (row != NULL ? row->projects : projects, lang);
+      cells[2] = money (lang, row != NULL ? row->total_costs : total_costs);
+      cells[3] = money (lang, row != NULL ? row->financing[HS_SOURCE_EU_STATE] : sums[HS_SOURCE_EU_STATE]);
+      cells[4] = money (lang, row != NULL ? row->financing[HS_SOURCE_CITY] : sums[HS_SOURCE_CITY]);
+      cells[5] = money (lang, row != NULL ? row->financing[HS_SOURCE_OTHER_PUBLIC] : sums[HS_SOURCE_OTHER_PUBLIC]);
+      cells[6] = money (lang, row != NULL ? row->financing[HS_SOURCE_PRIVATE] : sums[HS_SOURCE_PRIVATE]);
+      cells[7] = money (lang, own);
+      if (row == NULL)
+        data->summary->total_row = (int) data->summary->rows->len - 1;
+    }
+  data->n_projects = projects;
+  data->total_costs = total_costs;
+  data->eu_state = sums[HS_SOURCE_EU_STATE];
+
+  if (options->include_projects)
+    {
+      g_autoptr(GHashTable) by_agreement = NULL;
+      g_autoptr(GHashTable) by_focus_area = NULL;
+      g_autoptr(GHashTable) by_call = NULL;
+      Gather g = { options, data };
+      gboolean walked;
+
+      agreements = hs_repository_list_agreements (repo, error);
+      focus_areas = agreements != NULL ? hs_repository_list_focus_areas (repo, 0, error) : NULL;
+      calls = focus_areas != NULL ? hs_repository_list_calls (repo, 0, error) : NULL;
+      if (calls == NULL)
+        return NULL;
+      by_agreement = index_by_id (agreements);
+      by_focus_area = index_by_id (focus_areas);
+      by_call = index_by_id (calls);
+      g.agreements = by_agreement;
+      g.focus_areas = by_focus_area;
+      g.calls = by_call;
+      walked = hs_repository_foreach_project (repo, project_cb, &g, error);
+      if (g.failed)
+        goto too_large;
+      if (!walked)
+        return NULL;
+    }
+  return g_steal_pointer (&data);
+
+too_large:
+  g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
+  return NULL;
+}
+
+/* ---- flowing pages ------------------------------------------------------- */
+
+typedef enum
+{
+  FONT_BODY,
+  FONT_BOLD,
+  FONT_SMALL,
+  FONT_SMALL_BOLD,
+  FONT_TABLE,
+  FONT_TABLE_BOLD,
+  FONT_H1,
+  FONT_H2,
+  FONT_TITLE,
+  N_FONTS
+} Font;
+
+typedef struct
+{
+  const HsReportData   *data;
+  cairo_t              *cr;           /* NULL while counting */
+  PangoContext         *context;
+  PangoLayout          *layout;
+  PangoFontDescription *fonts[N_FONTS];
+  HsChartStyle          style;
+  guint                 page;
+  guint                 n_pages;      /* known in the drawing pass */
+  double                y;
+  char                 *date;
+} Flow;
+
+static double
+bottom_of_page (void)
+{
+  return PAGE_H - MARGIN_BOTTOM;
+}
+
+/* Measures (and, when drawing, shows) a text; returns its height. */
+static double
+flow_text (Flow           *f,
+           Font            font,
+           const char     *text,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  align,
+           gboolean        draw)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (f->layout, f->fonts[font]);
+  pango_layout_set_width (f->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_alignment (f->layout, align);
+  pango_layout_set_text (f->layout, text, -1);
+  pango_layout_get_extents (f->layout, NULL, &logical);
+  if (draw && f->cr != NULL)
+    {
+      cairo_move_to (f->cr, x, y);
+      pango_cairo_show_layout (f->cr, f->layout);
+    }
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static double
+flow_text_width (Flow       *f,
+                 Font        font,
+                 const char *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (f->layout, f->fonts[font]);
+  pango_layout_set_width (f->layout, -1);
+  pango_layout_set_text (f->layout, text, -1);
+  pango_layout_get_extents (f->layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static void
+flow_new_page (Flow *f)
+{
+  if (f->page > 0 && f->cr != NULL)
+    cairo_show_page (f->cr);
+  f->page++;
+  f->y = MARGIN_TOP;
+
+  if (f->cr != NULL)
+    {
+      g_autofree char *footer = g_strdup_printf (_("Page %u of %u"), f->page, f->n_pages);
+      cairo_t *cr = f->cr;
+
+      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+      pango_layout_set_ellipsize (f->layout, PANGO_ELLIPSIZE_END);
+      flow_text (f, FONT_SMALL, f->data->scope, MARGIN_X, 30, CONTENT_W * 0.65, PANGO_ALIGN_LEFT, TRUE);
+      pango_layout_set_ellipsize (f->layout, PANGO_ELLIPSIZE_NONE);
+      flow_text (f, FONT_SMALL, f->date, MARGIN_X, 30, CONTENT_W, PANGO_ALIGN_RIGHT, TRUE);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, MARGIN_X, 44);
+      cairo_line_to (cr, PAGE_W - MARGIN_X, 44);
+      cairo_stroke (cr);
+      flow_text (f, FONT_SMALL, footer, MARGIN_X, PAGE_H - 36, CONTENT_W, PANGO_ALIGN_CENTER, TRUE);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+    }
+}
+
+static void
+flow_space (Flow  *f,
+            double height)
+{
+  f->y += height;
+}
+
+/* A heading stays with what follows it: at least `keep` points of it. */
+static void
+flow_heading (Flow       *f,
+              Font        font,
+              const char *text,
+              double      keep)
+{
+  double h = flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, FALSE);
+
+  if (f->y + h + keep > bottom_of_page ())
+    flow_new_page (f);
+  flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, TRUE);
+  f->y += h + 4;
+}
+
+static void
+flow_paragraph (Flow       *f,
+                Font        font,
+                const char *text)
+{
+  double h = flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, FALSE);
+
+  if (f->y + h > bottom_of_page ())
+    flow_new_page (f);
+  flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, TRUE);
+  f->y += h + 4;
+}
+
+/* Column widths: numeric columns as wide as their widest value or their
+ * header's longest word; text columns share what is left. */
+static void
+table_widths (Flow               *f,
+              const HsChartTable *table,
+              double             *widths)
+{
+  double fixed = 0;
+  guint n_text = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      if (table->numeric[c])
+        {
+          g_auto(GStrv) words = g_strsplit (table->headers[c], " ", -1);
+          double w = 0;
+
+          /* digits are not all equally wide: measure every cell */
+          for (guint r = 0; r < table->rows->len; r++)
+            {
+              char **row = g_ptr_array_index (table->rows, r);
+              if (row[c] != NULL)
+                w = MAX (w, flow_text_width (f, FONT_TABLE_BOLD, row[c]));
+            }
+          for (guint i = 0; words[i] != NULL; i++)
+            w = MAX (w, flow_text_width (f, FONT_TABLE_BOLD, words[i]));
+          widths[c] = ceil (w + 1) + 2 * CELL_PAD;
+          fixed += widths[c];
+        }
+      else
+        n_text++;
+    }
+  for (guint c = 0; c < table->n_columns; c++)
+    if (!table->numeric[c])
+      widths[c] = MAX ((CONTENT_W - fixed) / MAX (n_text, 1), 40);
+}
+
+static double
+table_row_height (Flow          *f,
+                  char         **cells,
+                  const double  *widths,
+                  guint          n_columns,
+                  Font           font,
+                  const gboolean *numeric,
+                  gboolean       draw,
+                  double         y)
+{
+  double x = MARGIN_X, height = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *text = cells[c] != NULL ? cells[c] : "";
+      double h = flow_text (f, font, text, x + CELL_PAD, y + CELL_PAD, widths[c] - 2 * CELL_PAD,
+                            numeric[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, draw);
+      height = MAX (height, h);
+      x += widths[c];
+    }
+  return height + 2 * CELL_PAD;
+}
+
+static void
+flow_table (Flow               *f,
+            const HsChartTable *table)
+{
+  g_autofree double *widths = g_new0 (double, table->n_columns);
+  double header_h, table_w = 0;
+
+  table_widths (f, table, widths);
+  for (guint c = 0; c < table->n_columns; c++)
+    table_w += widths[c];
+  header_h = table_row_height (f, table->headers, widths, table->n_columns, FONT_TABLE_BOLD, table->numeric, FALSE, 0);
+
+  for (int r = -1; r < (int) table->rows->len; r++)
+    {
+      char **cells = r < 0 ? table->headers : g_ptr_array_index (table->rows, r);
+      gboolean total = r == table->total_row;
+      Font font = r < 0 || total ? FONT_TABLE_BOLD : FONT_TABLE;
+      double h = table_row_height (f, cells, widths, table->n_columns, font, table->numeric, FALSE, 0);
+
+      /* never cut a row; a header never ends a page alone */
+      if (f->y + h + (r < 0 ? 20 : 0) > bottom_of_page ())
+        {
+          flow_new_page (f);
+          if (r >= 0)
+            {
+              if (f->cr != NULL)
+                {
+                  cairo_set_source_rgb (f->cr, 0.93, 0.93, 0.93);
+                  cairo_rectangle (f->cr, MARGIN_X, f->y, table_w, header_h);
+                  cairo_fill (f->cr);
+                  cairo_set_source_rgb (f->cr, 0, 0, 0);
+                }
+              table_row_height (f, table->headers, widths, table->n_columns, FONT_TABLE_BOLD, table->numeric, TRUE, f->y);
+              f->y += header_h;
+            }
+        }
+      if (f->cr != NULL)
+        {
+          if (r < 0)
+            {
+              cairo_set_source_rgb (f->cr, 0.93, 0.93, 0.93);
+              cairo_rectangle (f->cr, MARGIN_X, f->y, table_w, h);
+              cairo_fill (f->cr);
+            }
+          cairo_set_source_rgb (f->cr, total ? 0.2 : 0.8, total ? 0.2 : 0.8, total ? 0.2 : 0.8);
+          cairo_set_line_width (f->cr, total ? 0.8 : 0.4);
+          cairo_move_to (f->cr, MARGIN_X, f->y + (total ? 0 : h));
+          cairo_line_to (f->cr, MARGIN_X + table_w, f->y + (total ? 0 : h));
+          cairo_stroke (f->cr);
+          cairo_set_source_rgb (f->cr, 0, 0, 0);
+        }
+      table_row_height (f, cells, widths, table->n_columns, font, table->numeric, TRUE, f->y);
+      f->y += h;
+    }
+  f->y += 10;
+}
+
+static void
+flow_chart (Flow              *f,
+            const HsChartData *data,
+            double             height)
+{
+  if (f->y + height > bottom_of_page ())
+    flow_new_page (f);
+  if (f->cr != NULL)
+    {
+      cairo_save (f->cr);
+      cairo_translate (f->cr, MARGIN_X, f->y);
+      hs_chart_draw (f->cr, data, &f->style, CONTENT_W, height);
+      cairo_restore (f->cr);
+    }
+  f->y += height + 14;
+}
+
+static void
+flow_document (Flow *f)
+{
+  const HsReportData *data = f->data;
+  HsLang lang = data->lang;
+
+  f->page = 0;
+  flow_new_page (f);
+
+  /* cover */
+  flow_space (f, 160);
+  flow_heading (f, FONT_TITLE, _("Project portfolio report"), 0);
+  flow_heading (f, FONT_H2, data->scope, 0);
+  flow_paragraph (f, FONT_BODY, f->date);
+  flow_space (f, 30);
+  {
+    g_autofree char *n = hs_chart_format_count (data->n_projects, lang);
+    g_autofree char *costs = hs_money_format (data->total_costs, lang);
+    g_autofree char *eu = hs_money_format (data->eu_state, lang);
+    g_autofree char *rate = hs_rate_format (hs_rate_of (data->eu_state, data->total_costs), lang);
+    g_autofree char *line1 = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project", "%s projects", data->n_projects), n);
+    g_autofree char *line2 = g_strdup_printf (_("Total costs %s"), costs);
+    g_autofree char *line3 = g_strdup_printf (_("EU and state support %s (%s)"), eu, rate);
+    flow_paragraph (f, FONT_BODY, line1);
+    flow_paragraph (f, FONT_BODY, line2);
+    flow_paragraph (f, FONT_BODY, line3);
+  }
+  flow_space (f, 30);
+  flow_paragraph (f, FONT_SMALL, _("Written by Hankesalkku from the portfolio database. Amounts are in euros; shares are of the total costs."));
+
+  /* summary */
+  flow_new_page (f);
+  flow_heading (f, FONT_H1, _("Summary by focus area and source"), 60);
+  flow_table (f, data->summary);
+
+  /* charts: two to a page */
+  flow_new_page (f);
+  flow_heading (f, FONT_H1, _("Charts"), 300);
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    flow_chart (f, data->charts[k], 330);
+
+  /* one section per project */
+  for (guint i = 0; i < data->projects->len; i++)
+    {
+      const HsReportProject *p = g_ptr_array_index (data->projects, i);
+
+      flow_new_page (f);
+      flow_heading (f, FONT_H1, p->title, 60);
+      for (guint j = 0; p->facts[j] != NULL; j++)
+        {
+          g_auto(GStrv) parts = g_strsplit (p->facts[j], "\t", 2);
+          double h1, h2;
+
+          h1 = flow_text (f, FONT_BOLD, parts[0], MARGIN_X, f->y, 140, PANGO_ALIGN_LEFT, FALSE);
+          h2 = flow_text (f, FONT_BODY, parts[1] != NULL ? parts[1] : "", MARGIN_X + 150, f->y, CONTENT_W - 150, PANGO_ALIGN_LEFT, FALSE);
+          if (f->y + MAX (h1, h2) > bottom_of_page ())
+            flow_new_page (f);
+          flow_text (f, FONT_BOLD, parts[0], MARGIN_X, f->y, 140, PANGO_ALIGN_LEFT, TRUE);
+          flow_text (f, FONT_BODY, parts[1] != NULL ? parts[1] : "", MARGIN_X + 150, f->y, CONTENT_W - 150, PANGO_ALIGN_LEFT, TRUE);
+          f->y += MAX (h1, h2) + 2;
+        }
+      flow_space (f, 8);
+      flow_heading (f, FONT_H2, _("Implementers"), 40);
+      flow_table (f, p->implementers);
+      flow_heading (f, FONT_H2, _("Budget by year and category"), 40);
+      flow_table (f, p->budget);
+      flow_heading (f, FONT_H2, _("Financing plan"), 40);
+      flow_table (f, p->financing);
+      flow_heading (f, FONT_H2, _("Findings"), 40);
+      if (p->findings != NULL)
+        flow_table (f, p->findings);
+      else
+        flow_paragraph (f, FONT_BODY, _("No findings: the project meets the funding rules that were checked."));
+    }
+}
+
+static void
+flow_init (Flow               *f,
+           const HsReportData *data)
+{
+  static const struct { double size; PangoWeight weight; } fonts[N_FONTS] = {
+    [FONT_BODY] = { 10, PANGO_WEIGHT_NORMAL },
+    [FONT_BOLD] = { 10, PANGO_WEIGHT_BOLD },
+    [FONT_SMALL] = { 8, PANGO_WEIGHT_NORMAL },
+    [FONT_SMALL_BOLD] = { 8, PANGO_WEIGHT_BOLD },
+    [FONT_TABLE] = { 7.5, PANGO_WEIGHT_NORMAL },
+    [FONT_TABLE_BOLD] = { 7.5, PANGO_WEIGHT_BOLD },
+    [FONT_H1] = { 15, PANGO_WEIGHT_BOLD },
+    [FONT_H2] = { 11.5, PANGO_WEIGHT_BOLD },
+    [FONT_TITLE] = { 26, PANGO_WEIGHT_BOLD },
+  };
+
+  memset (f, 0, sizeof *f);
+  f->data = data;
+  f->context = hs_chart_pango_context_new ();
+  f->layout = pango_layout_new (f->context);
+  pango_layout_set_wrap (f->layout, PANGO_WRAP_WORD_CHAR);
+  hs_chart_style_init (&f->style, FALSE);
+  f->style.font_size = 8.5;
+  for (guint i = 0; i < N_FONTS; i++)
+    {
+      f->fonts[i] = pango_font_description_new ();
+      pango_font_description_set_family (f->fonts[i], f->style.font_family);
+      pango_font_description_set_absolute_size (f->fonts[i], fonts[i].size * PANGO_SCALE);
+      pango_font_description_set_weight (f->fonts[i], fonts[i].weight);
+    }
+  f->date = hs_date_format (&data->date, data->lang);
+}
+
+static void
+flow_clear (Flow *f)
+{
+  for (guint i = 0; i < N_FONTS; i++)
+    pango_font_description_free (f->fonts[i]);
+  g_object_unref (f->layout);
+  g_object_unref (f->context);
+  g_free (f->date);
+}
+
+gboolean
+hs_report_write_pdf (const HsReportData *data,
+                     const char         *path,
+                     guint              *n_pages,
+                     GError            **error)
+{
+  g_autofree char *partial = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Flow f;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  flow_init (&f, data);
+
+  /* pass 1: count the pages */
+  flow_document (&f);
+  f.n_pages = f.page;
+
+  /* pass 2: draw them, into a file beside the target */
+  partial = g_strdup_printf ("%s.part", path);
+  surface = cairo_pdf_surface_create (partial, PAGE_W, PAGE_H);
+  hs_chart_pdf_set_metadata (surface, _("Project portfolio report"));
+  f.cr = cairo_create (surface);
+  flow_document (&f);
+  g_warn_if_fail (f.page == f.n_pages);
+  status = cairo_status (f.cr);
+  cairo_destroy (f.cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (n_pages != NULL)
+    *n_pages = f.n_pages;
+  flow_clear (&f);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (partial);
+      g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (partial);
+      g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("Could not write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

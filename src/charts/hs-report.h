@@ -1,0 +1,65 @@
+/* hs-report.h — the A4 portfolio report as PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A cover, a summary table by focus area and source, the five charts, then
+ * (optionally) one section per project starting on a new page:
+ * implementers, budget by year and category, financing plan with shares,
+ * findings. Running header (scope and date) and "Page N of M" on every
+ * page. Rows are measured with pango before the pages are cut, so a table
+ * row is never split; a table that continues repeats its header.
+ */
+#pragma once
+
+#include <cairo.h>
+#include "core/hs-repository.h"
+#include "hs-chart-data.h"
+#include "hs-chart-source.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HsChartScope scope;
+  gboolean     include_projects;
+  HsLang       lang;
+  GDate        date;            /* printed in the header and on the cover; invalid: today */
+} HsReportOptions;
+
+typedef struct
+{
+  char         *title;          /* "PKS-2023-001 — Name" */
+  char        **facts;          /* "Label\tvalue" lines, NULL-terminated */
+  HsChartTable *implementers;
+  HsChartTable *budget;
+  HsChartTable *financing;
+  HsChartTable *findings;       /* NULL: no findings */
+} HsReportProject;
+
+/* Plain data: what the report prints. */
+typedef struct
+{
+  HsLang        lang;
+  char         *scope;
+  GDate         date;
+  guint         n_projects;
+  gint64        total_costs;
+  gint64        eu_state;
+  HsChartTable *summary;        /* by focus area and source, with a total row */
+  HsChartData  *charts[HS_N_CHART_KINDS];
+  GPtrArray    *projects;       /* of HsReportProject*; empty without project pages */
+} HsReportData;
+
+void          hs_report_data_free              (HsReportData          *data);
+HsReportData *hs_report_data_from_repository   (HsRepository          *repo,
+                                                const HsReportOptions *options,
+                                                GError               **error);
+/* Writes the PDF; *n_pages (may be NULL) gets the page count. */
+gboolean      hs_report_write_pdf              (const HsReportData    *data,
+                                                const char            *path,
+                                                guint                 *n_pages,
+                                                GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsReportData, hs_report_data_free)
+
+G_END_DECLS

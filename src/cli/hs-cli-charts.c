@@ -1,0 +1,185 @@
+/* hs-cli-charts.c — the charts commands of hankesalkku-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * chart KIND [--agreement ID] [--focus-area ID] [--width W] [--height H]
+ *            [--dark] -o FILE.png|.svg|.pdf
+ * report [--agreement ID] [--focus-area ID] [--projects] -o FILE.pdf
+ */
+#define G_LOG_DOMAIN "hs-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "core/hs-date.h"
+#include "charts/hs-chart-render.h"
+#include "charts/hs-chart-source.h"
+#include "charts/hs-charts-error.h"
+#include "charts/hs-report.h"
+
+#include "hs-cli.h"
+
+static int
+charts_error (GError *error)
+{
+  hs_cli_error ("%s", error->message);
+  if (g_error_matches (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND)
+      || g_error_matches (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_FORMAT))
+    return HS_EXIT_USAGE;
+  return HS_EXIT_IO;
+}
+
+static gboolean
+check_scope (gint64 agreement_id,
+             gint64 focus_area_id)
+{
+  if (agreement_id < 0 || focus_area_id < 0)
+    {
+      hs_cli_error (_("--agreement and --focus-area must be positive numbers"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+hs_cli_cmd_chart (HsCli *cli,
+                  int    argc,
+                  char **argv)
+{
+  gint64 agreement_id = 0, focus_area_id = 0;
+  int width = 1200, height = 700;
+  gboolean dark = FALSE;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "agreement", 'a', 0, G_OPTION_ARG_INT64, &agreement_id, N_("Only the projects of this agreement"), N_("ID") },
+    { "focus-area", 'f', 0, G_OPTION_ARG_INT64, &focus_area_id, N_("Only the projects of this focus area"), N_("ID") },
+    { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF); default 1200"), N_("W") },
+    { "height", 'H', 0, G_OPTION_ARG_INT, &height, N_("Height; default 700"), N_("H") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(HsSqliteRepository) repo = NULL;
+  g_autoptr(HsChartData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartScope scope;
+  HsChartStyle style;
+  int exit_code = HS_EXIT_OK;
+  int kind;
+
+  if (!hs_cli_parse_options ("chart", _("KIND"),
+                             _("Draw a chart of the portfolio into a file. KIND is financing, budget-by-year, timeline, status or implementers; the suffix of the file picks the format."),
+                             entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (argc != 2)
+    {
+      hs_cli_error (argc < 2 ? _("chart needs a KIND: financing, budget-by-year, timeline, status or implementers")
+                             : _("chart takes one KIND, but was given more"));
+      return HS_EXIT_USAGE;
+    }
+  kind = hs_chart_kind_from_id (argv[1]);
+  if (kind < 0)
+    {
+      hs_cli_error (_("Unknown chart “%s”: use financing, budget-by-year, timeline, status or implementers"), argv[1]);
+      return HS_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      hs_cli_error (_("chart needs -o FILE (.png, .svg or .pdf)"));
+      return HS_EXIT_USAGE;
+    }
+  if (hs_chart_format_from_path (output) < 0)
+    {
+      hs_cli_error (_("Cannot tell the format of “%s”: the name must end in .png, .svg or .pdf"), output);
+      return HS_EXIT_USAGE;
+    }
+  if (width < 100 || height < 100 || width > 10000 || height > 10000)
+    {
+      hs_cli_error (_("--width and --height must be from 100 to 10 000"));
+      return HS_EXIT_USAGE;
+    }
+  if (!check_scope (agreement_id, focus_area_id))
+    return HS_EXIT_USAGE;
+
+  repo = hs_cli_open_repository (cli, HS_OPEN_READ_ONLY, &error);
+  if (repo == NULL)
+    return hs_cli_store_error (error);
+
+  scope.agreement_id = agreement_id;
+  scope.focus_area_id = focus_area_id;
+  data = hs_chart_data_from_repository (HS_REPOSITORY (repo), &scope, kind, cli->lang, &error);
+  if (data == NULL)
+    return charts_error (error);
+
+  hs_chart_style_init (&style, dark);
+  if (!hs_chart_export (data, &style, width, height, output, &error))
+    return charts_error (error);
+  return HS_EXIT_OK;
+}
+
+int
+hs_cli_cmd_report (HsCli *cli,
+                   int    argc,
+                   char **argv)
+{
+  gint64 agreement_id = 0, focus_area_id = 0;
+  gboolean projects = FALSE;
+  g_autofree char *output = NULL;
+  g_autofree char *date = NULL;
+  GOptionEntry entries[] = {
+    { "agreement", 'a', 0, G_OPTION_ARG_INT64, &agreement_id, N_("Only the projects of this agreement"), N_("ID") },
+    { "focus-area", 'f', 0, G_OPTION_ARG_INT64, &focus_area_id, N_("Only the projects of this focus area"), N_("ID") },
+    { "projects", 'p', 0, G_OPTION_ARG_NONE, &projects, N_("Add a page for every project"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date printed on the report (default today)"), N_("DATE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(HsSqliteRepository) repo = NULL;
+  g_autoptr(HsReportData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  HsReportOptions options = { 0 };
+  int exit_code = HS_EXIT_OK;
+  guint n_pages = 0;
+
+  if (!hs_cli_parse_options ("report", "",
+                             _("Write an A4 portfolio report as PDF: a cover, a summary by focus area and source, the charts and, with --projects, a page for every project."),
+                             entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (argc > 1)
+    {
+      hs_cli_error (_("report takes no arguments, but was given “%s”"), argv[1]);
+      return HS_EXIT_USAGE;
+    }
+  if (output == NULL || hs_chart_format_from_path (output) != HS_CHART_FORMAT_PDF)
+    {
+      hs_cli_error (_("report needs -o FILE.pdf"));
+      return HS_EXIT_USAGE;
+    }
+  if (!check_scope (agreement_id, focus_area_id))
+    return HS_EXIT_USAGE;
+  g_date_clear (&options.date, 1);
+  if (date != NULL && !hs_date_parse (date, &options.date, &error))
+    {
+      hs_cli_error ("--date: %s", error->message);
+      return HS_EXIT_USAGE;
+    }
+
+  repo = hs_cli_open_repository (cli, HS_OPEN_READ_ONLY, &error);
+  if (repo == NULL)
+    return hs_cli_store_error (error);
+
+  options.scope.agreement_id = agreement_id;
+  options.scope.focus_area_id = focus_area_id;
+  options.include_projects = projects;
+  options.lang = cli->lang;
+  data = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  if (data == NULL)
+    return charts_error (error);
+  if (!hs_report_write_pdf (data, output, &n_pages, &error))
+    return charts_error (error);
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n", n_pages), output, n_pages);
+  return HS_EXIT_OK;
+}

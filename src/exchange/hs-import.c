@@ -1,0 +1,783 @@
+/* hs-import.c — importing a native file: a preview, then all of it or none
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hs-exchange"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "core/hs-core-error.h"
+#include "core/hs-date.h"
+#include "core/hs-money.h"
+#include "hs-exchange-error.h"
+#include "hs-import.h"
+#include "hs-native-reader.h"
+
+struct _HsImportPreview
+{
+  HsRepository *repository;
+  gulong        changed_id;
+  gboolean      stale;
+  char         *path;
+  HsLang        lang;
+  GPtrArray    *items;      /* HsImportItem* */
+  GPtrArray    *projects;   /* HsProject*, parallel to items */
+
+  /* the database's reference data while the preview is made */
+  GPtrArray    *agreements;
+  GPtrArray    *focus_areas;
+  GPtrArray    *calls;
+  GPtrArray    *organisations;
+  GHashTable   *orgs_by_business_id;  /* business id → HsOrganisation* */
+  GHashTable   *orgs_by_name;         /* name → HsOrganisation* (those without business id) */
+  GHashTable   *existing;             /* code → project id */
+};
+
+static void
+change_free (HsImportChange *change)
+{
+  g_free (change->field);
+  g_free (change->label);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+static void
+item_free (HsImportItem *item)
+{
+  g_free (item->code);
+  g_free (item->name);
+  g_free (item->conflict);
+  g_ptr_array_unref (item->changes);
+  g_ptr_array_unref (item->findings);
+  g_free (item);
+}
+
+void
+hs_import_preview_free (HsImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  if (preview->changed_id != 0)
+    g_signal_handler_disconnect (preview->repository, preview->changed_id);
+  g_clear_object (&preview->repository);
+  g_free (preview->path);
+  g_clear_pointer (&preview->items, g_ptr_array_unref);
+  g_clear_pointer (&preview->projects, g_ptr_array_unref);
+  g_clear_pointer (&preview->agreements, g_ptr_array_unref);
+  g_clear_pointer (&preview->focus_areas, g_ptr_array_unref);
+  g_clear_pointer (&preview->calls, g_ptr_array_unref);
+  g_clear_pointer (&preview->organisations, g_ptr_array_unref);
+  g_clear_pointer (&preview->orgs_by_business_id, g_hash_table_unref);
+  g_clear_pointer (&preview->orgs_by_name, g_hash_table_unref);
+  g_clear_pointer (&preview->existing, g_hash_table_unref);
+  g_free (preview);
+}
+
+const char *
+hs_import_preview_get_path (HsImportPreview *preview)
+{
+  return preview->path;
+}
+
+guint
+hs_import_preview_get_n_items (HsImportPreview *preview)
+{
+  return preview->items->len;
+}
+
+const HsImportItem *
+hs_import_preview_get_item (HsImportPreview *preview,
+                            guint            index)
+{
+  g_return_val_if_fail (index < preview->items->len, NULL);
+  return g_ptr_array_index (preview->items, index);
+}
+
+guint
+hs_import_preview_count (HsImportPreview *preview,
+                         HsImportAction   action)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < preview->items->len; i++)
+    if (((HsImportItem *) g_ptr_array_index (preview->items, i))->action == action)
+      n++;
+  return n;
+}
+
+guint
+hs_import_preview_count_failing (HsImportPreview *preview)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < preview->items->len; i++)
+    if (((HsImportItem *) g_ptr_array_index (preview->items, i))->errors > 0)
+      n++;
+  return n;
+}
+
+void
+hs_import_preview_set_skip (HsImportPreview *preview,
+                            guint            index,
+                            gboolean         skip)
+{
+  g_return_if_fail (index < preview->items->len);
+  ((HsImportItem *) g_ptr_array_index (preview->items, index))->skip = skip;
+}
+
+/* ---- differences -------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *changes;
+  HsLang     lang;
+} Diff;
+
+static void
+add_change (Diff       *diff,
+            char       *field,      /* transfer full */
+            char       *label,      /* transfer full */
+            const char *old_value,
+            const char *new_value)
+{
+  HsImportChange *change = g_new0 (HsImportChange, 1);
+
+  change->field = field;
+  change->label = label;
+  change->old_value = g_strdup (old_value != NULL ? old_value : "");
+  change->new_value = g_strdup (new_value != NULL ? new_value : "");
+  g_ptr_array_add (diff->changes, change);
+}
+
+static void
+diff_text (Diff       *diff,
+           const char *field,
+           const char *label,
+           const char *a,
+           const char *b)
+{
+  if (a != NULL && *a == '\0')
+    a = NULL;
+  if (b != NULL && *b == '\0')
+    b = NULL;
+  if (g_strcmp0 (a, b) != 0)
+    add_change (diff, g_strdup (field), g_strdup (label), a, b);
+}
+
+static void
+diff_money (Diff       *diff,
+            char       *field,
+            char       *label,
+            gint64      a,
+            gint64      b)
+{
+  if (a != b)
+    {
+      g_autofree char *x = a != 0 ? hs_money_format (a, diff->lang) : NULL;
+      g_autofree char *y = b != 0 ? hs_money_format (b, diff->lang) : NULL;
+      add_change (diff, field, label, x, y);
+    }
+  else
+    {
+      g_free (field);
+      g_free (label);
+    }
+}
+
+static void
+diff_date (Diff        *diff,
+           const char  *field,
+           const char  *label,
+           const GDate *a,
+           const GDate *b)
+{
+  gboolean va = g_date_valid (a), vb = g_date_valid (b);
+
+  if (va != vb || (va && g_date_compare (a, b) != 0))
+    {
+      g_autofree char *x = hs_date_format (a, diff->lang);
+      g_autofree char *y = hs_date_format (b, diff->lang);
+      add_change (diff, g_strdup (field), g_strdup (label), x, y);
+    }
+}
+
+static const char *
+ref_name (GPtrArray *items,
+          gint64     id,
+          gsize      name_offset)
+{
+  for (guint i = 0; id != 0 && i < items->len; i++)
+    {
+      gint64 *item = g_ptr_array_index (items, i);
+      if (*item == id)
+        return G_STRUCT_MEMBER (const char *, item, name_offset);
+    }
+  return NULL;
+}
+
+static char *
+org_key (const HsOrganisation *org)
+{
+  if (org == NULL)
+    return g_strdup ("");
+  if (org->business_id != NULL && *org->business_id != '\0')
+    return g_strdup (org->business_id);
+  return g_strdup (org->name != NULL ? org->name : "");
+}
+
+/* The key of the implementer at index: its organisation's key, with
+ * "#2", "#3" … when the same organisation takes part more than once. */
+static char *
+implementer_key (const HsProject *project,
+                 guint            index)
+{
+  const HsImplementer *impl = g_ptr_array_index (project->implementers, index);
+  g_autofree char *key = org_key (impl->organisation);
+  guint occurrence = 1;
+
+  for (guint i = 0; i < index; i++)
+    {
+      const HsImplementer *other = g_ptr_array_index (project->implementers, i);
+      g_autofree char *k = org_key (other->organisation);
+      if (g_str_equal (k, key))
+        occurrence++;
+    }
+  if (occurrence == 1)
+    return g_steal_pointer (&key);
+  return g_strdup_printf ("%s#%u", key, occurrence);
+}
+
+static HsImplementer *
+find_implementer (const HsProject *project,
+                  const char      *key)
+{
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      g_autofree char *k = implementer_key (project, i);
+      if (g_str_equal (k, key))
+        return g_ptr_array_index (project->implementers, i);
+    }
+  return NULL;
+}
+
+static gint64
+line_amount (const HsImplementer *impl,
+             HsCostCategory       category,
+             int                  year,
+             gboolean             derived)
+{
+  for (guint i = 0; impl != NULL && i < impl->budget->len; i++)
+    {
+      const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, i);
+      if (line->category == category && line->year == year && !line->derived == !derived)
+        return line->amount;
+    }
+  return 0;
+}
+
+static int
+compare_int64 (gconstpointer x,
+               gconstpointer y)
+{
+  gint64 u = *(const gint64 *) x, v = *(const gint64 *) y;
+
+  return (u > v) - (u < v);
+}
+
+static void
+diff_implementer (Diff                *diff,
+                  const char          *key,
+                  const HsImplementer *a,
+                  const HsImplementer *b)
+{
+  const HsOrganisation *oa = a->organisation, *ob = b->organisation;
+  const char *who = ob != NULL && ob->name != NULL ? ob->name : key;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!a->is_main != !b->is_main)
+    add_change (diff, g_strdup_printf ("implementers/%s/role", key),
+                g_strdup_printf (_("%s: role"), who),
+                a->is_main ? _("main implementer") : _("partial implementer"),
+                b->is_main ? _("main implementer") : _("partial implementer"));
+  if (oa != NULL && ob != NULL)
+    {
+      if (g_strcmp0 (oa->name, ob->name) != 0)
+        add_change (diff, g_strdup_printf ("implementers/%s/organisation/name", key),
+                    g_strdup_printf (_("%s: organisation name"), who), oa->name, ob->name);
+      if (oa->type != ob->type)
+        add_change (diff, g_strdup_printf ("implementers/%s/organisation/type", key),
+                    g_strdup_printf (_("%s: organisation type"), who),
+                    hs_org_type_label (oa->type), hs_org_type_label (ob->type));
+      if (g_strcmp0 (oa->municipality, ob->municipality) != 0)
+        add_change (diff, g_strdup_printf ("implementers/%s/organisation/municipality", key),
+                    g_strdup_printf (_("%s: home municipality"), who), oa->municipality, ob->municipality);
+    }
+
+  /* cost lines: the union of (derived, year, category) keys, in order */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const HsImplementer *impl = pass == 0 ? a : b;
+      for (guint i = 0; i < impl->budget->len; i++)
+        {
+          const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, i);
+          gint64 k = (gint64) line->year * 1000 + line->category * 10 + (line->derived ? 1 : 0);
+          if (!g_hash_table_contains (seen, GINT_TO_POINTER ((int) k)))
+            {
+              g_array_append_val (keys, k);
+              g_hash_table_add (seen, GINT_TO_POINTER ((int) k));
+            }
+        }
+    }
+  {
+    g_autoptr(GArray) sorted = g_array_copy (keys);
+    g_array_sort (sorted, compare_int64);
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        gint64 k = g_array_index (sorted, gint64, i);
+        int year = (int) (k / 1000);
+        HsCostCategory category = (HsCostCategory) ((k / 10) % 100);
+        gboolean derived = (k % 10) != 0;
+
+        diff_money (diff,
+                    g_strdup_printf ("implementers/%s/costs/%s/%d", key, hs_cost_category_to_id (category), year),
+                    g_strdup_printf (_("%s: %s %d"), who, hs_cost_category_label (category), year),
+                    line_amount (a, category, year, derived), line_amount (b, category, year, derived));
+      }
+  }
+
+  for (guint s = 0; s < HS_N_SOURCES; s++)
+    diff_money (diff, g_strdup_printf ("implementers/%s/financing/%s", key, hs_source_to_id (s)),
+                g_strdup_printf (_("%s: %s"), who, hs_source_label (s)),
+                hs_implementer_get_financing (a, s), hs_implementer_get_financing (b, s));
+}
+
+static char *
+history_text (const HsProject *project)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < project->history->len; i++)
+    {
+      const HsStatusChange *change = &g_array_index (project->history, HsStatusChange, i);
+      g_autofree char *date = hs_date_to_iso (&change->date);
+      g_string_append_printf (out, "%s%s %s", i > 0 ? ", " : "", hs_status_to_id (change->status), date);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GPtrArray *
+diff_projects (HsImportPreview *preview,
+               const HsProject *a,
+               const HsProject *b)
+{
+  Diff diff = { g_ptr_array_new_with_free_func ((GDestroyNotify) change_free), preview->lang };
+  g_autofree char *ha = NULL;
+  g_autofree char *hb = NULL;
+
+  diff_text (&diff, "name-fi", _("Name (Finnish)"), a->name_fi, b->name_fi);
+  diff_text (&diff, "name-sv", _("Name (Swedish)"), a->name_sv, b->name_sv);
+  diff_text (&diff, "name-en", _("Name (English)"), a->name_en, b->name_en);
+  diff_text (&diff, "acronym", _("Acronym"), a->acronym, b->acronym);
+  diff_text (&diff, "agreement", _("Agreement"),
+             ref_name (preview->agreements, a->agreement_id, G_STRUCT_OFFSET (HsAgreement, region_name)),
+             ref_name (preview->agreements, b->agreement_id, G_STRUCT_OFFSET (HsAgreement, region_name)));
+  diff_text (&diff, "focus-area", _("Focus area"),
+             ref_name (preview->focus_areas, a->focus_area_id, G_STRUCT_OFFSET (HsFocusArea, name)),
+             ref_name (preview->focus_areas, b->focus_area_id, G_STRUCT_OFFSET (HsFocusArea, name)));
+  diff_text (&diff, "call", _("Call"),
+             ref_name (preview->calls, a->call_id, G_STRUCT_OFFSET (HsCall, name)),
+             ref_name (preview->calls, b->call_id, G_STRUCT_OFFSET (HsCall, name)));
+  if (a->status != b->status)
+    add_change (&diff, g_strdup ("status"), g_strdup (_("Status")),
+                hs_status_label (a->status), hs_status_label (b->status));
+  diff_date (&diff, "start", _("Start date"), &a->start_date, &b->start_date);
+  diff_date (&diff, "end", _("End date"), &a->end_date, &b->end_date);
+  diff_text (&diff, "summary", _("Summary"), a->summary, b->summary);
+  if (a->cost_model != b->cost_model)
+    add_change (&diff, g_strdup ("cost-model"), g_strdup (_("Cost model")),
+                hs_cost_model_label (a->cost_model), hs_cost_model_label (b->cost_model));
+  if (!a->example != !b->example)
+    add_change (&diff, g_strdup ("example"), g_strdup (_("Example data")),
+                a->example ? _("yes") : _("no"), b->example ? _("yes") : _("no"));
+
+  /* implementers: those of the database first, then the file's new ones */
+  for (guint i = 0; i < a->implementers->len; i++)
+    {
+      const HsImplementer *ia = g_ptr_array_index (a->implementers, i);
+      g_autofree char *key = implementer_key (a, i);
+      const HsImplementer *ib = find_implementer (b, key);
+
+      if (ib == NULL)
+        add_change (&diff, g_strdup_printf ("implementers/%s", key), g_strdup (_("Implementer removed")),
+                    ia->organisation != NULL ? ia->organisation->name : key, NULL);
+      else
+        diff_implementer (&diff, key, ia, ib);
+    }
+  for (guint i = 0; i < b->implementers->len; i++)
+    {
+      const HsImplementer *ib = g_ptr_array_index (b->implementers, i);
+      g_autofree char *key = implementer_key (b, i);
+
+      if (find_implementer (a, key) == NULL)
+        add_change (&diff, g_strdup_printf ("implementers/%s", key), g_strdup (_("Implementer added")),
+                    NULL, ib->organisation != NULL ? ib->organisation->name : key);
+    }
+
+  /* indicators by code */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const HsProject *p = pass == 0 ? a : b, *q = pass == 0 ? b : a;
+      for (guint i = 0; i < p->indicators->len; i++)
+        {
+          const HsIndicator *x = &g_array_index (p->indicators, HsIndicator, i);
+          const HsIndicator *y = NULL;
+          for (guint j = 0; j < q->indicators->len && y == NULL; j++)
+            if (g_strcmp0 (g_array_index (q->indicators, HsIndicator, j).code, x->code) == 0)
+              y = &g_array_index (q->indicators, HsIndicator, j);
+          if (pass == 1 && y != NULL)
+            continue;
+          if (y == NULL || x->target != y->target)
+            {
+              g_autofree char *vx = g_strdup_printf ("%" G_GINT64_FORMAT, x->target);
+              g_autofree char *vy = y != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, y->target) : NULL;
+              add_change (&diff, g_strdup_printf ("indicators/%s", x->code),
+                          g_strdup_printf (_("Indicator %s: target"), x->code),
+                          pass == 0 ? vx : vy, pass == 0 ? vy : vx);
+            }
+        }
+    }
+
+  ha = history_text (a);
+  hb = history_text (b);
+  diff_text (&diff, "history", _("Status history"), ha, hb);
+
+  return diff.changes;
+}
+
+/* ---- resolving the file's references ------------------------------------ */
+
+typedef struct
+{
+  HsImportPreview *preview;
+  HsNativeReader  *reader;
+  GCancellable    *cancellable;
+} ReadData;
+
+static gpointer
+find_by_name (GPtrArray  *items,
+              gint64      agreement_id,
+              gsize       agreement_offset,
+              gsize       name_offset,
+              const char *name)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      if ((agreement_offset == 0 || G_STRUCT_MEMBER (gint64, item, agreement_offset) == agreement_id) &&
+          g_strcmp0 (G_STRUCT_MEMBER (const char *, item, name_offset), name) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+static gboolean
+resolve (HsImportPreview *preview,
+         HsNativeReader  *reader,
+         HsProject       *project,
+         guint            line,
+         GError         **error)
+{
+  const char *path = preview->path;
+
+  if (project->agreement_id != 0)
+    {
+      HsAgreement *local = g_ptr_array_index (hs_native_reader_get_agreements (reader), project->agreement_id - 1);
+      HsAgreement *a = find_by_name (preview->agreements, 0, 0, G_STRUCT_OFFSET (HsAgreement, region_name),
+                                     local->region_name);
+      if (a == NULL)
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                       _("%s:%u: project %s: the agreement “%s” is not in this database"),
+                       path, line, project->code, local->region_name);
+          return FALSE;
+        }
+      project->agreement_id = a->id;
+    }
+  if (project->focus_area_id != 0)
+    {
+      HsFocusArea *local = g_ptr_array_index (hs_native_reader_get_focus_areas (reader), project->focus_area_id - 1);
+      HsFocusArea *fa = find_by_name (preview->focus_areas, project->agreement_id,
+                                      G_STRUCT_OFFSET (HsFocusArea, agreement_id),
+                                      G_STRUCT_OFFSET (HsFocusArea, name), local->name);
+      if (fa == NULL)
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                       _("%s:%u: project %s: the focus area “%s” is not in this database"),
+                       path, line, project->code, local->name);
+          return FALSE;
+        }
+      project->focus_area_id = fa->id;
+    }
+  if (project->call_id != 0)
+    {
+      HsCall *local = g_ptr_array_index (hs_native_reader_get_calls (reader), project->call_id - 1);
+      HsCall *call = find_by_name (preview->calls, project->agreement_id,
+                                   G_STRUCT_OFFSET (HsCall, agreement_id),
+                                   G_STRUCT_OFFSET (HsCall, name), local->name);
+      if (call == NULL)
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                       _("%s:%u: project %s: the call “%s” is not in this database"),
+                       path, line, project->code, local->name);
+          return FALSE;
+        }
+      project->call_id = call->id;
+    }
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      HsOrganisation *org = impl->organisation;
+      HsOrganisation *known = NULL;
+
+      impl->id = 0;
+      if (org->business_id != NULL)
+        known = g_hash_table_lookup (preview->orgs_by_business_id, org->business_id);
+      else
+        known = g_hash_table_lookup (preview->orgs_by_name, org->name);
+      org->id = known != NULL ? known->id : 0;
+    }
+  return TRUE;
+}
+
+static gboolean
+project_read (HsNativeReader  *reader,
+              HsProject       *project,
+              guint            line,
+              gpointer         user_data,
+              GError         **error)
+{
+  ReadData *data = user_data;
+  HsImportPreview *preview = data->preview;
+  g_autoptr(HsProject) owned = project;
+  g_autoptr(HsProject) stored = NULL;
+  HsValidationContext context = { 0 };
+  HsImportItem *item;
+  gpointer existing_id;
+
+  if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
+    return FALSE;
+  if (!resolve (preview, reader, project, line, error))
+    return FALSE;
+  if (!hs_project_update_derived (project, error))
+    {
+      g_prefix_error (error, "%s:%u: %s: ", preview->path, line, project->code);
+      return FALSE;
+    }
+
+  item = g_new0 (HsImportItem, 1);
+  item->code = g_strdup (project->code);
+  item->name = g_strdup (hs_project_display_name (project));
+  item->line = line;
+  item->action = HS_IMPORT_NEW;
+
+  if (g_hash_table_lookup_extended (preview->existing, project->code, NULL, &existing_id))
+    {
+      stored = hs_repository_load_project_by_code (preview->repository, project->code, error);
+      if (stored == NULL)
+        {
+          item_free (item);
+          return FALSE;
+        }
+    }
+
+  if (stored != NULL)
+    {
+      HsImplementer *stored_main = hs_project_get_main (stored);
+      HsImplementer *file_main = hs_project_get_main (project);
+      g_autofree char *stored_key = stored_main != NULL ? org_key (stored_main->organisation) : NULL;
+      g_autofree char *file_key = file_main != NULL ? org_key (file_main->organisation) : NULL;
+
+      project->id = stored->id;
+      item->changes = diff_projects (preview, stored, project);
+      item->action = item->changes->len > 0 ? HS_IMPORT_CHANGED : HS_IMPORT_UNCHANGED;
+      if (stored->agreement_id != project->agreement_id)
+        {
+          item->action = HS_IMPORT_CONFLICT;
+          item->conflict = g_strdup_printf (_("the code is used by a project of another agreement (“%s”)"),
+                                            ref_name (preview->agreements, stored->agreement_id,
+                                                      G_STRUCT_OFFSET (HsAgreement, region_name)));
+        }
+      else if (g_strcmp0 (stored_key, file_key) != 0 && stored_main != NULL)
+        {
+          item->action = HS_IMPORT_CONFLICT;
+          item->conflict = g_strdup_printf (_("the code is used by a project with another main implementer (“%s”)"),
+                                            stored_main->organisation->name);
+        }
+    }
+  else
+    item->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+
+  for (guint i = 0; i < preview->calls->len && project->call_id != 0; i++)
+    if (((HsCall *) g_ptr_array_index (preview->calls, i))->id == project->call_id)
+      context.call = g_ptr_array_index (preview->calls, i);
+  for (guint i = 0; i < preview->focus_areas->len && project->focus_area_id != 0; i++)
+    if (((HsFocusArea *) g_ptr_array_index (preview->focus_areas, i))->id == project->focus_area_id)
+      context.focus_area = g_ptr_array_index (preview->focus_areas, i);
+  context.lang = preview->lang;
+  item->findings = hs_validate_project (project, &context);
+  item->errors = hs_findings_count_errors (item->findings);
+
+  g_ptr_array_add (preview->items, item);
+  g_ptr_array_add (preview->projects, g_steal_pointer (&owned));
+  return TRUE;
+}
+
+static void
+repository_changed (HsRepository *repository,
+                    gpointer      user_data)
+{
+  HsImportPreview *preview = user_data;
+
+  preview->stale = TRUE;
+}
+
+HsImportPreview *
+hs_import_preview_new (HsRepository           *repository,
+                       const char             *path,
+                       HsExchangeProgressFunc  progress,
+                       gpointer                progress_data,
+                       GCancellable           *cancellable,
+                       GError                **error)
+{
+  g_autoptr(HsImportPreview) preview = NULL;
+  g_autoptr(HsNativeReader) reader = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  ReadData data = { 0 };
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  preview = g_new0 (HsImportPreview, 1);
+  preview->repository = g_object_ref (repository);
+  preview->path = g_strdup (path);
+  preview->lang = hs_lang_current ();
+  preview->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  preview->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+
+  preview->agreements = hs_repository_list_agreements (repository, error);
+  if (preview->agreements == NULL)
+    return NULL;
+  preview->focus_areas = hs_repository_list_focus_areas (repository, 0, error);
+  if (preview->focus_areas == NULL)
+    return NULL;
+  preview->calls = hs_repository_list_calls (repository, 0, error);
+  if (preview->calls == NULL)
+    return NULL;
+  preview->organisations = hs_repository_list_organisations (repository, error);
+  if (preview->organisations == NULL)
+    return NULL;
+  summaries = hs_repository_list_project_summaries (repository, error);
+  if (summaries == NULL)
+    return NULL;
+
+  preview->orgs_by_business_id = g_hash_table_new (g_str_hash, g_str_equal);
+  preview->orgs_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < preview->organisations->len; i++)
+    {
+      HsOrganisation *org = g_ptr_array_index (preview->organisations, i);
+      if (org->business_id != NULL && *org->business_id != '\0')
+        g_hash_table_insert (preview->orgs_by_business_id, org->business_id, org);
+      else if (org->name != NULL && !g_hash_table_contains (preview->orgs_by_name, org->name))
+        g_hash_table_insert (preview->orgs_by_name, org->name, org);
+    }
+  preview->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      HsProjectSummary *summary = &g_array_index (summaries, HsProjectSummary, i);
+      g_hash_table_insert (preview->existing, g_strdup (summary->code),
+                           GSIZE_TO_POINTER ((gsize) summary->id));
+    }
+
+  reader = hs_native_reader_new ();
+  hs_native_reader_set_progress (reader, progress, progress_data);
+  data.preview = preview;
+  data.reader = reader;
+  data.cancellable = cancellable;
+  if (!hs_native_reader_read (reader, path, project_read, &data, cancellable, error))
+    return NULL;
+
+  preview->changed_id = g_signal_connect (repository, "changed", G_CALLBACK (repository_changed), preview);
+  return g_steal_pointer (&preview);
+}
+
+gboolean
+hs_import_preview_apply (HsImportPreview  *preview,
+                         HsImportFlags     flags,
+                         GCancellable     *cancellable,
+                         guint            *n_saved,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  g_autofree char *base = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (n_saved != NULL)
+    *n_saved = 0;
+  if ((flags & HS_IMPORT_STRICT) != 0)
+    {
+      for (guint i = 0; i < preview->items->len; i++)
+        {
+          HsImportItem *item = g_ptr_array_index (preview->items, i);
+          if (item->errors > 0)
+            {
+              guint failing = hs_import_preview_count_failing (preview);
+              g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_RULES,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%s:%u: project %s breaks the funding rules; strict import refuses the file (%u project has errors)",
+                                        "%s:%u: project %s breaks the funding rules; strict import refuses the file (%u projects have errors)",
+                                        failing),
+                           preview->path, item->line, item->code, failing);
+              return FALSE;
+            }
+        }
+    }
+  if (preview->stale)
+    {
+      g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_STALE,
+                   _("The database changed after the preview of “%s” was made; nothing was imported"),
+                   preview->path);
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < preview->items->len; i++)
+    {
+      HsImportItem *item = g_ptr_array_index (preview->items, i);
+      if (item->skip || item->action == HS_IMPORT_UNCHANGED)
+        continue;
+      g_ptr_array_add (projects, g_ptr_array_index (preview->projects, i));
+    }
+  if (projects->len == 0)
+    return TRUE;
+
+  base = g_path_get_basename (preview->path);
+  description = g_strdup_printf (_("Import %s"), base);
+  if (!hs_repository_save_projects (preview->repository, projects, description, error))
+    return FALSE;
+
+  preview->stale = TRUE;   /* applied: a second apply would save twice */
+  if (n_saved != NULL)
+    *n_saved = projects->len;
+  return TRUE;
+}

@@ -1,0 +1,107 @@
+/* hs-import.h — importing a native file: a preview, then all of it or none
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   g_autoptr(HsImportPreview) preview =
+ *     hs_import_preview_new (repository, path, progress, data, cancellable, &error);
+ *   ... show hs_import_preview_get_item (preview, i) for each item ...
+ *   hs_import_preview_apply (preview, HS_IMPORT_STRICT, cancellable, &error);
+ *
+ * Making the preview reads and validates the whole file (streaming, with
+ * the schema) and changes nothing. Each project of the file becomes an
+ * item: new, changed (with the changed fields' old and new values),
+ * unchanged, or a conflict (the code is used by a project of another
+ * agreement or with another main implementer; applying replaces it unless
+ * the item is skipped), with the project's rule findings in the target
+ * database (its call and focus area there).
+ *
+ * References are by name: agreements by region name, focus areas and calls
+ * by name within the agreement; a name the database lacks refuses the
+ * file. Organisations are matched by Y-tunnus, and by exact name only when
+ * they have none, so the same organisation in ten files stays one record.
+ *
+ * Applying saves every new, changed and conflicting item that is not
+ * skipped with one hs_repository_save_projects() call: one transaction,
+ * one undoable action, all or nothing. If the repository changed after the
+ * preview was made, apply refuses (HS_EXCHANGE_ERROR_STALE): make a new
+ * preview. Use the preview on the thread that owns the repository.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/hs-repository.h"
+#include "core/hs-validate.h"
+#include "hs-exchange.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HS_IMPORT_NEW,
+  HS_IMPORT_CHANGED,
+  HS_IMPORT_UNCHANGED,
+  HS_IMPORT_CONFLICT,
+} HsImportAction;
+
+typedef enum
+{
+  HS_IMPORT_FLAGS_NONE = 0,
+  HS_IMPORT_STRICT     = 1 << 0,  /* refuse when any project has error findings */
+} HsImportFlags;
+
+typedef struct
+{
+  char *field;      /* stable path: "name-fi", "status", "implementers/0201256-6/costs/staff/2024" */
+  char *label;      /* for people: "Name (Finnish)", "Helsingin kaupunki: staff costs 2024" */
+  char *old_value;  /* formatted for people; "" when there was none */
+  char *new_value;
+} HsImportChange;
+
+typedef struct
+{
+  char           *code;
+  char           *name;       /* display name from the file */
+  guint           line;       /* of the project's start tag */
+  HsImportAction  action;
+  char           *conflict;   /* why, for HS_IMPORT_CONFLICT; else NULL */
+  GPtrArray      *changes;    /* of HsImportChange*; empty for new and unchanged */
+  GPtrArray      *findings;   /* of HsFinding*, the funding rules in this database */
+  guint           errors;     /* findings with severity error */
+  gboolean        skip;       /* not applied (hs_import_preview_set_skip) */
+} HsImportItem;
+
+typedef struct _HsImportPreview HsImportPreview;
+
+HsImportPreview    *hs_import_preview_new        (HsRepository           *repository,
+                                                  const char             *path,
+                                                  HsExchangeProgressFunc  progress,
+                                                  gpointer                progress_data,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
+void                hs_import_preview_free       (HsImportPreview        *preview);
+
+const char         *hs_import_preview_get_path   (HsImportPreview        *preview);
+guint               hs_import_preview_get_n_items (HsImportPreview       *preview);
+const HsImportItem *hs_import_preview_get_item   (HsImportPreview        *preview,
+                                                  guint                   index);
+/* How many items have this action. */
+guint               hs_import_preview_count      (HsImportPreview        *preview,
+                                                  HsImportAction          action);
+/* Projects with at least one error finding. */
+guint               hs_import_preview_count_failing (HsImportPreview     *preview);
+void                hs_import_preview_set_skip   (HsImportPreview        *preview,
+                                                  guint                   index,
+                                                  gboolean                skip);
+/* Saves the preview's projects (see above). *n_saved (may be NULL) gets
+ * how many. Errors: HS_EXCHANGE_ERROR_RULES (strict and a project has
+ * error findings), _STALE, or the repository's; nothing is changed then. */
+gboolean            hs_import_preview_apply      (HsImportPreview        *preview,
+                                                  HsImportFlags           flags,
+                                                  GCancellable           *cancellable,
+                                                  guint                  *n_saved,
+                                                  GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsImportPreview, hs_import_preview_free)
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* hs-native-reader.h — the native format, read by streaming
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads a file with xmlTextReader from our own I/O callbacks, validating it
+ * against the compiled native schema as it goes, with the safe settings of
+ * docs/xml.md §3: no DOCTYPE (refused before libxml2 sees it), no entities,
+ * no network, no XInclude, no decompression (compressed files are refused),
+ * a size cap, a depth cap, a text cap and a cap on attributes per element.
+ * Memory stays flat whatever the file's size: each project is handed to
+ * the callback as soon as its end tag has been read and validated.
+ *
+ * The projects point to the file's own reference data with file-local ids
+ * (1, 2, … into the arrays of hs_native_reader_get_agreements() and
+ * friends). A name the reference section does not list gets a file-local
+ * entry too (an agreement with just its region, a call with the
+ * programme's default rules), so hand-written files without a reference
+ * section still read.
+ *
+ * Every error message starts with "FILE:LINE: ".
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/hs-project.h"
+#include "core/hs-reference.h"
+#include "core/hs-validate.h"
+#include "hs-exchange.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HsNativeReader HsNativeReader;
+
+/* project: transfer full. line: where its start tag is. Return FALSE (with
+ * error set) to stop reading. */
+typedef gboolean (*HsNativeProjectFunc) (HsNativeReader  *reader,
+                                         HsProject       *project,
+                                         guint            line,
+                                         gpointer         user_data,
+                                         GError         **error);
+
+HsNativeReader *hs_native_reader_new          (void);
+void            hs_native_reader_free         (HsNativeReader *reader);
+/* Default HS_EXCHANGE_MAX_FILE_SIZE. */
+void            hs_native_reader_set_max_size (HsNativeReader *reader,
+                                               guint64         max_size);
+void            hs_native_reader_set_progress (HsNativeReader         *reader,
+                                               HsExchangeProgressFunc  progress,
+                                               gpointer                progress_data);
+/* Reads path to its end. Errors: HS_EXCHANGE_ERROR_IO, _MALFORMED (not
+ * well-formed or hostile), _SCHEMA (breaks the schema, a duplicate project
+ * code, two main implementers), _VERSION, _TOO_LARGE, or
+ * G_IO_ERROR_CANCELLED; the callback's own. */
+gboolean        hs_native_reader_read         (HsNativeReader       *reader,
+                                               const char           *path,
+                                               HsNativeProjectFunc   func,
+                                               gpointer              user_data,
+                                               GCancellable         *cancellable,
+                                               GError              **error);
+
+/* After (or during) reading. */
+const char     *hs_native_reader_get_path       (HsNativeReader *reader);
+const char     *hs_native_reader_get_scope      (HsNativeReader *reader);
+guint           hs_native_reader_get_n_projects (HsNativeReader *reader);
+GPtrArray      *hs_native_reader_get_agreements (HsNativeReader *reader);  /* of HsAgreement* */
+GPtrArray      *hs_native_reader_get_focus_areas (HsNativeReader *reader); /* of HsFocusArea* */
+GPtrArray      *hs_native_reader_get_calls      (HsNativeReader *reader);  /* of HsCall* */
+/* Whether the call with this file-local id came from the reference
+ * section (FALSE: only its name is known). */
+gboolean        hs_native_reader_call_is_defined (HsNativeReader *reader,
+                                                  gint64          call_id);
+/* The context for hs_validate_project() from the file's own reference
+ * data (a call only named, not defined, counts as no call). */
+void            hs_native_reader_validation_context (HsNativeReader      *reader,
+                                                     const HsProject     *project,
+                                                     HsValidationContext *context);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsNativeReader, hs_native_reader_free)
+
+G_END_DECLS

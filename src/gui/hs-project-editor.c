@@ -1,0 +1,2474 @@
+/* hs-project-editor.c — the window in which one project is edited
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * There is no Save. Each committed edit is load-modify-save: the editor
+ * keeps the project as last loaded, changes a copy, and stores it with
+ * hs_repository_save_project() — one transaction and one undoable action.
+ * Then it reloads the project and refreshes what derives from it (the flat
+ * rate, the totals, the shares, the findings). When the repository changes
+ * for another reason (undo, redo, the main window) it reloads too, so the
+ * editor always shows what is stored.
+ *
+ * Widgets are updated in place when only values change and rebuilt only
+ * when the structure does (implementers, years, cost model), so that the
+ * keyboard focus stays where the user put it.
+ */
+#define G_LOG_DOMAIN "hs-project-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/hs-core-error.h"
+#include "core/hs-date.h"
+#include "core/hs-money.h"
+
+#include "hs-amount-entry.h"
+#include "hs-budget-grid.h"
+#include "hs-financing-group.h"
+#include "hs-organisation-picker.h"
+#include "hs-project-editor.h"
+
+/* The longest schedule whose years get budget columns. */
+#define MAX_BUDGET_YEARS 12
+
+typedef enum
+{
+  TEXT_NAME_FI,
+  TEXT_NAME_SV,
+  TEXT_NAME_EN,
+  TEXT_ACRONYM,
+  TEXT_CODE,
+  N_TEXT_FIELDS
+} TextField;
+
+typedef enum
+{
+  DATE_START,
+  DATE_END,
+  N_DATE_FIELDS
+} DateField;
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+} IndicatorInfo;
+
+/* ERDF common indicators (Regulation 2021/1058 Annex I), docs/domain.md §4. */
+static const IndicatorInfo indicators_known[] = {
+  { "RCO01", N_("Enterprises supported (micro, small, medium, large)") },
+  { "RCO02", N_("Enterprises supported by grants") },
+  { "RCO03", N_("Enterprises supported by financial instruments") },
+  { "RCO04", N_("Enterprises with non-financial support") },
+  { "RCO05", N_("New enterprises supported") },
+  { "RCO06", N_("Researchers working in supported research facilities") },
+  { "RCO07", N_("Research organisations participating in joint research projects") },
+  { "RCO08", N_("Nominal value of research and innovation equipment") },
+  { "RCO10", N_("Enterprises cooperating with research organisations") },
+  { "RCO13", N_("Value of digital services, products and processes developed for enterprises") },
+  { "RCO14", N_("Public institutions supported to develop digital services, products and processes") },
+  { "RCO15", N_("Capacity of incubation created") },
+  { "RCO74", N_("Population covered by projects in integrated territorial development strategies") },
+  { "RCO75", N_("Integrated territorial development strategies supported") },
+  { "RCR01", N_("Jobs created in supported entities") },
+  { "RCR02", N_("Private investments matching public support") },
+  { "RCR03", N_("SMEs introducing product or process innovation") },
+  { "RCR04", N_("SMEs introducing marketing or organisational innovation") },
+  { "RCR05", N_("SMEs innovating in-house") },
+  { "RCR06", N_("Patent applications submitted") },
+  { "RCR08", N_("Publications from supported projects") },
+  { "RCR11", N_("Users of new and upgraded public digital services, products and processes") },
+  { "RCR13", N_("Enterprises reaching high digital intensity") },
+  { "RCR17", N_("New enterprises surviving in the market") },
+  { "RCR19", N_("Enterprises with higher turnover") },
+  { "RCR102", N_("Research jobs created in supported entities") },
+};
+
+struct _HsProjectEditor
+{
+  AdwWindow             parent_instance;
+
+  HsRepository         *repository;       /* owned */
+  gulong                changed_handler;
+  gint64                project_id;
+  HsProject            *project;          /* owned; as last loaded */
+  GPtrArray            *findings;         /* owned, of HsFinding* */
+  HsLang                lang;
+  guint                 updating;         /* > 0 while widgets are set from the project */
+  guint                 saving;           /* > 0 while this editor saves */
+
+  /* reference data, loaded once */
+  GPtrArray            *agreements;       /* of HsAgreement* */
+  GPtrArray            *focus_areas;      /* of HsFocusArea*, all agreements */
+  GPtrArray            *calls;            /* of HsCall*, all agreements */
+  GPtrArray            *shown_focus_areas; /* borrowed HsFocusArea* of the combo, [0] = NULL */
+  GPtrArray            *shown_calls;      /* borrowed HsCall* of the combo, [0] = NULL */
+  GArray               *shown_statuses;   /* HsStatus of the status combo */
+  char                 *combos_key;       /* what the focus-area and call combos list */
+  guint                 choices_idle;     /* applies a choice made in a combo */
+
+  /* dynamic parts and the keys they were built for */
+  char                 *implementers_key;
+  char                 *groups_key;
+  char                 *indicators_key;
+  GPtrArray            *implementer_rows; /* borrowed AdwActionRow* */
+  GPtrArray            *budget_groups;    /* borrowed AdwPreferencesGroup* */
+  GPtrArray            *budget_grids;     /* borrowed HsBudgetGrid* */
+  GPtrArray            *financing_groups; /* borrowed HsFinancingGroup* */
+  GPtrArray            *indicator_entries; /* borrowed GtkEntry* */
+  AdwPreferencesGroup  *budget_placeholder;
+  AdwPreferencesGroup  *financing_placeholder;
+
+  gboolean              date_pending[N_DATE_FIELDS];
+  gboolean              date_clicked[N_DATE_FIELDS];
+
+  HsOrganisationPicker *picker;           /* borrowed; NULL once destroyed */
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  AdwFlap              *flap;
+  AdwButtonContent     *findings_button_content;
+  AdwEntryRow          *name_fi_row;
+  AdwEntryRow          *name_sv_row;
+  AdwEntryRow          *name_en_row;
+  AdwEntryRow          *acronym_row;
+  AdwEntryRow          *code_row;
+  GtkLabel             *code_error;
+  AdwComboRow          *agreement_row;
+  AdwComboRow          *focus_area_row;
+  AdwComboRow          *call_row;
+  AdwComboRow          *cost_model_row;
+  AdwEntryRow          *start_row;
+  AdwEntryRow          *end_row;
+  GtkLabel             *start_error;
+  GtkLabel             *end_error;
+  GtkMenuButton        *start_button;
+  GtkMenuButton        *end_button;
+  GtkPopover           *start_popover;
+  GtkPopover           *end_popover;
+  GtkCalendar          *start_calendar;
+  GtkCalendar          *end_calendar;
+  AdwComboRow          *status_row;
+  GtkButton            *add_implementer_button;
+  GtkListBox           *implementers_list;
+  GtkBox               *budget_box;
+  AdwPreferencesPage   *financing_page;
+  GtkLabel             *project_costs_label;
+  GtkLabel             *project_support_label;
+  AdwActionRow         *project_support_row;
+  GtkLabel             *project_financing_label;
+  GtkListBox           *indicators_list;
+  AdwComboRow          *new_indicator_row;
+  AdwEntryRow          *new_target_row;
+  GtkLabel             *new_target_error;
+  GtkLabel             *findings_summary;
+  GtkListBox           *findings_list;
+};
+
+G_DEFINE_FINAL_TYPE (HsProjectEditor, hs_project_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_PROJECT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const page_names[] = { "general", "implementers", "budget", "financing", "indicators" };
+
+static void refresh (HsProjectEditor *self);
+static void reload  (HsProjectEditor *self);
+
+/* ---- small helpers ------------------------------------------------------------ */
+
+static void
+show_toast (HsProjectEditor *self,
+            const char      *title,
+            const char      *action)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (action != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (HsProjectEditor *self,
+            const GError    *error)
+{
+  AdwToast *toast = adw_toast_new (error != NULL ? error->message : _("The change could not be stored"));
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_field_error (GtkWidget  *row,
+                 GtkLabel   *label,
+                 const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  if (label != NULL)
+    {
+      gtk_label_set_text (label, message != NULL ? message : "");
+      gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+    }
+  gtk_widget_set_tooltip_text (row, message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+set_editable_text (GtkEditable *editable,
+                   const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (editable, text != NULL ? text : "");
+}
+
+static gboolean
+has_focus_within (gpointer widget)
+{
+  return (gtk_widget_get_state_flags (GTK_WIDGET (widget)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+static char *
+stripped_text (gpointer editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
+static const HsCall *
+find_call (HsProjectEditor *self,
+           gint64           id)
+{
+  for (guint i = 0; id != 0 && self->calls != NULL && i < self->calls->len; i++)
+    {
+      const HsCall *call = g_ptr_array_index (self->calls, i);
+      if (call->id == id)
+        return call;
+    }
+  return NULL;
+}
+
+static const HsFocusArea *
+find_focus_area (HsProjectEditor *self,
+                 gint64           id)
+{
+  for (guint i = 0; id != 0 && self->focus_areas != NULL && i < self->focus_areas->len; i++)
+    {
+      const HsFocusArea *fa = g_ptr_array_index (self->focus_areas, i);
+      if (fa->id == id)
+        return fa;
+    }
+  return NULL;
+}
+
+static int
+main_implementer_index (const HsProject *project)
+{
+  for (guint i = 0; i < project->implementers->len; i++)
+    if (((HsImplementer *) g_ptr_array_index (project->implementers, i))->is_main)
+      return i;
+  return project->implementers->len > 0 ? 0 : -1;
+}
+
+static const char *
+implementer_name (const HsImplementer *impl)
+{
+  return impl->organisation != NULL && impl->organisation->name != NULL ? impl->organisation->name : "";
+}
+
+/* ---- storing -------------------------------------------------------------------- */
+
+/* A copy of the project as last loaded, to change and hand to save (). */
+static HsProject *
+begin_edit (HsProjectEditor *self)
+{
+  return hs_project_copy (self->project);
+}
+
+/* Stores @edited (transfer full) as one action and shows the result. On an
+ * error the widgets go back to what is stored and FALSE is returned. */
+static gboolean
+save (HsProjectEditor *self,
+      HsProject       *edited)
+{
+  g_autoptr(HsProject) project = edited;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  self->saving++;
+  ok = hs_repository_save_project (self->repository, project, &error);
+  self->saving--;
+
+  if (!ok)
+    {
+      g_debug ("Saving %s failed: %s", project->code, error->message);
+      show_error (self, error);
+      refresh (self);
+      return FALSE;
+    }
+
+  reload (self);
+  return TRUE;
+}
+
+/* ---- general: texts ------------------------------------------------------------- */
+
+static AdwEntryRow *
+text_row (HsProjectEditor *self,
+          TextField        field)
+{
+  switch (field)
+    {
+    case TEXT_NAME_FI: return self->name_fi_row;
+    case TEXT_NAME_SV: return self->name_sv_row;
+    case TEXT_NAME_EN: return self->name_en_row;
+    case TEXT_ACRONYM: return self->acronym_row;
+    case TEXT_CODE:    return self->code_row;
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char **
+text_slot (HsProject *project,
+           TextField  field)
+{
+  switch (field)
+    {
+    case TEXT_NAME_FI: return &project->name_fi;
+    case TEXT_NAME_SV: return &project->name_sv;
+    case TEXT_NAME_EN: return &project->name_en;
+    case TEXT_ACRONYM: return &project->acronym;
+    case TEXT_CODE:    return &project->code;
+    case N_TEXT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+commit_text (HsProjectEditor *self,
+             TextField        field)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(HsProject) edited = NULL;
+  char **slot;
+
+  if (self->updating > 0 || self->project == NULL)
+    return;
+
+  text = stripped_text (text_row (self, field));
+  if (g_strcmp0 (text, *text_slot (self->project, field) != NULL ? *text_slot (self->project, field) : "") == 0)
+    {
+      if (field == TEXT_CODE)
+        set_field_error (GTK_WIDGET (self->code_row), self->code_error, NULL);
+      return;
+    }
+
+  if (field == TEXT_CODE && *text == '\0')
+    {
+      set_field_error (GTK_WIDGET (self->code_row), self->code_error, _("A project needs a code"));
+      return;
+    }
+
+  edited = begin_edit (self);
+  slot = text_slot (edited, field);
+  g_free (*slot);
+  *slot = *text != '\0' ? g_steal_pointer (&text) : NULL;
+
+  if (field == TEXT_CODE)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      self->saving++;
+      ok = hs_repository_save_project (self->repository, edited, &error);
+      self->saving--;
+      if (!ok)
+        {
+          /* Keep what was typed, and say why it was not stored. */
+          set_field_error (GTK_WIDGET (self->code_row), self->code_error, error->message);
+          return;
+        }
+      set_field_error (GTK_WIDGET (self->code_row), self->code_error, NULL);
+      reload (self);
+      return;
+    }
+
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+text_row_commit_cb (AdwEntryRow     *row,
+                    HsProjectEditor *self)
+{
+  commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
+}
+
+static void
+text_row_leave_cb (GtkEventControllerFocus *controller,
+                   HsProjectEditor         *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
+}
+
+/* ---- general: dates ------------------------------------------------------------- */
+
+static AdwEntryRow *
+date_row (HsProjectEditor *self,
+          DateField        field)
+{
+  return field == DATE_START ? self->start_row : self->end_row;
+}
+
+static GtkLabel *
+date_error (HsProjectEditor *self,
+            DateField        field)
+{
+  return field == DATE_START ? self->start_error : self->end_error;
+}
+
+static GDate *
+date_slot (HsProject *project,
+           DateField  field)
+{
+  return field == DATE_START ? &project->start_date : &project->end_date;
+}
+
+/* What a date field shows: a form hs_date_parse() reads back ("1.3.2024";
+ * in English the ISO "2024-03-01", as "1 Mar 2024" is not typed back). */
+static char *
+date_entry_text (HsProjectEditor *self,
+                 const GDate     *date)
+{
+  return self->lang == HS_LANG_EN ? hs_date_to_iso (date) : hs_date_format (date, self->lang);
+}
+
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+static void
+commit_date (HsProjectEditor *self,
+             DateField        field)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) edited = NULL;
+  GDate date;
+
+  self->date_pending[field] = FALSE;
+  if (self->updating > 0 || self->project == NULL)
+    return;
+
+  text = stripped_text (date_row (self, field));
+  g_date_clear (&date, 1);
+  if (*text != '\0' && !hs_date_parse (text, &date, &error))
+    {
+      set_field_error (GTK_WIDGET (date_row (self, field)), date_error (self, field), error->message);
+      return;
+    }
+  set_field_error (GTK_WIDGET (date_row (self, field)), date_error (self, field), NULL);
+
+  if (dates_equal (&date, date_slot (self->project, field)))
+    {
+      g_autofree char *shown = date_entry_text (self, &date);
+      set_editable_text (GTK_EDITABLE (date_row (self, field)), shown);
+      return;
+    }
+
+  edited = begin_edit (self);
+  *date_slot (edited, field) = date;
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+date_row_commit_cb (AdwEntryRow     *row,
+                    HsProjectEditor *self)
+{
+  commit_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
+}
+
+static void
+date_row_leave_cb (GtkEventControllerFocus *controller,
+                   HsProjectEditor         *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  DateField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field"));
+
+  /* Opening the calendar moves the focus into its popover: not a commit. */
+  if (gtk_widget_get_visible (GTK_WIDGET (field == DATE_START ? self->start_popover : self->end_popover)))
+    return;
+  commit_date (self, field);
+}
+
+static void
+calendar_day_selected_cb (HsProjectEditor *self,
+                          GtkCalendar     *calendar)
+{
+  DateField field = calendar == self->start_calendar ? DATE_START : DATE_END;
+  g_autoptr(GDateTime) picked = NULL;
+  g_autofree char *text = NULL;
+  GDate date;
+
+  if (self->updating > 0)
+    return;
+
+  picked = gtk_calendar_get_date (calendar);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (picked),
+                  g_date_time_get_month (picked), g_date_time_get_year (picked));
+  text = date_entry_text (self, &date);
+
+  self->updating++;
+  set_editable_text (GTK_EDITABLE (date_row (self, field)), text);
+  self->updating--;
+  self->date_pending[field] = TRUE;
+  self->date_clicked[field] = TRUE;
+}
+
+static void
+date_popover_closed_cb (HsProjectEditor *self,
+                        GtkPopover      *popover)
+{
+  DateField field = popover == self->start_popover ? DATE_START : DATE_END;
+
+  if (self->date_pending[field])
+    commit_date (self, field);
+}
+
+/* A click on a day picks it and closes the calendar; the arrow keys move
+ * the day, and Enter or Space picks it. */
+static void
+calendar_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      HsProjectEditor *self)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  DateField field = GTK_CALENDAR (calendar) == self->start_calendar ? DATE_START : DATE_END;
+
+  if (self->date_clicked[field])
+    {
+      self->date_clicked[field] = FALSE;
+      gtk_popover_popdown (field == DATE_START ? self->start_popover : self->end_popover);
+    }
+}
+
+static void
+calendar_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     HsProjectEditor *self)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  DateField field = GTK_CALENDAR (calendar) == self->start_calendar ? DATE_START : DATE_END;
+
+  self->date_clicked[field] = FALSE;
+}
+
+static gboolean
+calendar_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         HsProjectEditor       *self)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  DateField field = GTK_CALENDAR (calendar) == self->start_calendar ? DATE_START : DATE_END;
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
+    {
+      if (!self->date_pending[field])
+        calendar_day_selected_cb (self, GTK_CALENDAR (calendar));
+      gtk_popover_popdown (field == DATE_START ? self->start_popover : self->end_popover);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+setup_calendar (HsProjectEditor *self,
+                GtkCalendar     *calendar)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (calendar_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (calendar), GTK_EVENT_CONTROLLER (click));
+
+  /* released in the bubble phase, after the calendar picked the day */
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (calendar_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (calendar), GTK_EVENT_CONTROLLER (click));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (calendar), keys);
+}
+
+/* ---- general: choices ------------------------------------------------------------- */
+
+static void
+apply_agreement (HsProjectEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->agreement_row);
+  const HsAgreement *agreement;
+  g_autoptr(HsProject) edited = NULL;
+  const HsFocusArea *focus_area;
+  const HsCall *call;
+
+  if (self->updating > 0 || self->project == NULL || self->agreements == NULL ||
+      selected >= self->agreements->len)
+    return;
+
+  agreement = g_ptr_array_index (self->agreements, selected);
+  if (agreement->id == self->project->agreement_id)
+    return;
+
+  edited = begin_edit (self);
+  edited->agreement_id = agreement->id;
+  /* A focus area or call of another agreement no longer fits. */
+  focus_area = find_focus_area (self, edited->focus_area_id);
+  if (focus_area != NULL && focus_area->agreement_id != agreement->id)
+    edited->focus_area_id = 0;
+  call = find_call (self, edited->call_id);
+  if (call != NULL && call->agreement_id != 0 && call->agreement_id != agreement->id)
+    edited->call_id = 0;
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+apply_focus_area (HsProjectEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->focus_area_row);
+  const HsFocusArea *fa;
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->updating > 0 || self->project == NULL || selected >= self->shown_focus_areas->len)
+    return;
+
+  fa = g_ptr_array_index (self->shown_focus_areas, selected);
+  if ((fa != NULL ? fa->id : 0) == self->project->focus_area_id)
+    return;
+
+  edited = begin_edit (self);
+  edited->focus_area_id = fa != NULL ? fa->id : 0;
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+apply_call (HsProjectEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->call_row);
+  const HsCall *call;
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->updating > 0 || self->project == NULL || selected >= self->shown_calls->len)
+    return;
+
+  call = g_ptr_array_index (self->shown_calls, selected);
+  if ((call != NULL ? call->id : 0) == self->project->call_id)
+    return;
+
+  edited = begin_edit (self);
+  edited->call_id = call != NULL ? call->id : 0;
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+apply_cost_model (HsProjectEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->cost_model_row);
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->updating > 0 || self->project == NULL || selected >= HS_N_COST_MODELS ||
+      (HsCostModel) selected == self->project->cost_model)
+    return;
+
+  edited = begin_edit (self);
+  edited->cost_model = selected;
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+apply_status (HsProjectEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+  g_autoptr(HsProject) edited = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  HsStatusChange change;
+  HsStatus status;
+
+  if (self->updating > 0 || self->project == NULL || selected == 0 ||
+      selected >= self->shown_statuses->len)
+    return;
+
+  status = g_array_index (self->shown_statuses, HsStatus, selected);
+  if (!hs_status_transition_allowed (self->project->status, status))
+    return;
+
+  edited = begin_edit (self);
+  edited->status = status;
+  change.status = status;
+  g_date_clear (&change.date, 1);
+  g_date_set_dmy (&change.date, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  g_array_append_val (edited->history, change);
+  save (self, g_steal_pointer (&edited));
+}
+
+/* A choice is stored from an idle: storing refreshes the lists, and a
+ * combo's model must not be replaced while it is telling about its own
+ * selection. */
+static gboolean
+apply_choices_idle_cb (gpointer data)
+{
+  HsProjectEditor *self = data;
+
+  self->choices_idle = 0;
+  apply_agreement (self);
+  apply_focus_area (self);
+  apply_call (self);
+  apply_cost_model (self);
+  apply_status (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+choice_changed_cb (HsProjectEditor *self)
+{
+  if (self->updating > 0 || self->project == NULL || self->choices_idle != 0)
+    return;
+  self->choices_idle = g_idle_add_full (G_PRIORITY_DEFAULT, apply_choices_idle_cb,
+                                        g_object_ref (self), g_object_unref);
+}
+
+/* ---- implementers ---------------------------------------------------------------- */
+
+static void
+organisation_chosen_cb (HsOrganisationPicker *picker,
+                        HsOrganisation       *org,
+                        HsProjectEditor      *self)
+{
+  g_autoptr(HsProject) edited = NULL;
+  g_autofree char *title = NULL;
+  gboolean is_main;
+
+  if (self->project == NULL)
+    return;
+
+  edited = begin_edit (self);
+  is_main = hs_project_get_main (edited) == NULL;
+  g_ptr_array_add (edited->implementers, hs_implementer_new (hs_organisation_copy (org), is_main));
+
+  if (save (self, g_steal_pointer (&edited)))
+    {
+      /* Translators: a toast; %s is an organisation */
+      title = g_strdup_printf (is_main ? _("%s added as the main implementer") : _("%s added as a partial implementer"),
+                               org->name);
+      show_toast (self, title, NULL);
+    }
+}
+
+static void
+picker_destroyed_cb (HsProjectEditor *self)
+{
+  self->picker = NULL;
+}
+
+static void
+add_implementer_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+  g_autoptr(GArray) exclude = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->project == NULL)
+    return;
+
+  if (self->picker != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->picker));
+      return;
+    }
+
+  for (guint i = 0; i < self->project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
+      if (impl->organisation != NULL && impl->organisation->id != 0)
+        g_array_append_val (exclude, impl->organisation->id);
+    }
+
+  self->picker = hs_organisation_picker_new (GTK_WINDOW (self), self->repository, exclude);
+  g_signal_connect_object (self->picker, "destroy", G_CALLBACK (picker_destroyed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->picker, "organisation-chosen", G_CALLBACK (organisation_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->picker));
+}
+
+static void
+remove_implementer_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+  int index = g_variant_get_int32 (parameter);
+  g_autoptr(HsProject) edited = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->project == NULL || index < 0 || (guint) index >= self->project->implementers->len)
+    return;
+
+  edited = begin_edit (self);
+  name = g_strdup (implementer_name (g_ptr_array_index (edited->implementers, index)));
+  g_ptr_array_remove_index (edited->implementers, index);
+
+  if (save (self, g_steal_pointer (&edited)))
+    {
+      /* Translators: a toast with an Undo button; %s is an organisation */
+      title = g_strdup_printf (_("%s removed"), name);
+      show_toast (self, title, "editor.undo");
+    }
+}
+
+static void
+make_main_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+  int index = g_variant_get_int32 (parameter);
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->project == NULL || index < 0 || (guint) index >= self->project->implementers->len)
+    return;
+
+  edited = begin_edit (self);
+  for (guint i = 0; i < edited->implementers->len; i++)
+    ((HsImplementer *) g_ptr_array_index (edited->implementers, i))->is_main = (int) i == index;
+  save (self, g_steal_pointer (&edited));
+}
+
+static char *
+implementer_subtitle (const HsImplementer *impl)
+{
+  GString *s = g_string_new (impl->is_main ? _("Main implementer") : _("Partial implementer"));
+  const HsOrganisation *org = impl->organisation;
+
+  if (org != NULL && org->business_id != NULL)
+    g_string_append_printf (s, " · %s", org->business_id);
+  if (org != NULL && (guint) org->type < HS_N_ORG_TYPES)
+    g_string_append_printf (s, " · %s", hs_org_type_label (org->type));
+  if (org != NULL && org->municipality != NULL && *org->municipality != '\0')
+    g_string_append_printf (s, " · %s", org->municipality);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+implementers_key (const HsProject *project)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      g_autofree char *subtitle = implementer_subtitle (impl);
+
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%s|%s\n", impl->id, implementer_name (impl), subtitle);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+refresh_implementers (HsProjectEditor *self)
+{
+  g_autofree char *key = implementers_key (self->project);
+  GtkWidget *child;
+
+  if (g_strcmp0 (key, self->implementers_key) == 0)
+    return;
+  g_free (self->implementers_key);
+  self->implementers_key = g_steal_pointer (&key);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->implementers_list))) != NULL)
+    gtk_list_box_remove (self->implementers_list, child);
+  g_ptr_array_set_size (self->implementer_rows, 0);
+
+  for (guint i = 0; i < self->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
+      g_autofree char *subtitle = implementer_subtitle (impl);
+      g_autofree char *remove_label = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon;
+      GtkWidget *button;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), implementer_name (impl));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_focusable (row, TRUE);
+
+      icon = gtk_image_new_from_icon_name (impl->is_main ? "starred-symbolic" : "system-users-symbolic");
+      if (!impl->is_main)
+        gtk_widget_add_css_class (icon, "dim-label");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+      if (!impl->is_main)
+        {
+          g_autofree char *make_label = NULL;
+
+          button = gtk_button_new_with_mnemonic (_("Make _Main"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.make-main");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
+          /* Translators: accessible label; %s is an organisation */
+          make_label = g_strdup_printf (_("Make %s the main implementer"), implementer_name (impl));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, make_label, -1);
+          g_object_set_data (G_OBJECT (row), "hs-make-main", button);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.remove-implementer");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
+      /* Translators: accessible label; %s is an organisation */
+      remove_label = g_strdup_printf (_("Remove %s"), implementer_name (impl));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      g_object_set_data (G_OBJECT (row), "hs-remove", button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      gtk_list_box_append (self->implementers_list, row);
+      g_ptr_array_add (self->implementer_rows, row);
+    }
+}
+
+/* ---- budget and financing ------------------------------------------------------- */
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return x < y ? -1 : x > y;
+}
+
+static GArray *
+budget_years (const HsProject *project)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) used = hs_project_budget_years (project);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  int first, last;
+
+  if (g_date_valid (&project->start_date))
+    {
+      first = g_date_get_year (&project->start_date);
+      last = g_date_valid (&project->end_date) ? g_date_get_year (&project->end_date) : first;
+      if (last < first)
+        last = first;
+      if (last - first >= MAX_BUDGET_YEARS)
+        last = first + MAX_BUDGET_YEARS - 1;
+    }
+  else if (g_date_valid (&project->end_date))
+    first = last = g_date_get_year (&project->end_date);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      first = last = g_date_time_get_year (now);
+    }
+
+  for (int y = first; y <= last; y++)
+    {
+      g_array_append_val (years, y);
+      g_hash_table_add (seen, GINT_TO_POINTER (y));
+    }
+  /* Years with amounts outside the schedule stay visible, to be fixed. */
+  for (guint i = 0; used != NULL && i < used->len; i++)
+    {
+      int y = g_array_index (used, int, i);
+      if (!g_hash_table_contains (seen, GINT_TO_POINTER (y)))
+        {
+          g_array_append_val (years, y);
+          g_hash_table_add (seen, GINT_TO_POINTER (y));
+        }
+    }
+  g_array_sort (years, compare_ints);
+  return g_steal_pointer (&years);
+}
+
+static void
+cost_edited_cb (HsBudgetGrid    *grid,
+                int              category,
+                int              year,
+                gint64           cents,
+                HsProjectEditor *self)
+{
+  guint index;
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->updating > 0 || self->project == NULL ||
+      !g_ptr_array_find (self->budget_grids, grid, &index) ||
+      index >= self->project->implementers->len)
+    return;
+
+  edited = begin_edit (self);
+  hs_implementer_set_cost (g_ptr_array_index (edited->implementers, index), category, year, cents);
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+financing_edited_cb (HsFinancingGroup *group,
+                     int               source,
+                     gint64            cents,
+                     HsProjectEditor  *self)
+{
+  guint index;
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->updating > 0 || self->project == NULL ||
+      !g_ptr_array_find (self->financing_groups, group, &index) ||
+      index >= self->project->implementers->len)
+    return;
+
+  edited = begin_edit (self);
+  hs_implementer_set_financing (g_ptr_array_index (edited->implementers, index), source, cents);
+  save (self, g_steal_pointer (&edited));
+}
+
+static AdwPreferencesGroup *
+placeholder_group (const char *text)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *button;
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Implementers Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), text);
+  button = gtk_button_new_with_mnemonic (_("_Add Implementer…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.add-implementer");
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), page);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static void
+rebuild_groups (HsProjectEditor *self)
+{
+  for (guint i = 0; i < self->budget_groups->len; i++)
+    gtk_box_remove (self->budget_box, g_ptr_array_index (self->budget_groups, i));
+  for (guint i = 0; i < self->financing_groups->len; i++)
+    adw_preferences_page_remove (self->financing_page, g_ptr_array_index (self->financing_groups, i));
+  g_ptr_array_set_size (self->budget_groups, 0);
+  g_ptr_array_set_size (self->budget_grids, 0);
+  g_ptr_array_set_size (self->financing_groups, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->budget_placeholder), self->project->implementers->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->financing_placeholder), self->project->implementers->len == 0);
+
+  for (guint i = 0; i < self->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *grid = hs_budget_grid_new (self->lang);
+      GtkWidget *financing = hs_financing_group_new (self->lang);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), implementer_name (impl));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             impl->is_main ? _("Main implementer") : _("Partial implementer"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), grid);
+      g_signal_connect_object (grid, "cost-edited", G_CALLBACK (cost_edited_cb), self, 0);
+      gtk_box_append (self->budget_box, group);
+      g_ptr_array_add (self->budget_groups, group);
+      g_ptr_array_add (self->budget_grids, grid);
+
+      g_signal_connect_object (financing, "financing-edited", G_CALLBACK (financing_edited_cb), self, 0);
+      adw_preferences_page_add (self->financing_page, ADW_PREFERENCES_GROUP (financing));
+      g_ptr_array_add (self->financing_groups, financing);
+    }
+}
+
+static char *
+groups_key (const HsProject *project)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%d|%s\n", impl->id, impl->is_main, implementer_name (impl));
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+refresh_budget_and_financing (HsProjectEditor *self)
+{
+  g_autofree char *key = groups_key (self->project);
+  g_autoptr(GArray) years = budget_years (self->project);
+  HsTotals totals;
+  gboolean ok;
+
+  if (g_strcmp0 (key, self->groups_key) != 0)
+    {
+      g_free (self->groups_key);
+      self->groups_key = g_steal_pointer (&key);
+      rebuild_groups (self);
+    }
+
+  for (guint i = 0; i < self->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
+
+      hs_budget_grid_update (g_ptr_array_index (self->budget_grids, i), impl, self->project->cost_model, years);
+      hs_financing_group_update (g_ptr_array_index (self->financing_groups, i), impl);
+    }
+
+  ok = hs_project_totals (self->project, &totals, NULL);
+  {
+    g_autofree char *costs = ok ? hs_money_format (totals.total_costs, self->lang) : g_strdup ("—");
+    g_autofree char *financing = ok ? hs_money_format (totals.total_financing, self->lang) : g_strdup ("—");
+    g_autofree char *support = ok ? hs_money_format (totals.financing[HS_SOURCE_EU_STATE], self->lang) : g_strdup ("—");
+    g_autofree char *share = NULL;
+    g_autofree char *limit = NULL;
+    g_autofree char *subtitle = NULL;
+    const HsCall *call = find_call (self, self->project->call_id);
+    gint32 max_bp = call != NULL ? call->max_support_bp : HS_DEFAULT_MAX_SUPPORT_BP;
+
+    gtk_label_set_text (self->project_costs_label, costs);
+    gtk_label_set_text (self->project_financing_label, financing);
+    gtk_label_set_text (self->project_support_label, support);
+
+    if (ok && totals.total_costs > 0)
+      {
+        share = hs_rate_format (hs_rate_of (totals.financing[HS_SOURCE_EU_STATE], totals.total_costs), self->lang);
+        limit = hs_rate_format (max_bp, self->lang);
+        /* Translators: "62,4 % of total costs; at most 60,0 %" */
+        subtitle = g_strdup_printf (_("%s of total costs; at most %s"), share, limit);
+      }
+    adw_action_row_set_subtitle (self->project_support_row, subtitle != NULL ? subtitle : "");
+  }
+}
+
+/* ---- indicators ------------------------------------------------------------------ */
+
+static const char *
+indicator_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (indicators_known); i++)
+    if (g_strcmp0 (indicators_known[i].code, code) == 0)
+      return _(indicators_known[i].name);
+  return NULL;
+}
+
+/* A target grouped like money, without decimals: "250 000" / "250,000". */
+static char *
+format_target (HsLang lang,
+               gint64 target)
+{
+  if (target >= 0 && target <= HS_MONEY_MAX / HS_CENTS_PER_EURO)
+    {
+      g_autofree char *plain = hs_money_format_plain (target * HS_CENTS_PER_EURO, lang);
+      gsize len = strlen (plain);
+
+      if (len > 3)
+        plain[len - 3] = '\0';
+      return g_steal_pointer (&plain);
+    }
+  return g_strdup_printf ("%" G_GINT64_FORMAT, target);
+}
+
+/* Whole numbers, grouped by spaces (or in English by commas) if the user
+ * likes. */
+static gboolean
+parse_target (HsLang       lang,
+              const char  *text,
+              gint64      *out,
+              GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint64 value;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == '\'' ||
+          (c == ',' && lang == HS_LANG_EN))
+        continue;
+      if (c < '0' || c > '9')
+        {
+          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE,
+                       _("“%s” is not a target: write a whole number"), text);
+          return FALSE;
+        }
+      g_string_append_c (digits, (char) c);
+    }
+
+  if (digits->len == 0)
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE, _("“%s” is too large"), text);
+      return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
+static void
+commit_indicator_target (HsProjectEditor *self,
+                         GtkEntry        *entry)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "hs-index"));
+  AdwActionRow *row = g_object_get_data (G_OBJECT (entry), "hs-row");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) edited = NULL;
+  gint64 target;
+
+  if (self->updating > 0 || self->project == NULL || index >= self->project->indicators->len)
+    return;
+
+  if (!parse_target (self->lang, gtk_editable_get_text (GTK_EDITABLE (entry)), &target, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+      adw_action_row_set_subtitle (row, error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+  adw_action_row_set_subtitle (row, g_object_get_data (G_OBJECT (row), "hs-subtitle"));
+
+  if (g_array_index (self->project->indicators, HsIndicator, index).target == target)
+    return;
+
+  edited = begin_edit (self);
+  g_array_index (edited->indicators, HsIndicator, index).target = target;
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+indicator_entry_activate_cb (GtkEntry        *entry,
+                             HsProjectEditor *self)
+{
+  commit_indicator_target (self, entry);
+}
+
+static void
+indicator_entry_leave_cb (GtkEventControllerFocus *controller,
+                          HsProjectEditor         *self)
+{
+  commit_indicator_target (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
+static void
+add_indicator_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+  guint selected = adw_combo_row_get_selected (self->new_indicator_row);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) edited = NULL;
+  HsIndicator indicator;
+  gint64 target;
+
+  if (self->project == NULL || selected >= G_N_ELEMENTS (indicators_known))
+    return;
+
+  if (!parse_target (self->lang, gtk_editable_get_text (GTK_EDITABLE (self->new_target_row)), &target, &error))
+    {
+      set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->project->indicators->len; i++)
+    if (g_strcmp0 (g_array_index (self->project->indicators, HsIndicator, i).code,
+                   indicators_known[selected].code) == 0)
+      {
+        g_autofree char *message = g_strdup_printf (_("%s is already listed"), indicators_known[selected].code);
+        set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, message);
+        return;
+      }
+  set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, NULL);
+
+  edited = begin_edit (self);
+  indicator.code = g_strdup (indicators_known[selected].code);
+  indicator.target = target;
+  g_array_append_val (edited->indicators, indicator);
+  if (save (self, g_steal_pointer (&edited)))
+    gtk_editable_set_text (GTK_EDITABLE (self->new_target_row), "");
+}
+
+static void
+remove_indicator_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+  int index = g_variant_get_int32 (parameter);
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->project == NULL || index < 0 || (guint) index >= self->project->indicators->len)
+    return;
+
+  edited = begin_edit (self);
+  g_array_remove_index (edited->indicators, index);
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+refresh_indicators (HsProjectEditor *self)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->project->indicators->len; i++)
+    g_string_append_printf (key, "%s\n", g_array_index (self->project->indicators, HsIndicator, i).code);
+
+  if (g_strcmp0 (key->str, self->indicators_key) != 0)
+    {
+      g_free (self->indicators_key);
+      self->indicators_key = g_strdup (key->str);
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
+        gtk_list_box_remove (self->indicators_list, child);
+      g_ptr_array_set_size (self->indicator_entries, 0);
+
+      for (guint i = 0; i < self->project->indicators->len; i++)
+        {
+          const HsIndicator *indicator = &g_array_index (self->project->indicators, HsIndicator, i);
+          const char *name = indicator_name (indicator->code);
+          g_autofree char *target_label = NULL;
+          g_autofree char *remove_label = NULL;
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *entry = gtk_entry_new ();
+          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          GtkEventController *focus = gtk_event_controller_focus_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicator->code);
+          g_object_set_data_full (G_OBJECT (row), "hs-subtitle", g_strdup (name != NULL ? name : ""), g_free);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name != NULL ? name : "");
+
+          gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
+          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+          gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+          gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+          gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (entry, "numeric");
+          /* Translators: accessible label; %s is an indicator code, "RCO01" */
+          target_label = g_strdup_printf (_("Target for %s"), indicator->code);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, target_label, -1);
+          g_object_set_data (G_OBJECT (entry), "hs-index", GUINT_TO_POINTER (i));
+          g_object_set_data (G_OBJECT (entry), "hs-row", row);
+          g_signal_connect (entry, "activate", G_CALLBACK (indicator_entry_activate_cb), self);
+          g_signal_connect (focus, "leave", G_CALLBACK (indicator_entry_leave_cb), self);
+          gtk_widget_add_controller (entry, focus);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, _("Remove"));
+          remove_label = g_strdup_printf (_("Remove %s"), indicator->code);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.remove-indicator");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+          gtk_list_box_append (self->indicators_list, row);
+          g_ptr_array_add (self->indicator_entries, entry);
+        }
+
+      if (self->project->indicators->len == 0)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No indicators yet"));
+          gtk_widget_add_css_class (row, "dim-label");
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_widget_set_focusable (row, FALSE);
+          gtk_list_box_append (self->indicators_list, row);
+        }
+    }
+
+  for (guint i = 0; i < self->indicator_entries->len; i++)
+    {
+      GtkWidget *entry = g_ptr_array_index (self->indicator_entries, i);
+      g_autofree char *text = format_target (self->lang, g_array_index (self->project->indicators, HsIndicator, i).target);
+
+      if (!gtk_widget_has_css_class (entry, "error") || !has_focus_within (entry))
+        {
+          set_editable_text (GTK_EDITABLE (entry), text);
+          gtk_widget_remove_css_class (entry, "error");
+        }
+    }
+}
+
+/* ---- findings ---------------------------------------------------------------------- */
+
+static const char *
+field_section (const char *field)
+{
+  if (g_str_has_prefix (field, "schedule") || g_str_equal (field, "focus-area") ||
+      g_str_equal (field, "cost-model") || g_str_equal (field, "call") || g_str_has_prefix (field, "status"))
+    return _("General");
+  if (strstr (field, "/budget") != NULL || g_str_equal (field, "budget"))
+    return _("Budget");
+  if (strstr (field, "financing") != NULL)
+    return _("Financing");
+  if (g_str_has_prefix (field, "implementers"))
+    return _("Implementers");
+  if (g_str_has_prefix (field, "indicators"))
+    return _("Indicators");
+  return _("Project");
+}
+
+static void
+refresh_findings (HsProjectEditor *self)
+{
+  HsValidationContext context = { 0, };
+  GtkWidget *child;
+  guint errors, warnings;
+  g_autofree char *summary = NULL;
+  g_autofree char *count = NULL;
+
+  context.call = find_call (self, self->project->call_id);
+  context.focus_area = find_focus_area (self, self->project->focus_area_id);
+  context.lang = self->lang;
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = hs_validate_project (self->project, &context);
+  errors = hs_findings_count_errors (self->findings);
+  warnings = self->findings->len - errors;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    gtk_list_box_remove (self->findings_list, child);
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const HsFinding *finding = g_ptr_array_index (self->findings, i);
+      gboolean is_error = finding->severity == HS_SEVERITY_ERROR;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      /* Translators: under a finding: "Error · Financing" */
+      subtitle = g_strdup_printf (_("%s · %s"), is_error ? _("Error") : _("Warning"), field_section (finding->field));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (icon, is_error ? "error" : "warning");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (icon, 4);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Go to the field"));
+      g_object_set_data_full (G_OBJECT (row), "hs-field", g_strdup (finding->field), g_free);
+      g_object_set_data_full (G_OBJECT (row), "hs-code", g_strdup (finding->code), g_free);
+      gtk_list_box_append (self->findings_list, row);
+    }
+
+  if (self->findings->len == 0)
+    summary = g_strdup (_("The project follows the funding rules."));
+  else if (errors > 0 && warnings > 0)
+    {
+      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
+      g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+      /* Translators: "2 errors and 1 warning" */
+      summary = g_strdup_printf (_("%s and %s"), e, w);
+    }
+  else if (errors > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error blocks submission", "%u errors block submission", errors), errors);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+  gtk_label_set_text (self->findings_summary, summary);
+
+  count = g_strdup_printf ("%u", self->findings->len);
+  adw_button_content_set_label (self->findings_button_content, count);
+  adw_button_content_set_icon_name (self->findings_button_content,
+                                    errors > 0 ? "dialog-error-symbolic"
+                                    : warnings > 0 ? "dialog-warning-symbolic" : "object-select-symbolic");
+}
+
+static void
+finding_activated_cb (HsProjectEditor *self,
+                      GtkListBoxRow   *row)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), "hs-field");
+
+  if (field != NULL && hs_project_editor_focus_field (self, field) && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+focus_field_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  hs_project_editor_focus_field (HS_PROJECT_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* ---- refreshing -------------------------------------------------------------------- */
+
+static void
+refresh_reference_combos (HsProjectEditor *self)
+{
+  g_autoptr(GtkStringList) focus_areas = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) calls = gtk_string_list_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  /* agreements */
+  for (guint i = 0; self->agreements != NULL && i < self->agreements->len; i++)
+    if (((HsAgreement *) g_ptr_array_index (self->agreements, i))->id == self->project->agreement_id)
+      selected = i;
+  adw_combo_row_set_selected (self->agreement_row, selected);
+
+  /* focus areas and calls of the agreement, plus the project's own if it is
+   * of another one (the finding about it must be fixable here) */
+  g_ptr_array_set_size (self->shown_focus_areas, 0);
+  g_ptr_array_add (self->shown_focus_areas, NULL);
+  gtk_string_list_append (focus_areas, _("None"));
+  for (guint i = 0; self->focus_areas != NULL && i < self->focus_areas->len; i++)
+    {
+      HsFocusArea *fa = g_ptr_array_index (self->focus_areas, i);
+      if (fa->agreement_id == self->project->agreement_id || fa->id == self->project->focus_area_id)
+        {
+          g_ptr_array_add (self->shown_focus_areas, fa);
+          gtk_string_list_append (focus_areas, fa->name);
+          g_string_append_printf (key, "f%" G_GINT64_FORMAT ",", fa->id);
+        }
+    }
+
+  g_ptr_array_set_size (self->shown_calls, 0);
+  g_ptr_array_add (self->shown_calls, NULL);
+  gtk_string_list_append (calls, _("No call"));
+  for (guint i = 0; self->calls != NULL && i < self->calls->len; i++)
+    {
+      HsCall *call = g_ptr_array_index (self->calls, i);
+      if (call->agreement_id == 0 || call->agreement_id == self->project->agreement_id ||
+          call->id == self->project->call_id)
+        {
+          g_ptr_array_add (self->shown_calls, call);
+          gtk_string_list_append (calls, call->name);
+          g_string_append_printf (key, "c%" G_GINT64_FORMAT ",", call->id);
+        }
+    }
+
+  /* Replace the lists only when they differ, so an open list stays. */
+  if (g_strcmp0 (key->str, self->combos_key) != 0)
+    {
+      g_free (self->combos_key);
+      self->combos_key = g_strdup (key->str);
+      adw_combo_row_set_model (self->focus_area_row, G_LIST_MODEL (focus_areas));
+      adw_combo_row_set_model (self->call_row, G_LIST_MODEL (calls));
+    }
+
+  selected = 0;
+  for (guint i = 1; i < self->shown_focus_areas->len; i++)
+    if (((HsFocusArea *) g_ptr_array_index (self->shown_focus_areas, i))->id == self->project->focus_area_id)
+      selected = i;
+  adw_combo_row_set_selected (self->focus_area_row, selected);
+
+  selected = 0;
+  for (guint i = 1; i < self->shown_calls->len; i++)
+    if (((HsCall *) g_ptr_array_index (self->shown_calls, i))->id == self->project->call_id)
+      selected = i;
+  adw_combo_row_set_selected (self->call_row, selected);
+}
+
+static void
+refresh_status (HsProjectEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *subtitle = NULL;
+
+  g_array_set_size (self->shown_statuses, 0);
+  g_array_append_val (self->shown_statuses, self->project->status);
+  gtk_string_list_append (labels, hs_status_label (self->project->status));
+  for (HsStatus s = 0; s < HS_N_STATUSES; s++)
+    if (s != self->project->status && hs_status_transition_allowed (self->project->status, s))
+      {
+        g_autofree char *label = g_strdup_printf ("→ %s", hs_status_label (s));
+        g_array_append_val (self->shown_statuses, s);
+        gtk_string_list_append (labels, label);
+      }
+
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->status_row, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), self->shown_statuses->len > 1);
+
+  if (self->project->history->len > 0)
+    {
+      const HsStatusChange *last = &g_array_index (self->project->history, HsStatusChange,
+                                                   self->project->history->len - 1);
+      g_autofree char *date = hs_date_format (&last->date, self->lang);
+      /* Translators: under the status: "Since 9.2.2021" */
+      subtitle = g_strdup_printf (_("Since %s"), date);
+    }
+  if (self->shown_statuses->len <= 1)
+    {
+      g_autofree char *final = g_strdup (_("A final status"));
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&final);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), subtitle != NULL ? subtitle : "");
+}
+
+static void
+refresh_dates (HsProjectEditor *self)
+{
+  for (DateField f = 0; f < N_DATE_FIELDS; f++)
+    {
+      const GDate *date = date_slot (self->project, f);
+      GtkCalendar *calendar = f == DATE_START ? self->start_calendar : self->end_calendar;
+      g_autofree char *text = date_entry_text (self, date);
+
+      if (!gtk_widget_has_css_class (GTK_WIDGET (date_row (self, f)), "error") ||
+          !has_focus_within (date_row (self, f)))
+        {
+          set_editable_text (GTK_EDITABLE (date_row (self, f)), text);
+          set_field_error (GTK_WIDGET (date_row (self, f)), date_error (self, f), NULL);
+        }
+
+      if (g_date_valid (date))
+        {
+          g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                           g_date_get_day (date), 12, 0, 0);
+          gtk_calendar_select_day (calendar, dt);
+        }
+    }
+}
+
+static void
+update_title (HsProjectEditor *self)
+{
+  const char *name = hs_project_display_name (self->project);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", self->project->code, hs_status_label (self->project->status));
+
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static void
+update_undo_actions (HsProjectEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", hs_repository_can_undo (self->repository));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo", hs_repository_can_redo (self->repository));
+}
+
+static void
+refresh (HsProjectEditor *self)
+{
+  if (self->project == NULL)
+    return;
+
+  self->updating++;
+
+  for (TextField f = 0; f < N_TEXT_FIELDS; f++)
+    {
+      AdwEntryRow *row = text_row (self, f);
+
+      /* The code the user typed stays while it says why it was refused. */
+      if (f == TEXT_CODE && gtk_widget_has_css_class (GTK_WIDGET (row), "error") && has_focus_within (row))
+        continue;
+      set_editable_text (GTK_EDITABLE (row), *text_slot (self->project, f));
+      if (f == TEXT_CODE)
+        set_field_error (GTK_WIDGET (row), self->code_error, NULL);
+    }
+
+  refresh_reference_combos (self);
+  adw_combo_row_set_selected (self->cost_model_row, self->project->cost_model);
+  refresh_dates (self);
+  refresh_status (self);
+  refresh_implementers (self);
+  refresh_budget_and_financing (self);
+  refresh_indicators (self);
+  refresh_findings (self);
+  update_title (self);
+  update_undo_actions (self);
+
+  self->updating--;
+}
+
+static void
+reload (HsProjectEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  HsProject *project;
+
+  if (self->repository == NULL)
+    return;
+
+  project = hs_repository_load_project (self->repository, self->project_id, &error);
+  if (project == NULL)
+    {
+      if (g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND) && self->project != NULL)
+        {
+          /* Deleted, or its creation undone: nothing left to edit. */
+          g_debug ("Project %" G_GINT64_FORMAT " is gone; closing its editor", self->project_id);
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      show_error (self, error);
+      update_undo_actions (self);
+      return;
+    }
+
+  g_clear_pointer (&self->project, hs_project_free);
+  self->project = project;
+  refresh (self);
+}
+
+static void
+repository_changed_cb (HsRepository    *repository,
+                       HsProjectEditor *self)
+{
+  /* Our own saves reload right after storing. */
+  if (self->saving > 0)
+    return;
+  reload (self);
+}
+
+/* ---- actions ------------------------------------------------------------------------ */
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+  gboolean redo = g_str_equal (action_name, "editor.redo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autoptr(GObject) keep = g_object_ref (G_OBJECT (self));
+
+  what = redo ? hs_repository_redo (self->repository, &error)
+              : hs_repository_undo (self->repository, &error);
+  if (what == NULL)
+    {
+      if (!g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_NOTHING_TO_UNDO))
+        show_error (self, error);
+      return;
+    }
+
+  /* The repository's "changed" has reloaded the project (or closed us). */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && self->project != NULL)
+    {
+      /* Translators: a toast; %s says what, e.g. "Edit project PKS-001" */
+      g_autofree char *title = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), what);
+      show_toast (self, title, NULL);
+    }
+}
+
+static void
+show_page_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  hs_project_editor_set_page (HS_PROJECT_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+toggle_findings_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* Commits the field being typed in, as leaving it would. */
+static void
+commit_focused (HsProjectEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (HS_IS_AMOUNT_ENTRY (w))
+        {
+          hs_amount_entry_commit (HS_AMOUNT_ENTRY (w));
+          return;
+        }
+      if (ADW_IS_ENTRY_ROW (w) && g_object_get_data (G_OBJECT (w), "hs-kind") != NULL)
+        {
+          if (g_str_equal (g_object_get_data (G_OBJECT (w), "hs-kind"), "text"))
+            commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "hs-field")));
+          else
+            commit_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "hs-field")));
+          return;
+        }
+      if (GTK_IS_ENTRY (w) && g_object_get_data (G_OBJECT (w), "hs-row") != NULL)
+        {
+          commit_indicator_target (self, GTK_ENTRY (w));
+          return;
+        }
+    }
+}
+
+static gboolean
+hs_project_editor_close_request (GtkWindow *window)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (window);
+
+  if (self->project != NULL && self->repository != NULL)
+    commit_focused (self);
+
+  return GTK_WINDOW_CLASS (hs_project_editor_parent_class)->close_request (window);
+}
+
+/* ---- fields ---------------------------------------------------------------------------- */
+
+static GtkWidget *
+implementer_field (HsProjectEditor  *self,
+                   guint             index,
+                   char            **rest)
+{
+  /* rest: "", "main", "remove", "make-main", "organisation/...", "budget/YEAR[/CATEGORY]",
+   * "financing[/SOURCE]" */
+  if (index >= self->implementer_rows->len)
+    return NULL;
+
+  if (rest[0] == NULL || g_str_equal (rest[0], "main") || g_str_equal (rest[0], "organisation"))
+    return g_ptr_array_index (self->implementer_rows, index);
+  if (g_str_equal (rest[0], "remove"))
+    return g_object_get_data (g_ptr_array_index (self->implementer_rows, index), "hs-remove");
+  if (g_str_equal (rest[0], "make-main"))
+    return g_object_get_data (g_ptr_array_index (self->implementer_rows, index), "hs-make-main");
+
+  if (g_str_equal (rest[0], "budget") && index < self->budget_grids->len)
+    {
+      HsBudgetGrid *grid = g_ptr_array_index (self->budget_grids, index);
+      guint64 year = 0;
+
+      if (rest[1] == NULL)
+        return hs_budget_grid_get_first_editable (grid, 0);
+      if (!g_ascii_string_to_unsigned (rest[1], 10, 1, 9999, &year, NULL))
+        return NULL;
+      if (rest[2] != NULL)
+        {
+          int category = hs_cost_category_from_id (rest[2]);
+          GtkWidget *cell = category >= 0 ? hs_budget_grid_get_cell (grid, category, (int) year) : NULL;
+
+          if (HS_IS_AMOUNT_ENTRY (cell))
+            return cell;
+        }
+      return hs_budget_grid_get_first_editable (grid, (int) year);
+    }
+
+  if (g_str_equal (rest[0], "financing") && index < self->financing_groups->len)
+    {
+      HsFinancingGroup *group = g_ptr_array_index (self->financing_groups, index);
+      int source = rest[1] != NULL ? hs_source_from_id (rest[1]) : HS_SOURCE_EU_STATE;
+
+      if (rest[1] != NULL && g_str_equal (rest[1], "own"))
+        source = HS_SOURCE_OWN_PUBLIC;
+      return source >= 0 ? hs_financing_group_get_entry (group, source) : NULL;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+lookup_field (HsProjectEditor *self,
+              const char      *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  guint64 index;
+
+  if (parts[0] == NULL)
+    return NULL;
+
+  if (g_str_equal (path, "name-fi"))
+    return GTK_WIDGET (self->name_fi_row);
+  if (g_str_equal (path, "name-sv"))
+    return GTK_WIDGET (self->name_sv_row);
+  if (g_str_equal (path, "name-en"))
+    return GTK_WIDGET (self->name_en_row);
+  if (g_str_equal (path, "acronym"))
+    return GTK_WIDGET (self->acronym_row);
+  if (g_str_equal (path, "code"))
+    return GTK_WIDGET (self->code_row);
+  if (g_str_equal (path, "agreement"))
+    return GTK_WIDGET (self->agreement_row);
+  if (g_str_equal (path, "focus-area"))
+    return GTK_WIDGET (self->focus_area_row);
+  if (g_str_equal (path, "call"))
+    return GTK_WIDGET (self->call_row);
+  if (g_str_equal (path, "cost-model"))
+    return GTK_WIDGET (self->cost_model_row);
+  if (g_str_equal (parts[0], "status"))
+    return GTK_WIDGET (self->status_row);
+  if (g_str_equal (path, "schedule/start") || g_str_equal (path, "schedule"))
+    return GTK_WIDGET (self->start_row);
+  if (g_str_equal (path, "schedule/end"))
+    return GTK_WIDGET (self->end_row);
+  if (g_str_equal (path, "schedule/start/calendar"))
+    return GTK_WIDGET (self->start_calendar);
+  if (g_str_equal (path, "schedule/end/calendar"))
+    return GTK_WIDGET (self->end_calendar);
+  if (g_str_equal (path, "schedule/start/button"))
+    return GTK_WIDGET (self->start_button);
+  if (g_str_equal (path, "schedule/end/button"))
+    return GTK_WIDGET (self->end_button);
+  if (g_str_equal (path, "new-indicator"))
+    return GTK_WIDGET (self->new_indicator_row);
+  if (g_str_equal (path, "new-indicator-target") || g_str_equal (path, "indicators"))
+    return GTK_WIDGET (self->new_target_row);
+
+  if (g_str_equal (path, "budget"))
+    {
+      for (guint i = 0; i < self->budget_grids->len; i++)
+        {
+          GtkWidget *cell = hs_budget_grid_get_first_editable (g_ptr_array_index (self->budget_grids, i), 0);
+          if (cell != NULL)
+            return cell;
+        }
+      return NULL;
+    }
+
+  /* project-level financing: the main implementer's line of that source */
+  if (g_str_equal (parts[0], "financing") && self->project != NULL)
+    {
+      int main_index = main_implementer_index (self->project);
+      g_auto(GStrv) rest = NULL;
+
+      if (main_index < 0)
+        return NULL;
+      rest = g_new0 (char *, 3);
+      rest[0] = g_strdup ("financing");
+      rest[1] = parts[1] != NULL ? g_strdup (parts[1]) : NULL;
+      return implementer_field (self, main_index, rest);
+    }
+
+  if (g_str_equal (parts[0], "implementers"))
+    {
+      if (parts[1] == NULL)
+        return GTK_WIDGET (self->add_implementer_button);
+      if (!g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &index, NULL))
+        return NULL;
+      return implementer_field (self, index, parts + 2);
+    }
+
+  if (g_str_equal (parts[0], "indicators") && parts[1] != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &index, NULL) ||
+          index >= self->indicator_entries->len)
+        return NULL;
+      return g_ptr_array_index (self->indicator_entries, index);
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+hs_project_editor_get_field (HsProjectEditor *self,
+                             const char      *path)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return lookup_field (self, path);
+}
+
+gboolean
+hs_project_editor_focus_field (HsProjectEditor *self,
+                               const char      *path)
+{
+  g_autofree char *p = NULL;
+  GtkWidget *widget = NULL;
+
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* "implementers/0/budget/2031/staff" → … → "implementers/0" */
+  p = g_strdup (path);
+  while (widget == NULL && *p != '\0')
+    {
+      char *slash;
+
+      widget = lookup_field (self, p);
+      if (widget != NULL)
+        break;
+      slash = strrchr (p, '/');
+      if (slash == NULL)
+        break;
+      *slash = '\0';
+    }
+  if (widget == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, page_names[i]);
+
+      if (page != NULL && gtk_widget_is_ancestor (widget, page))
+        {
+          adw_view_stack_set_visible_child (self->view_stack, page);
+          break;
+        }
+    }
+
+  return gtk_widget_grab_focus (widget);
+}
+
+/* ---- API --------------------------------------------------------------------------------- */
+
+GtkWidget *
+hs_project_editor_new (HsRepository *repository,
+                       gint64        project_id)
+{
+  g_return_val_if_fail (HS_IS_REPOSITORY (repository), NULL);
+
+  return g_object_new (HS_TYPE_PROJECT_EDITOR,
+                       "repository", repository,
+                       "project-id", project_id,
+                       NULL);
+}
+
+void
+hs_project_editor_present (HsProjectEditor *self,
+                           GtkWindow       *parent)
+{
+  g_return_if_fail (HS_IS_PROJECT_EDITOR (self));
+
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+      if (gtk_window_get_application (parent) != NULL)
+        gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+    }
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+gint64
+hs_project_editor_get_project_id (HsProjectEditor *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), 0);
+  return self->project_id;
+}
+
+const HsProject *
+hs_project_editor_get_project (HsProjectEditor *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return self->project;
+}
+
+GPtrArray *
+hs_project_editor_get_findings (HsProjectEditor *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return self->findings;
+}
+
+GtkListBox *
+hs_project_editor_get_findings_list (HsProjectEditor *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return self->findings_list;
+}
+
+HsBudgetGrid *
+hs_project_editor_get_budget_grid (HsProjectEditor *self,
+                                   guint            implementer)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return implementer < self->budget_grids->len ? g_ptr_array_index (self->budget_grids, implementer) : NULL;
+}
+
+HsFinancingGroup *
+hs_project_editor_get_financing_group (HsProjectEditor *self,
+                                       guint            implementer)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return implementer < self->financing_groups->len ? g_ptr_array_index (self->financing_groups, implementer) : NULL;
+}
+
+HsOrganisationPicker *
+hs_project_editor_get_picker (HsProjectEditor *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return self->picker;
+}
+
+const char *
+hs_project_editor_get_page (HsProjectEditor *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+hs_project_editor_set_page (HsProjectEditor *self,
+                            const char      *page)
+{
+  g_return_if_fail (HS_IS_PROJECT_EDITOR (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+/* ---- GObject ------------------------------------------------------------------------------ */
+
+static void
+load_reference_data (HsProjectEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) agreements = gtk_string_list_new (NULL);
+
+  self->agreements = hs_repository_list_agreements (self->repository, &error);
+  if (self->agreements == NULL)
+    {
+      g_warning ("Could not list the agreements: %s", error->message);
+      g_clear_error (&error);
+    }
+  self->focus_areas = hs_repository_list_focus_areas (self->repository, 0, &error);
+  if (self->focus_areas == NULL)
+    {
+      g_warning ("Could not list the focus areas: %s", error->message);
+      g_clear_error (&error);
+    }
+  self->calls = hs_repository_list_calls (self->repository, 0, &error);
+  if (self->calls == NULL)
+    {
+      g_warning ("Could not list the calls: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  for (guint i = 0; self->agreements != NULL && i < self->agreements->len; i++)
+    gtk_string_list_append (agreements, ((HsAgreement *) g_ptr_array_index (self->agreements, i))->region_name);
+  adw_combo_row_set_model (self->agreement_row, G_LIST_MODEL (agreements));
+}
+
+static void
+hs_project_editor_constructed (GObject *object)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (object);
+
+  G_OBJECT_CLASS (hs_project_editor_parent_class)->constructed (object);
+
+  if (self->repository == NULL)
+    return;
+
+  self->updating++;
+  load_reference_data (self);
+  self->updating--;
+
+  self->changed_handler = g_signal_connect (self->repository, "changed",
+                                            G_CALLBACK (repository_changed_cb), self);
+  reload (self);
+}
+
+static void
+hs_project_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+
+    case PROP_PROJECT_ID:
+      self->project_id = g_value_get_int64 (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hs_project_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+
+    case PROP_PROJECT_ID:
+      g_value_set_int64 (value, self->project_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hs_project_editor_dispose (GObject *object)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (object);
+
+  if (self->repository != NULL && self->changed_handler != 0)
+    g_clear_signal_handler (&self->changed_handler, self->repository);
+  g_clear_handle_id (&self->choices_idle, g_source_remove);
+  if (self->picker != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->picker));
+
+  /* Nothing may be saved any more while the widgets go away. */
+  g_clear_pointer (&self->project, hs_project_free);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PROJECT_EDITOR);
+
+  g_clear_object (&self->repository);
+
+  G_OBJECT_CLASS (hs_project_editor_parent_class)->dispose (object);
+}
+
+static void
+hs_project_editor_finalize (GObject *object)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (object);
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->agreements, g_ptr_array_unref);
+  g_clear_pointer (&self->focus_areas, g_ptr_array_unref);
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_focus_areas, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_calls, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_statuses, g_array_unref);
+  g_clear_pointer (&self->implementer_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->budget_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->budget_grids, g_ptr_array_unref);
+  g_clear_pointer (&self->financing_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->indicator_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->implementers_key, g_free);
+  g_clear_pointer (&self->groups_key, g_free);
+  g_clear_pointer (&self->indicators_key, g_free);
+  g_clear_pointer (&self->combos_key, g_free);
+
+  G_OBJECT_CLASS (hs_project_editor_parent_class)->finalize (object);
+}
+
+static void
+hs_project_editor_class_init (HsProjectEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = hs_project_editor_constructed;
+  object_class->set_property = hs_project_editor_set_property;
+  object_class->get_property = hs_project_editor_get_property;
+  object_class->dispose = hs_project_editor_dispose;
+  object_class->finalize = hs_project_editor_finalize;
+  window_class->close_request = hs_project_editor_close_request;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, HS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROJECT_ID] =
+    g_param_spec_int64 ("project-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-project-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, flap);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_button_content);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, name_fi_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, name_sv_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, name_en_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, acronym_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, code_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, code_error);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, agreement_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, focus_area_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, call_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, cost_model_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_error);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_error);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_button);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_button);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_popover);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_popover);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_calendar);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, add_implementer_button);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, implementers_list);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, budget_box);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, financing_page);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_costs_label);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_support_label);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_support_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_financing_label);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, indicators_list);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_indicator_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_error);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_summary);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_list);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_popover_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.add-implementer", NULL, add_implementer_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.remove-implementer", "i", remove_implementer_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.make-main", "i", make_main_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.add-indicator", NULL, add_indicator_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.remove-indicator", "i", remove_indicator_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.focus-field", "s", focus_field_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.show-page", "s", show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.toggle-findings", NULL, toggle_findings_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.add-implementer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "editor.toggle-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "editor.show-page", "s", page_names[i]);
+}
+
+static void
+connect_text_row (HsProjectEditor *self,
+                  AdwEntryRow     *row,
+                  const char      *kind,
+                  int              field)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_object_set_data (G_OBJECT (row), "hs-kind", (gpointer) kind);
+  g_object_set_data (G_OBJECT (row), "hs-field", GINT_TO_POINTER (field));
+  /* Ctrl+Z belongs to the editor's undo of stored actions. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+
+  if (g_str_equal (kind, "text"))
+    {
+      g_signal_connect (row, "entry-activated", G_CALLBACK (text_row_commit_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (text_row_leave_cb), self);
+    }
+  else
+    {
+      g_signal_connect (row, "entry-activated", G_CALLBACK (date_row_commit_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (date_row_leave_cb), self);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
+static void
+new_target_activated_cb (AdwEntryRow     *row,
+                         HsProjectEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-indicator", NULL);
+}
+
+static void
+hs_project_editor_init (HsProjectEditor *self)
+{
+  g_autoptr(GtkStringList) cost_models = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) indicators = gtk_string_list_new (NULL);
+
+  self->lang = hs_lang_current ();
+  self->shown_focus_areas = g_ptr_array_new ();
+  self->shown_calls = g_ptr_array_new ();
+  self->shown_statuses = g_array_new (FALSE, FALSE, sizeof (HsStatus));
+  self->implementer_rows = g_ptr_array_new ();
+  self->budget_groups = g_ptr_array_new ();
+  self->budget_grids = g_ptr_array_new ();
+  self->financing_groups = g_ptr_array_new ();
+  self->indicator_entries = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  connect_text_row (self, self->name_fi_row, "text", TEXT_NAME_FI);
+  connect_text_row (self, self->name_sv_row, "text", TEXT_NAME_SV);
+  connect_text_row (self, self->name_en_row, "text", TEXT_NAME_EN);
+  connect_text_row (self, self->acronym_row, "text", TEXT_ACRONYM);
+  connect_text_row (self, self->code_row, "text", TEXT_CODE);
+  connect_text_row (self, self->start_row, "date", DATE_START);
+  connect_text_row (self, self->end_row, "date", DATE_END);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->new_target_row), FALSE);
+  setup_calendar (self, self->start_calendar);
+  setup_calendar (self, self->end_calendar);
+
+  for (HsCostModel m = 0; m < HS_N_COST_MODELS; m++)
+    gtk_string_list_append (cost_models, hs_cost_model_label (m));
+  adw_combo_row_set_model (self->cost_model_row, G_LIST_MODEL (cost_models));
+
+  for (guint i = 0; i < G_N_ELEMENTS (indicators_known); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s — %s", indicators_known[i].code, _(indicators_known[i].name));
+      gtk_string_list_append (indicators, label);
+    }
+  adw_combo_row_set_model (self->new_indicator_row, G_LIST_MODEL (indicators));
+  g_signal_connect (self->new_target_row, "entry-activated", G_CALLBACK (new_target_activated_cb), self);
+
+  self->budget_placeholder = placeholder_group (_("Each implementer gets a budget here, by cost category and year."));
+  gtk_box_append (self->budget_box, GTK_WIDGET (self->budget_placeholder));
+  self->financing_placeholder = placeholder_group (_("Each implementer gets a financing plan here: its sources and their shares of its costs."));
+  adw_preferences_page_add (self->financing_page, self->financing_placeholder);
+
+  g_signal_connect_swapped (self->agreement_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect_swapped (self->focus_area_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect_swapped (self->call_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect_swapped (self->cost_model_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+}

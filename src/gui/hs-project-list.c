@@ -1,0 +1,539 @@
+/* hs-project-list.c — the sortable, filterable list of projects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkColumnView over GListStore → GtkFilterListModel → GtkSortListModel →
+ * GtkSingleSelection. The store holds HsProjectItems built from one query
+ * (hs_repository_list_project_summaries); cells are GtkInscriptions bound
+ * to the item's plain struct, so scrolling never touches the database.
+ */
+#define G_LOG_DOMAIN "hs-project-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/hs-date.h"
+#include "core/hs-money.h"
+
+#include "hs-project-item.h"
+#include "hs-project-list.h"
+
+typedef enum
+{
+  COLUMN_CODE,
+  COLUMN_NAME,
+  COLUMN_MAIN,
+  COLUMN_PARTIALS,
+  COLUMN_FOCUS_AREA,
+  COLUMN_STATUS,
+  COLUMN_SCHEDULE,
+  COLUMN_TOTAL,
+  COLUMN_EU_STATE,
+  COLUMN_SUPPORT,
+  COLUMN_FINDINGS,
+  N_COLUMNS
+} Column;
+
+struct _HsProjectList
+{
+  GtkWidget            parent_instance;
+
+  GListStore          *store;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkSingleSelection  *selection;
+  GtkCustomFilter     *filter;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  HsLang               lang;
+
+  /* filter state */
+  char                *search;       /* casefolded, NULL when empty */
+  int                  status;       /* -1: any */
+  gint64               agreement_id; /* 0: any */
+  gint64               focus_area_id;/* 0: any */
+
+  /* template children */
+  GtkScrolledWindow   *scrolled_window;
+  GtkColumnView       *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (HsProjectList, hs_project_list, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_PROJECT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- cells ---------------------------------------------------------------- */
+
+static gboolean
+column_is_numeric (Column column)
+{
+  return column == COLUMN_PARTIALS || column == COLUMN_TOTAL || column == COLUMN_EU_STATE
+         || column == COLUMN_SUPPORT || column == COLUMN_FINDINGS;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (column_is_numeric (column))
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
+      gtk_widget_add_css_class (inscription, "numeric");
+    }
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static char *
+cell_text (HsProjectList          *self,
+           Column                  column,
+           const HsProjectSummary *s)
+{
+  switch (column)
+    {
+    case COLUMN_CODE:
+      return g_strdup (s->code);
+    case COLUMN_NAME:
+      return g_strdup (s->name);
+    case COLUMN_MAIN:
+      return g_strdup (s->main_implementer != NULL ? s->main_implementer : "—");
+    case COLUMN_PARTIALS:
+      return g_strdup_printf ("%u", s->partial_implementers);
+    case COLUMN_FOCUS_AREA:
+      return g_strdup (s->focus_area != NULL ? s->focus_area : "—");
+    case COLUMN_STATUS:
+      return g_strdup (hs_status_label (s->status));
+    case COLUMN_SCHEDULE:
+      {
+        g_autofree char *start = hs_date_format (&s->start_date, self->lang);
+        g_autofree char *end = hs_date_format (&s->end_date, self->lang);
+        return g_strdup_printf ("%s – %s", start, end);
+      }
+    case COLUMN_TOTAL:
+      return hs_money_format (s->total_costs, self->lang);
+    case COLUMN_EU_STATE:
+      return hs_money_format (s->eu_state, self->lang);
+    case COLUMN_SUPPORT:
+      return hs_rate_format (s->support_bp, self->lang);
+    case COLUMN_FINDINGS:
+      if (s->errors > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", s->errors), s->errors);
+      if (s->warnings > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", s->warnings), s->warnings);
+      return g_strdup ("");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  HsProjectList *self = g_object_get_data (G_OBJECT (factory), "hs-project-list");
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+  HsProjectItem *item = gtk_list_item_get_item (list_item);
+  const HsProjectSummary *summary = hs_project_item_get_summary (item);
+  g_autofree char *text = cell_text (self, column, summary);
+
+  gtk_inscription_set_text (inscription, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (inscription),
+                               column == COLUMN_NAME || column == COLUMN_FOCUS_AREA || column == COLUMN_MAIN
+                               ? text : NULL);
+
+  if (column == COLUMN_FINDINGS)
+    {
+      if (summary->errors > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (inscription), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (inscription), "error");
+      if (summary->errors == 0 && summary->warnings > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (inscription), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (inscription), "warning");
+    }
+}
+
+/* ---- sorting -------------------------------------------------------------- */
+
+static int
+compare_int64 (gint64 a,
+               gint64 b)
+{
+  return a < b ? GTK_ORDERING_SMALLER : a > b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_dates (const GDate *a,
+               const GDate *b)
+{
+  gboolean va = g_date_valid (a), vb = g_date_valid (b);
+
+  if (!va || !vb)
+    return va == vb ? 0 : va ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  return g_date_compare (a, b) < 0 ? GTK_ORDERING_SMALLER
+         : g_date_compare (a, b) > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  int c = g_utf8_collate (a != NULL ? a : "", b != NULL ? b : "");
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_items_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  const HsProjectSummary *x = hs_project_item_get_summary ((HsProjectItem *) a);
+  const HsProjectSummary *y = hs_project_item_get_summary ((HsProjectItem *) b);
+  int order = 0;
+
+  switch (column)
+    {
+    case COLUMN_CODE: order = compare_strings (x->code, y->code); break;
+    case COLUMN_NAME: order = compare_strings (x->name, y->name); break;
+    case COLUMN_MAIN: order = compare_strings (x->main_implementer, y->main_implementer); break;
+    case COLUMN_PARTIALS: order = compare_int64 (x->partial_implementers, y->partial_implementers); break;
+    case COLUMN_FOCUS_AREA: order = compare_strings (x->focus_area, y->focus_area); break;
+    case COLUMN_STATUS: order = compare_int64 (x->status, y->status); break;
+    case COLUMN_SCHEDULE:
+      order = compare_dates (&x->start_date, &y->start_date);
+      if (order == 0)
+        order = compare_dates (&x->end_date, &y->end_date);
+      break;
+    case COLUMN_TOTAL: order = compare_int64 (x->total_costs, y->total_costs); break;
+    case COLUMN_EU_STATE: order = compare_int64 (x->eu_state, y->eu_state); break;
+    case COLUMN_SUPPORT: order = compare_int64 (x->support_bp, y->support_bp); break;
+    case COLUMN_FINDINGS:
+      order = compare_int64 (x->errors, y->errors);
+      if (order == 0)
+        order = compare_int64 (x->warnings, y->warnings);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Ties in code order, so that the list is stable. */
+  if (order == 0 && column != COLUMN_CODE)
+    order = compare_strings (x->code, y->code);
+  return order;
+}
+
+/* ---- filtering ------------------------------------------------------------ */
+
+static gboolean
+filter_item_cb (gpointer item,
+                gpointer user_data)
+{
+  HsProjectList *self = user_data;
+  const HsProjectSummary *s = hs_project_item_get_summary (item);
+
+  if (self->status >= 0 && (int) s->status != self->status)
+    return FALSE;
+  if (self->agreement_id != 0 && s->agreement_id != self->agreement_id)
+    return FALSE;
+  if (self->focus_area_id != 0 && s->focus_area_id != self->focus_area_id)
+    return FALSE;
+  if (self->search != NULL && strstr (hs_project_item_get_search_key (item), self->search) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+refilter (HsProjectList     *self,
+          GtkFilterChange    change)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+void
+hs_project_list_set_search (HsProjectList *self,
+                            const char    *text)
+{
+  g_autofree char *folded = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_return_if_fail (HS_IS_PROJECT_LIST (self));
+
+  if (text != NULL && *text != '\0')
+    folded = g_utf8_casefold (text, -1);
+
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
+
+  /* A longer search only narrows the list, a shorter one only widens it:
+   * tell the filter model so it checks only what can change. */
+  if (folded != NULL && self->search != NULL && strstr (folded, self->search) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (folded == NULL || (self->search != NULL && strstr (self->search, folded) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+  refilter (self, change);
+}
+
+void
+hs_project_list_set_status_filter (HsProjectList *self,
+                                   int            status)
+{
+  g_return_if_fail (HS_IS_PROJECT_LIST (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+hs_project_list_set_scope (HsProjectList *self,
+                           gint64         agreement_id,
+                           gint64         focus_area_id)
+{
+  g_return_if_fail (HS_IS_PROJECT_LIST (self));
+
+  if (self->agreement_id == agreement_id && self->focus_area_id == focus_area_id)
+    return;
+  self->agreement_id = agreement_id;
+  self->focus_area_id = focus_area_id;
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* ---- data ----------------------------------------------------------------- */
+
+gboolean
+hs_project_list_load (HsProjectList  *self,
+                      HsRepository   *repository,
+                      GError        **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), FALSE);
+
+  summaries = hs_repository_list_project_summaries (repository, error);
+  if (summaries == NULL)
+    return FALSE;
+
+  items = g_ptr_array_new_full (summaries->len, g_object_unref);
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (items, hs_project_item_new_take (&g_array_index (summaries, HsProjectSummary, i)));
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+GListModel *
+hs_project_list_get_model (HsProjectList *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+guint
+hs_project_list_get_n_projects (HsProjectList *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+}
+
+void
+hs_project_list_sort_by (HsProjectList *self,
+                         const char    *column_id,
+                         GtkSortType    direction)
+{
+  static const char *ids[N_COLUMNS] = {
+    "code", "name", "main-implementer", "partial-implementers", "focus-area", "status",
+    "schedule", "total-costs", "eu-state", "support-rate", "findings",
+  };
+
+  g_return_if_fail (HS_IS_PROJECT_LIST (self));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (ids[i], column_id) == 0)
+      {
+        gtk_column_view_sort_by_column (self->column_view, self->columns[i], direction);
+        return;
+      }
+  g_warning ("No column “%s” to sort by", column_id);
+}
+
+gint64
+hs_project_list_get_selected_id (HsProjectList *self)
+{
+  HsProjectItem *item;
+
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), 0);
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item != NULL ? hs_project_item_get_summary (item)->id : 0;
+}
+
+gboolean
+hs_project_list_select_id (HsProjectList *self,
+                           gint64         id)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HsProjectItem) item = g_list_model_get_item (model, i);
+      if (hs_project_item_get_summary (item)->id == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+column_view_activate_cb (GtkColumnView *column_view,
+                         guint          position,
+                         HsProjectList *self)
+{
+  g_autoptr(HsProjectItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[SIGNAL_PROJECT_ACTIVATED], 0, hs_project_item_get_summary (item)->id);
+}
+
+/* ---- widget --------------------------------------------------------------- */
+
+static void
+add_column (HsProjectList *self,
+            Column         column,
+            const char    *title,
+            gboolean       expand,
+            int            fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_items_cb, GINT_TO_POINTER (column), NULL);
+  GtkColumnViewColumn *view_column;
+
+  g_object_set_data (G_OBJECT (factory), "hs-project-list", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+  self->columns[column] = view_column;
+  g_object_unref (view_column);
+}
+
+static void
+hs_project_list_dispose (GObject *object)
+{
+  HsProjectList *self = HS_PROJECT_LIST (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PROJECT_LIST);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hs_project_list_parent_class)->dispose (object);
+}
+
+static void
+hs_project_list_finalize (GObject *object)
+{
+  HsProjectList *self = HS_PROJECT_LIST (object);
+
+  g_free (self->search);
+
+  G_OBJECT_CLASS (hs_project_list_parent_class)->finalize (object);
+}
+
+static void
+hs_project_list_class_init (HsProjectListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hs_project_list_dispose;
+  object_class->finalize = hs_project_list_finalize;
+
+  /**
+   * HsProjectList::project-activated:
+   * @id: the project's id
+   *
+   * A row was activated (double click, Enter).
+   */
+  signals[SIGNAL_PROJECT_ACTIVATED] =
+    g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-project-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsProjectList, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectList, column_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+hs_project_list_init (HsProjectList *self)
+{
+  GtkSorter *view_sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lang = hs_lang_current ();
+  self->status = -1;
+
+  self->store = g_list_store_new (HS_TYPE_PROJECT_ITEM);
+  self->filter = gtk_custom_filter_new (filter_item_cb, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                                  GTK_FILTER (self->filter));
+
+  add_column (self, COLUMN_CODE, _("Code"), FALSE, 130);
+  add_column (self, COLUMN_NAME, _("Name"), TRUE, -1);
+  add_column (self, COLUMN_MAIN, _("Main Implementer"), FALSE, 170);
+  add_column (self, COLUMN_PARTIALS, _("Partial"), FALSE, 70);
+  add_column (self, COLUMN_FOCUS_AREA, _("Focus Area"), FALSE, 170);
+  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 110);
+  add_column (self, COLUMN_SCHEDULE, _("Schedule"), FALSE, 180);
+  add_column (self, COLUMN_TOTAL, _("Total Costs"), FALSE, 140);
+  add_column (self, COLUMN_EU_STATE, _("EU and State"), FALSE, 140);
+  add_column (self, COLUMN_SUPPORT, _("Support"), FALSE, 80);
+  add_column (self, COLUMN_FINDINGS, _("Findings"), FALSE, 90);
+
+  view_sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                                              g_object_ref (view_sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
+}

@@ -1,0 +1,43 @@
+/* hs-project-list.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/hs-repository.h"
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_PROJECT_LIST (hs_project_list_get_type ())
+G_DECLARE_FINAL_TYPE (HsProjectList, hs_project_list, HS, PROJECT_LIST, GtkWidget)
+
+/* Replaces the rows with the repository's projects (one query). */
+gboolean    hs_project_list_load              (HsProjectList  *self,
+                                               HsRepository   *repository,
+                                               GError        **error);
+/* The rows as shown: filtered and sorted (of HsProjectItem). */
+GListModel *hs_project_list_get_model         (HsProjectList  *self);
+guint       hs_project_list_get_n_projects    (HsProjectList  *self);
+void        hs_project_list_set_search        (HsProjectList  *self,
+                                               const char     *text);
+/* -1 for any status */
+void        hs_project_list_set_status_filter (HsProjectList  *self,
+                                               int             status);
+/* 0 for all agreements / all focus areas */
+void        hs_project_list_set_scope         (HsProjectList  *self,
+                                               gint64          agreement_id,
+                                               gint64          focus_area_id);
+/* The selected project's id, 0 when none. */
+gint64      hs_project_list_get_selected_id   (HsProjectList  *self);
+/* Selects the row of a project if it is shown; FALSE when it is not. */
+gboolean    hs_project_list_select_id         (HsProjectList  *self,
+                                               gint64          id);
+/* Column ids: code, name, main-implementer, partial-implementers, focus-area,
+ * status, schedule, total-costs, eu-state, support-rate, findings. */
+void        hs_project_list_sort_by           (HsProjectList  *self,
+                                               const char     *column_id,
+                                               GtkSortType     direction);
+
+G_END_DECLS

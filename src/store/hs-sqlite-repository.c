@@ -1,0 +1,773 @@
+/* hs-sqlite-repository.c — the portfolio in one SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * HsRepository on SQLite. Every mutating call is one IMMEDIATE transaction
+ * and, when it changed something, one row of action_log with one
+ * action_item per changed object (its snapshot before and after). Undo
+ * replays the before snapshots of the latest action in reverse order, redo
+ * the after snapshots of the first undone one in order, each in one
+ * transaction; a new action removes the undone ones (the redo tail).
+ * "changed" is emitted after the commit.
+ */
+#define G_LOG_DOMAIN "hs-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/hs-core-error.h"
+#include "hs-sqlite-repository.h"
+#include "hs-store-error.h"
+#include "hs-store-project.h"
+#include "hs-store-reference.h"
+#include "hs-store-schema.h"
+#include "hs-store-summary.h"
+
+/* How many actions the log keeps; older ones can no longer be undone. */
+#define ACTION_LOG_LIMIT 100
+
+struct _HsSqliteRepository
+{
+  GObject    parent_instance;
+
+  HsStoreDb *db;   /* owned */
+};
+
+static void hs_sqlite_repository_iface_init (HsRepositoryInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HsSqliteRepository, hs_sqlite_repository, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (HS_TYPE_REPOSITORY,
+                                                      hs_sqlite_repository_iface_init))
+
+static void
+hs_sqlite_repository_finalize (GObject *object)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (object);
+
+  g_clear_pointer (&self->db, hs_store_db_free);
+
+  G_OBJECT_CLASS (hs_sqlite_repository_parent_class)->finalize (object);
+}
+
+static void
+hs_sqlite_repository_class_init (HsSqliteRepositoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hs_sqlite_repository_finalize;
+}
+
+static void
+hs_sqlite_repository_init (HsSqliteRepository *self)
+{
+}
+
+/* Actions */
+
+static HsStoreTx *
+begin_action (HsSqliteRepository  *self,
+              GError             **error)
+{
+  HsStoreTx *tx;
+
+  if (self->db->read_only)
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY,
+                   _("“%s” was opened read-only"), self->db->path);
+      return NULL;
+    }
+
+  if (!hs_store_db_begin (self->db, TRUE, error))
+    return NULL;
+
+  tx = hs_store_tx_new (self->db, error);
+  if (tx == NULL)
+    hs_store_db_rollback (self->db);
+  return tx;
+}
+
+static void
+abort_action (HsSqliteRepository *self,
+              HsStoreTx          *tx)
+{
+  hs_store_db_rollback (self->db);
+  hs_store_tx_restore_ids (tx);
+  hs_store_tx_free (tx);
+}
+
+static gboolean
+log_action (HsSqliteRepository  *self,
+            const char          *kind,
+            const char          *description,
+            gint64               project_id,
+            GPtrArray           *items,
+            GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 action_id;
+
+  stmt = hs_store_db_stmt (self->db, STMT_ACTION_CLEAR_REDO, error);
+  if (stmt == NULL || !hs_store_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  stmt = hs_store_db_stmt (self->db, STMT_ACTION_INSERT, error);
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_text (stmt, 1, description);
+  hs_store_bind_text (stmt, 2, kind);
+  hs_store_bind_id (stmt, 3, project_id);
+  if (!hs_store_db_step_done (self->db, stmt, error))
+    return FALSE;
+  action_id = sqlite3_last_insert_rowid (self->db->db);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const HsStoreItem *item = g_ptr_array_index (items, i);
+
+      stmt = hs_store_db_stmt (self->db, STMT_ACTION_ITEM_INSERT, error);
+      if (stmt == NULL)
+        return FALSE;
+      hs_store_bind_int64 (stmt, 1, action_id);
+      hs_store_bind_int64 (stmt, 2, i);
+      hs_store_bind_text (stmt, 3, hs_entity_to_id (item->entity));
+      hs_store_bind_int64 (stmt, 4, item->id);
+      hs_store_bind_blob (stmt, 5, item->before);
+      hs_store_bind_blob (stmt, 6, item->after);
+      if (!hs_store_db_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+
+  stmt = hs_store_db_stmt (self->db, STMT_ACTION_TRIM, error);
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_int64 (stmt, 1, ACTION_LOG_LIMIT);
+  return hs_store_db_step_done (self->db, stmt, error);
+}
+
+/* Logs the action (when it changed anything), commits and frees tx; on
+ * failure rolls back, puts the caller's ids back and frees tx. */
+static gboolean
+commit_action (HsSqliteRepository  *self,
+               HsStoreTx           *tx,
+               const char          *kind,
+               const char          *description,
+               gint64               project_id,
+               GError             **error)
+{
+  GPtrArray *items = hs_store_tx_get_items (tx);
+  gboolean changed = items->len > 0;
+
+  if (!hs_store_tx_finish (tx, error)
+      || (changed && !log_action (self, kind, description, project_id, items, error)))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+
+  if (!hs_store_db_commit (self->db, error))
+    {
+      hs_store_tx_restore_ids (tx);
+      hs_store_tx_free (tx);
+      return FALSE;
+    }
+
+  hs_store_tx_free (tx);
+  if (changed)
+    g_signal_emit_by_name (self, "changed");
+  return TRUE;
+}
+
+static gboolean
+hs_sqlite_repository_save_project (HsRepository  *repo,
+                                   HsProject     *project,
+                                   GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autoptr(HsProject) before = NULL;
+  g_autofree char *description = NULL;
+  const char *kind;
+  HsStoreTx *tx;
+
+  g_return_val_if_fail (project != NULL, FALSE);
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!hs_store_save_project (tx, project, &before, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+
+  if (before == NULL)
+    {
+      kind = "create";
+      description = g_strdup_printf (_("Add project %s"), project->code);
+    }
+  else if (before->status != project->status)
+    {
+      kind = "status";
+      description = g_strdup_printf (_("Change the status of project %s"), project->code);
+    }
+  else
+    {
+      kind = "edit";
+      description = g_strdup_printf (_("Edit project %s"), project->code);
+    }
+
+  return commit_action (self, tx, kind, description, project->id, error);
+}
+
+static gboolean
+hs_sqlite_repository_save_projects (HsRepository  *repo,
+                                    GPtrArray     *projects,
+                                    const char    *description,
+                                    GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autofree char *default_description = NULL;
+  HsStoreTx *tx;
+
+  g_return_val_if_fail (projects != NULL, FALSE);
+
+  if (projects->len == 0)
+    return TRUE;
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < projects->len; i++)
+    if (!hs_store_save_project (tx, g_ptr_array_index (projects, i), NULL, error))
+      {
+        abort_action (self, tx);
+        return FALSE;
+      }
+
+  if (description == NULL)
+    description = default_description =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Save %u project", "Save %u projects",
+                                    projects->len),
+                       projects->len);
+
+  return commit_action (self, tx, "batch", description, 0, error);
+}
+
+static gboolean
+hs_sqlite_repository_delete_project (HsRepository  *repo,
+                                     gint64         id,
+                                     GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autofree char *code = NULL;
+  g_autofree char *description = NULL;
+  HsStoreTx *tx;
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!hs_store_delete_project (tx, id, &code, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+
+  description = g_strdup_printf (_("Delete project %s"), code);
+  return commit_action (self, tx, "delete", description, id, error);
+}
+
+static gboolean
+hs_sqlite_repository_save_organisation (HsRepository    *repo,
+                                        HsOrganisation  *org,
+                                        GError         **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autofree char *description = NULL;
+  gboolean created = FALSE;
+  HsStoreTx *tx;
+
+  g_return_val_if_fail (org != NULL, FALSE);
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!hs_store_save_organisation (tx, org, &created, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+
+  description = g_strdup_printf (created ? _("Add organisation %s") : _("Edit organisation %s"),
+                                 org->name);
+  return commit_action (self, tx, "organisation", description, 0, error);
+}
+
+static gboolean
+hs_sqlite_repository_save_call (HsRepository  *repo,
+                                HsCall        *call,
+                                GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autofree char *description = NULL;
+  gboolean created = FALSE;
+  HsStoreTx *tx;
+
+  g_return_val_if_fail (call != NULL, FALSE);
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!hs_store_save_call (tx, call, &created, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+
+  description = g_strdup_printf (created ? _("Add call %s") : _("Edit call %s"), call->name);
+  return commit_action (self, tx, "call", description, 0, error);
+}
+
+/* Undo and redo */
+
+typedef struct
+{
+  HsEntity  entity;
+  gint64    id;
+  GBytes   *state;   /* owned, nullable */
+} Replay;
+
+static void
+replay_clear (Replay *replay)
+{
+  g_clear_pointer (&replay->state, g_bytes_unref);
+}
+
+static char *
+replay_action (HsSqliteRepository  *self,
+               gboolean             undo,
+               GError             **error)
+{
+  g_autoptr(GArray) replays = g_array_new (FALSE, TRUE, sizeof (Replay));
+  g_autofree char *description = NULL;
+  gint64 action_id;
+  sqlite3_stmt *stmt;
+  HsStoreTx *tx;
+  int rc;
+
+  g_array_set_clear_func (replays, (GDestroyNotify) replay_clear);
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return NULL;
+
+  {
+    g_autoptr(HsStoreStmt) action = hs_store_db_stmt (self->db,
+                                                      undo ? STMT_ACTION_LAST_DONE
+                                                           : STMT_ACTION_FIRST_UNDONE,
+                                                      error);
+    if (action == NULL)
+      goto fail;
+    rc = sqlite3_step (action);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error_literal (error, HS_CORE_ERROR, HS_CORE_ERROR_NOTHING_TO_UNDO,
+                             undo ? _("There is nothing to undo") : _("There is nothing to redo"));
+        goto fail;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        hs_store_db_set_error (self->db, rc, error, _("Reading the action log failed"));
+        goto fail;
+      }
+    action_id = sqlite3_column_int64 (action, 0);
+    description = hs_store_column_dup (action, 1);
+  }
+
+  /* Read the whole action first, then change the tables. */
+  {
+    g_autoptr(HsStoreStmt) items = hs_store_db_stmt (self->db,
+                                                     undo ? STMT_ACTION_ITEMS_BACKWARD
+                                                          : STMT_ACTION_ITEMS_FORWARD,
+                                                     error);
+    if (items == NULL)
+      goto fail;
+    hs_store_bind_int64 (items, 1, action_id);
+    while ((rc = sqlite3_step (items)) == SQLITE_ROW)
+      {
+        const char *entity_id = hs_store_column_text (items, 0);
+        int entity = hs_entity_from_id (entity_id);
+        Replay replay = { 0, };
+
+        if (entity < 0)
+          {
+            g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                         _("“%s” contains an unknown %s “%s”"), self->db->path,
+                         "action item", entity_id != NULL ? entity_id : "");
+            goto fail;
+          }
+        replay.entity = (HsEntity) entity;
+        replay.id = sqlite3_column_int64 (items, 1);
+        replay.state = hs_store_column_bytes (items, 2);
+        g_array_append_val (replays, replay);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        hs_store_db_set_error (self->db, rc, error, _("Reading the action log failed"));
+        goto fail;
+      }
+  }
+
+  for (guint i = 0; i < replays->len; i++)
+    {
+      const Replay *replay = &g_array_index (replays, Replay, i);
+
+      if (!hs_store_apply_state (tx, replay->entity, replay->id, replay->state, error))
+        goto fail;
+    }
+
+  if (!hs_store_tx_finish (tx, error))
+    goto fail;
+
+  stmt = hs_store_db_stmt (self->db, STMT_ACTION_SET_UNDONE, error);
+  if (stmt == NULL)
+    goto fail;
+  hs_store_bind_int64 (stmt, 1, action_id);
+  hs_store_bind_int64 (stmt, 2, undo ? 1 : 0);
+  if (!hs_store_db_step_done (self->db, stmt, error))
+    goto fail;
+
+  if (!hs_store_db_commit (self->db, error))
+    {
+      hs_store_tx_free (tx);
+      return NULL;
+    }
+
+  hs_store_tx_free (tx);
+  g_signal_emit_by_name (self, "changed");
+  return g_steal_pointer (&description);
+
+fail:
+  abort_action (self, tx);
+  return NULL;
+}
+
+static char *
+hs_sqlite_repository_undo (HsRepository  *repo,
+                           GError       **error)
+{
+  return replay_action (HS_SQLITE_REPOSITORY (repo), TRUE, error);
+}
+
+static char *
+hs_sqlite_repository_redo (HsRepository  *repo,
+                           GError       **error)
+{
+  return replay_action (HS_SQLITE_REPOSITORY (repo), FALSE, error);
+}
+
+static gboolean
+query_flag (HsSqliteRepository *self,
+            HsStmt              id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsStoreStmt) stmt = hs_store_db_stmt (self->db, id, &error);
+
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
+static gboolean
+hs_sqlite_repository_can_undo (HsRepository *repo)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+
+  return !self->db->read_only && query_flag (self, STMT_ACTION_HAS_DONE);
+}
+
+static gboolean
+hs_sqlite_repository_can_redo (HsRepository *repo)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+
+  return !self->db->read_only && query_flag (self, STMT_ACTION_HAS_UNDONE);
+}
+
+/* Reading */
+
+/* Several queries that must see one state of the file: one read
+ * transaction (another process may write between them). */
+static gboolean
+begin_read (HsSqliteRepository  *self,
+            GError             **error)
+{
+  return hs_store_db_begin (self->db, FALSE, error);
+}
+
+static void
+end_read (HsSqliteRepository *self)
+{
+  /* Nothing was written: ending the read is all a rollback does. */
+  hs_store_db_rollback (self->db);
+}
+
+static GPtrArray *
+hs_sqlite_repository_list_agreements (HsRepository  *repo,
+                                      GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  GPtrArray *agreements;
+
+  if (!begin_read (self, error))
+    return NULL;
+  agreements = hs_store_list_agreements (self->db, error);
+  end_read (self);
+  return agreements;
+}
+
+static GPtrArray *
+hs_sqlite_repository_list_focus_areas (HsRepository  *repo,
+                                       gint64         agreement_id,
+                                       GError       **error)
+{
+  return hs_store_list_focus_areas (HS_SQLITE_REPOSITORY (repo)->db, agreement_id, error);
+}
+
+static GPtrArray *
+hs_sqlite_repository_list_calls (HsRepository  *repo,
+                                 gint64         agreement_id,
+                                 GError       **error)
+{
+  return hs_store_list_calls (HS_SQLITE_REPOSITORY (repo)->db, agreement_id, error);
+}
+
+static GPtrArray *
+hs_sqlite_repository_list_organisations (HsRepository  *repo,
+                                         GError       **error)
+{
+  return hs_store_list_organisations (HS_SQLITE_REPOSITORY (repo)->db, error);
+}
+
+static HsProject *
+hs_sqlite_repository_load_project (HsRepository  *repo,
+                                   gint64         id,
+                                   GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  HsProject *project;
+
+  if (!begin_read (self, error))
+    return NULL;
+  project = hs_store_load_project (self->db, id, error);
+  end_read (self);
+  return project;
+}
+
+static HsProject *
+hs_sqlite_repository_load_project_by_code (HsRepository  *repo,
+                                           const char    *code,
+                                           GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  GError *local_error = NULL;
+  HsProject *project = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if (!begin_read (self, error))
+    return NULL;
+  id = hs_store_project_id_by_code (self->db, code, &local_error);
+  if (id != 0)
+    project = hs_store_load_project (self->db, id, &local_error);
+  else if (local_error == NULL)
+    g_set_error (&local_error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
+                 _("There is no project with the code “%s”"), code);
+  end_read (self);
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return project;
+}
+
+static gboolean
+hs_sqlite_repository_foreach_project (HsRepository   *repo,
+                                      HsProjectFunc   func,
+                                      gpointer        user_data,
+                                      GError        **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autoptr(GPtrArray) projects = NULL;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!begin_read (self, error))
+    return FALSE;
+  projects = hs_store_load_projects (self->db, HS_LOAD_ALL, 0, error);
+  end_read (self);
+  if (projects == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < projects->len; i++)
+    if (!func (g_ptr_array_index (projects, i), user_data))
+      break;
+
+  return TRUE;
+}
+
+static GArray *
+hs_sqlite_repository_list_project_summaries (HsRepository  *repo,
+                                             GError       **error)
+{
+  return hs_store_list_project_summaries (HS_SQLITE_REPOSITORY (repo)->db, error);
+}
+
+static GArray *
+hs_sqlite_repository_summarise (HsRepository  *repo,
+                                HsDimension    by,
+                                gint64         agreement_id,
+                                GError       **error)
+{
+  return hs_store_summarise (HS_SQLITE_REPOSITORY (repo)->db, by, agreement_id, error);
+}
+
+static void
+hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
+{
+  iface->list_agreements = hs_sqlite_repository_list_agreements;
+  iface->list_focus_areas = hs_sqlite_repository_list_focus_areas;
+  iface->list_calls = hs_sqlite_repository_list_calls;
+  iface->list_organisations = hs_sqlite_repository_list_organisations;
+  iface->load_project = hs_sqlite_repository_load_project;
+  iface->load_project_by_code = hs_sqlite_repository_load_project_by_code;
+  iface->save_project = hs_sqlite_repository_save_project;
+  iface->save_projects = hs_sqlite_repository_save_projects;
+  iface->delete_project = hs_sqlite_repository_delete_project;
+  iface->save_organisation = hs_sqlite_repository_save_organisation;
+  iface->save_call = hs_sqlite_repository_save_call;
+  iface->foreach_project = hs_sqlite_repository_foreach_project;
+  iface->list_project_summaries = hs_sqlite_repository_list_project_summaries;
+  iface->summarise = hs_sqlite_repository_summarise;
+  iface->can_undo = hs_sqlite_repository_can_undo;
+  iface->can_redo = hs_sqlite_repository_can_redo;
+  iface->undo = hs_sqlite_repository_undo;
+  iface->redo = hs_sqlite_repository_redo;
+}
+
+/* Public API */
+
+/**
+ * hs_sqlite_repository_open:
+ * @path: the database file
+ * @flags: #HsOpenFlags
+ * @error: return location for a #GError (HS_STORE_ERROR)
+ *
+ * Returns: (transfer full) (nullable): the repository, or %NULL with @error set
+ */
+HsSqliteRepository *
+hs_sqlite_repository_open (const char   *path,
+                           HsOpenFlags   flags,
+                           GError      **error)
+{
+  HsSqliteRepository *self;
+  HsStoreDb *db;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = hs_store_open (path, flags, error);
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (HS_TYPE_SQLITE_REPOSITORY, NULL);
+  self->db = db;
+  return self;
+}
+
+const char *
+hs_sqlite_repository_get_path (HsSqliteRepository *self)
+{
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), NULL);
+
+  return self->db->path;
+}
+
+int
+hs_sqlite_repository_get_schema_version (HsSqliteRepository *self)
+{
+  gint64 version = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), 0);
+
+  if (!hs_store_db_query_int (self->db, "PRAGMA user_version", &version, &error))
+    {
+      g_warning ("%s", error->message);
+      return 0;
+    }
+  return (int) version;
+}
+
+gboolean
+hs_sqlite_repository_check_integrity (HsSqliteRepository  *self,
+                                      GError             **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *row = (const char *) sqlite3_column_text (stmt, 0);
+
+        if (g_strcmp0 (row, "ok") == 0)
+          continue;
+        if (n++ < 5)
+          g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", row);
+      }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      hs_store_db_set_error (self->db, rc, error, _("Checking the database failed"));
+      if (error != NULL && *error != NULL && (*error)->code == HS_STORE_ERROR_SQL)
+        (*error)->code = HS_STORE_ERROR_CORRUPT;
+      return FALSE;
+    }
+  if (n > 0)
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s"), self->db->path, problems->str);
+      return FALSE;
+    }
+
+  return hs_store_check_foreign_keys (self->db, error);
+}
+
+int
+hs_sqlite_schema_version (void)
+{
+  return hs_store_schema_latest ();
+}
+
+char *
+hs_default_database_path (void)
+{
+  const char *path = g_getenv ("HANKESALKKU_DB");
+
+  if (path != NULL && path[0] != '\0')
+    return g_strdup (path);
+  return g_build_filename (g_get_user_data_dir (), "hankesalkku", "portfolio.db", NULL);
+}

@@ -1,0 +1,247 @@
+/* hs-store-sql.c — the SQL text of every cached statement
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Constant strings only: the macros below paste SQL fragments together at
+ * compile time; values always travel as bound parameters (?1, ?2, ...).
+ */
+#define G_LOG_DOMAIN "hs-store"
+
+#include "config.h"
+
+#include "hs-store-sql.h"
+
+/* The project filters of the LOAD_* groups, on the column holding the
+ * project id. */
+#define WHERE_ONE(col)  " WHERE " col " = ?1"
+#define WHERE_CALL(col) " WHERE " col " IN (SELECT id FROM project WHERE call_id = ?1)"
+#define WHERE_ORG(col)  " WHERE " col " IN (SELECT project_id FROM implementer WHERE organisation_id = ?1)"
+
+#define LOAD_PROJECTS \
+  "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, p.acronym, p.agreement_id," \
+  " p.focus_area_id, p.call_id, p.status, p.start_date, p.end_date, p.summary," \
+  " p.cost_model, p.example FROM project p"
+#define LOAD_PROJECTS_ORDER " ORDER BY p.code"
+
+#define LOAD_IMPLEMENTERS \
+  "SELECT i.id, i.project_id, i.is_main, o.id, o.name, o.business_id, o.type," \
+  " o.municipality, o.is_foreign" \
+  " FROM implementer i JOIN organisation o ON o.id = i.organisation_id"
+#define LOAD_IMPLEMENTERS_ORDER " ORDER BY i.project_id, i.position"
+
+#define LOAD_BUDGET \
+  "SELECT b.implementer_id, b.category, b.year, b.amount, b.derived FROM budget_line b"
+#define LOAD_BUDGET_JOIN " JOIN implementer i ON i.id = b.implementer_id"
+#define LOAD_BUDGET_ORDER " ORDER BY b.implementer_id, b.position"
+
+#define LOAD_FINANCING \
+  "SELECT f.implementer_id, f.source, f.amount FROM financing_line f"
+#define LOAD_FINANCING_JOIN " JOIN implementer i ON i.id = f.implementer_id"
+#define LOAD_FINANCING_ORDER " ORDER BY f.implementer_id, f.position"
+
+#define LOAD_INDICATORS \
+  "SELECT t.project_id, t.indicator_code, t.target FROM indicator_target t"
+#define LOAD_INDICATORS_ORDER " ORDER BY t.project_id, t.position"
+
+#define LOAD_HISTORY \
+  "SELECT s.project_id, s.status, s.changed_on FROM status_change s"
+#define LOAD_HISTORY_ORDER " ORDER BY s.project_id, s.position"
+
+#define ORG_COLUMNS "SELECT id, name, business_id, type, municipality, is_foreign FROM organisation"
+
+#define CALL_COLUMNS \
+  "SELECT id, agreement_id, name, open_date, close_date, max_support_bp, min_city_bp," \
+  " min_own_bp, max_duration_months, allowed_cost_models, money_available FROM call"
+
+/* The eight money columns of a summary row, in HsSummaryRow order:
+ * total_costs, financing[HS_N_SOURCES] in HsFinancingSource order,
+ * total_financing. */
+#define SUM_MONEY(t) \
+  " SUM (" t ".total_costs), SUM (" t ".eu_state), SUM (" t ".city)," \
+  " SUM (" t ".other_public), SUM (" t ".private), SUM (" t ".own_public)," \
+  " SUM (" t ".own_private), SUM (" t ".total_financing)"
+
+/* Agreement filter of the summaries: ?1 = 0 means every agreement. */
+#define WHERE_AGREEMENT " WHERE (?1 = 0 OR p.agreement_id = ?1)"
+
+static const char * const sql[HS_N_STMTS] = {
+  [STMT_LOAD_PROJECTS]          = LOAD_PROJECTS LOAD_PROJECTS_ORDER,
+  [STMT_LOAD_PROJECTS_ONE]      = LOAD_PROJECTS WHERE_ONE ("p.id") LOAD_PROJECTS_ORDER,
+  [STMT_LOAD_PROJECTS_CALL]     = LOAD_PROJECTS " WHERE p.call_id = ?1" LOAD_PROJECTS_ORDER,
+  [STMT_LOAD_PROJECTS_ORG]      = LOAD_PROJECTS WHERE_ORG ("p.id") LOAD_PROJECTS_ORDER,
+  [STMT_LOAD_IMPLEMENTERS]      = LOAD_IMPLEMENTERS LOAD_IMPLEMENTERS_ORDER,
+  [STMT_LOAD_IMPLEMENTERS_ONE]  = LOAD_IMPLEMENTERS WHERE_ONE ("i.project_id") LOAD_IMPLEMENTERS_ORDER,
+  [STMT_LOAD_IMPLEMENTERS_CALL] = LOAD_IMPLEMENTERS WHERE_CALL ("i.project_id") LOAD_IMPLEMENTERS_ORDER,
+  [STMT_LOAD_IMPLEMENTERS_ORG]  = LOAD_IMPLEMENTERS WHERE_ORG ("i.project_id") LOAD_IMPLEMENTERS_ORDER,
+  [STMT_LOAD_BUDGET]            = LOAD_BUDGET LOAD_BUDGET_ORDER,
+  [STMT_LOAD_BUDGET_ONE]        = LOAD_BUDGET LOAD_BUDGET_JOIN WHERE_ONE ("i.project_id") LOAD_BUDGET_ORDER,
+  [STMT_LOAD_BUDGET_CALL]       = LOAD_BUDGET LOAD_BUDGET_JOIN WHERE_CALL ("i.project_id") LOAD_BUDGET_ORDER,
+  [STMT_LOAD_BUDGET_ORG]        = LOAD_BUDGET LOAD_BUDGET_JOIN WHERE_ORG ("i.project_id") LOAD_BUDGET_ORDER,
+  [STMT_LOAD_FINANCING]         = LOAD_FINANCING LOAD_FINANCING_ORDER,
+  [STMT_LOAD_FINANCING_ONE]     = LOAD_FINANCING LOAD_FINANCING_JOIN WHERE_ONE ("i.project_id") LOAD_FINANCING_ORDER,
+  [STMT_LOAD_FINANCING_CALL]    = LOAD_FINANCING LOAD_FINANCING_JOIN WHERE_CALL ("i.project_id") LOAD_FINANCING_ORDER,
+  [STMT_LOAD_FINANCING_ORG]     = LOAD_FINANCING LOAD_FINANCING_JOIN WHERE_ORG ("i.project_id") LOAD_FINANCING_ORDER,
+  [STMT_LOAD_INDICATORS]        = LOAD_INDICATORS LOAD_INDICATORS_ORDER,
+  [STMT_LOAD_INDICATORS_ONE]    = LOAD_INDICATORS WHERE_ONE ("t.project_id") LOAD_INDICATORS_ORDER,
+  [STMT_LOAD_INDICATORS_CALL]   = LOAD_INDICATORS WHERE_CALL ("t.project_id") LOAD_INDICATORS_ORDER,
+  [STMT_LOAD_INDICATORS_ORG]    = LOAD_INDICATORS WHERE_ORG ("t.project_id") LOAD_INDICATORS_ORDER,
+  [STMT_LOAD_HISTORY]           = LOAD_HISTORY LOAD_HISTORY_ORDER,
+  [STMT_LOAD_HISTORY_ONE]       = LOAD_HISTORY WHERE_ONE ("s.project_id") LOAD_HISTORY_ORDER,
+  [STMT_LOAD_HISTORY_CALL]      = LOAD_HISTORY WHERE_CALL ("s.project_id") LOAD_HISTORY_ORDER,
+  [STMT_LOAD_HISTORY_ORG]       = LOAD_HISTORY WHERE_ORG ("s.project_id") LOAD_HISTORY_ORDER,
+
+  [STMT_PROJECT_ID_BY_CODE] = "SELECT id FROM project WHERE code = ?1",
+  [STMT_PROJECT_INSERT] =
+    "INSERT INTO project (id, code, name_fi, name_sv, name_en, acronym, agreement_id,"
+    " focus_area_id, call_id, status, start_date, end_date, summary, cost_model, example)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+  [STMT_PROJECT_DELETE] = "DELETE FROM project WHERE id = ?1",
+  [STMT_IMPLEMENTER_INSERT] =
+    "INSERT INTO implementer (id, project_id, position, organisation_id, is_main)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_BUDGET_INSERT] =
+    "INSERT INTO budget_line (implementer_id, position, category, year, amount, derived)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_FINANCING_INSERT] =
+    "INSERT INTO financing_line (implementer_id, position, source, amount) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INDICATOR_INSERT] =
+    "INSERT INTO indicator_target (project_id, position, indicator_code, target) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_STATUS_INSERT] =
+    "INSERT INTO status_change (project_id, position, status, changed_on) VALUES (?1, ?2, ?3, ?4)",
+
+  [STMT_TOTALS_DELETE] = "DELETE FROM project_totals WHERE project_id = ?1",
+  [STMT_YEAR_TOTALS_DELETE] = "DELETE FROM project_year_totals WHERE project_id = ?1",
+  [STMT_IMPLEMENTER_TOTALS_DELETE] =
+    "DELETE FROM implementer_totals WHERE implementer_id IN"
+    " (SELECT id FROM implementer WHERE project_id = ?1)",
+  [STMT_TOTALS_INSERT] =
+    "INSERT INTO project_totals (project_id, total_costs, eu_state, city, other_public, private,"
+    " own_public, own_private, total_financing, partial_implementers, errors, warnings)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+  [STMT_YEAR_TOTALS_INSERT] =
+    "INSERT INTO project_year_totals (project_id, year, total_costs) VALUES (?1, ?2, ?3)",
+  [STMT_IMPLEMENTER_TOTALS_INSERT] =
+    "INSERT INTO implementer_totals (implementer_id, total_costs, eu_state, city, other_public,"
+    " private, own_public, own_private, total_financing)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+
+  [STMT_ORGANISATIONS] = ORG_COLUMNS " ORDER BY name, id",
+  [STMT_ORG_BY_ID] = ORG_COLUMNS " WHERE id = ?1",
+  [STMT_ORG_BY_BUSINESS_ID] = ORG_COLUMNS " WHERE business_id = ?1",
+  [STMT_ORG_BY_NAME] = ORG_COLUMNS " WHERE name = ?1 AND business_id IS NULL ORDER BY id LIMIT 1",
+  [STMT_ORG_INSERT] =
+    "INSERT INTO organisation (id, name, business_id, type, municipality, is_foreign)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_ORG_UPDATE] =
+    "UPDATE organisation SET name = ?2, business_id = ?3, type = ?4, municipality = ?5,"
+    " is_foreign = ?6 WHERE id = ?1",
+  [STMT_ORG_DELETE] = "DELETE FROM organisation WHERE id = ?1",
+
+  [STMT_AGREEMENTS] =
+    "SELECT a.id, a.region_name, o.name, a.intermediary_confirmed, a.signed_date,"
+    " a.programme_area, a.cofinancing_category = 'more-developed', a.indicative_per_year"
+    " FROM agreement a LEFT JOIN organisation o ON o.id = a.intermediary_id ORDER BY a.id",
+  [STMT_AGREEMENT_CITIES] =
+    "SELECT agreement_id, name FROM agreement_city ORDER BY agreement_id, position",
+  [STMT_FOCUS_AREAS] =
+    "SELECT id, agreement_id, name, first_year, last_year FROM focus_area"
+    " WHERE ?1 = 0 OR agreement_id = ?1 ORDER BY id",
+  [STMT_CALLS] = CALL_COLUMNS " WHERE ?1 = 0 OR agreement_id = ?1 ORDER BY id",
+  [STMT_CALL_BY_ID] = CALL_COLUMNS " WHERE id = ?1",
+  [STMT_CALL_INSERT] =
+    "INSERT INTO call (id, agreement_id, name, open_date, close_date, max_support_bp,"
+    " min_city_bp, min_own_bp, max_duration_months, allowed_cost_models, money_available)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  [STMT_CALL_UPDATE] =
+    "UPDATE call SET agreement_id = ?2, name = ?3, open_date = ?4, close_date = ?5,"
+    " max_support_bp = ?6, min_city_bp = ?7, min_own_bp = ?8, max_duration_months = ?9,"
+    " allowed_cost_models = ?10, money_available = ?11 WHERE id = ?1",
+  [STMT_CALL_DELETE] = "DELETE FROM call WHERE id = ?1",
+
+  [STMT_ACTION_CLEAR_REDO] = "DELETE FROM action_log WHERE undone = 1",
+  [STMT_ACTION_INSERT] =
+    "INSERT INTO action_log (seq, description, kind, project_id, undone, created)"
+    " VALUES ((SELECT COALESCE (MAX (seq), 0) + 1 FROM action_log), ?1, ?2, ?3, 0,"
+    " strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+  [STMT_ACTION_ITEM_INSERT] =
+    "INSERT INTO action_item (action_id, position, entity, entity_id, before, after)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_ACTION_TRIM] =
+    "DELETE FROM action_log WHERE seq <= (SELECT MAX (seq) FROM action_log) - ?1",
+  [STMT_ACTION_LAST_DONE] =
+    "SELECT id, description FROM action_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
+  [STMT_ACTION_FIRST_UNDONE] =
+    "SELECT id, description FROM action_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1",
+  [STMT_ACTION_ITEMS_FORWARD] =
+    "SELECT entity, entity_id, after FROM action_item WHERE action_id = ?1 ORDER BY position ASC",
+  [STMT_ACTION_ITEMS_BACKWARD] =
+    "SELECT entity, entity_id, before FROM action_item WHERE action_id = ?1 ORDER BY position DESC",
+  [STMT_ACTION_SET_UNDONE] = "UPDATE action_log SET undone = ?2 WHERE id = ?1",
+  [STMT_ACTION_HAS_DONE] = "SELECT EXISTS (SELECT 1 FROM action_log WHERE undone = 0)",
+  [STMT_ACTION_HAS_UNDONE] = "SELECT EXISTS (SELECT 1 FROM action_log WHERE undone = 1)",
+
+  /* One query for the whole list: the totals table holds the figures and the
+   * number of partial implementers; the partial index implementer_one_main
+   * finds the main implementer. */
+  [STMT_PROJECT_SUMMARIES] =
+    "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, o.name, t.partial_implementers,"
+    " p.agreement_id, p.focus_area_id, f.name, p.status, p.start_date, p.end_date,"
+    " t.total_costs, t.eu_state, t.errors, t.warnings"
+    " FROM project p"
+    " LEFT JOIN project_totals t ON t.project_id = p.id"
+    " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1"
+    " LEFT JOIN organisation o ON o.id = m.organisation_id"
+    " LEFT JOIN focus_area f ON f.id = p.focus_area_id"
+    " ORDER BY p.code",
+
+  /* Columns of every SUMMARISE_*: key, label, projects, then SUM_MONEY. */
+  [STMT_SUMMARISE_AGREEMENT] =
+    "SELECT p.agreement_id, a.region_name, COUNT (*)," SUM_MONEY ("t")
+    " FROM project p JOIN project_totals t ON t.project_id = p.id"
+    " LEFT JOIN agreement a ON a.id = p.agreement_id"
+    WHERE_AGREEMENT
+    " GROUP BY p.agreement_id ORDER BY p.agreement_id",
+  [STMT_SUMMARISE_FOCUS_AREA] =
+    "SELECT p.focus_area_id, f.name, COUNT (*)," SUM_MONEY ("t")
+    " FROM project p JOIN project_totals t ON t.project_id = p.id"
+    " LEFT JOIN focus_area f ON f.id = p.focus_area_id"
+    WHERE_AGREEMENT
+    " GROUP BY p.focus_area_id ORDER BY p.focus_area_id",
+  [STMT_SUMMARISE_CITY] =
+    "SELECT o.municipality, o.municipality, COUNT (DISTINCT i.project_id)," SUM_MONEY ("it")
+    " FROM implementer_totals it"
+    " JOIN implementer i ON i.id = it.implementer_id"
+    " JOIN organisation o ON o.id = i.organisation_id"
+    " JOIN project p ON p.id = i.project_id"
+    WHERE_AGREEMENT
+    " GROUP BY o.municipality ORDER BY o.municipality",
+  [STMT_SUMMARISE_YEAR] =
+    "SELECT y.year, y.year, COUNT (*), SUM (y.total_costs)"
+    " FROM project_year_totals y JOIN project p ON p.id = y.project_id"
+    WHERE_AGREEMENT
+    " GROUP BY y.year ORDER BY y.year",
+  [STMT_SUMMARISE_STATUS] =
+    "SELECT p.status, p.status, COUNT (*)," SUM_MONEY ("t")
+    " FROM project p JOIN project_totals t ON t.project_id = p.id"
+    WHERE_AGREEMENT
+    " GROUP BY p.status",
+  /* One row: per source, the number of projects using it and its sum. */
+  [STMT_SUMMARISE_SOURCE] =
+    "SELECT COUNT (*) FILTER (WHERE t.eu_state > 0), SUM (t.eu_state),"
+    " COUNT (*) FILTER (WHERE t.city > 0), SUM (t.city),"
+    " COUNT (*) FILTER (WHERE t.other_public > 0), SUM (t.other_public),"
+    " COUNT (*) FILTER (WHERE t.private > 0), SUM (t.private),"
+    " COUNT (*) FILTER (WHERE t.own_public > 0), SUM (t.own_public),"
+    " COUNT (*) FILTER (WHERE t.own_private > 0), SUM (t.own_private)"
+    " FROM project p JOIN project_totals t ON t.project_id = p.id"
+    WHERE_AGREEMENT,
+};
+
+const char *
+hs_store_sql (HsStmt id)
+{
+  g_return_val_if_fail (id < HS_N_STMTS, NULL);
+  g_assert (sql[id] != NULL);
+
+  return sql[id];
+}

@@ -1,0 +1,24 @@
+/* hs-store-summary.h — the project list and the portfolio summaries in SQL (private)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "core/hs-summary.h"
+#include "hs-store-db.h"
+
+G_BEGIN_DECLS
+
+/* GArray of HsProjectSummary (clear func set), by code: one query. */
+GArray *hs_store_list_project_summaries (HsStoreDb    *db,
+                                         GError      **error);
+/* GArray of HsSummaryRow (clear func set): one GROUP BY query over the
+ * totals kept on write. agreement_id 0: all agreements. */
+GArray *hs_store_summarise              (HsStoreDb    *db,
+                                         HsDimension   by,
+                                         gint64        agreement_id,
+                                         GError      **error);
+
+G_END_DECLS

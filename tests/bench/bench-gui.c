@@ -1,0 +1,169 @@
+/* bench-gui.c — the portfolio window on a large portfolio
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-gui DATABASE
+ *
+ * Measures, on the real HsWindow: start (open the database, build the
+ * window, load the sidebar and the list) to the first frame drawn with the
+ * list; sorting by total costs and by name; filtering by a search, by a
+ * focus area and by status; and one edit of one project (save, then the
+ * list and sidebar following it). Prints "name<TAB>ms" lines. Needs a
+ * display (run under xvfb-run).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+#include "store/hs-sqlite-repository.h"
+
+#include "hs-project-item.h"
+#include "hs-project-list.h"
+#include "hs-sidebar.h"
+#include "hs-window.h"
+
+static gboolean first_frame_seen;
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  first_frame_seen = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Runs the main loop until the next frame has been drawn. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  first_frame_seen = FALSE;
+  gtk_widget_queue_draw (widget);
+  gtk_widget_add_tick_callback (widget, tick_cb, NULL, NULL);
+  while (!first_frame_seen)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsSqliteRepository) repo = NULL;
+  HsWindow *window;
+  HsProjectList *list;
+  HsSidebar *sidebar;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(HsProject) project = NULL;
+  gint64 start;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: bench-gui DATABASE\n");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  start = g_get_monotonic_time ();
+  repo = hs_sqlite_repository_open (argv[1], HS_OPEN_DEFAULT, &error);
+  if (repo == NULL)
+    {
+      fprintf (stderr, "bench-gui: %s\n", error->message);
+      return 3;
+    }
+  window = hs_window_new (NULL, HS_REPOSITORY (repo));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  list = find_child (GTK_WIDGET (window), HS_TYPE_PROJECT_LIST);
+  sidebar = find_child (GTK_WIDGET (window), HS_TYPE_SIDEBAR);
+  printf ("start to first frame with the list (%u projects)\t%.1f\n",
+          g_list_model_get_n_items (hs_project_list_get_model (list)), ms_since (start));
+
+  start = g_get_monotonic_time ();
+  hs_project_list_sort_by (list, "total-costs", GTK_SORT_DESCENDING);
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("sort by total costs\t%.1f\n", ms_since (start));
+
+  start = g_get_monotonic_time ();
+  hs_project_list_sort_by (list, "name", GTK_SORT_ASCENDING);
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("sort by name\t%.1f\n", ms_since (start));
+
+  start = g_get_monotonic_time ();
+  hs_project_list_set_search (list, "oulun");
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("filter: search \"oulun\" (%u shown)\t%.1f\n",
+          g_list_model_get_n_items (hs_project_list_get_model (list)), ms_since (start));
+
+  start = g_get_monotonic_time ();
+  hs_project_list_set_search (list, NULL);
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("filter: clear the search\t%.1f\n", ms_since (start));
+
+  rows = hs_repository_list_project_summaries (HS_REPOSITORY (repo), &error);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  hs_sidebar_select (sidebar, g_array_index (rows, HsProjectSummary, 0).agreement_id,
+                     g_array_index (rows, HsProjectSummary, 0).focus_area_id);
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("filter: one focus area (%u shown)\t%.1f\n",
+          g_list_model_get_n_items (hs_project_list_get_model (list)), ms_since (start));
+
+  hs_sidebar_select (sidebar, 0, 0);
+  wait_for_frame (GTK_WIDGET (window));
+
+  start = g_get_monotonic_time ();
+  hs_project_list_set_status_filter (list, HS_STATUS_ONGOING);
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("filter: status ongoing (%u shown)\t%.1f\n",
+          g_list_model_get_n_items (hs_project_list_get_model (list)), ms_since (start));
+  hs_project_list_set_status_filter (list, -1);
+  wait_for_frame (GTK_WIDGET (window));
+
+  /* One edit of one project, as the editor makes it. */
+  project = hs_repository_load_project (HS_REPOSITORY (repo), g_array_index (rows, HsProjectSummary, 0).id, &error);
+  g_assert_no_error (error);
+  g_free (project->acronym);
+  project->acronym = g_strdup ("BENCH");
+  start = g_get_monotonic_time ();
+  hs_repository_save_project (HS_REPOSITORY (repo), project, &error);
+  g_assert_no_error (error);
+  wait_for_frame (GTK_WIDGET (window));
+  printf ("edit one project: save, list and sidebar follow\t%.1f\n", ms_since (start));
+
+  /* leave the benchmark database as it was */
+  g_free (hs_repository_undo (HS_REPOSITORY (repo), &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

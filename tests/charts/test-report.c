@@ -1,0 +1,286 @@
+/* test-report.c — chart data from a repository, and the PDF report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Gathers from an in-memory repository (fake-repository.c), writes the
+ * report and reads it back with pdftotext and pdfinfo: the totals are
+ * there and right, the pages are numbered and counted.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "charts/hs-chart-source.h"
+#include "charts/hs-charts-error.h"
+#include "charts/hs-report.h"
+#include "core/hs-money.h"
+#include "fake-repository.h"
+
+static char *
+run (const char *program,
+     const char *path)
+{
+  const char *argv[] = { program, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (g_str_equal (program, "pdfinfo"))
+    argv[2] = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_source_financing (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (200, 7);
+  g_autoptr(GError) error = NULL;
+  HsChartScope all = { 0, 0 }, kuopio = { 8, 0 }, focus = { 0, 32 }, missing = { 99, 0 };
+  g_autoptr(HsChartData) data = hs_chart_data_from_repository (HS_REPOSITORY (repo), &all, HS_CHART_FINANCING, HS_LANG_FI, &error);
+  g_autoptr(HsChartData) part = NULL;
+  g_autoptr(HsChartData) one = NULL;
+  g_autoptr(HsChartData) none = NULL;
+  gint64 expected = 0, total = 0;
+  GPtrArray *projects = fake_repository_get_projects (repo);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      HsTotals t;
+      hs_project_totals (g_ptr_array_index (projects, i), &t, NULL);
+      expected += t.total_financing;
+    }
+  g_assert_true (hs_chart_data_totals (data, NULL, &total, NULL));
+  g_assert_cmpint (total, ==, expected);
+  g_assert_cmpstr (data->scope, ==, "Whole portfolio");
+  /* largest first */
+  for (guint i = 1; i < data->categories->len; i++)
+    g_assert_cmpint (g_array_index (data->categories, HsChartCategory, i - 1).total, >=,
+                     g_array_index (data->categories, HsChartCategory, i).total);
+
+  part = hs_chart_data_from_repository (HS_REPOSITORY (repo), &kuopio, HS_CHART_FINANCING, HS_LANG_FI, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (part->scope, ==, "Kuopio");
+  g_assert_cmpuint (part->categories->len, <=, 2);
+
+  one = hs_chart_data_from_repository (HS_REPOSITORY (repo), &focus, HS_CHART_FINANCING, HS_LANG_FI, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (one->scope, ==, "Kokkola — Akkukemia");
+
+  none = hs_chart_data_from_repository (HS_REPOSITORY (repo), &missing, HS_CHART_STATUS, HS_LANG_FI, &error);
+  g_assert_null (none);
+  g_assert_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND);
+}
+
+static void
+test_source_other_kinds (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (300, 3);
+  g_autoptr(GError) error = NULL;
+  HsChartScope all = { 0, 0 }, kokkola = { 14, 0 };
+  GPtrArray *projects = fake_repository_get_projects (repo);
+  gint64 costs = 0;
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      HsTotals t;
+      hs_project_totals (g_ptr_array_index (projects, i), &t, NULL);
+      costs += t.total_costs;
+    }
+
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    {
+      g_autoptr(HsChartData) data = hs_chart_data_from_repository (HS_REPOSITORY (repo), &all, k, HS_LANG_FI, &error);
+      g_autoptr(HsChartTable) table = NULL;
+      g_autofree char *description = NULL;
+      gint64 total = 0;
+
+      g_assert_no_error (error);
+      table = hs_chart_table (data);
+      description = hs_chart_describe (data);
+      g_assert_cmpuint (table->n_columns, >, 1);
+      g_assert_true (strlen (description) > 20);
+      switch (k)
+        {
+        case HS_CHART_BUDGET_BY_YEAR:
+          g_assert_true (hs_chart_data_totals (data, NULL, &total, NULL));
+          g_assert_cmpint (total, ==, costs);
+          /* two of the three agreements have an allocation: 450 000 + 560 000 € */
+          g_assert_nonnull (data->reference_label);
+          g_assert_cmpint (g_array_index (data->categories, HsChartCategory, 0).reference, ==, 101000000);
+          break;
+        case HS_CHART_STATUS:
+        case HS_CHART_IMPLEMENTERS:
+          g_assert_true (hs_chart_data_totals (data, NULL, &total, NULL));
+          g_assert_cmpint (total, ==, costs);
+          break;
+        case HS_CHART_TIMELINE:
+          g_assert_cmpuint (data->tasks->len, ==, projects->len);
+          for (guint i = 1; i < data->tasks->len; i++)
+            g_assert_cmpint (g_date_compare (&g_array_index (data->tasks, HsChartTask, i - 1).start,
+                                             &g_array_index (data->tasks, HsChartTask, i).start), <=, 0);
+          g_assert_true (g_date_valid (&data->today));
+          break;
+        default:
+          break;
+        }
+    }
+
+  {
+    g_autoptr(HsChartData) data = hs_chart_data_from_repository (HS_REPOSITORY (repo), &kokkola, HS_CHART_BUDGET_BY_YEAR,
+                                                                 HS_LANG_FI, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_array_index (data->categories, HsChartCategory, 0).reference, ==, 56000000);
+  }
+}
+
+static void
+test_report_pdf (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (60, 11);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hs-report-XXXXXX", NULL);
+  g_autofree char *summary_pdf = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *full_pdf = g_build_filename (dir, "full.pdf", NULL);
+  HsReportOptions options = { { 0, 0 }, FALSE, HS_LANG_FI };
+  g_autoptr(HsReportData) summary = NULL;
+  g_autoptr(HsReportData) full = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *pages_line = NULL;
+  guint n_pages = 0, n_full = 0;
+  GPtrArray *projects = fake_repository_get_projects (repo);
+  gint64 costs = 0;
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      HsTotals t;
+      hs_project_totals (g_ptr_array_index (projects, i), &t, NULL);
+      costs += t.total_costs;
+    }
+
+  g_date_clear (&options.date, 1);
+  g_date_set_dmy (&options.date, 9, 2, 2025);
+  summary = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_report_write_pdf (summary, summary_pdf, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 4);
+
+  text = run ("pdftotext", summary_pdf);
+  total = hs_money_format (costs, HS_LANG_FI);
+  /* pdftotext turns the no-break spaces into plain ones */
+  {
+    g_autoptr(GString) plain = g_string_new (total);
+    g_string_replace (plain, "\u00a0", " ", 0);
+    g_assert_true (strstr (text, plain->str) != NULL);
+  }
+  g_assert_true (strstr (text, "9.2.2025") != NULL);
+  g_assert_true (strstr (text, "Summary by focus area and source") != NULL);
+  g_assert_true (strstr (text, "Akkukemia") != NULL);
+  pages_line = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  g_assert_true (strstr (text, pages_line) != NULL);
+  g_assert_true (strstr (text, "Page 1 of") != NULL);
+
+  info = run ("pdfinfo", summary_pdf);
+  {
+    const char *pages = strstr (info, "\nPages:");
+    g_assert_nonnull (pages);
+    g_assert_cmpuint ((guint) g_ascii_strtoull (g_strchug ((char *) pages + strlen ("\nPages:")), NULL, 10), ==, n_pages);
+  }
+  g_assert_true (strstr (info, "Project portfolio report") != NULL);
+  /* fixed creation date: the same data gives the same file */
+  g_assert_true (strstr (info, "2021") != NULL);
+
+  options.include_projects = TRUE;
+  full = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (full->projects->len, ==, projects->len);
+  g_assert_true (hs_report_write_pdf (full, full_pdf, &n_full, &error));
+  /* every project starts on a page of its own */
+  g_assert_cmpuint (n_full, >=, n_pages + projects->len);
+  {
+    g_autofree char *full_text = run ("pdftotext", full_pdf);
+    HsProject *first = g_ptr_array_index (projects, 0);
+    g_assert_true (strstr (full_text, first->code) != NULL);
+    g_assert_true (strstr (full_text, "Budget by year and category") != NULL);
+    g_assert_true (strstr (full_text, "Financing plan") != NULL);
+  }
+
+  g_unlink (summary_pdf);
+  g_unlink (full_pdf);
+  g_rmdir (dir);
+}
+
+/* A table of many long rows: no row is cut and continued pages repeat the header. */
+static void
+test_report_rows_not_cut (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (20, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hs-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
+  HsReportOptions options = { { 0, 0 }, FALSE, HS_LANG_FI };
+  g_autoptr(HsReportData) data = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages = 0;
+  g_auto(GStrv) pages = NULL;
+  guint rows_seen = 0;
+
+  g_date_clear (&options.date, 1);
+  data = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  /* 150 summary rows whose names wrap over three lines */
+  for (guint i = 0; i < 150; i++)
+    {
+      char **row = g_new0 (char *, 9);
+      row[0] = g_strdup_printf ("RIVI-%03u Tutkimus- ja innovaatioekosysteemin kehittämisohjelma, jonka nimi on tarkoituksella pitkä ja "
+                                "rivittyy useammalle riville LOPPU-%03u", i, i);
+      for (guint c = 1; c < 8; c++)
+        row[c] = g_strdup ("1 000,00 €");
+      g_ptr_array_insert (data->summary->rows, 0, row);
+    }
+  data->summary->total_row += 150;
+  g_assert_true (hs_report_write_pdf (data, path, &n_pages, &error));
+  g_assert_no_error (error);
+  text = run ("pdftotext", path);
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      /* every row that starts on a page ends on it */
+      for (guint i = 0; i < 150; i++)
+        {
+          g_autofree char *start = g_strdup_printf ("RIVI-%03u", i);
+          g_autofree char *end = g_strdup_printf ("LOPPU-%03u", i);
+          gboolean has_start = strstr (pages[p], start) != NULL;
+          gboolean has_end = strstr (pages[p], end) != NULL;
+          g_assert_cmpint (has_start, ==, has_end);
+          rows_seen += has_start;
+        }
+      if (p > 1 && strstr (pages[p], "RIVI-") != NULL)
+        g_assert_true (strstr (pages[p], "Focus area") != NULL);
+    }
+  g_assert_cmpuint (rows_seen, ==, 150);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/charts/source/financing", test_source_financing);
+  g_test_add_func ("/charts/source/other-kinds", test_source_other_kinds);
+  g_test_add_func ("/charts/report/pdf", test_report_pdf);
+  g_test_add_func ("/charts/report/rows-not-cut", test_report_rows_not_cut);
+
+  return g_test_run ();
+}

@@ -1,0 +1,592 @@
+/* test-cli.c — hankesalkku-cli as a user runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every case spawns the real binary with a fresh database in a temporary
+ * directory and checks its exit status, what it printed, and what is in
+ * the database afterwards.
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static const char *
+cli_path (void)
+{
+  static char *path;
+
+  if (path == NULL)
+    path = g_build_filename (g_getenv ("HANKESALKKU_BUILD_ROOT"), "src", "cli", "hankesalkku-cli", NULL);
+  return path;
+}
+
+/* Runs hankesalkku-cli with the arguments (NULL-terminated) and the given
+ * LANGUAGE (NULL: English). */
+static void
+run_cli (Run        *run,
+         const char *language,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) cli_path ());
+  va_start (args, language);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "HANKESALKKU_DB");
+  if (language != NULL)
+    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  else
+    env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+
+  run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("hs-cli-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->db = g_build_filename (fixture->dir, "portfolio.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        g_chmod (child, 0644);
+        g_remove (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+static char *
+file_digest (const char *path)  /* caller frees */
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("(missing)");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+assert_digest (const char *path,
+               const char *expected)
+{
+  g_autofree char *digest = file_digest (path);
+
+  g_assert_cmpstr (digest, ==, expected);
+}
+
+/* The "total" object of summary --json: the number after the key. */
+static gint64
+json_total (const char *json,
+            const char *key)
+{
+  const char *total = strstr (json, "\"total\": {");
+  g_autofree char *needle = g_strdup_printf ("\"%s\": ", key);
+  const char *at;
+
+  g_assert_nonnull (total);
+  at = strstr (total, needle);
+  g_assert_nonnull (at);
+  return g_ascii_strtoll (at + strlen (needle), NULL, 10);
+}
+
+static void
+test_init_and_demo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (run.out, "Created the database"));
+
+  /* A second init changes nothing and says so. */
+  run_cli (&run, NULL, "--db", fixture->db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "already exists"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (json_total (run.out, "projects"), ==, 0);
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "example portfolio"));
+
+  /* The example portfolio once only. */
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "already"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (json_total (run.out, "projects"), ==, 3);
+
+  /* The PKS coordination project: 1 333 333,00 € of which 60 % support. */
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", "agreement", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Pääkaupunkiseutu (PKS)"));
+  g_assert_nonnull (strstr (run.out, "1,333,333.00"));
+
+  run_cli (&run, "fi", "--db", fixture->db, "summary", "--by", "agreement", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1\u00a0333\u00a0333,00"));
+
+  run_clear (&run);
+}
+
+static void
+test_summary_dimensions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *dimensions[] = { "agreement", "focus-area", "city", "year", "status", "source" };
+  g_autofree char *json_agreement = NULL;
+  Run run = { 0 };
+  gint64 costs, financing;
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  costs = json_total (run.out, "total_costs_cents");
+  financing = json_total (run.out, "total_financing_cents");
+  g_assert_cmpint (costs, >, 133333300);
+
+  /* Every grouping adds up to the same portfolio. */
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    {
+      run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", dimensions[i], "--json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      if (g_str_equal (dimensions[i], "source"))
+        g_assert_cmpint (json_total (run.out, "total_financing_cents"), ==, financing);
+      else
+        g_assert_cmpint (json_total (run.out, "total_costs_cents"), ==, costs);
+
+      run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", dimensions[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Total"));
+    }
+
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", "colour", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "colour"));
+
+  run_clear (&run);
+}
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The Turku example asks for 62,4 % support: an error, so exit 1. */
+  run_cli (&run, NULL, "--db", fixture->db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "TURKU-ESIM-001: error: "));
+  g_assert_nonnull (strstr (run.out, "62.4%"));
+  g_assert_null (strstr (run.out, "PKS-ESIM-001: error"));
+  g_assert_nonnull (strstr (run.err, "Checked 3 projects"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "check", "--project", "PKS-ESIM-001", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (&run, NULL, "--db", fixture->db, "check", "--project", "NO-SUCH", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "NO-SUCH"));
+
+  run_clear (&run);
+}
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, NULL, "--db", fixture->db, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "{\"code\": \"PKS-ESIM-001\", "));
+  g_assert_nonnull (strstr (run.out, "\"main_implementer\": \"Helsingin kaupunki\", \"partial_implementers\": 2, "
+                                     "\"status\": \"ongoing\", \"total_costs_cents\": 133333300, "
+                                     "\"eu_state_cents\": 79999980, \"support_bp\": 6000, \"errors\": 0"));
+  g_assert_nonnull (strstr (run.out, "\"code\": \"TURKU-ESIM-001\""));
+  g_assert_null (strstr (strstr (run.out, "TURKU-ESIM-001"), "\"errors\": 0"));
+
+  run_cli (&run, "fi", "--db", fixture->db, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "PKS-ESIM-001\t"));
+  g_assert_nonnull (strstr (run.out, "1\u00a0333\u00a0333,00\u00a0€"));
+  g_assert_nonnull (strstr (run.out, "60,0\u00a0%"));
+
+  run_clear (&run);
+}
+
+static void
+test_generate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *other_db = g_build_filename (fixture->dir, "other.db", NULL);
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", NULL);
+  run_cli (&run, NULL, "--db", fixture->db, "generate", "--projects", "300", "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--json", NULL);
+  g_assert_cmpint (json_total (run.out, "projects"), ==, 300);
+  first = g_strdup (run.out);
+
+  /* A known small share breaks a rule: some, not most. */
+  run_cli (&run, NULL, "--db", fixture->db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  {
+    guint failing = 0;
+    const char *p = strstr (run.err, "; ");
+    g_assert_nonnull (p);
+    failing = (guint) g_ascii_strtoull (p + 2, NULL, 10);
+    g_assert_cmpuint (failing, >=, 3);
+    g_assert_cmpuint (failing, <=, 45);
+  }
+
+  /* The same seed gives the same portfolio. */
+  run_cli (&run, NULL, "--db", other_db, "init", NULL);
+  run_cli (&run, NULL, "--db", other_db, "generate", "--projects", "300", "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "--db", other_db, "summary", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, first);
+
+  /* Generating the same seed again is refused and changes nothing. */
+  before = file_digest (fixture->db);
+  run_cli (&run, NULL, "--db", fixture->db, "generate", "--projects", "10", "--seed", "7", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "GEN-7-"));
+  assert_digest (fixture->db, before);
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, first);
+
+  run_cli (&run, NULL, "--db", fixture->db, "generate", "--projects", "0", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "--db", fixture->db, "generate", "--projects", "many", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "--db", fixture->db, "generate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--projects"));
+
+  run_clear (&run);
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *commands[] = { "init", "summary", "list", "check", "generate" };
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Usage: hankesalkku-cli"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      run_cli (&run, NULL, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, commands[i]));
+      run_cli (&run, NULL, "--db", fixture->db, commands[i], "--bogus", NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, "--bogus"));
+    }
+
+  run_cli (&run, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  run_cli (&run, NULL, "--db", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+}
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *readers[][3] = { { "summary", NULL }, { "check", NULL }, { "generate", "--projects=5" } };
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.db", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *text_digest = NULL;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (text, "Tämä ei ole tietokanta.\n", -1, NULL));
+  text_digest = file_digest (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      /* Only init creates a database. */
+      run_cli (&run, NULL, "--db", missing, readers[i][0], readers[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, "missing.db"));
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+      run_cli (&run, NULL, "--db", text, readers[i][0], readers[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_nonnull (strstr (run.err, "notes.db"));
+      assert_digest (text, text_digest);
+    }
+
+  /* init refuses to turn a file that is not ours into a database. */
+  run_cli (&run, NULL, "--db", text, "init", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  assert_digest (text, text_digest);
+
+  run_clear (&run);
+}
+
+static void
+test_read_only_and_newer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *digest = NULL;
+  g_autofree char *summary = NULL;
+  const char *sqlite_argv[] = { "sqlite3", fixture->db, "PRAGMA user_version = 999;", NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "--db", fixture->db, "summary", NULL);
+  summary = g_strdup (run.out);
+
+  /* A read-only file can be read but not written. */
+  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
+  digest = file_digest (fixture->db);
+  run_cli (&run, NULL, "--db", fixture->db, "summary", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, summary);
+  /* Also for root, who could write it anyway: the mode says "do not". */
+  run_cli (&run, NULL, "--db", fixture->db, "generate", "--projects", "5", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "portfolio.db"));
+  assert_digest (fixture->db, digest);
+  g_assert_cmpint (g_chmod (fixture->db, 0644), ==, 0);
+
+  /* A database written by a newer Hankesalkku is left alone. */
+  g_spawn_sync (NULL, (char **) sqlite_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_free (digest);
+  digest = file_digest (fixture->db);
+  run_cli (&run, NULL, "--db", fixture->db, "summary", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "newer"));
+  run_cli (&run, NULL, "--db", fixture->db, "generate", "--projects", "5", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  assert_digest (fixture->db, digest);
+
+  run_clear (&run);
+}
+
+/* Runs a program from PATH and returns its standard output, or NULL. */
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *arg2)
+{
+  const char *argv[] = { tool, arg1, arg2, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (arg2 == NULL)
+    argv[2] = NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_chart_files (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *kinds[] = { "financing", "budget-by-year", "timeline", "status", "implementers" };
+  const char *suffixes[] = { "png", "svg", "pdf" };
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.%s", kinds[k], suffixes[s]);
+        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        run_cli (&run, NULL, "--db", fixture->db, "chart", kinds[k], "-o", path, NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 500);
+        if (s == 0)
+          g_assert_true (memcmp (contents, "\x89PNG\r\n", 6) == 0);
+        else if (s == 1)
+          g_assert_nonnull (strstr (contents, "<svg"));
+        else
+          {
+            g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+            g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+            g_assert_nonnull (strstr (info, "Pages:"));
+            g_assert_cmpint (atoi (strstr (info, "Pages:") + strlen ("Pages:")), ==, 1);
+          }
+      }
+
+  /* A format we do not write, a kind we do not know, a missing -o. */
+  run_cli (&run, NULL, "--db", fixture->db, "chart", "status", "-o", "status.gif", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "gif"));
+  run_cli (&run, NULL, "--db", fixture->db, "chart", "pie", "-o", "x.png", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "pie"));
+  run_cli (&run, NULL, "--db", fixture->db, "chart", "status", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_clear (&run);
+}
+
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *summary_pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
+  g_autofree char *full_pdf = g_build_filename (fixture->dir, "full.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  Run run = { 0 };
+  int summary_pages, full_pages;
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, "fi", "--db", fixture->db, "report", "-o", summary_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  info = run_tool ("pdfinfo", summary_pdf, NULL);
+  summary_pages = atoi (strstr (info, "Pages:") + strlen ("Pages:"));
+  g_assert_cmpint (summary_pages, >=, 3);
+
+  /* The portfolio total of the example, in Finnish, read back by poppler. */
+  text = run_tool ("pdftotext", summary_pdf, "-");
+  {
+    /* pdftotext writes the no-break spaces as plain or no-break spaces */
+    g_autoptr(GString) s = g_string_new (text);
+    g_string_replace (s, "\u00a0", " ", 0);
+    g_assert_nonnull (strstr (s->str, "1 333 333,00"));
+  }
+
+  run_cli (&run, NULL, "--db", fixture->db, "report", "--projects", "-o", full_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_free (info);
+  info = run_tool ("pdfinfo", full_pdf, NULL);
+  full_pages = atoi (strstr (info, "Pages:") + strlen ("Pages:"));
+  /* at least a page for each of the three projects */
+  g_assert_cmpint (full_pages, >=, summary_pages + 3);
+
+  run_cli (&run, NULL, "--db", fixture->db, "report", "-o", "report.png", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/init-and-demo", test_init_and_demo);
+  ADD ("/cli/summary-dimensions", test_summary_dimensions);
+  ADD ("/cli/check", test_check);
+  ADD ("/cli/list", test_list);
+  ADD ("/cli/chart-files", test_chart_files);
+  ADD ("/cli/report", test_report);
+  ADD ("/cli/generate", test_generate);
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/bad-files", test_bad_files);
+  ADD ("/cli/read-only-and-newer", test_read_only_and_newer);
+#undef ADD
+
+  return g_test_run ();
+}

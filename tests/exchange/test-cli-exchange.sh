@@ -1,0 +1,46 @@
+#!/bin/sh
+# test-cli-exchange.sh CLI XSD — export/import/validate through the real
+# hankesalkku-cli and SQLite store (TAP).
+set -u
+cli=$1; xsd=$2
+dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
+export LANGUAGE=en
+n=0; failed=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi; }
+
+"$cli" --db "$dir/a.db" init --demo >/dev/null 2>&1
+"$cli" --db "$dir/a.db" generate --projects 300 --seed 5 >/dev/null 2>&1
+"$cli" --db "$dir/a.db" export --format xml -o "$dir/a.xml" 2>/dev/null; ok $? "export exits 0"
+xmllint --noout --nonet --schema "$xsd" "$dir/a.xml" 2>/dev/null; ok $? "the export validates against the XSD"
+"$cli" --db "$dir/b.db" init >/dev/null 2>&1
+"$cli" --db "$dir/b.db" import "$dir/a.xml" >/dev/null 2>&1; ok $? "import into an empty database exits 0"
+"$cli" --db "$dir/b.db" export -o "$dir/b.xml" 2>/dev/null
+cmp -s "$dir/a.xml" "$dir/b.xml"; ok $? "export, import, export gives the same bytes (demo + 300 generated)"
+out=$("$cli" --db "$dir/b.db" import --dry-run "$dir/a.xml" 2>&1)
+echo "$out" | grep -q "0 new, 0 changed, 303 unchanged"; ok $? "importing the same file again changes nothing"
+
+sed 's|<acronym>DITTE</acronym>|<acronym>DITTE-2</acronym>|' "$dir/a.xml" > "$dir/c.xml"
+out=$("$cli" --db "$dir/b.db" import --dry-run "$dir/c.xml" 2>&1)
+echo "$out" | grep -q "1 changed"; ok $? "a file changed in one field previews one changed project"
+echo "$out" | grep -q "Acronym: DITTE → DITTE-2"; ok $? "… with exactly that field, old and new"
+
+"$cli" --db "$dir/b.db" import --strict "$dir/a.xml" >/dev/null 2>&1; st=$?
+[ $st = 1 ]; ok $? "--strict refuses a file with rule errors (exit 1)"
+"$cli" validate "$dir/a.xml" > "$dir/findings.txt" 2>/dev/null; st=$?
+[ $st = 1 ] && grep -q "^$dir/a.xml:[0-9]*: TURKU-ESIM-001: error: " "$dir/findings.txt"; ok $? "validate prints FILE:LINE findings and exits 1"
+
+printf '<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<portfolio xmlns="https://hankesalkku.github.io/ns/portfolio/1" version="1" scope="portfolio"/>\n' > "$dir/evil.xml"
+"$cli" --db "$dir/b.db" export -o "$dir/before.xml" 2>/dev/null
+msg=$("$cli" --db "$dir/b.db" import "$dir/evil.xml" 2>&1); st=$?
+[ $st = 1 ]; ok $? "a hostile file is refused with exit 1"
+echo "$msg" | grep -q "evil.xml:2: the file has a DOCTYPE"; ok $? "… naming the file, line and problem"
+"$cli" --db "$dir/b.db" export -o "$dir/after.xml" 2>/dev/null
+cmp -s "$dir/before.xml" "$dir/after.xml"; ok $? "… and the database is unchanged"
+
+"$cli" --db "$dir/b.db" export --project NOPE -o "$dir/nope.xml" >/dev/null 2>&1; st=$?
+[ $st = 2 ] && [ ! -e "$dir/nope.xml" ]; ok $? "export of an unknown project exits 2 and writes nothing"
+"$cli" --db "$dir/b.db" import "$dir/missing.xml" >/dev/null 2>&1; st=$?
+[ $st = 3 ]; ok $? "import of a missing file exits 3"
+
+echo "1..$n"
+exit $failed

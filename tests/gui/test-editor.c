@@ -1,0 +1,1016 @@
+/* test-editor.c — the project editor, driven through its widgets and actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case opens a fresh database, creates a project in it and shows the
+ * real HsProjectEditor. The cases type into the real entries and activate
+ * them, choose in the real lists and call the editor's actions, as a user
+ * would with the keyboard; then they check what the database holds and
+ * what the editor shows (the derived flat rate, the totals, the findings).
+ *
+ * With --language=fi the same cases run in Finnish; the screenshot case
+ * writes editor-<language>.png (and one per page) into G_TEST_BUILDDIR.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/hs-i18n.h"
+#include "core/hs-lang.h"
+#include "core/hs-money.h"
+#include "store/hs-sqlite-repository.h"
+
+#include "hs-amount-entry.h"
+#include "hs-budget-grid.h"
+#include "hs-financing-group.h"
+#include "hs-organisation-picker.h"
+#include "hs-project-editor.h"
+#include "hs-snapshot.h"
+
+static const char *language = "en";
+
+typedef struct
+{
+  char            *dir;
+  HsRepository    *repo;
+  gint64           project_id;
+  gint64           agreement_id;
+  HsProjectEditor *editor;
+} Fixture;
+
+/* ---- helpers ------------------------------------------------------------------- */
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* What a click does (Enter or Space on a button animates a press first). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+static HsProject *
+stored (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  HsProject *project = hs_repository_load_project (f->repo, f->project_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+static GtkWidget *
+field (Fixture    *f,
+       const char *path)
+{
+  GtkWidget *widget = hs_project_editor_get_field (f->editor, path);
+
+  if (widget == NULL)
+    g_error ("The editor shows no field %s", path);
+  return widget;
+}
+
+/* Enter in an entry, entry row or search entry: the GtkText inside emits
+ * "activate". */
+static void
+press_enter (GtkWidget *widget)
+{
+  GtkEditable *delegate = GTK_EDITABLE (widget);
+
+  while (!GTK_IS_TEXT (delegate) && gtk_editable_get_delegate (delegate) != NULL)
+    delegate = gtk_editable_get_delegate (delegate);
+  g_assert_true (GTK_IS_TEXT (delegate));
+  g_signal_emit_by_name (delegate, "activate");
+  spin ();
+}
+
+/* Types @text into an entry or entry row and presses Enter in it. */
+static void
+type_and_enter (GtkWidget  *widget,
+                const char *text)
+{
+  gtk_widget_grab_focus (widget);
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  spin ();
+  press_enter (widget);
+}
+
+/* Spins until @done says so, for at most two seconds (a search entry waits
+ * for the typing to pause). */
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static gboolean
+one_shown (gpointer picker)
+{
+  return hs_organisation_picker_get_n_shown (picker) == 1;
+}
+
+static void
+type_amount (Fixture    *f,
+             const char *path,
+             const char *text)
+{
+  GtkWidget *entry = field (f, path);
+
+  g_assert_true (HS_IS_AMOUNT_ENTRY (entry));
+  type_and_enter (entry, text);
+}
+
+static const char *
+total_text (Fixture *f,
+            guint    implementer,
+            int      category,
+            int      year)
+{
+  HsBudgetGrid *grid = hs_project_editor_get_budget_grid (f->editor, implementer);
+  GtkLabel *label;
+
+  g_assert_nonnull (grid);
+  label = hs_budget_grid_get_total (grid, category, year);
+  g_assert_nonnull (label);
+  return gtk_label_get_text (label);
+}
+
+static char *
+money (gint64 cents)
+{
+  return hs_money_format_plain (cents, hs_lang_current ());
+}
+
+static void
+assert_money_label (const char *shown,
+                    gint64      cents)
+{
+  g_autofree char *expected = money (cents);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static GtkListBoxRow *
+finding_row (Fixture    *f,
+             const char *code)
+{
+  GtkListBox *list = hs_project_editor_get_findings_list (f->editor);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "hs-code"), code) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static gboolean
+has_finding (Fixture    *f,
+             const char *code)
+{
+  GPtrArray *findings = hs_project_editor_get_findings (f->editor);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((HsFinding *) g_ptr_array_index (findings, i))->code, code))
+      return TRUE;
+  return FALSE;
+}
+
+/* The errors the project list shows for the project (its marker). */
+static guint
+list_errors (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) summaries = hs_repository_list_project_summaries (f->repo, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < summaries->len; i++)
+    if (g_array_index (summaries, HsProjectSummary, i).id == f->project_id)
+      return g_array_index (summaries, HsProjectSummary, i).errors;
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_focus (Fixture   *f,
+           GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->editor));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+activate_action (Fixture    *f,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), name, parameter));
+  spin ();
+}
+
+/* Adds an implementer the way a user does: Ctrl+I opens the picker; either
+ * search and press Enter on the only match, or fill in the new-organisation
+ * form and press its button. */
+static void
+add_existing_implementer (Fixture    *f,
+                          const char *search)
+{
+  HsOrganisationPicker *picker;
+
+  activate_action (f, "editor.add-implementer", NULL);
+  picker = hs_project_editor_get_picker (f->editor);
+  g_assert_nonnull (picker);
+  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "search")), search);
+  wait_until (one_shown, picker);
+  g_assert_cmpuint (hs_organisation_picker_get_n_shown (picker), ==, 1);
+  press_enter (hs_organisation_picker_get_field (picker, "search"));
+  g_assert_null (hs_project_editor_get_picker (f->editor));
+}
+
+static void
+add_new_implementer (Fixture    *f,
+                     const char *name,
+                     const char *business_id)
+{
+  HsOrganisationPicker *picker;
+
+  activate_action (f, "editor.add-implementer", NULL);
+  picker = hs_project_editor_get_picker (f->editor);
+  g_assert_nonnull (picker);
+  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), name);
+  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "business-id")), business_id);
+  spin ();
+  g_assert_true (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
+  click (hs_organisation_picker_get_field (picker, "create"));
+  spin ();
+  g_assert_null (hs_project_editor_get_picker (f->editor));
+}
+
+/* ---- fixture -------------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(HsOrganisation) aalto = NULL;
+
+  f->dir = g_dir_make_tmp ("hs-editor-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "portfolio.db", NULL);
+  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
+  g_assert_no_error (error);
+
+  agreements = hs_repository_list_agreements (f->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (agreements->len, >, 0);
+  f->agreement_id = ((HsAgreement *) g_ptr_array_index (agreements, 0))->id;
+
+  /* an organisation already known to the database */
+  aalto = hs_organisation_new ("Aalto-yliopisto", "2228357-4", HS_ORG_UNIVERSITY);
+  aalto->municipality = g_strdup ("Espoo");
+  g_assert_true (hs_repository_save_organisation (f->repo, aalto, &error));
+  g_assert_no_error (error);
+
+  /* the project: what New Project in the main window creates */
+  project = hs_project_new ("TEST-001");
+  project->agreement_id = f->agreement_id;
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+  f->project_id = project->id;
+
+  f->editor = HS_PROJECT_EDITOR (hs_project_editor_new (f->repo, f->project_id));
+  gtk_window_set_default_size (GTK_WINDOW (f->editor), 1240, 860);
+  hs_project_editor_present (f->editor, NULL);
+  spin ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->editor));
+  spin ();
+  g_clear_object (&f->repo);
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* ---- cases -------------------------------------------------------------------------- */
+
+static void save_shot (Fixture    *f,
+                       const char *page,
+                       const char *name);
+
+static void
+test_general (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  GtkWidget *start = field (f, "schedule/start");
+  AdwComboRow *status = ADW_COMBO_ROW (field (f, "status"));
+  guint n_statuses;
+
+  /* a new project: nothing to budget until there is an implementer */
+  save_shot (f, "budget", "editor-new");
+
+  type_and_enter (field (f, "name-fi"), "Älykäs kaupunkiliikenne");
+  type_and_enter (field (f, "name-en"), "Smart urban mobility");
+  type_and_enter (field (f, "acronym"), "ÄLY");
+
+  /* a date that does not exist is refused where it was typed */
+  type_and_enter (start, "30.2.2024");
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  project = stored (f);
+  g_assert_false (g_date_valid (&project->start_date));
+  g_clear_pointer (&project, hs_project_free);
+
+  type_and_enter (start, "1.3.2024");
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  type_and_enter (field (f, "schedule/end"), "2026-02-28");
+  /* what the field shows is read back unchanged when the focus leaves */
+  gtk_widget_grab_focus (field (f, "name-fi"));
+  spin ();
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  g_assert_false (gtk_widget_has_css_class (field (f, "schedule/end"), "error"));
+
+  project = stored (f);
+  g_assert_cmpstr (project->name_fi, ==, "Älykäs kaupunkiliikenne");
+  g_assert_cmpstr (project->name_en, ==, "Smart urban mobility");
+  g_assert_cmpstr (project->acronym, ==, "ÄLY");
+  g_assert_cmpint (g_date_get_day (&project->start_date), ==, 1);
+  g_assert_cmpint (g_date_get_month (&project->start_date), ==, 3);
+  g_assert_cmpint (g_date_get_year (&project->end_date), ==, 2026);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* Leaving a field stores it as Enter does. */
+  gtk_widget_grab_focus (field (f, "name-sv"));
+  gtk_editable_set_text (GTK_EDITABLE (field (f, "name-sv")), "Smart stadstrafik");
+  gtk_widget_grab_focus (field (f, "acronym"));
+  spin ();
+  project = stored (f);
+  g_assert_cmpstr (project->name_sv, ==, "Smart stadstrafik");
+  g_clear_pointer (&project, hs_project_free);
+
+  /* a call of the agreement */
+  g_test_message ("calls shown: %u", g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (field (f, "call")))));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "call")), 1);
+  spin ();
+  project = stored (f);
+  g_assert_cmpint (project->call_id, !=, 0);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* Status: only allowed transitions are offered (draft → submitted | withdrawn). */
+  n_statuses = g_list_model_get_n_items (adw_combo_row_get_model (status));
+  g_assert_cmpuint (n_statuses, ==, 3);
+  adw_combo_row_set_selected (status, 1);
+  spin ();
+  project = stored (f);
+  g_assert_cmpint (project->status, ==, HS_STATUS_SUBMITTED);
+  g_assert_cmpuint (project->history->len, >=, 1);
+  g_assert_cmpint (g_array_index (project->history, HsStatusChange, project->history->len - 1).status,
+                   ==, HS_STATUS_SUBMITTED);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* Ctrl+Z undoes the status change, and the editor shows the undone state. */
+  activate_action (f, "editor.undo", NULL);
+  project = stored (f);
+  g_assert_cmpint (project->status, ==, HS_STATUS_DRAFT);
+  g_assert_cmpstr (hs_project_editor_get_project (f->editor)->code, ==, "TEST-001");
+  g_assert_cmpint (hs_project_editor_get_project (f->editor)->status, ==, HS_STATUS_DRAFT);
+  g_clear_pointer (&project, hs_project_free);
+
+  activate_action (f, "editor.undo", NULL);   /* the call */
+  activate_action (f, "editor.undo", NULL);   /* the Swedish name */
+  project = stored (f);
+  g_assert_null (project->name_sv);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "name-sv"))), ==, "");
+  g_clear_pointer (&project, hs_project_free);
+
+  activate_action (f, "editor.redo", NULL);
+  project = stored (f);
+  g_assert_cmpstr (project->name_sv, ==, "Smart stadstrafik");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "name-sv"))), ==, "Smart stadstrafik");
+  g_clear_pointer (&project, hs_project_free);
+
+  /* The date picker: open it, pick a day, close it. */
+  {
+    GtkWidget *button = field (f, "schedule/end/button");
+    GtkCalendar *calendar = GTK_CALENDAR (field (f, "schedule/end/calendar"));
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 6, 30, 12, 0, 0);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    spin ();
+    gtk_calendar_select_day (calendar, day);
+    spin ();
+    /* nothing stored while the calendar is open */
+    project = stored (f);
+    g_assert_cmpint (g_date_get_month (&project->end_date), ==, 2);
+    g_clear_pointer (&project, hs_project_free);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    spin ();
+    project = stored (f);
+    g_assert_cmpint (g_date_get_day (&project->end_date), ==, 30);
+    g_assert_cmpint (g_date_get_month (&project->end_date), ==, 6);
+    g_clear_pointer (&project, hs_project_free);
+  }
+
+  /* A code another project has is refused next to the field. */
+  {
+    g_autoptr(HsProject) other = hs_project_new ("TEST-002");
+    g_autoptr(GError) error = NULL;
+    GtkWidget *code = field (f, "code");
+
+    other->agreement_id = f->agreement_id;
+    g_assert_true (hs_repository_save_project (f->repo, other, &error));
+    g_assert_no_error (error);
+    spin ();
+    type_and_enter (code, "TEST-002");
+    g_assert_true (gtk_widget_has_css_class (code, "error"));
+    project = stored (f);
+    g_assert_cmpstr (project->code, ==, "TEST-001");
+    g_clear_pointer (&project, hs_project_free);
+    type_and_enter (code, "TEST-001");
+    g_assert_false (gtk_widget_has_css_class (code, "error"));
+  }
+}
+
+static void
+test_implementers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  HsOrganisationPicker *picker;
+  GtkWidget *business_id;
+  GtkWidget *error_label;
+  const HsImplementer *main_impl;
+  const HsImplementer *partial;
+
+  /* The Y-tunnus is checked as it is typed. */
+  activate_action (f, "editor.add-implementer", NULL);
+  picker = hs_project_editor_get_picker (f->editor);
+  g_assert_nonnull (picker);
+  business_id = hs_organisation_picker_get_field (picker, "business-id");
+  error_label = hs_organisation_picker_get_field (picker, "business-id-error");
+  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), "Espoon kaupunki");
+  gtk_editable_set_text (GTK_EDITABLE (business_id), "0101263-5");
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (business_id, "error"));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "6"));
+  g_assert_false (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
+  gtk_editable_set_text (GTK_EDITABLE (business_id), "0101263-6");
+  spin ();
+  g_assert_false (gtk_widget_has_css_class (business_id, "error"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
+  click (hs_organisation_picker_get_field (picker, "create"));
+  spin ();
+  g_assert_null (hs_project_editor_get_picker (f->editor));
+
+  /* the second one from a search among the known organisations */
+  add_existing_implementer (f, "aalto");
+
+  project = stored (f);
+  g_assert_cmpuint (project->implementers->len, ==, 2);
+  main_impl = g_ptr_array_index (project->implementers, 0);
+  partial = g_ptr_array_index (project->implementers, 1);
+  g_assert_true (main_impl->is_main);
+  g_assert_cmpstr (main_impl->organisation->name, ==, "Espoon kaupunki");
+  g_assert_cmpstr (main_impl->organisation->business_id, ==, "0101263-6");
+  g_assert_cmpint (main_impl->organisation->id, >, 0);
+  g_assert_false (partial->is_main);
+  g_assert_cmpstr (partial->organisation->name, ==, "Aalto-yliopisto");
+  g_clear_pointer (&project, hs_project_free);
+
+  /* the rows show them, each with a remove button */
+  g_assert_nonnull (hs_project_editor_get_field (f->editor, "implementers/1/remove"));
+  g_assert_nonnull (hs_project_editor_get_field (f->editor, "implementers/1/make-main"));
+  g_assert_null (hs_project_editor_get_field (f->editor, "implementers/0/make-main"));
+
+  /* make the partial the main one: still exactly one main */
+  activate_action (f, "editor.make-main", g_variant_new_int32 (1));
+  project = stored (f);
+  g_assert_false (((HsImplementer *) g_ptr_array_index (project->implementers, 0))->is_main);
+  g_assert_true (((HsImplementer *) g_ptr_array_index (project->implementers, 1))->is_main);
+  g_clear_pointer (&project, hs_project_free);
+  activate_action (f, "editor.undo", NULL);
+
+  /* remove, undo, redo */
+  click (field (f, "implementers/1/remove"));
+  spin ();
+  project = stored (f);
+  g_assert_cmpuint (project->implementers->len, ==, 1);
+  g_clear_pointer (&project, hs_project_free);
+
+  activate_action (f, "editor.undo", NULL);
+  project = stored (f);
+  g_assert_cmpuint (project->implementers->len, ==, 2);
+  g_assert_nonnull (hs_project_editor_get_budget_grid (f->editor, 1));
+  g_clear_pointer (&project, hs_project_free);
+
+  activate_action (f, "editor.redo", NULL);
+  project = stored (f);
+  g_assert_cmpuint (project->implementers->len, ==, 1);
+  g_assert_null (hs_project_editor_get_budget_grid (f->editor, 1));
+}
+
+static void
+test_budget_financing_findings (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  const HsImplementer *impl;
+  HsBudgetGrid *grid;
+  GtkWidget *flat_cell;
+  GtkWidget *staff_2024;
+  GtkWidget *eu_state;
+  GtkListBoxRow *row;
+  const HsFinding *finding = NULL;
+  GPtrArray *findings;
+  guint errors_over;
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2025");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "call")), 1);
+  spin ();
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  add_existing_implementer (f, "2228357");
+
+  /* the grid has a column per year of the schedule */
+  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  g_assert_nonnull (hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2024));
+  g_assert_nonnull (hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2025));
+  g_assert_null (hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2026));
+
+  /* Under flat-40 only staff costs are typed; the flat rate is derived. */
+  flat_cell = hs_budget_grid_get_cell (grid, HS_COST_FLAT_RATE, 2024);
+  g_assert_true (GTK_IS_LABEL (flat_cell));
+  g_assert_false (gtk_widget_get_sensitive (flat_cell));
+  g_assert_null (hs_budget_grid_get_cell (grid, HS_COST_TRAVEL, 2024));
+
+  /* Amounts as people type them. */
+  type_amount (f, "implementers/0/budget/2024/staff", "12 345,67");
+  type_amount (f, "implementers/0/budget/2025/staff", "12345.67 €");
+  type_amount (f, "implementers/1/budget/2024/staff", "50000");
+
+  project = stored (f);
+  impl = g_ptr_array_index (project->implementers, 0);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_STAFF, 2024), ==, 1234567);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_STAFF, 2025), ==, 1234567);
+  /* 40 % of 12 345,67 € = 4 938,268 € → 4 938,27 € */
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2024), ==, 493827);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* the derived row and the totals follow */
+  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  assert_money_label (gtk_label_get_text (GTK_LABEL (hs_budget_grid_get_cell (grid, HS_COST_FLAT_RATE, 2024))), 493827);
+  assert_money_label (total_text (f, 0, HS_COST_STAFF, 0), 2469134);
+  assert_money_label (total_text (f, 0, HS_COST_FLAT_RATE, 0), 987654);
+  assert_money_label (total_text (f, 0, -1, 2024), 1728394);
+  assert_money_label (total_text (f, 0, -1, 0), 3456788);
+  assert_money_label (total_text (f, 1, -1, 0), 7000000);
+
+  /* What is not an amount is refused on the spot and not stored. */
+  staff_2024 = field (f, "implementers/0/budget/2024/staff");
+  gtk_widget_grab_focus (staff_2024);
+  gtk_editable_set_text (GTK_EDITABLE (staff_2024), "12 34x");
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (staff_2024, "error"));
+  g_assert_nonnull (hs_amount_entry_get_error_message (HS_AMOUNT_ENTRY (staff_2024)));
+  press_enter (staff_2024);
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 0), HS_COST_STAFF, 2024), ==, 1234567);
+  g_clear_pointer (&project, hs_project_free);
+  type_amount (f, "implementers/0/budget/2024/staff", "12 345,67");
+  g_assert_false (gtk_widget_has_css_class (staff_2024, "error"));
+
+  /* Financing that covers the costs and obeys the call: no findings. */
+  type_amount (f, "implementers/0/financing/eu-state", "20 000");
+  type_amount (f, "implementers/0/financing/city", "14 567,88");
+  type_amount (f, "implementers/1/financing/eu-state", "42 000");
+  type_amount (f, "implementers/1/financing/city", "28 000");
+  g_assert_false (has_finding (f, "support-rate-over-limit"));
+  g_assert_false (has_finding (f, "financing-mismatch"));
+  {
+    g_autofree char *zero = hs_money_format (0, hs_lang_current ());
+    GtkLabel *remaining = hs_financing_group_get_remaining (hs_project_editor_get_financing_group (f->editor, 0));
+
+    g_assert_cmpstr (gtk_label_get_text (remaining), ==, zero);
+  }
+
+  /* Push EU support over the limit: 20 000 → 23 000 (while city goes down). */
+  type_amount (f, "implementers/0/financing/city", "11 567,88");
+  type_amount (f, "implementers/0/financing/eu-state", "23 000");
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (project->implementers, 0), HS_SOURCE_EU_STATE), ==, 2300000);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* total costs 104 567,88 €; EU and state 65 000,00 € = 62,2 % > 60,0 % */
+  g_assert_true (has_finding (f, "support-rate-over-limit"));
+  findings = hs_project_editor_get_findings (f->editor);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((HsFinding *) g_ptr_array_index (findings, i))->code, "support-rate-over-limit"))
+      finding = g_ptr_array_index (findings, i);
+  g_assert_nonnull (finding);
+  {
+    g_autofree char *share = hs_rate_format (hs_rate_of (6500000, 10456788), hs_lang_current ());
+    g_autofree char *limit = hs_rate_format (6000, hs_lang_current ());
+
+    g_test_message ("finding: %s", finding->message);
+    g_assert_nonnull (strstr (finding->message, share));
+    g_assert_nonnull (strstr (finding->message, limit));
+  }
+
+  /* the project list marks the project with the errors the editor shows */
+  errors_over = list_errors (f);
+  g_assert_cmpuint (errors_over, >=, 1);
+  g_assert_cmpuint (errors_over, ==, hs_findings_count_errors (hs_project_editor_get_findings (f->editor)));
+
+  /* the finding is in the list; activating it goes to the field */
+  row = finding_row (f, "support-rate-over-limit");
+  g_assert_nonnull (row);
+  hs_project_editor_set_page (f->editor, "general");
+  gtk_widget_grab_focus (field (f, "name-fi"));
+  gtk_widget_activate (GTK_WIDGET (row));
+  spin ();
+  eu_state = field (f, "implementers/0/financing/eu-state");
+  g_assert_cmpstr (hs_project_editor_get_page (f->editor), ==, "financing");
+  g_assert_true (has_focus (f, eu_state));
+
+  /* Fix it and see it go. */
+  type_amount (f, "implementers/0/financing/eu-state", "20 000");
+  type_amount (f, "implementers/0/financing/city", "14 567,88");
+  g_assert_false (has_finding (f, "support-rate-over-limit"));
+  g_assert_null (finding_row (f, "support-rate-over-limit"));
+  g_assert_cmpuint (list_errors (f), ==, errors_over - 1);
+
+  /* Undo brings the over-limit state back, redo fixes it again. */
+  activate_action (f, "editor.undo", NULL);   /* city back to 11 567,88 */
+  activate_action (f, "editor.undo", NULL);   /* EU back to 23 000 */
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (project->implementers, 0), HS_SOURCE_EU_STATE), ==, 2300000);
+  g_clear_pointer (&project, hs_project_free);
+  g_assert_true (has_finding (f, "support-rate-over-limit"));
+  g_assert_nonnull (finding_row (f, "support-rate-over-limit"));
+  g_assert_cmpint (hs_amount_entry_get_amount (HS_AMOUNT_ENTRY (field (f, "implementers/0/financing/eu-state"))), ==, 2300000);
+
+  activate_action (f, "editor.redo", NULL);
+  activate_action (f, "editor.redo", NULL);
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (project->implementers, 0), HS_SOURCE_EU_STATE), ==, 2000000);
+  g_assert_false (has_finding (f, "support-rate-over-limit"));
+  g_clear_pointer (&project, hs_project_free);
+
+  /* The cost model decides the rows: itemised real costs have no flat
+   * rate, and travel can be typed. The call allows only the flat rate. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "cost-model")), HS_COST_MODEL_REAL);
+  spin ();
+  project = stored (f);
+  g_assert_cmpint (project->cost_model, ==, HS_COST_MODEL_REAL);
+  g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 0), HS_COST_FLAT_RATE, 2024), ==, 0);
+  g_clear_pointer (&project, hs_project_free);
+  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  g_assert_null (hs_budget_grid_get_cell (grid, HS_COST_FLAT_RATE, 2024));
+  g_assert_true (HS_IS_AMOUNT_ENTRY (hs_budget_grid_get_cell (grid, HS_COST_TRAVEL, 2024)));
+  g_assert_true (has_finding (f, "cost-model-not-allowed"));
+  activate_action (f, "editor.undo", NULL);
+  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  g_assert_true (GTK_IS_LABEL (hs_budget_grid_get_cell (grid, HS_COST_FLAT_RATE, 2024)));
+  g_assert_false (has_finding (f, "cost-model-not-allowed"));
+
+  /* Undo reaches the budget too: nine steps back (eight financing edits)
+   * is the partial implementer's staff cost, and its totals follow. */
+  g_clear_pointer (&project, hs_project_free);
+  for (int i = 0; i < 9; i++)
+    activate_action (f, "editor.undo", NULL);
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 1), HS_COST_STAFF, 2024), ==, 0);
+  assert_money_label (total_text (f, 1, -1, 0), 0);
+}
+
+static void
+test_indicators (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  GtkWidget *target = field (f, "new-indicator-target");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "new-indicator")), 0);
+  type_and_enter (target, "12");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "new-indicator")), 14);
+  type_and_enter (target, "1 500");
+
+  project = stored (f);
+  g_assert_cmpuint (project->indicators->len, ==, 2);
+  g_assert_cmpstr (g_array_index (project->indicators, HsIndicator, 0).code, ==, "RCO01");
+  g_assert_cmpint (g_array_index (project->indicators, HsIndicator, 0).target, ==, 12);
+  g_assert_cmpstr (g_array_index (project->indicators, HsIndicator, 1).code, ==, "RCR01");
+  g_assert_cmpint (g_array_index (project->indicators, HsIndicator, 1).target, ==, 1500);
+  g_clear_pointer (&project, hs_project_free);
+
+  type_and_enter (field (f, "indicators/0/target"), "15");
+  type_and_enter (field (f, "indicators/1/target"), "many");
+  g_assert_true (gtk_widget_has_css_class (field (f, "indicators/1/target"), "error"));
+  project = stored (f);
+  g_assert_cmpint (g_array_index (project->indicators, HsIndicator, 0).target, ==, 15);
+  g_assert_cmpint (g_array_index (project->indicators, HsIndicator, 1).target, ==, 1500);
+  g_clear_pointer (&project, hs_project_free);
+
+  activate_action (f, "editor.remove-indicator", g_variant_new_int32 (0));
+  project = stored (f);
+  g_assert_cmpuint (project->indicators->len, ==, 1);
+}
+
+static void
+collect_inputs (GtkWidget *widget,
+                GPtrArray *out)
+{
+  /* libadwaita's own toasts are not ours to name */
+  if (!gtk_widget_get_visible (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    return;
+  /* entries and buttons that are not inside a row that names them */
+  if ((GTK_IS_ENTRY (widget) || GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) == NULL &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) == NULL &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER_BAR) == NULL &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) == NULL &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL)
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_inputs (child, out);
+}
+
+/* Every input can be reached with the keyboard and has a name. */
+static void
+test_accessible_fields (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *paths[] = {
+    "name-fi", "name-sv", "name-en", "acronym", "code", "agreement", "focus-area", "call",
+    "cost-model", "schedule/start", "schedule/end", "status",
+    "implementers/0/budget/2024/staff", "implementers/0/financing/eu-state",
+    "implementers/0/financing/city", "implementers/0/remove", "new-indicator", "new-indicator-target",
+  };
+  const char *tab_order[] = {
+    "implementers/0/budget/2024/staff", "implementers/0/budget/2025/staff",
+    "implementers/1/budget/2024/staff", "implementers/1/budget/2025/staff",
+  };
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new ();
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2025");
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  add_existing_implementer (f, "aalto");
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GtkWidget *widget = field (f, paths[i]);
+
+      g_test_message ("field %s", paths[i]);
+      g_assert_true (hs_project_editor_focus_field (f->editor, paths[i]));
+      spin ();
+      g_assert_true (has_focus (f, widget));
+    }
+
+  /* Tab walks the budget grid cell by cell, then on to the next grid. */
+  g_assert_true (hs_project_editor_focus_field (f->editor, tab_order[0]));
+  spin ();
+  for (guint i = 1; i < G_N_ELEMENTS (tab_order); i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+      spin ();
+      g_test_message ("tab to %s", tab_order[i]);
+      g_assert_true (has_focus (f, field (f, tab_order[i])));
+    }
+
+  /* Every entry and button on every page (the stack keeps them all) has an
+   * accessible name; the rows name the entry rows and combo rows by their
+   * titles. */
+  collect_inputs (GTK_WIDGET (f->editor), inputs);
+  g_test_message ("%u inputs to check", inputs->len);
+  g_assert_cmpuint (inputs->len, >=, 20);
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      GtkWidget *input = g_ptr_array_index (inputs, i);
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       gtk_test_accessible_has_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
+                       (GTK_IS_BUTTON (input) && gtk_button_get_label (GTK_BUTTON (input)) != NULL);
+
+      if (!named)
+        g_error ("An unnamed %s in a %s", G_OBJECT_TYPE_NAME (input),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (input)));
+    }
+}
+
+/* Lets animations (switcher, entry-row titles) finish before a picture. */
+static void
+settle (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC * 6 / 10;
+
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  spin ();
+}
+
+static void
+save_shot (Fixture    *f,
+           const char *page,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+
+  hs_project_editor_set_page (f->editor, page);
+  settle (GTK_WIDGET (f->editor));
+  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->editor), path, &error));
+  g_assert_no_error (error);
+  g_test_message ("wrote %s", path);
+}
+
+/* A realistic project, stored the way the editor stores it, then shown in a
+ * fresh editor (no toasts) and rendered page by page. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) project = stored (f);
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (f->repo, f->agreement_id, &error);
+  g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (f->repo, f->agreement_id, &error);
+  HsImplementer *espoo, *aalto, *forum;
+  HsIndicator indicator;
+  HsStatusChange change;
+
+  g_assert_no_error (error);
+  g_free (project->name_fi);
+  project->name_fi = g_strdup ("Älykkään liikkumisen testialusta");
+  project->name_sv = g_strdup ("Testbädd för smart mobilitet");
+  project->name_en = g_strdup ("Smart Mobility Testbed");
+  project->acronym = g_strdup ("SMART-LIIKE");
+  project->call_id = calls->len > 0 ? ((HsCall *) g_ptr_array_index (calls, 0))->id : 0;
+  project->focus_area_id = focus_areas->len > 0 ? ((HsFocusArea *) g_ptr_array_index (focus_areas, 0))->id : 0;
+  g_date_set_dmy (&project->start_date, 1, 3, 2024);
+  g_date_set_dmy (&project->end_date, 28, 2, 2026);
+  change.status = HS_STATUS_DRAFT;
+  g_date_clear (&change.date, 1);
+  g_date_set_dmy (&change.date, 15, 1, 2024);
+  g_array_append_val (project->history, change);
+
+  espoo = hs_implementer_new (hs_organisation_new ("Espoon kaupunki", "0101263-6", HS_ORG_CITY), TRUE);
+  espoo->organisation->municipality = g_strdup ("Espoo");
+  hs_implementer_set_cost (espoo, HS_COST_STAFF, 2024, 8500000);
+  hs_implementer_set_cost (espoo, HS_COST_STAFF, 2025, 10200000);
+  hs_implementer_set_cost (espoo, HS_COST_STAFF, 2026, 1700000);
+  hs_implementer_set_financing (espoo, HS_SOURCE_EU_STATE, 18500000);
+  hs_implementer_set_financing (espoo, HS_SOURCE_CITY, 10060000);
+  g_ptr_array_add (project->implementers, espoo);
+
+  aalto = hs_implementer_new (hs_organisation_new ("Aalto-yliopisto", "2228357-4", HS_ORG_UNIVERSITY), FALSE);
+  hs_implementer_set_cost (aalto, HS_COST_STAFF, 2024, 4200000);
+  hs_implementer_set_cost (aalto, HS_COST_STAFF, 2025, 5600000);
+  hs_implementer_set_financing (aalto, HS_SOURCE_EU_STATE, 8232000);
+  hs_implementer_set_financing (aalto, HS_SOURCE_CITY, 3430000);
+  hs_implementer_set_financing (aalto, HS_SOURCE_OWN_PUBLIC, 2058000);
+  g_ptr_array_add (project->implementers, aalto);
+
+  forum = hs_implementer_new (hs_organisation_new ("Forum Virium Helsinki Oy", "2170029-2", HS_ORG_COMPANY), FALSE);
+  hs_implementer_set_cost (forum, HS_COST_STAFF, 2025, 3000000);
+  hs_implementer_set_financing (forum, HS_SOURCE_EU_STATE, 2520000);
+  hs_implementer_set_financing (forum, HS_SOURCE_PRIVATE, 1000000);
+  g_ptr_array_add (project->implementers, forum);
+
+  indicator.code = g_strdup ("RCO01");
+  indicator.target = 40;
+  g_array_append_val (project->indicators, indicator);
+  indicator.code = g_strdup ("RCR02");
+  indicator.target = 250000;
+  g_array_append_val (project->indicators, indicator);
+
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  spin ();
+  f->editor = HS_PROJECT_EDITOR (hs_project_editor_new (f->repo, f->project_id));
+  gtk_window_set_default_size (GTK_WINDOW (f->editor), 1240, 860);
+  hs_project_editor_present (f->editor, NULL);
+  spin ();
+
+  /* the screenshot shows findings: EU support over the limit */
+  g_assert_true (has_finding (f, "support-rate-over-limit"));
+
+  save_shot (f, "budget", "editor");
+  save_shot (f, "general", "editor-general");
+  save_shot (f, "implementers", "editor-implementers");
+  save_shot (f, "financing", "editor-financing");
+  save_shot (f, "indicators", "editor-indicators");
+  g_assert_true (hs_project_editor_focus_field (f->editor, "status"));
+  save_shot (f, "general", "editor-status");
+
+  /* what refusing looks like: a typed amount and a typed date */
+  {
+    GtkWidget *city = field (f, "implementers/0/financing/city");
+
+    gtk_widget_grab_focus (city);
+    gtk_editable_set_text (GTK_EDITABLE (city), "100 600,5x");
+    spin ();
+    g_assert_true (gtk_widget_has_css_class (city, "error"));
+    save_shot (f, "financing", "editor-refused");
+    type_and_enter (city, "100 600");
+    type_and_enter (field (f, "schedule/end"), "31.2.2026");
+    g_assert_true (gtk_widget_has_css_class (field (f, "schedule/end"), "error"));
+    save_shot (f, "general", "editor-refused-date");
+  }
+
+  /* and the organisation picker */
+  {
+    HsOrganisationPicker *picker;
+    g_autofree char *file = g_strdup_printf ("editor-picker-%s.png", language);
+    g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
+
+    activate_action (f, "editor.add-implementer", NULL);
+    picker = hs_project_editor_get_picker (f->editor);
+    gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), "Vantaan kaupunki");
+    gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "business-id")), "0124610-8");
+    settle (GTK_WIDGET (picker));
+    g_assert_true (hs_snapshot_to_png (GTK_WIDGET (picker), path, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (picker));
+    spin ();
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* --language=fi runs the cases (and the screenshots) in Finnish */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--language="))
+      {
+        language = argv[i] + strlen ("--language=");
+        g_setenv ("LANGUAGE", language, TRUE);
+        for (int j = i; j < argc; j++)
+          argv[j] = argv[j + 1];
+        argc--;
+        i--;
+      }
+
+  /* GTK's in-process accessibility backend: no session bus needed, and
+   * the accessible names can be checked (with "none" nothing is kept). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  hs_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* A steady cursor: the same pictures every run, and no blink timeouts
+   * (GTK 4.8 warns about a blinking selection while the tests wait). */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/editor/general", test_general);
+  ADD ("/editor/implementers", test_implementers);
+  ADD ("/editor/budget-financing-findings", test_budget_financing_findings);
+  ADD ("/editor/indicators", test_indicators);
+  ADD ("/editor/keyboard", test_accessible_fields);
+  ADD ("/editor/screenshots", test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,324 @@
+/* test-window.c — the portfolio window, driven through its widgets and actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case opens a fresh database with the example portfolio and a small
+ * generated one, shows the real HsWindow, and acts as a user would: the
+ * sidebar, the search entry, the status filter, column sorting, Delete
+ * with the toast's Undo, Ctrl+Z and Ctrl+Shift+Z, New Project. Assertions
+ * are on what the list shows and on what the database holds.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/hs-generate.h"
+#include "store/hs-sqlite-repository.h"
+
+#include "hs-project-item.h"
+#include "hs-project-list.h"
+#include "hs-sidebar.h"
+#include "hs-snapshot.h"
+#include "hs-window.h"
+
+typedef struct
+{
+  char         *dir;
+  HsRepository *repo;
+  HsWindow     *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gpointer
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static HsProjectList *
+project_list (Fixture *f)
+{
+  return find_child (GTK_WIDGET (f->window), HS_TYPE_PROJECT_LIST);
+}
+
+static guint
+shown (Fixture *f)
+{
+  return g_list_model_get_n_items (hs_project_list_get_model (project_list (f)));
+}
+
+static const HsProjectSummary *
+shown_row (Fixture *f,
+           guint    position)
+{
+  g_autoptr(HsProjectItem) item = g_list_model_get_item (hs_project_list_get_model (project_list (f)), position);
+
+  g_assert_nonnull (item);
+  /* the list keeps its own reference */
+  return hs_project_item_get_summary (item);
+}
+
+static guint
+stored_projects (Fixture *f)
+{
+  g_autoptr(GArray) rows = hs_repository_list_project_summaries (f->repo, NULL);
+  return rows->len;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) demo = NULL;
+  g_autoptr(GPtrArray) generated = NULL;
+
+  f->dir = g_dir_make_tmp ("hs-window-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "portfolio.db", NULL);
+  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
+  g_assert_no_error (error);
+
+  agreements = hs_repository_list_agreements (f->repo, &error);
+  focus_areas = hs_repository_list_focus_areas (f->repo, 0, &error);
+  g_assert_no_error (error);
+  demo = hs_generate_demo (agreements, focus_areas);
+  generated = hs_generate_portfolio (agreements, focus_areas, 60, 5);
+  g_assert_true (hs_repository_save_projects (f->repo, demo, "demo", &error));
+  g_assert_true (hs_repository_save_projects (f->repo, generated, "generated", &error));
+  g_assert_no_error (error);
+
+  f->window = hs_window_new (NULL, f->repo);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->repo);
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_shows_portfolio (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "window-en.png", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_cmpuint (hs_project_list_get_n_projects (project_list (f)), ==, 63);
+
+  text = hs_snapshot_describe (GTK_WIDGET (f->window));
+  g_assert_nonnull (strstr (text, "label: All Projects\n"));
+  g_assert_nonnull (strstr (text, "label: 63 projects\n"));
+  g_assert_nonnull (strstr (text, "Pääkaupunkiseutu (PKS)"));
+  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->window), png, &error));
+
+  /* money in the list, in the user's language (English here) */
+  hs_project_list_set_search (project_list (f), "PKS-ESIM");
+  spin ();
+  g_free (text);
+  text = hs_snapshot_describe (GTK_WIDGET (f->window));
+  g_assert_nonnull (strstr (text, "label: PKS-ESIM-001\n"));
+  g_assert_nonnull (strstr (text, "label: €1,333,333.00\n"));
+  g_assert_nonnull (strstr (text, "label: 60.0%\n"));
+  g_assert_no_error (error);
+}
+
+static void
+test_sort_by_total (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 previous = G_MININT64;
+
+  hs_project_list_sort_by (project_list (f), "total-costs", GTK_SORT_ASCENDING);
+  spin ();
+  for (guint i = 0; i < shown (f); i++)
+    {
+      gint64 total = shown_row (f, i)->total_costs;
+      g_assert_cmpint (total, >=, previous);
+      previous = total;
+    }
+
+  hs_project_list_sort_by (project_list (f), "total-costs", GTK_SORT_DESCENDING);
+  spin ();
+  g_assert_cmpint (shown_row (f, 0)->total_costs, >=, shown_row (f, shown (f) - 1)->total_costs);
+  g_assert_cmpint (shown_row (f, 0)->total_costs, >, shown_row (f, shown (f) - 1)->total_costs);
+}
+
+static void
+test_filter_by_scope_search_status (Fixture       *f,
+                                    gconstpointer  data)
+{
+  HsSidebar *sidebar = find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+  GtkWidget *entry = find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkDropDown *status = find_child (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN);
+  g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
+  guint in_focus_area = 0, ongoing = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      in_focus_area += s->focus_area_id == pks->focus_area_id;
+      ongoing += s->status == HS_STATUS_ONGOING;
+    }
+
+  /* The sidebar: the PKS agreement's first focus area. */
+  hs_sidebar_select (sidebar, pks->agreement_id, pks->focus_area_id);
+  spin ();
+  g_assert_cmpuint (shown (f), ==, in_focus_area);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_cmpint (shown_row (f, i)->focus_area_id, ==, pks->focus_area_id);
+
+  /* Back to all, then search by organisation. */
+  hs_sidebar_select (sidebar, 0, 0);
+  spin ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "helsingin kaupunki");
+  spin ();
+  g_usleep (300000);   /* the search entry waits a moment before it reports */
+  spin ();
+  g_assert_cmpuint (shown (f), >=, 1);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_cmpstr (shown_row (f, i)->main_implementer, ==, "Helsingin kaupunki");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "PKS-ESIM");
+  g_usleep (300000);
+  spin ();
+  g_assert_cmpuint (shown (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_usleep (300000);
+  spin ();
+  g_assert_cmpuint (shown (f), ==, 63);
+
+  /* The status filter: "All Statuses" first, then the statuses in order. */
+  gtk_drop_down_set_selected (status, 1 + HS_STATUS_ONGOING);
+  spin ();
+  g_assert_cmpuint (shown (f), ==, ongoing);
+  gtk_drop_down_set_selected (status, 0);
+  spin ();
+  g_assert_cmpuint (shown (f), ==, 63);
+}
+
+static void
+test_delete_undo_redo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HsProject) before = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL);
+  g_autoptr(HsProject) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hs_project_list_select_id (project_list (f), before->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-project", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 62);
+  g_assert_cmpuint (shown (f), ==, 62);
+  g_assert_null (hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL));
+
+  /* Ctrl+Z (the toast's Undo runs the same action) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 63);
+  g_assert_cmpuint (shown (f), ==, 63);
+  after = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_project_equal (before, after));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 62);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 63);
+}
+
+static void
+test_new_project (Fixture       *f,
+                  gconstpointer  data)
+{
+  HsSidebar *sidebar = find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+  g_autoptr(GArray) rows = NULL;
+  const HsProjectSummary *created = NULL;
+
+  hs_sidebar_select (sidebar, pks->agreement_id, 0);
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-project", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 64);
+
+  rows = hs_repository_list_project_summaries (f->repo, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_has_prefix (g_array_index (rows, HsProjectSummary, i).code, "NEW-"))
+      created = &g_array_index (rows, HsProjectSummary, i);
+  g_assert_nonnull (created);
+  g_assert_cmpint (created->agreement_id, ==, pks->agreement_id);
+  g_assert_cmpint (created->status, ==, HS_STATUS_DRAFT);
+
+  /* and it can be undone like everything else */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 63);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/shows-portfolio", test_shows_portfolio);
+  ADD ("/window/sort-by-total", test_sort_by_total);
+  ADD ("/window/filter", test_filter_by_scope_search_status);
+  ADD ("/window/delete-undo-redo", test_delete_undo_redo);
+  ADD ("/window/new-project", test_new_project);
+#undef ADD
+
+  return g_test_run ();
+}

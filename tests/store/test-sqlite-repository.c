@@ -1,0 +1,1625 @@
+/* test-sqlite-repository.c — the SQLite repository as its users rely on it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "core/hs-core-error.h"
+#include "core/hs-repository.h"
+#include "core/hs-validate.h"
+#include "store/hs-sqlite-repository.h"
+#include "store/hs-store-error.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  StoreTmp            tmp;
+  HsSqliteRepository *store;
+  HsRepository       *repo;   /* the same object */
+  guint               changed;
+} Fixture;
+
+static void
+on_changed (HsRepository *repo,
+            Fixture      *fixture)
+{
+  fixture->changed++;
+}
+
+static void
+fixture_open (Fixture     *fixture,
+              HsOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = hs_sqlite_repository_open (fixture->tmp.path, flags, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+  fixture->repo = HS_REPOSITORY (fixture->store);
+  g_signal_connect (fixture->repo, "changed", G_CALLBACK (on_changed), fixture);
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  g_clear_object (&fixture->store);
+  fixture->repo = NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  store_tmp_init (&fixture->tmp);
+  fixture_open (fixture, HS_OPEN_CREATE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  fixture_close (fixture);
+  store_tmp_clear (&fixture->tmp);
+}
+
+static void
+save_portfolio (Fixture   *fixture,
+                GPtrArray *projects)
+{
+  for (guint i = 0; i < projects->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (hs_repository_save_project (fixture->repo, g_ptr_array_index (projects, i), &error));
+      g_assert_no_error (error);
+    }
+}
+
+static HsProject *
+load_by_code (Fixture    *fixture,
+              const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  HsProject *project = hs_repository_load_project_by_code (fixture->repo, code, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+/* Everything the views show, as one string: the list and every summary. */
+static char *
+describe_views (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) summaries = hs_repository_list_project_summaries (fixture->repo, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const HsProjectSummary *s = &g_array_index (summaries, HsProjectSummary, i);
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %s|%s|%s|%u|%" G_GINT64_FORMAT "|%s|%d|"
+                              "%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d|%u|%u\n",
+                              s->id, s->code, s->name, s->main_implementer, s->partial_implementers,
+                              s->focus_area_id, s->focus_area, s->status, s->total_costs, s->eu_state,
+                              s->support_bp, s->errors, s->warnings);
+    }
+
+  for (int by = 0; by < HS_N_DIMENSIONS; by++)
+    {
+      g_autoptr(GArray) rows = hs_repository_summarise (fixture->repo, by, 0, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+
+          g_string_append_printf (text, "%s %s %s %u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                                  hs_dimension_to_id (by), row->key, row->label, row->projects,
+                                  row->total_costs, row->total_financing);
+          for (int s = 0; s < HS_N_SOURCES; s++)
+            g_string_append_printf (text, " %" G_GINT64_FORMAT, row->financing[s]);
+          g_string_append_c (text, '\n');
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db = store_test_sqlite_open (fixture->tmp.path, FALSE);
+  gint64 n = store_test_sqlite_int (db, sql);
+
+  sqlite3_close (db);
+  return n;
+}
+
+/* Creation and seed */
+
+static void
+test_create_seed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (fixture->repo, &error);
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  guint vaasa_focus_areas = 0;
+  gboolean pirkanmaa = FALSE;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (agreements->len, ==, 16);
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      HsAgreement *a = g_ptr_array_index (agreements, i);
+
+      g_assert_cmpint (a->id, ==, i + 1);
+      g_assert_true (g_date_valid (&a->signed_date));
+      g_assert_cmpuint (g_date_get_year (&a->signed_date), ==, 2021);
+      g_assert_nonnull (a->intermediary);
+      g_assert_nonnull (a->programme_area);
+      g_assert_nonnull (a->cities);
+      g_assert_nonnull (a->cities[0]);
+      /* Helsinki-Uusimaa (the PKS agreement) alone is "more developed". */
+      g_assert_true (a->more_developed == (i == 0));
+    }
+  {
+    HsAgreement *pks = g_ptr_array_index (agreements, 0);
+    const char * const cities[] = { "Helsinki", "Espoo", "Vantaa", NULL };
+
+    g_assert_cmpstr (pks->region_name, ==, "Pääkaupunkiseutu (PKS)");
+    g_assert_cmpstrv (pks->cities, cities);
+    g_assert_cmpstr (pks->intermediary, ==, "Uudenmaan liitto");
+    g_assert_true (pks->intermediary_confirmed);
+    g_assert_cmpuint (g_date_get_day (&pks->signed_date), ==, 9);
+    g_assert_cmpuint (g_date_get_month (&pks->signed_date), ==, 2);
+  }
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      HsAgreement *a = g_ptr_array_index (agreements, i);
+
+      if (g_str_equal (a->region_name, "Kuopio"))
+        g_assert_cmpint (a->indicative_per_year, ==, 45000000);
+      else if (g_str_equal (a->region_name, "Kokkola"))
+        g_assert_cmpint (a->indicative_per_year, ==, 56000000);
+      else if (g_str_equal (a->region_name, "Lappeenranta (ml. Imatra)"))
+        {
+          const char * const cities[] = { "Lappeenranta", "Imatra", NULL };
+          g_assert_cmpstrv (a->cities, cities);
+        }
+      else if (g_str_equal (a->region_name, "Kajaani (ml. Sotkamo)"))
+        g_assert_false (a->intermediary_confirmed);
+    }
+
+  focus_areas = hs_repository_list_focus_areas (fixture->repo, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (focus_areas->len, ==, 37);
+  for (guint i = 0; i < focus_areas->len; i++)
+    {
+      HsFocusArea *f = g_ptr_array_index (focus_areas, i);
+
+      g_assert_cmpint (f->first_year, ==, 0);
+      if (f->agreement_id == 11)   /* Vaasa: the call packages stand in */
+        vaasa_focus_areas++;
+    }
+  g_assert_cmpuint (vaasa_focus_areas, ==, 5);
+  g_clear_pointer (&focus_areas, g_ptr_array_unref);
+  focus_areas = hs_repository_list_focus_areas (fixture->repo, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (focus_areas->len, ==, 4);
+  g_assert_cmpstr (((HsFocusArea *) g_ptr_array_index (focus_areas, 0))->name, ==,
+                   "Älykkäät ja kestävät kaupunkiratkaisut");
+
+  calls = hs_repository_list_calls (fixture->repo, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 16);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      HsCall *call = g_ptr_array_index (calls, i);
+
+      g_assert_cmpint (call->agreement_id, ==, i + 1);
+      g_assert_true (g_str_has_suffix (call->name, " — default call"));
+      g_assert_cmpint (call->max_support_bp, ==, 6000);
+      g_assert_cmpint (call->min_city_bp, ==, 2500);
+      g_assert_cmpuint (call->max_duration_months, ==, 0);
+      g_assert_cmpuint (call->allowed_cost_models, ==, 1u << HS_COST_MODEL_FLAT40);
+    }
+
+  orgs = hs_repository_list_organisations (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, 14);   /* the distinct intermediary bodies */
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      HsOrganisation *org = g_ptr_array_index (orgs, i);
+
+      g_assert_cmpint (org->type, ==, HS_ORG_REGIONAL_COUNCIL);
+      if (g_str_equal (org->name, "Pirkanmaan liitto"))
+        {
+          g_assert_cmpstr (org->business_id, ==, "0828308-4");
+          pirkanmaa = TRUE;
+        }
+      else
+        g_assert_null (org->business_id);
+    }
+  g_assert_true (pirkanmaa);
+
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (fixture->store), ==, hs_sqlite_schema_version ());
+  g_assert_cmpint (hs_sqlite_schema_version (), >=, 2);
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (hs_repository_can_undo (fixture->repo));
+  g_assert_false (hs_repository_can_redo (fixture->repo));
+
+  /* Behind the store's back: the things no API lists. */
+  db = store_test_sqlite_open (fixture->tmp.path, FALSE);
+  g_assert_cmpint (store_test_sqlite_int (db, "PRAGMA application_id"), ==, 0x48534B55);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM national_theme"), ==, 3);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM national_theme WHERE name = 'Terveys ja hyvinvointi'"), ==, 1);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM indicator"), ==, 26);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM indicator WHERE code = 'RCO01' AND kind = 'output'"), ==, 1);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM indicator WHERE code = 'RCR102' AND kind = 'result'"), ==, 1);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM cofinancing_category"), ==, 2);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT eu_share_bp FROM cofinancing_category WHERE id = 'more-developed'"), ==, 4000);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM programme"), ==, 1);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM focus_area WHERE national_theme_id IS NOT NULL"), >=, 30);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM agreement_city"), ==, 20);   /* 19 cities and Sotkamo */
+  /* Every table is STRICT. */
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND strict = 0"), ==, 0);
+  {
+    g_autofree char *mode = store_test_sqlite_text (db, "PRAGMA journal_mode");
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+  sqlite3_close (db);
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(HsProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *views = NULL;
+  g_autofree char *views_again = NULL;
+
+  save_portfolio (fixture, projects);
+  views = describe_views (fixture);
+  fixture_close (fixture);
+
+  /* A second open neither creates nor seeds again. */
+  fixture_open (fixture, HS_OPEN_DEFAULT);
+  loaded = load_by_code (fixture, "PKS-2023-001");
+  g_assert_true (hs_project_equal (loaded, g_ptr_array_index (projects, 0)));
+  views_again = describe_views (fixture);
+  g_assert_cmpstr (views, ==, views_again);
+  g_assert_true (hs_repository_can_undo (fixture->repo));   /* the log is in the file */
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM agreement"), ==, 16);
+
+  fixture_close (fixture);
+  fixture_open (fixture, HS_OPEN_CREATE);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM agreement"), ==, 16);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 3);
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+/* Saving and loading */
+
+static gboolean
+collect_project (HsProject *project,
+                 gpointer   user_data)
+{
+  g_ptr_array_add (user_data, hs_project_copy (project));
+  return TRUE;
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  g_autoptr(GError) error = NULL;
+  HsProject *first = g_ptr_array_index (projects, 0);
+  HsImplementer *main_impl = g_ptr_array_index (first->implementers, 0);
+
+  g_assert_cmpint (first->id, ==, 0);
+  save_portfolio (fixture, projects);
+  g_assert_cmpuint (fixture->changed, ==, 3);
+
+  /* The save set the ids and computed the derived flat-rate lines. */
+  g_assert_cmpint (first->id, >, 0);
+  g_assert_cmpint (main_impl->id, >, 0);
+  g_assert_cmpint (main_impl->organisation->id, >, 0);
+  g_assert_cmpint (hs_implementer_get_cost (main_impl, HS_COST_FLAT_RATE, 2023), ==, 4000000);
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      HsProject *project = g_ptr_array_index (projects, i);
+      g_autoptr(HsProject) by_id = hs_repository_load_project (fixture->repo, project->id, &error);
+      g_autoptr(HsProject) by_code = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (hs_project_equal (by_id, project));
+      by_code = load_by_code (fixture, project->code);
+      g_assert_true (hs_project_equal (by_code, project));
+      g_assert_cmpstr (by_code->summary, ==, project->summary);
+    }
+
+  /* Every project, fully loaded, in code order. */
+  g_assert_true (hs_repository_foreach_project (fixture->repo, collect_project, seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (((HsProject *) g_ptr_array_index (seen, 0))->code, ==, "PKS-2023-001");
+  g_assert_cmpstr (((HsProject *) g_ptr_array_index (seen, 1))->code, ==, "PKS-2024-002");
+  g_assert_cmpstr (((HsProject *) g_ptr_array_index (seen, 2))->code, ==, "TRE-2024-001");
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_true (hs_project_equal (g_ptr_array_index (seen, i), g_ptr_array_index (projects, i)));
+
+  /* Saving an unchanged project is no action. */
+  {
+    guint changed = fixture->changed;
+    g_autofree char *undo = NULL;
+
+    g_assert_true (hs_repository_save_project (fixture->repo, first, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (fixture->changed, ==, changed);
+    undo = hs_repository_undo (fixture->repo, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (undo, ==, "Add project TRE-2024-001");
+  }
+
+  /* Unknown ids and codes. */
+  g_assert_null (hs_repository_load_project (fixture->repo, 999999, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (hs_repository_load_project_by_code (fixture->repo, "NO-SUCH", &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (hs_repository_delete_project (fixture->repo, 999999, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND);
+}
+
+/* An organisation is matched by business id (or by name without one) and
+ * kept up to date; a second project of the same city shares its row. */
+static void
+test_organisations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_batch ("ORG-", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  HsProject *p0 = g_ptr_array_index (projects, 0);
+  HsProject *p1 = g_ptr_array_index (projects, 1);
+  HsProject *p2 = g_ptr_array_index (projects, 2);
+  HsImplementer *foreign;
+  g_autoptr(HsProject) reloaded = NULL;
+
+  save_portfolio (fixture, projects);
+  g_assert_cmpint (((HsImplementer *) g_ptr_array_index (p0->implementers, 0))->organisation->id, ==,
+                   ((HsImplementer *) g_ptr_array_index (p1->implementers, 0))->organisation->id);
+  orgs = hs_repository_list_organisations (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, 14 + 2);
+  g_clear_pointer (&orgs, g_ptr_array_unref);
+
+  /* A foreign partner without business id, twice: one row, found by name. */
+  foreign = store_test_implementer ("Fraunhofer-Gesellschaft", NULL, HS_ORG_RESEARCH_INSTITUTE, NULL, FALSE);
+  foreign->organisation->foreign = TRUE;
+  g_ptr_array_add (p1->implementers, hs_implementer_copy (foreign));
+  g_ptr_array_add (p2->implementers, foreign);
+  g_assert_true (hs_repository_save_project (fixture->repo, p1, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_repository_save_project (fixture->repo, p2, &error));
+  g_assert_no_error (error);
+  orgs = hs_repository_list_organisations (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, 14 + 3);
+  g_clear_pointer (&orgs, g_ptr_array_unref);
+
+  /* The city renamed in one project: its row follows, and so do the
+   * other projects that use it. */
+  {
+    HsOrganisation *city = ((HsImplementer *) g_ptr_array_index (p0->implementers, 0))->organisation;
+
+    g_free (city->name);
+    city->name = g_strdup ("Tampereen kaupunki (uusi nimi)");
+    g_assert_true (hs_repository_save_project (fixture->repo, p0, &error));
+    g_assert_no_error (error);
+  }
+  reloaded = hs_repository_load_project (fixture->repo, p1->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((HsImplementer *) g_ptr_array_index (reloaded->implementers, 0))->organisation->name, ==,
+                   "Tampereen kaupunki (uusi nimi)");
+
+  /* Undo puts the old name back everywhere. */
+  {
+    g_autofree char *undone = hs_repository_undo (fixture->repo, &error);
+    g_autoptr(HsProject) again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (undone, ==, "Edit project ORG-00000");
+    again = hs_repository_load_project (fixture->repo, p1->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((HsImplementer *) g_ptr_array_index (again->implementers, 0))->organisation->name, ==,
+                     "Tampereen kaupunki");
+  }
+
+  /* save_organisation: a business id that another organisation has. */
+  {
+    g_autoptr(HsOrganisation) clash = hs_organisation_new ("Toinen", "0211675-2", HS_ORG_COMPANY);
+
+    g_assert_false (hs_repository_save_organisation (fixture->repo, clash, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT);
+    g_assert_nonnull (strstr (error->message, "0211675-2"));
+    g_assert_cmpint (clash->id, ==, 0);
+    g_clear_error (&error);
+  }
+
+  /* save_organisation: add, edit, undo both. */
+  {
+    g_autoptr(HsOrganisation) org = hs_organisation_new ("Business Tampere Oy", NULL, HS_ORG_COMPANY);
+    g_autofree char *undone = NULL;
+
+    g_assert_true (hs_repository_save_organisation (fixture->repo, org, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (org->id, >, 0);
+    org->municipality = g_strdup ("Tampere");
+    g_assert_true (hs_repository_save_organisation (fixture->repo, org, &error));
+    g_assert_no_error (error);
+    undone = hs_repository_undo (fixture->repo, &error);
+    g_assert_cmpstr (undone, ==, "Edit organisation Business Tampere Oy");
+    g_clear_pointer (&undone, g_free);
+    undone = hs_repository_undo (fixture->repo, &error);
+    g_assert_cmpstr (undone, ==, "Add organisation Business Tampere Oy");
+    orgs = hs_repository_list_organisations (fixture->repo, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (orgs->len, ==, 14 + 3);
+  }
+}
+
+/* Totals and summaries */
+
+static const HsSummaryRow *
+find_row (GArray     *rows,
+          const char *key)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+      if (g_str_equal (row->key, key))
+        return row;
+    }
+  g_error ("no summary row “%s”", key);
+  return NULL;
+}
+
+static GArray *
+summarise (Fixture     *fixture,
+           HsDimension  by,
+           gint64       agreement_id)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *rows = hs_repository_summarise (fixture->repo, by, agreement_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static void
+assert_row (const HsSummaryRow *row,
+            guint               projects,
+            gint64              total_costs,
+            gint64              eu_state,
+            gint64              city,
+            gint64              own_public,
+            gint64              own_private,
+            gint64              total_financing)
+{
+  g_assert_cmpuint (row->projects, ==, projects);
+  g_assert_cmpint (row->total_costs, ==, total_costs);
+  g_assert_cmpint (row->financing[HS_SOURCE_EU_STATE], ==, eu_state);
+  g_assert_cmpint (row->financing[HS_SOURCE_CITY], ==, city);
+  g_assert_cmpint (row->financing[HS_SOURCE_OTHER_PUBLIC], ==, 0);
+  g_assert_cmpint (row->financing[HS_SOURCE_PRIVATE], ==, 0);
+  g_assert_cmpint (row->financing[HS_SOURCE_OWN_PUBLIC], ==, own_public);
+  g_assert_cmpint (row->financing[HS_SOURCE_OWN_PRIVATE], ==, own_private);
+  g_assert_cmpint (row->total_financing, ==, total_financing);
+}
+
+static void
+test_summaries (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GArray) rows = NULL;
+
+  save_portfolio (fixture, projects);
+
+  rows = summarise (fixture, HS_BY_AGREEMENT, 0);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 0).key, ==, "1");
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 0).label, ==, "Pääkaupunkiseutu (PKS)");
+  assert_row (&g_array_index (rows, HsSummaryRow, 0), 2, 25200000, 15120000, 8960000, 1120000, 0, 25200000);
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 1).key, ==, "2");
+  assert_row (&g_array_index (rows, HsSummaryRow, 1), 1, 6300000, 4000000, 1600000, 0, 700000, 6300000);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise (fixture, HS_BY_AGREEMENT, 2);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 0).key, ==, "2");
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise (fixture, HS_BY_FOCUS_AREA, 0);
+  g_assert_cmpuint (rows->len, ==, 3);
+  assert_row (find_row (rows, "1"), 1, 23800000, 14280000, 8400000, 1120000, 0, 23800000);
+  assert_row (find_row (rows, "2"), 1, 1400000, 840000, 560000, 0, 0, 1400000);
+  assert_row (find_row (rows, "5"), 1, 6300000, 4000000, 1600000, 0, 700000, 6300000);
+  g_assert_cmpstr (find_row (rows, "5")->label, ==, "Sustainable Industry X (SIX)");
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* By the implementer organisation's home municipality. */
+  rows = summarise (fixture, HS_BY_CITY, 0);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 0).key, ==, "Espoo");
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 1).key, ==, "Helsinki");
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 2).key, ==, "Tampere");
+  assert_row (find_row (rows, "Espoo"), 2, 4200000, 2520000, 560000, 1120000, 0, 4200000);
+  assert_row (find_row (rows, "Helsinki"), 2, 21700000, 12600000, 8400000, 0, 700000, 21700000);
+  assert_row (find_row (rows, "Tampere"), 1, 5600000, 4000000, 1600000, 0, 0, 5600000);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise (fixture, HS_BY_CITY, 2);
+  g_assert_cmpuint (rows->len, ==, 2);
+  assert_row (find_row (rows, "Helsinki"), 1, 700000, 0, 0, 0, 700000, 700000);
+  assert_row (find_row (rows, "Tampere"), 1, 5600000, 4000000, 1600000, 0, 0, 5600000);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* By budget year: costs only. */
+  rows = summarise (fixture, HS_BY_YEAR, 0);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 0).key, ==, "2023");
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 0).label, ==, "2023");
+  assert_row (find_row (rows, "2023"), 1, 14000000, 0, 0, 0, 0, 0);
+  assert_row (find_row (rows, "2024"), 3, 15400000, 0, 0, 0, 0, 0);
+  assert_row (find_row (rows, "2025"), 1, 2100000, 0, 0, 0, 0, 0);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise (fixture, HS_BY_YEAR, 1);
+  g_assert_cmpuint (rows->len, ==, 2);
+  assert_row (find_row (rows, "2024"), 2, 11200000, 0, 0, 0, 0, 0);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* By status, in life-cycle order. */
+  rows = summarise (fixture, HS_BY_STATUS, 0);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 0).key, ==, "draft");
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 1).key, ==, "submitted");
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 2).key, ==, "approved");
+  g_assert_cmpstr (g_array_index (rows, HsSummaryRow, 2).label, ==, "Approved");
+  assert_row (find_row (rows, "approved"), 1, 23800000, 14280000, 8400000, 1120000, 0, 23800000);
+  assert_row (find_row (rows, "draft"), 1, 1400000, 840000, 560000, 0, 0, 1400000);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* By source: one row per source, used or not. */
+  rows = summarise (fixture, HS_BY_SOURCE, 0);
+  g_assert_cmpuint (rows->len, ==, HS_N_SOURCES);
+  for (int s = 0; s < HS_N_SOURCES; s++)
+    {
+      const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, s);
+      g_assert_cmpstr (row->key, ==, hs_source_to_id (s));
+      g_assert_cmpint (row->total_costs, ==, 0);
+      g_assert_cmpint (row->total_financing, ==, row->financing[s]);
+    }
+  g_assert_cmpuint (find_row (rows, "eu-state")->projects, ==, 3);
+  g_assert_cmpint (find_row (rows, "eu-state")->total_financing, ==, 19120000);
+  g_assert_cmpuint (find_row (rows, "city")->projects, ==, 3);
+  g_assert_cmpint (find_row (rows, "city")->total_financing, ==, 10560000);
+  g_assert_cmpuint (find_row (rows, "other-public")->projects, ==, 0);
+  g_assert_cmpint (find_row (rows, "other-public")->total_financing, ==, 0);
+  g_assert_cmpuint (find_row (rows, "private")->projects, ==, 0);
+  g_assert_cmpuint (find_row (rows, "own-public")->projects, ==, 1);
+  g_assert_cmpint (find_row (rows, "own-public")->total_financing, ==, 1120000);
+  g_assert_cmpuint (find_row (rows, "own-private")->projects, ==, 1);
+  g_assert_cmpint (find_row (rows, "own-private")->total_financing, ==, 700000);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* An agreement without projects has empty summaries, not errors. */
+  rows = summarise (fixture, HS_BY_CITY, 16);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+  rows = summarise (fixture, HS_BY_SOURCE, 16);
+  g_assert_cmpuint (rows->len, ==, HS_N_SOURCES);
+  g_assert_cmpint (find_row (rows, "eu-state")->total_financing, ==, 0);
+}
+
+static void
+test_project_summaries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const HsProjectSummary *s;
+
+  save_portfolio (fixture, projects);
+  list = hs_repository_list_project_summaries (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+
+  s = &g_array_index (list, HsProjectSummary, 0);
+  g_assert_cmpint (s->id, ==, ((HsProject *) g_ptr_array_index (projects, 0))->id);
+  g_assert_cmpstr (s->code, ==, "PKS-2023-001");
+  g_assert_cmpstr (s->name, ==, "Testihanke PKS-2023-001");
+  g_assert_cmpstr (s->main_implementer, ==, "Helsingin kaupunki");
+  g_assert_cmpuint (s->partial_implementers, ==, 1);
+  g_assert_cmpint (s->agreement_id, ==, 1);
+  g_assert_cmpint (s->focus_area_id, ==, 1);
+  g_assert_cmpstr (s->focus_area, ==, "Älykkäät ja kestävät kaupunkiratkaisut");
+  g_assert_cmpint (s->status, ==, HS_STATUS_APPROVED);
+  g_assert_cmpuint (g_date_get_year (&s->start_date), ==, 2023);
+  g_assert_cmpuint (g_date_get_year (&s->end_date), ==, 2024);
+  g_assert_cmpint (s->total_costs, ==, 23800000);
+  g_assert_cmpint (s->eu_state, ==, 14280000);
+  g_assert_cmpint (s->support_bp, ==, 6000);
+
+  s = &g_array_index (list, HsProjectSummary, 1);
+  g_assert_cmpstr (s->code, ==, "PKS-2024-002");
+  g_assert_cmpstr (s->name, ==, "Test project PKS-2024-002");   /* no Finnish name */
+  g_assert_cmpuint (s->partial_implementers, ==, 0);
+  g_assert_cmpint (s->total_costs, ==, 1400000);
+
+  s = &g_array_index (list, HsProjectSummary, 2);
+  g_assert_cmpstr (s->code, ==, "TRE-2024-001");
+  g_assert_cmpstr (s->main_implementer, ==, "Tampereen kaupunki");
+  g_assert_cmpuint (s->partial_implementers, ==, 1);
+  g_assert_cmpint (s->support_bp, ==, 6349);   /* 4 000 000 / 6 300 000 */
+  g_assert_cmpuint (s->errors, >=, 1);         /* over the call's 60 % */
+
+  /* The error and warning counts are those of the validation rules, with
+   * the project's call and focus area. */
+  calls = hs_repository_list_calls (fixture->repo, 0, &error);
+  g_assert_no_error (error);
+  focus_areas = hs_repository_list_focus_areas (fixture->repo, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      HsProject *project = g_ptr_array_index (projects, i);
+      HsValidationContext context = {
+        g_ptr_array_index (calls, project->call_id - 1),
+        g_ptr_array_index (focus_areas, project->focus_area_id - 1),
+        HS_LANG_EN,
+      };
+      g_autoptr(GPtrArray) findings = hs_validate_project (project, &context);
+      guint errors = hs_findings_count_errors (findings);
+
+      s = &g_array_index (list, HsProjectSummary, i);
+      g_assert_cmpuint (s->errors, ==, errors);
+      g_assert_cmpuint (s->warnings, ==, findings->len - errors);
+    }
+  g_assert_cmpuint (g_array_index (list, HsProjectSummary, 0).errors, ==, 0);
+
+  /* A project without implementers or budget is listed too. */
+  {
+    g_autoptr(HsProject) empty = hs_project_new ("AAA-EMPTY");
+    g_autoptr(GArray) again = NULL;
+
+    g_assert_true (hs_repository_save_project (fixture->repo, empty, &error));
+    g_assert_no_error (error);
+    again = hs_repository_list_project_summaries (fixture->repo, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, 4);
+    s = &g_array_index (again, HsProjectSummary, 0);
+    g_assert_cmpstr (s->code, ==, "AAA-EMPTY");
+    g_assert_cmpstr (s->name, ==, "AAA-EMPTY");
+    g_assert_null (s->main_implementer);
+    g_assert_null (s->focus_area);
+    g_assert_cmpint (s->total_costs, ==, 0);
+    g_assert_cmpint (s->support_bp, ==, 0);
+    g_assert_cmpuint (s->errors, >=, 1);   /* no main implementer, no schedule */
+  }
+}
+
+/* Undo and redo */
+
+static void
+assert_stored (Fixture         *fixture,
+               const HsProject *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) stored = hs_repository_load_project (fixture->repo, expected->id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hs_project_equal (stored, expected));
+}
+
+static void
+assert_absent (Fixture    *fixture,
+               const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) stored = hs_repository_load_project_by_code (fixture->repo, code, &error);
+
+  g_assert_null (stored);
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND);
+}
+
+static char *
+undo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  char *description = hs_repository_undo (fixture->repo, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (description);
+  return description;
+}
+
+static char *
+redo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  char *description = hs_repository_redo (fixture->repo, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (description);
+  return description;
+}
+
+static void
+test_undo_create (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty_views = describe_views (fixture);
+  g_autofree char *views = NULL;
+  g_autofree char *description = NULL;
+  gint64 orgs_before = count_rows (fixture, "SELECT COUNT (*) FROM organisation");
+
+  save_portfolio (fixture, projects);
+  g_ptr_array_remove_range (projects, 1, 2);
+  fixture_close (fixture);     /* undo works across sessions: the log is in the file */
+  fixture_open (fixture, HS_OPEN_DEFAULT);
+  fixture->changed = 0;
+  g_free (undo (fixture));
+  g_free (undo (fixture));
+  views = describe_views (fixture);
+  g_assert_true (hs_repository_can_undo (fixture->repo));
+
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Add project PKS-2023-001");
+  assert_absent (fixture, "PKS-2023-001");
+  g_assert_cmpuint (fixture->changed, ==, 3);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, empty_views);
+  }
+  /* The organisations the project brought are gone with it. */
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM organisation"), ==, orgs_before);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project_totals"), ==, 0);
+  g_assert_false (hs_repository_can_undo (fixture->repo));
+  g_assert_null (hs_repository_undo (fixture->repo, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
+  g_clear_pointer (&description, g_free);
+  description = redo (fixture);
+  g_assert_cmpstr (description, ==, "Add project PKS-2023-001");
+  assert_stored (fixture, project);   /* the same ids, implementers included */
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views);
+  }
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_edit (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  g_autoptr(HsProject) original = NULL;
+  g_autoptr(HsProject) edited = NULL;
+  g_autofree char *views_before = NULL;
+  g_autofree char *views_after = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  HsImplementer *partner;
+
+  save_portfolio (fixture, projects);
+  original = hs_project_copy (project);
+  views_before = describe_views (fixture);
+
+  /* Rename, change the budget, drop the partner and take a new one. */
+  g_free (project->name_fi);
+  project->name_fi = g_strdup ("Uusi nimi");
+  hs_implementer_set_cost (g_ptr_array_index (project->implementers, 0), HS_COST_STAFF, 2024, 6000000);
+  g_ptr_array_remove_index (project->implementers, 1);
+  partner = store_test_implementer ("Laurea-ammattikorkeakoulu Oy", "1046216-1", HS_ORG_UAS, "Vantaa", FALSE);
+  hs_implementer_set_cost (partner, HS_COST_STAFF, 2024, 100000);
+  hs_implementer_set_financing (partner, HS_SOURCE_OWN_PUBLIC, 140000);
+  g_ptr_array_add (project->implementers, partner);
+  g_assert_true (hs_repository_save_project (fixture->repo, project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (project->id, ==, original->id);
+  g_assert_cmpint (((HsImplementer *) g_ptr_array_index (project->implementers, 0))->id, ==,
+                   ((HsImplementer *) g_ptr_array_index (original->implementers, 0))->id);
+  edited = hs_project_copy (project);
+  assert_stored (fixture, edited);
+  views_after = describe_views (fixture);
+  g_assert_cmpstr (views_before, !=, views_after);
+
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Edit project PKS-2023-001");
+  assert_stored (fixture, original);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views_before);
+  }
+  g_assert_true (hs_repository_can_redo (fixture->repo));
+
+  g_free (redo (fixture));
+  assert_stored (fixture, edited);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views_after);
+  }
+
+  /* Back and forth again: still exact. */
+  g_free (undo (fixture));
+  assert_stored (fixture, original);
+  g_free (redo (fixture));
+  assert_stored (fixture, edited);
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 2);
+  g_autofree char *views = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_portfolio (fixture, projects);
+  views = describe_views (fixture);
+
+  g_assert_true (hs_repository_delete_project (fixture->repo, project->id, &error));
+  g_assert_no_error (error);
+  assert_absent (fixture, "TRE-2024-001");
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM implementer"), ==, 3);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project_year_totals"), ==, 3);
+
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Delete project TRE-2024-001");
+  assert_stored (fixture, project);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views);
+  }
+
+  g_free (redo (fixture));
+  assert_absent (fixture, "TRE-2024-001");
+  g_free (undo (fixture));
+  assert_stored (fixture, project);
+}
+
+static void
+test_undo_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 1);   /* a draft */
+  g_autoptr(HsProject) draft = NULL;
+  g_autoptr(HsProject) submitted = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  HsStatusChange change;
+
+  save_portfolio (fixture, projects);
+  draft = hs_project_copy (project);
+
+  project->status = HS_STATUS_SUBMITTED;
+  change.status = HS_STATUS_SUBMITTED;
+  g_date_clear (&change.date, 1);
+  g_date_set_dmy (&change.date, 3, G_DATE_MARCH, 2024);
+  g_array_append_val (project->history, change);
+  g_assert_true (hs_repository_save_project (fixture->repo, project, &error));
+  g_assert_no_error (error);
+  submitted = hs_project_copy (project);
+
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Change the status of project PKS-2024-002");
+  assert_stored (fixture, draft);
+  {
+    g_autoptr(GArray) rows = summarise (fixture, HS_BY_STATUS, 0);
+    g_assert_cmpuint (find_row (rows, "draft")->projects, ==, 1);
+  }
+  g_free (redo (fixture));
+  assert_stored (fixture, submitted);
+  {
+    g_autoptr(GArray) rows = summarise (fixture, HS_BY_STATUS, 0);
+    g_assert_cmpuint (find_row (rows, "submitted")->projects, ==, 2);
+  }
+}
+
+static void
+test_redo_tail (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GError) error = NULL;
+  HsProject *first = g_ptr_array_index (projects, 0);
+
+  save_portfolio (fixture, projects);
+  g_free (undo (fixture));
+  g_free (undo (fixture));
+  g_assert_true (hs_repository_can_redo (fixture->repo));
+
+  /* A new action forgets what was undone. */
+  g_free (first->acronym);
+  first->acronym = g_strdup ("NEW");
+  g_assert_true (hs_repository_save_project (fixture->repo, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (hs_repository_can_redo (fixture->repo));
+  g_assert_null (hs_repository_redo (fixture->repo, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+  assert_absent (fixture, "PKS-2024-002");
+  assert_absent (fixture, "TRE-2024-001");
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_log"), ==, 2);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_log WHERE undone = 1"), ==, 0);
+  /* creating PKS-2023-001 brought its two organisations: 3 items; the edit 1 */
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_item"), ==, 3 + 1);
+}
+
+static void
+test_undo_batch (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = store_test_portfolio ();
+  g_autoptr(GPtrArray) batch = store_test_batch ("B-", 40);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *views_before = NULL;
+  g_autofree char *views_after = NULL;
+  g_autofree char *description = NULL;
+  HsProject *edited = g_ptr_array_index (first, 0);
+  g_autoptr(HsProject) original = NULL;
+  g_autoptr(HsProject) edited_copy = NULL;
+
+  save_portfolio (fixture, first);
+  views_before = describe_views (fixture);
+  original = hs_project_copy (edited);
+
+  /* A batch may also replace stored projects. */
+  g_free (edited->name_sv);
+  edited->name_sv = g_strdup ("Nytt namn");
+  g_ptr_array_add (batch, hs_project_copy (edited));
+  g_assert_true (hs_repository_save_projects (fixture->repo, batch, "Import projects.xml", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changed, ==, 4);
+  edited_copy = hs_project_copy (g_ptr_array_index (batch, 40));
+  views_after = describe_views (fixture);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 43);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_log WHERE kind = 'batch'"), ==, 1);
+
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Import projects.xml");
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 3);
+  assert_stored (fixture, original);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views_before);
+  }
+
+  g_free (redo (fixture));
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 43);
+  for (guint i = 0; i < 40; i++)
+    assert_stored (fixture, g_ptr_array_index (batch, i));
+  assert_stored (fixture, edited_copy);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views_after);
+  }
+
+  /* All or nothing: a batch with one bad project saves none. */
+  {
+    g_autoptr(GPtrArray) bad = store_test_batch ("C-", 5);
+    HsProject *last = g_ptr_array_index (bad, 4);
+
+    g_free (last->code);
+    last->code = g_strdup ("B-00007");
+    g_assert_false (hs_repository_save_projects (fixture->repo, bad, NULL, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project WHERE code LIKE 'C-%'"), ==, 0);
+    for (guint i = 0; i < bad->len; i++)
+      g_assert_cmpint (((HsProject *) g_ptr_array_index (bad, i))->id, ==, 0);
+  }
+}
+
+/* A call edited: its projects' findings follow; undo restores both. */
+static void
+test_calls (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *views = NULL;
+  HsCall *call;
+  guint errors_before;
+
+  save_portfolio (fixture, projects);
+  views = describe_views (fixture);
+  errors_before = count_rows (fixture, "SELECT errors FROM project_totals t JOIN project p ON p.id = t.project_id WHERE p.code = 'TRE-2024-001'");
+  g_assert_cmpuint (errors_before, >=, 1);
+
+  calls = hs_repository_list_calls (fixture->repo, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+  call->max_support_bp = 7000;   /* now 63,5 % is allowed */
+  g_assert_true (hs_repository_save_call (fixture->repo, call, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT errors FROM project_totals t JOIN project p ON p.id = t.project_id WHERE p.code = 'TRE-2024-001'"),
+                   <, errors_before);
+
+  {
+    g_autofree char *description = undo (fixture);
+    g_autofree char *now = describe_views (fixture);
+
+    g_assert_cmpstr (description, ==, "Edit call Tampere — default call");
+    g_assert_cmpstr (now, ==, views);
+  }
+
+  /* A new call, then undone. */
+  {
+    g_autoptr(HsCall) fresh = hs_call_new_default ();
+    g_autofree char *description = NULL;
+
+    fresh->agreement_id = 2;
+    fresh->name = g_strdup ("Tampere 2025");
+    g_date_set_dmy (&fresh->open_date, 1, G_DATE_MARCH, 2025);
+    g_date_set_dmy (&fresh->close_date, 31, G_DATE_MARCH, 2025);
+    g_assert_true (hs_repository_save_call (fixture->repo, fresh, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (fresh->id, ==, 17);
+    g_clear_pointer (&calls, g_ptr_array_unref);
+    calls = hs_repository_list_calls (fixture->repo, 2, &error);
+    g_assert_cmpuint (calls->len, ==, 2);
+    g_assert_cmpuint (g_date_get_day (&((HsCall *) g_ptr_array_index (calls, 1))->close_date), ==, 31);
+    description = undo (fixture);
+    g_assert_cmpstr (description, ==, "Add call Tampere 2025");
+    g_clear_pointer (&calls, g_ptr_array_unref);
+    calls = hs_repository_list_calls (fixture->repo, 2, &error);
+    g_assert_cmpuint (calls->len, ==, 1);
+  }
+
+  /* A call the schema refuses (support over 100 %). */
+  {
+    g_autoptr(HsCall) bad = hs_call_new_default ();
+
+    bad->agreement_id = 2;
+    bad->name = g_strdup ("Väärä");
+    bad->max_support_bp = 12000;
+    g_assert_false (hs_repository_save_call (fixture->repo, bad, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+    g_assert_cmpint (bad->id, ==, 0);
+    g_clear_error (&error);
+  }
+}
+
+/* What the schema refuses comes back as a GError and changes nothing. */
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *views = NULL;
+  guint changed;
+
+  save_portfolio (fixture, projects);
+  views = describe_views (fixture);
+  changed = fixture->changed;
+
+  /* Duplicate code */
+  {
+    g_autoptr(GPtrArray) again = store_test_portfolio ();
+    HsProject *copy = g_ptr_array_index (again, 1);
+    HsImplementer *impl = g_ptr_array_index (copy->implementers, 0);
+
+    g_free (copy->code);
+    copy->code = g_strdup ("PKS-2023-001");
+    g_free (impl->organisation->name);
+    impl->organisation->name = g_strdup ("Uusi organisaatio");
+    g_free (impl->organisation->business_id);
+    impl->organisation->business_id = NULL;
+    g_assert_false (hs_repository_save_project (fixture->repo, copy, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT);
+    g_assert_nonnull (strstr (error->message, "PKS-2023-001"));
+    g_clear_error (&error);
+    /* The caller's structs keep the ids they had. */
+    g_assert_cmpint (copy->id, ==, 0);
+    g_assert_cmpint (impl->id, ==, 0);
+    g_assert_cmpint (impl->organisation->id, ==, 0);
+  }
+
+  /* Renaming a stored project to another's code */
+  {
+    HsProject *second = g_ptr_array_index (projects, 1);
+    g_autofree char *code = second->code;
+
+    second->code = g_strdup ("TRE-2024-001");
+    g_assert_false (hs_repository_save_project (fixture->repo, second, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_free (second->code);
+    second->code = g_steal_pointer (&code);
+  }
+
+  /* Two main implementers */
+  {
+    HsProject *first = g_ptr_array_index (projects, 0);
+    HsImplementer *partner = g_ptr_array_index (first->implementers, 1);
+
+    partner->is_main = TRUE;
+    g_assert_false (hs_repository_save_project (fixture->repo, first, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "main implementer"));
+    g_clear_error (&error);
+    partner->is_main = FALSE;
+  }
+
+  /* A negative amount and a year outside 2000–2100 */
+  {
+    HsProject *first = g_ptr_array_index (projects, 0);
+    HsImplementer *impl = g_ptr_array_index (first->implementers, 0);
+    HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, 0);
+    gint64 amount = line->amount;
+
+    line->amount = -1;
+    g_assert_false (hs_repository_save_project (fixture->repo, first, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+    g_clear_error (&error);
+    line->amount = amount;
+
+    hs_implementer_set_cost (impl, HS_COST_STAFF, 2150, 100);
+    g_assert_false (hs_repository_save_project (fixture->repo, first, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+    g_clear_error (&error);
+    hs_implementer_set_cost (impl, HS_COST_STAFF, 2150, 0);
+    g_assert_true (hs_project_update_derived (first, NULL));
+  }
+
+  /* A focus area that does not exist */
+  {
+    HsProject *first = g_ptr_array_index (projects, 0);
+
+    first->focus_area_id = 9999;
+    g_assert_false (hs_repository_save_project (fixture->repo, first, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    first->focus_area_id = 1;
+  }
+
+  /* Nothing of it reached the file or the log. */
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views);
+  }
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 3);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_log"), ==, 3);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM organisation WHERE name = 'Uusi organisaatio'"), ==, 0);
+  for (guint i = 0; i < projects->len; i++)
+    assert_stored (fixture, g_ptr_array_index (projects, i));
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
+/* Bad files */
+
+static void
+assert_unchanged (const char *path,
+                  GBytes     *expected)
+{
+  g_autoptr(GBytes) now = store_test_read_file (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_assert_nonnull (now);
+  g_assert_true (g_bytes_equal (now, expected));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_files (void)
+{
+  StoreTmp tmp = { 0, };
+  g_autoptr(GError) error = NULL;
+  HsSqliteRepository *store;
+  g_autofree char *missing = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *foreign = NULL;
+  g_autofree char *empty = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  store_tmp_init (&tmp);
+
+  /* Missing, without CREATE: an error, and no file appears. */
+  missing = g_build_filename (tmp.dir, "missing.db", NULL);
+  store = hs_sqlite_repository_open (missing, HS_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  store = hs_sqlite_repository_open (missing, HS_OPEN_READ_ONLY, &error);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* A text file, even with CREATE: refused and byte for byte unchanged. */
+  text = g_build_filename (tmp.dir, "notes.txt", NULL);
+  g_assert_true (g_file_set_contents (text, "Hankesalkku ei ole tämä.\nJust some text.\n", -1, NULL));
+  bytes = store_test_read_file (text);
+  for (HsOpenFlags flags = HS_OPEN_DEFAULT; flags <= HS_OPEN_READ_ONLY; flags++)
+    {
+      store = hs_sqlite_repository_open (text, flags, &error);
+      g_assert_null (store);
+      g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_DATABASE);
+      g_assert_nonnull (strstr (error->message, text));
+      g_clear_error (&error);
+      assert_unchanged (text, bytes);
+    }
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Bytes that start like SQLite but are not. */
+  {
+    g_autofree char *fake = g_build_filename (tmp.dir, "fake.db", NULL);
+    char data[4096];
+
+    memset (data, 0x5a, sizeof data);
+    memcpy (data, "SQLite format 3", 16);
+    g_assert_true (g_file_set_contents (fake, data, sizeof data, NULL));
+    bytes = store_test_read_file (fake);
+    store = hs_sqlite_repository_open (fake, HS_OPEN_CREATE, &error);
+    g_assert_null (store);
+    g_assert_true (g_error_matches (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_DATABASE)
+                   || g_error_matches (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT));
+    g_clear_error (&error);
+    assert_unchanged (fake, bytes);
+    g_clear_pointer (&bytes, g_bytes_unref);
+  }
+
+  /* Another program's SQLite database. */
+  foreign = g_build_filename (tmp.dir, "other.sqlite", NULL);
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  bytes = store_test_read_file (foreign);
+  store = hs_sqlite_repository_open (foreign, HS_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, foreign));
+  g_clear_error (&error);
+  assert_unchanged (foreign, bytes);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* An empty file is no database either, unless we may create one. */
+  empty = g_build_filename (tmp.dir, "empty.db", NULL);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  store = hs_sqlite_repository_open (empty, HS_OPEN_DEFAULT, &error);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_DATABASE);
+  g_clear_error (&error);
+  bytes = store_test_read_file (empty);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 0);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  store = hs_sqlite_repository_open (empty, HS_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_object_unref (store);
+
+  /* A folder */
+  store = hs_sqlite_repository_open (tmp.dir, HS_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+
+  store_tmp_clear (&tmp);
+}
+
+/* Folds the WAL into the main file, so that its bytes are the database. */
+static void
+checkpoint (const char *path)
+{
+  sqlite3 *db = store_test_sqlite_open (path, TRUE);
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_too_new (void)
+{
+  StoreTmp tmp = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  HsSqliteRepository *store;
+  sqlite3 *db;
+
+  store_tmp_init (&tmp);
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  db = store_test_sqlite_open (tmp.path, TRUE);
+  sql = g_strdup_printf ("PRAGMA user_version = %d", hs_sqlite_schema_version () + 1);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  checkpoint (tmp.path);
+  bytes = store_test_read_file (tmp.path);
+
+  for (HsOpenFlags flags = HS_OPEN_DEFAULT; flags <= HS_OPEN_READ_ONLY; flags++)
+    {
+      store = hs_sqlite_repository_open (tmp.path, flags, &error);
+      g_assert_null (store);
+      g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_TOO_NEW);
+      g_assert_nonnull (strstr (error->message, tmp.path));
+      g_clear_error (&error);
+      assert_unchanged (tmp.path, bytes);
+    }
+
+  store_tmp_clear (&tmp);
+}
+
+static void
+test_read_only (void)
+{
+  StoreTmp tmp = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GArray) list = NULL;
+  HsSqliteRepository *store;
+
+  store_tmp_init (&tmp);
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), g_ptr_array_index (projects, i), NULL));
+  g_object_unref (store);
+  checkpoint (tmp.path);
+
+  g_assert_cmpint (g_chmod (tmp.path, 0444), ==, 0);
+  bytes = store_test_read_file (tmp.path);
+
+  /* Writing is refused, the file unchanged (even for root, who could). */
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, tmp.path));
+  g_clear_error (&error);
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_CREATE, &error);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  assert_unchanged (tmp.path, bytes);
+
+  /* Reading works. */
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  agreements = hs_repository_list_agreements (HS_REPOSITORY (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (agreements->len, ==, 16);
+  list = hs_repository_list_project_summaries (HS_REPOSITORY (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
+  g_assert_false (hs_repository_save_project (HS_REPOSITORY (store), g_ptr_array_index (projects, 0), &error));
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (hs_repository_undo (HS_REPOSITORY (store), &error));
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (hs_sqlite_repository_check_integrity (store, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+  assert_unchanged (tmp.path, bytes);
+
+  g_chmod (tmp.path, 0644);
+  store_tmp_clear (&tmp);
+}
+
+/* Migration: a schema-1 database (made by taking the schema-2 tables away
+ * from a fresh one) is copied to "<file>.bak-v1" and upgraded, and the
+ * totals of its projects are filled in. */
+static void
+test_migration (void)
+{
+  StoreTmp tmp = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GBytes) v1_bytes = NULL;
+  g_autoptr(GBytes) backup_bytes = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *backup = NULL;
+  HsSqliteRepository *store;
+  sqlite3 *db;
+
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 2);
+
+  store_tmp_init (&tmp);
+  backup = g_strconcat (tmp.path, ".bak-v1", NULL);
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), g_ptr_array_index (projects, i), NULL));
+  g_object_unref (store);
+
+  db = store_test_sqlite_open (tmp.path, TRUE);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE action_item; DROP TABLE action_log;"
+                                 "DROP TABLE implementer_totals; DROP TABLE project_year_totals;"
+                                 "DROP TABLE project_totals; PRAGMA user_version = 1;"
+                                 "PRAGMA journal_mode = DELETE; VACUUM;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  v1_bytes = store_test_read_file (tmp.path);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  /* Read-only cannot upgrade, and says so. */
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 2);
+
+  /* The backup is the schema-1 database as it was. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  db = store_test_sqlite_open (backup, FALSE);
+  g_assert_cmpint (store_test_sqlite_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM project"), ==, 3);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM sqlite_schema WHERE name = 'project_totals'"), ==, 0);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
+  sqlite3_close (db);
+  backup_bytes = store_test_read_file (backup);
+  g_assert_cmpuint (g_bytes_get_size (backup_bytes), ==, g_bytes_get_size (v1_bytes));
+
+  /* The totals were computed for the projects already there. */
+  rows = hs_repository_summarise (HS_REPOSITORY (store), HS_BY_AGREEMENT, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (g_array_index (rows, HsSummaryRow, 0).total_costs, ==, 25200000);
+  g_clear_pointer (&rows, g_array_unref);
+  rows = hs_repository_summarise (HS_REPOSITORY (store), HS_BY_YEAR, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_clear_pointer (&rows, g_array_unref);
+  rows = hs_repository_summarise (HS_REPOSITORY (store), HS_BY_CITY, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
+  g_assert_true (hs_sqlite_repository_check_integrity (store, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  store_tmp_clear (&tmp);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *from_env = NULL;
+  g_autofree char *fallback = NULL;
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "hankesalkku", "portfolio.db", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("HANKESALKKU_DB"));
+
+  g_setenv ("HANKESALKKU_DB", "/tmp/elsewhere.db", TRUE);
+  from_env = hs_default_database_path ();
+  g_assert_cmpstr (from_env, ==, "/tmp/elsewhere.db");
+
+  g_setenv ("HANKESALKKU_DB", "", TRUE);
+  fallback = hs_default_database_path ();
+  g_assert_cmpstr (fallback, ==, expected);
+
+  if (saved != NULL)
+    g_setenv ("HANKESALKKU_DB", saved, TRUE);
+  else
+    g_unsetenv ("HANKESALKKU_DB");
+}
+
+/* Creating in a folder that does not exist yet makes the folder. */
+static void
+test_create_folder (void)
+{
+  StoreTmp tmp = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nested = NULL;
+  HsSqliteRepository *store;
+
+  store_tmp_init (&tmp);
+  nested = g_build_filename (tmp.dir, "a", "b", "portfolio.db", NULL);
+  store = hs_sqlite_repository_open (nested, HS_OPEN_DEFAULT, &error);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+  {
+    /* Opening without CREATE makes no folder either. */
+    g_autofree char *folder = g_build_filename (tmp.dir, "a", NULL);
+    g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  }
+
+  store = hs_sqlite_repository_open (nested, HS_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hs_sqlite_repository_get_path (store), ==, nested);
+  g_object_unref (store);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
+
+  store_tmp_clear (&tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create-seed", test_create_seed);
+  ADD ("/store/reopen", test_reopen);
+  ADD ("/store/round-trip", test_round_trip);
+  ADD ("/store/organisations", test_organisations);
+  ADD ("/store/summaries", test_summaries);
+  ADD ("/store/project-summaries", test_project_summaries);
+  ADD ("/store/undo/create", test_undo_create);
+  ADD ("/store/undo/edit", test_undo_edit);
+  ADD ("/store/undo/delete", test_undo_delete);
+  ADD ("/store/undo/status", test_undo_status);
+  ADD ("/store/undo/redo-tail", test_redo_tail);
+  ADD ("/store/undo/batch", test_undo_batch);
+  ADD ("/store/calls", test_calls);
+  ADD ("/store/refused", test_refused);
+  g_test_add_func ("/store/open/bad-files", test_bad_files);
+  g_test_add_func ("/store/open/too-new", test_too_new);
+  g_test_add_func ("/store/open/read-only", test_read_only);
+  g_test_add_func ("/store/open/migration", test_migration);
+  g_test_add_func ("/store/open/create-folder", test_create_folder);
+  g_test_add_func ("/store/default-path", test_default_path);
+
+  return g_test_run ();
+}
