@@ -529,9 +529,12 @@ date_row_leave_cb (GtkEventControllerFocus *controller,
   commit_date (self, field);
 }
 
+/* Shows the calendar's day in the field; it is stored when the calendar
+ * closes. */
 static void
-calendar_day_selected_cb (HsProjectEditor *self,
-                          GtkCalendar     *calendar)
+take_calendar_date (HsProjectEditor *self,
+                    GtkCalendar     *calendar,
+                    gboolean         picked_day)
 {
   DateField field = calendar == self->start_calendar ? DATE_START : DATE_END;
   g_autoptr(GDateTime) picked = NULL;
@@ -551,7 +554,24 @@ calendar_day_selected_cb (HsProjectEditor *self,
   set_editable_text (GTK_EDITABLE (date_row (self, field)), text);
   self->updating--;
   self->date_pending[field] = TRUE;
-  self->date_clicked[field] = TRUE;
+  self->date_clicked[field] = self->date_clicked[field] || picked_day;
+}
+
+static void
+calendar_day_selected_cb (HsProjectEditor *self,
+                          GtkCalendar     *calendar)
+{
+  take_calendar_date (self, calendar, TRUE);
+}
+
+/* GtkCalendar says nothing when only the month or year changes (the same
+ * day number in another month). */
+static void
+calendar_moved_cb (HsProjectEditor *self,
+                   GParamSpec      *pspec,
+                   GtkCalendar     *calendar)
+{
+  take_calendar_date (self, calendar, FALSE);
 }
 
 static void
@@ -609,7 +629,7 @@ calendar_key_pressed_cb (GtkEventControllerKey *controller,
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
     {
       if (!self->date_pending[field])
-        calendar_day_selected_cb (self, GTK_CALENDAR (calendar));
+        take_calendar_date (self, GTK_CALENDAR (calendar), FALSE);
       gtk_popover_popdown (field == DATE_START ? self->start_popover : self->end_popover);
       return TRUE;
     }
@@ -635,6 +655,9 @@ setup_calendar (HsProjectEditor *self,
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (calendar), keys);
+
+  g_signal_connect_object (calendar, "notify::month", G_CALLBACK (calendar_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (calendar, "notify::year", G_CALLBACK (calendar_moved_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- general: choices ------------------------------------------------------------- */
@@ -2460,6 +2483,16 @@ hs_project_editor_init (HsProjectEditor *self)
     }
   adw_combo_row_set_model (self->new_indicator_row, G_LIST_MODEL (indicators));
   g_signal_connect (self->new_target_row, "entry-activated", G_CALLBACK (new_target_activated_cb), self);
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No implementers yet: add the main implementer first"));
+
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 18);
+    gtk_widget_set_margin_bottom (placeholder, 18);
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_list_box_set_placeholder (self->implementers_list, placeholder);
+  }
 
   self->budget_placeholder = placeholder_group (_("Each implementer gets a budget here, by cost category and year."));
   gtk_box_append (self->budget_box, GTK_WIDGET (self->budget_placeholder));

@@ -10,6 +10,7 @@
 
 #include "core/hs-core-error.h"
 
+#include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
 #include "hs-sidebar.h"
@@ -23,6 +24,7 @@ struct _HsWindow
   HsRepository         *repository;
   gulong                changed_handler;
   GHashTable           *scope_names;   /* "agreement:ID" / "focus-area:ID" → name */
+  GHashTable           *editors;       /* project id → HsProjectEditor (borrowed) */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -237,7 +239,59 @@ remember_scope_names (HsWindow *self)
     }
 }
 
+/* ---- editors -------------------------------------------------------------- */
+
+static void
+editor_destroyed_cb (GtkWidget *editor,
+                     HsWindow  *self)
+{
+  gint64 id = hs_project_editor_get_project_id (HS_PROJECT_EDITOR (editor));
+
+  if (self->editors != NULL)
+    g_hash_table_remove (self->editors, &id);
+}
+
+/* One editor per project: a second activation brings the first to the front. */
+void
+hs_window_edit_project (HsWindow *self,
+                        gint64    id)
+{
+  GtkWidget *editor;
+
+  g_return_if_fail (HS_IS_WINDOW (self));
+
+  if (self->repository == NULL || id == 0)
+    return;
+
+  editor = g_hash_table_lookup (self->editors, &id);
+  if (editor == NULL)
+    {
+      editor = hs_project_editor_new (self->repository, id);
+      g_hash_table_insert (self->editors, g_memdup2 (&id, sizeof id), editor);
+      g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed_cb), self, 0);
+    }
+  hs_project_editor_present (HS_PROJECT_EDITOR (editor), GTK_WINDOW (self));
+}
+
+static void
+project_activated_cb (HsProjectList *list,
+                      gint64         id,
+                      HsWindow      *self)
+{
+  hs_window_edit_project (self, id);
+}
+
 /* ---- actions -------------------------------------------------------------- */
+
+static void
+edit_project_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  hs_window_edit_project (self, hs_project_list_get_selected_id (self->project_list));
+}
 
 static void
 undo_action_cb (GtkWidget  *widget,
@@ -353,7 +407,8 @@ new_project_action_cb (GtkWidget  *widget,
       show_error_toast (self, error);
       return;
     }
-  g_signal_emit_by_name (self->project_list, "project-activated", project->id);
+  hs_project_list_select_id (self->project_list, project->id);
+  hs_window_edit_project (self, project->id);
 }
 
 /* ---- window state --------------------------------------------------------- */
@@ -451,11 +506,13 @@ hs_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (hs_project_list_get_model (self->project_list), self);
       g_signal_handlers_disconnect_by_data (self->sidebar, self);
       g_signal_handlers_disconnect_by_data (self->status_filter, self);
+      g_signal_handlers_disconnect_by_data (self->project_list, self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->scope_names, g_hash_table_unref);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
 
   G_OBJECT_CLASS (hs_window_parent_class)->dispose (object);
 }
@@ -505,6 +562,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -522,6 +580,7 @@ hs_window_init (HsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scope_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->editors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -541,6 +600,7 @@ hs_window_init (HsWindow *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->sidebar, "scope-changed", G_CALLBACK (scope_changed_cb), self);
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  g_signal_connect (self->project_list, "project-activated", G_CALLBACK (project_activated_cb), self);
   g_signal_connect (hs_project_list_get_model (self->project_list), "items-changed",
                     G_CALLBACK (shown_items_changed_cb), self);
 }

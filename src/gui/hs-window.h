@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (HsWindow, hs_window, HS, WINDOW, AdwApplicationWindow)
 
 HsWindow *hs_window_new        (HsApplication *application,
                                 HsRepository  *repository);
+/* Opens the project's editor, or brings its open editor to the front. */
+void      hs_window_edit_project (HsWindow    *self,
+                                  gint64       id);
 /* Replaces the content with a page that says what went wrong. */
 void      hs_window_show_error (HsWindow      *self,
                                 const GError  *error);

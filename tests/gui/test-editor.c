@@ -444,6 +444,18 @@ test_general (Fixture       *f,
     g_assert_cmpint (g_date_get_day (&project->end_date), ==, 30);
     g_assert_cmpint (g_date_get_month (&project->end_date), ==, 6);
     g_clear_pointer (&project, hs_project_free);
+
+    /* the same day number in another month counts too */
+    g_clear_pointer (&day, g_date_time_unref);
+    day = g_date_time_new_local (2026, 9, 30, 12, 0, 0);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    spin ();
+    gtk_calendar_select_day (calendar, day);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    spin ();
+    project = stored (f);
+    g_assert_cmpint (g_date_get_month (&project->end_date), ==, 9);
+    g_clear_pointer (&project, hs_project_free);
   }
 
   /* A code another project has is refused next to the field. */

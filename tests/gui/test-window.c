@@ -17,6 +17,7 @@
 #include "core/hs-generate.h"
 #include "store/hs-sqlite-repository.h"
 
+#include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
 #include "hs-sidebar.h"
@@ -276,6 +277,38 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_cmpuint (stored_projects (f), ==, 63);
 }
 
+static guint
+count_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (HS_IS_PROJECT_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+static void
+test_edit_project (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+
+  g_assert_cmpuint (count_editors (), ==, 0);
+  g_assert_true (hs_project_list_select_id (project_list (f), pks->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-project", NULL));
+  spin ();
+  g_assert_cmpuint (count_editors (), ==, 1);
+  /* the same project again: the same editor */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-project", NULL));
+  spin ();
+  g_assert_cmpuint (count_editors (), ==, 1);
+}
+
 static void
 test_new_project (Fixture       *f,
                   gconstpointer  data)
@@ -298,6 +331,8 @@ test_new_project (Fixture       *f,
   g_assert_nonnull (created);
   g_assert_cmpint (created->agreement_id, ==, pks->agreement_id);
   g_assert_cmpint (created->status, ==, HS_STATUS_DRAFT);
+  /* its editor opens */
+  g_assert_cmpuint (count_editors (), ==, 1);
 
   /* and it can be undone like everything else */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -317,6 +352,7 @@ main (int   argc,
   ADD ("/window/sort-by-total", test_sort_by_total);
   ADD ("/window/filter", test_filter_by_scope_search_status);
   ADD ("/window/delete-undo-redo", test_delete_undo_redo);
+  ADD ("/window/edit-project", test_edit_project);
   ADD ("/window/new-project", test_new_project);
 #undef ADD
 
