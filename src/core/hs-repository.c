@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "hs-core-error.h"
 #include "hs-repository.h"
 
 G_DEFINE_INTERFACE (HsRepository, hs_repository, G_TYPE_OBJECT)
@@ -28,6 +31,55 @@ hs_repository_default_init (HsRepositoryInterface *iface)
                 NULL, NULL,
                 NULL,
                 G_TYPE_NONE, 0);
+
+  /**
+   * HsRepository::project-changed:
+   * @id: the one project the change touched
+   *
+   * Emitted just before "changed" when a mutation, undo or redo touched
+   * exactly one project and nothing else.
+   */
+  g_signal_new ("project-changed",
+                G_TYPE_FROM_INTERFACE (iface),
+                G_SIGNAL_RUN_LAST,
+                0,
+                NULL, NULL,
+                NULL,
+                G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+gboolean
+hs_repository_get_project_summary (HsRepository      *self,
+                                   gint64             id,
+                                   HsProjectSummary  *out,
+                                   GError           **error)
+{
+  HsRepositoryInterface *iface;
+  g_autoptr(GArray) rows = NULL;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->get_project_summary != NULL)
+    return iface->get_project_summary (self, id, out, error);
+
+  rows = hs_repository_list_project_summaries (self, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HsProjectSummary *row = &g_array_index (rows, HsProjectSummary, i);
+      if (row->id == id)
+        {
+          *out = *row;
+          memset (row, 0, sizeof *row);
+          return TRUE;
+        }
+    }
+  g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND, "No project has the id %" G_GINT64_FORMAT, id);
+  return FALSE;
 }
 
 GPtrArray *

@@ -9,7 +9,10 @@
  * and redone exactly by undo()/redo().
  *
  * Signals: "changed" (no arguments) after every successful mutation, undo
- * and redo, so views can refresh what they show.
+ * and redo, so views can refresh what they show. When the change touched
+ * exactly one project and nothing else, "project-changed" (gint64 id) comes
+ * just before it, so that a view can update that one row
+ * (get_project_summary; NOT_FOUND when it is gone) instead of reloading.
  */
 #pragma once
 
@@ -51,6 +54,9 @@ struct _HsRepositoryInterface
   gboolean        (*can_redo)           (HsRepository *self);
   char           *(*undo)               (HsRepository *self, GError **error);
   char           *(*redo)               (HsRepository *self, GError **error);
+
+  /* Optional; without it the wrapper searches list_project_summaries(). */
+  gboolean        (*get_project_summary) (HsRepository *self, gint64 id, HsProjectSummary *out, GError **error);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
@@ -75,6 +81,9 @@ gboolean    hs_repository_save_call         (HsRepository *self, HsCall *call, G
 gboolean    hs_repository_foreach_project   (HsRepository *self, HsProjectFunc func, gpointer user_data, GError **error);
 /* GArray of HsProjectSummary (clear func set), ordered by code. */
 GArray     *hs_repository_list_project_summaries (HsRepository *self, GError **error);
+/* One row of the project list; HS_CORE_ERROR_NOT_FOUND when there is no
+ * such project. *out is filled (clear it with hs_project_summary_clear). */
+gboolean    hs_repository_get_project_summary (HsRepository *self, gint64 id, HsProjectSummary *out, GError **error);
 /* GArray of HsSummaryRow (clear func set): agreements and focus areas in
  * id order, statuses in life-cycle order, sources in enum order (always
  * all six), years ascending, cities by name ("" for an unknown one). */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
 
@@ -340,6 +341,54 @@ hs_project_list_load (HsProjectList  *self,
 
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
+  return TRUE;
+}
+
+gboolean
+hs_project_list_update_project (HsProjectList  *self,
+                                HsRepository   *repository,
+                                gint64          id,
+                                GError        **error)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (model);
+  guint position = n;
+  HsProjectSummary summary = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      HsProjectItem *item = g_list_model_get_item (model, i);
+      gboolean found = hs_project_item_get_summary (item)->id == id;
+
+      g_object_unref (item);
+      if (found)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  exists = hs_repository_get_project_summary (repository, id, &summary, &local_error);
+  if (!exists && !g_error_matches (local_error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (exists)
+    {
+      g_autoptr(HsProjectItem) item = hs_project_item_new_take (&summary);
+      gpointer items[] = { item };
+
+      g_list_store_splice (self->store, position, position < n ? 1 : 0, items, 1);
+    }
+  else if (position < n)
+    g_list_store_remove (self->store, position);
+
   return TRUE;
 }
 

@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (HsProjectList, hs_project_list, HS, PROJECT_LIST, GtkWidge
 gboolean    hs_project_list_load              (HsProjectList  *self,
                                                HsRepository   *repository,
                                                GError        **error);
+/* Updates, adds or removes the one row of a project (one query). */
+gboolean    hs_project_list_update_project    (HsProjectList  *self,
+                                               HsRepository   *repository,
+                                               gint64          id,
+                                               GError        **error);
 /* The rows as shown: filtered and sorted (of HsProjectItem). */
 GListModel *hs_project_list_get_model         (HsProjectList  *self);
 guint       hs_project_list_get_n_projects    (HsProjectList  *self);

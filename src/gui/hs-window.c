@@ -23,6 +23,8 @@ struct _HsWindow
   GSettings            *settings;
   HsRepository         *repository;
   gulong                changed_handler;
+  gulong                project_changed_handler;
+  gboolean              row_updated;    /* "project-changed" came before "changed" */
   GHashTable           *scope_names;   /* "agreement:ID" / "focus-area:ID" → name */
   GHashTable           *editors;       /* project id → HsProjectEditor (borrowed) */
 
@@ -164,10 +166,35 @@ reload (HsWindow *self)
 }
 
 static void
+project_changed_cb (HsRepository *repository,
+                    gint64        id,
+                    HsWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* One project changed: update its row, not the whole list. */
+  self->row_updated = hs_project_list_update_project (self->project_list, repository, id, &error);
+  if (!self->row_updated)
+    g_warning ("Could not update the row of project %" G_GINT64_FORMAT ": %s", id, error->message);
+}
+
+static void
 repository_changed_cb (HsRepository *repository,
                        HsWindow     *self)
 {
-  reload (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->row_updated)
+    {
+      reload (self);
+      return;
+    }
+
+  self->row_updated = FALSE;
+  if (!hs_sidebar_update_totals (self->sidebar, self->repository, &error))
+    hs_window_show_error (self, error);
+  update_content (self);
+  update_undo_actions (self);
 }
 
 static void
@@ -453,6 +480,8 @@ hs_window_constructed (GObject *object)
       hs_window_show_error (self, error);
       return;
     }
+  self->project_changed_handler = g_signal_connect (self->repository, "project-changed",
+                                                    G_CALLBACK (project_changed_cb), self);
   self->changed_handler = g_signal_connect (self->repository, "changed",
                                             G_CALLBACK (repository_changed_cb), self);
   reload (self);
@@ -501,6 +530,8 @@ hs_window_dispose (GObject *object)
 
   if (self->repository != NULL && self->changed_handler != 0)
     g_clear_signal_handler (&self->changed_handler, self->repository);
+  if (self->repository != NULL && self->project_changed_handler != 0)
+    g_clear_signal_handler (&self->project_changed_handler, self->repository);
   if (self->project_list != NULL)
     {
       g_signal_handlers_disconnect_by_data (hs_project_list_get_model (self->project_list), self);

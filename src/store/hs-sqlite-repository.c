@@ -147,6 +147,28 @@ log_action (HsSqliteRepository  *self,
 
 /* Logs the action (when it changed anything), commits and frees tx; on
  * failure rolls back, puts the caller's ids back and frees tx. */
+/* The one project a change touched, or 0 when it touched several projects
+ * or anything else (organisations, calls): then views reload everything. */
+static gint64
+single_project (GPtrArray *items)
+{
+  const HsStoreItem *item;
+
+  if (items->len != 1)
+    return 0;
+  item = g_ptr_array_index (items, 0);
+  return item->entity == HS_ENTITY_PROJECT ? item->id : 0;
+}
+
+static void
+emit_changed (HsSqliteRepository *self,
+              gint64              project_id)
+{
+  if (project_id != 0)
+    g_signal_emit_by_name (self, "project-changed", project_id);
+  g_signal_emit_by_name (self, "changed");
+}
+
 static gboolean
 commit_action (HsSqliteRepository  *self,
                HsStoreTx           *tx,
@@ -157,6 +179,7 @@ commit_action (HsSqliteRepository  *self,
 {
   GPtrArray *items = hs_store_tx_get_items (tx);
   gboolean changed = items->len > 0;
+  gint64 single = single_project (items);
 
   if (!hs_store_tx_finish (tx, error)
       || (changed && !log_action (self, kind, description, project_id, items, error)))
@@ -174,7 +197,7 @@ commit_action (HsSqliteRepository  *self,
 
   hs_store_tx_free (tx);
   if (changed)
-    g_signal_emit_by_name (self, "changed");
+    emit_changed (self, single);
   return TRUE;
 }
 
@@ -448,7 +471,10 @@ replay_action (HsSqliteRepository  *self,
     }
 
   hs_store_tx_free (tx);
-  g_signal_emit_by_name (self, "changed");
+  {
+    const Replay *only = replays->len == 1 ? &g_array_index (replays, Replay, 0) : NULL;
+    emit_changed (self, only != NULL && only->entity == HS_ENTITY_PROJECT ? only->id : 0);
+  }
   return g_steal_pointer (&description);
 
 fail:
@@ -623,6 +649,15 @@ hs_sqlite_repository_foreach_project (HsRepository   *repo,
   return TRUE;
 }
 
+static gboolean
+hs_sqlite_repository_get_project_summary (HsRepository      *repo,
+                                          gint64             id,
+                                          HsProjectSummary  *out,
+                                          GError           **error)
+{
+  return hs_store_get_project_summary (HS_SQLITE_REPOSITORY (repo)->db, id, out, error);
+}
+
 static GArray *
 hs_sqlite_repository_list_project_summaries (HsRepository  *repo,
                                              GError       **error)
@@ -655,6 +690,7 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->save_call = hs_sqlite_repository_save_call;
   iface->foreach_project = hs_sqlite_repository_foreach_project;
   iface->list_project_summaries = hs_sqlite_repository_list_project_summaries;
+  iface->get_project_summary = hs_sqlite_repository_get_project_summary;
   iface->summarise = hs_sqlite_repository_summarise;
   iface->can_undo = hs_sqlite_repository_can_undo;
   iface->can_redo = hs_sqlite_repository_can_redo;

@@ -62,6 +62,16 @@
   " SUM (" t ".own_private), SUM (" t ".total_financing)"
 
 /* Agreement filter of the summaries: ?1 = 0 means every agreement. */
+#define PROJECT_SUMMARY \
+    "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, o.name, t.partial_implementers," \
+    " p.agreement_id, p.focus_area_id, f.name, p.status, p.start_date, p.end_date," \
+    " t.total_costs, t.eu_state, t.errors, t.warnings" \
+    " FROM project p" \
+    " LEFT JOIN project_totals t ON t.project_id = p.id" \
+    " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1" \
+    " LEFT JOIN organisation o ON o.id = m.organisation_id" \
+    " LEFT JOIN focus_area f ON f.id = p.focus_area_id"
+
 #define WHERE_AGREEMENT " WHERE (?1 = 0 OR p.agreement_id = ?1)"
 
 static const char * const sql[HS_N_STMTS] = {
@@ -183,16 +193,8 @@ static const char * const sql[HS_N_STMTS] = {
   /* One query for the whole list: the totals table holds the figures and the
    * number of partial implementers; the partial index implementer_one_main
    * finds the main implementer. */
-  [STMT_PROJECT_SUMMARIES] =
-    "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, o.name, t.partial_implementers,"
-    " p.agreement_id, p.focus_area_id, f.name, p.status, p.start_date, p.end_date,"
-    " t.total_costs, t.eu_state, t.errors, t.warnings"
-    " FROM project p"
-    " LEFT JOIN project_totals t ON t.project_id = p.id"
-    " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1"
-    " LEFT JOIN organisation o ON o.id = m.organisation_id"
-    " LEFT JOIN focus_area f ON f.id = p.focus_area_id"
-    " ORDER BY p.code",
+  [STMT_PROJECT_SUMMARIES] = PROJECT_SUMMARY " ORDER BY p.code",
+  [STMT_PROJECT_SUMMARY_ONE] = PROJECT_SUMMARY " WHERE p.id = ?1",
 
   /* Columns of every SUMMARISE_*: key, label, projects, then SUM_MONEY. */
   [STMT_SUMMARISE_AGREEMENT] =

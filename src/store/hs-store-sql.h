@@ -104,6 +104,7 @@ typedef enum
 
   /* what the list and the summaries show */
   STMT_PROJECT_SUMMARIES,
+  STMT_PROJECT_SUMMARY_ONE,
   STMT_SUMMARISE_AGREEMENT,
   STMT_SUMMARISE_FOCUS_AREA,
   STMT_SUMMARISE_CITY,

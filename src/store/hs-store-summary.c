@@ -14,6 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
+#include "core/hs-core-error.h"
 #include "core/hs-enums.h"
 #include "core/hs-money.h"
 #include "hs-store-error.h"
@@ -23,6 +26,55 @@ static const char *
 non_empty (const char *text)
 {
   return text != NULL && text[0] != '\0' ? text : NULL;
+}
+
+/* One row of STMT_PROJECT_SUMMARIES / STMT_PROJECT_SUMMARY_ONE. */
+static gboolean
+read_project_summary (HsStoreDb         *db,
+                      sqlite3_stmt      *stmt,
+                      HsProjectSummary  *summary,
+                      GError           **error)
+{
+  const char *code = hs_store_column_text (stmt, 1);
+  const char *name;
+  const char *status = hs_store_column_text (stmt, 10);
+  int status_value = status != NULL ? hs_status_from_id (status) : -1;
+
+  if (status_value < 0)
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                   _("“%s” contains an unknown %s “%s”"), db->path, "status",
+                   status != NULL ? status : "");
+      return FALSE;
+    }
+
+  /* hs_project_display_name (): Finnish, else Swedish, else English,
+   * else the code. */
+  name = non_empty (hs_store_column_text (stmt, 2));
+  if (name == NULL)
+    name = non_empty (hs_store_column_text (stmt, 3));
+  if (name == NULL)
+    name = non_empty (hs_store_column_text (stmt, 4));
+  if (name == NULL)
+    name = code;
+
+  summary->id = sqlite3_column_int64 (stmt, 0);
+  summary->code = g_strdup (code);
+  summary->name = g_strdup (name);
+  summary->main_implementer = hs_store_column_dup (stmt, 5);
+  summary->partial_implementers = (guint) sqlite3_column_int64 (stmt, 6);
+  summary->agreement_id = sqlite3_column_int64 (stmt, 7);
+  summary->focus_area_id = sqlite3_column_int64 (stmt, 8);
+  summary->focus_area = hs_store_column_dup (stmt, 9);
+  summary->status = (HsStatus) status_value;
+  hs_store_column_date (stmt, 11, &summary->start_date);
+  hs_store_column_date (stmt, 12, &summary->end_date);
+  summary->total_costs = sqlite3_column_int64 (stmt, 13);
+  summary->eu_state = sqlite3_column_int64 (stmt, 14);
+  summary->support_bp = hs_rate_of (summary->eu_state, summary->total_costs);
+  summary->errors = (guint) sqlite3_column_int64 (stmt, 15);
+  summary->warnings = (guint) sqlite3_column_int64 (stmt, 16);
+  return TRUE;
 }
 
 GArray *
@@ -42,45 +94,9 @@ hs_store_list_project_summaries (HsStoreDb  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       HsProjectSummary summary = { 0, };
-      const char *code = hs_store_column_text (stmt, 1);
-      const char *name;
-      const char *status = hs_store_column_text (stmt, 10);
-      int status_value = status != NULL ? hs_status_from_id (status) : -1;
 
-      if (status_value < 0)
-        {
-          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                       _("“%s” contains an unknown %s “%s”"), db->path, "status",
-                       status != NULL ? status : "");
-          return NULL;
-        }
-
-      /* hs_project_display_name (): Finnish, else Swedish, else English,
-       * else the code. */
-      name = non_empty (hs_store_column_text (stmt, 2));
-      if (name == NULL)
-        name = non_empty (hs_store_column_text (stmt, 3));
-      if (name == NULL)
-        name = non_empty (hs_store_column_text (stmt, 4));
-      if (name == NULL)
-        name = code;
-
-      summary.id = sqlite3_column_int64 (stmt, 0);
-      summary.code = g_strdup (code);
-      summary.name = g_strdup (name);
-      summary.main_implementer = hs_store_column_dup (stmt, 5);
-      summary.partial_implementers = (guint) sqlite3_column_int64 (stmt, 6);
-      summary.agreement_id = sqlite3_column_int64 (stmt, 7);
-      summary.focus_area_id = sqlite3_column_int64 (stmt, 8);
-      summary.focus_area = hs_store_column_dup (stmt, 9);
-      summary.status = (HsStatus) status_value;
-      hs_store_column_date (stmt, 11, &summary.start_date);
-      hs_store_column_date (stmt, 12, &summary.end_date);
-      summary.total_costs = sqlite3_column_int64 (stmt, 13);
-      summary.eu_state = sqlite3_column_int64 (stmt, 14);
-      summary.support_bp = hs_rate_of (summary.eu_state, summary.total_costs);
-      summary.errors = (guint) sqlite3_column_int64 (stmt, 15);
-      summary.warnings = (guint) sqlite3_column_int64 (stmt, 16);
+      if (!read_project_summary (db, stmt, &summary, error))
+        return NULL;
       g_array_append_val (rows, summary);
     }
 
@@ -91,6 +107,41 @@ hs_store_list_project_summaries (HsStoreDb  *db,
     }
 
   return g_steal_pointer (&rows);
+}
+
+gboolean
+hs_store_get_project_summary (HsStoreDb         *db,
+                              gint64             id,
+                              HsProjectSummary  *out,
+                              GError           **error)
+{
+  g_autoptr(HsStoreStmt) stmt = NULL;
+  int rc;
+
+  stmt = hs_store_db_stmt (db, STMT_PROJECT_SUMMARY_ONE, error);
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      memset (out, 0, sizeof *out);
+      if (!read_project_summary (db, stmt, out, error))
+        {
+          hs_project_summary_clear (out);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
+                   _("No project has the id %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  hs_store_db_set_error (db, rc, error, _("Reading the project list failed"));
+  return FALSE;
 }
 
 /* The money columns from column 3 on: total costs, the sources, total

@@ -12,6 +12,10 @@
 G_BEGIN_DECLS
 
 /* GArray of HsProjectSummary (clear func set), by code: one query. */
+gboolean hs_store_get_project_summary   (HsStoreDb        *db,
+                                        gint64            id,
+                                        HsProjectSummary *out,
+                                        GError          **error);
 GArray *hs_store_list_project_summaries (HsStoreDb    *db,
                                          GError      **error);
 /* GArray of HsSummaryRow (clear func set): one GROUP BY query over the

@@ -277,6 +277,51 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_cmpuint (stored_projects (f), ==, 63);
 }
 
+static HsProjectItem *
+item_of (Fixture    *f,
+         const char *code)
+{
+  GListModel *model = hs_project_list_get_model (project_list (f));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HsProjectItem) item = g_list_model_get_item (model, i);
+      if (g_strcmp0 (hs_project_item_get_summary (item)->code, code) == 0)
+        return item;   /* the list holds a reference */
+    }
+  return NULL;
+}
+
+/* Editing one project updates its row and leaves the other rows alone. */
+static void
+test_edit_updates_one_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HsProject) oulu = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL);
+  HsProjectItem *pks_before = item_of (f, "PKS-ESIM-001");
+  HsProjectItem *oulu_before = item_of (f, "OULU-ESIM-001");
+  HsImplementer *main_impl = hs_project_get_main (oulu);
+  gint64 old_total = hs_project_item_get_summary (oulu_before)->total_costs;
+  g_autoptr(GError) error = NULL;
+
+  hs_implementer_set_cost (main_impl, HS_COST_STAFF, 2026, hs_implementer_get_cost (main_impl, HS_COST_STAFF, 2026) + 100000);
+  g_assert_true (hs_repository_save_project (f->repo, oulu, &error));
+  g_assert_no_error (error);
+  spin ();
+
+  g_assert_true (item_of (f, "PKS-ESIM-001") == pks_before);
+  g_assert_true (item_of (f, "OULU-ESIM-001") != oulu_before);
+  /* 1 000,00 € of staff costs and 400,00 € of flat-rate costs more */
+  g_assert_cmpint (hs_project_item_get_summary (item_of (f, "OULU-ESIM-001"))->total_costs, ==, old_total + 140000);
+  g_assert_cmpuint (shown (f), ==, 63);
+
+  /* Undo is one project too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin ();
+  g_assert_true (item_of (f, "PKS-ESIM-001") == pks_before);
+  g_assert_cmpint (hs_project_item_get_summary (item_of (f, "OULU-ESIM-001"))->total_costs, ==, old_total);
+}
+
 static guint
 count_editors (void)
 {
@@ -353,6 +398,7 @@ main (int   argc,
   ADD ("/window/filter", test_filter_by_scope_search_status);
   ADD ("/window/delete-undo-redo", test_delete_undo_redo);
   ADD ("/window/edit-project", test_edit_project);
+  ADD ("/window/edit-updates-one-row", test_edit_updates_one_row);
   ADD ("/window/new-project", test_new_project);
 #undef ADD
 

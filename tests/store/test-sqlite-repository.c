@@ -21,7 +21,19 @@ typedef struct
   HsSqliteRepository *store;
   HsRepository       *repo;   /* the same object */
   guint               changed;
+  guint               project_changed;
+  gint64              last_project;
 } Fixture;
+
+static void
+on_project_changed (HsRepository *repo,
+                    gint64        id,
+                    Fixture      *fixture)
+{
+  /* always before "changed" */
+  fixture->project_changed++;
+  fixture->last_project = id;
+}
 
 static void
 on_changed (HsRepository *repo,
@@ -40,6 +52,7 @@ fixture_open (Fixture     *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
   fixture->repo = HS_REPOSITORY (fixture->store);
+  g_signal_connect (fixture->repo, "project-changed", G_CALLBACK (on_project_changed), fixture);
   g_signal_connect (fixture->repo, "changed", G_CALLBACK (on_changed), fixture);
 }
 
@@ -1058,6 +1071,53 @@ test_undo_batch (Fixture       *fixture,
   }
 }
 
+/* "project-changed" names the one project an action touched, so views can
+ * update one row; batches and organisation changes only say "changed". */
+static void
+test_project_changed_signal (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = store_test_portfolio ();
+  g_autoptr(GPtrArray) batch = store_test_batch ("S-", 5);
+  g_autoptr(GError) error = NULL;
+  HsProject *edited = g_ptr_array_index (first, 0);
+  HsProjectSummary summary = { 0 };
+  guint changed_before;
+
+  save_portfolio (fixture, first);
+
+  fixture->project_changed = 0;
+  changed_before = fixture->changed;
+  g_free (edited->acronym);
+  edited->acronym = g_strdup ("SIG");
+  g_assert_true (hs_repository_save_project (fixture->repo, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->project_changed, ==, 1);
+  g_assert_cmpint (fixture->last_project, ==, edited->id);
+  g_assert_cmpuint (fixture->changed, ==, changed_before + 1);
+
+  g_free (undo (fixture));
+  g_assert_cmpuint (fixture->project_changed, ==, 2);
+  g_assert_cmpint (fixture->last_project, ==, edited->id);
+
+  g_assert_true (hs_repository_get_project_summary (fixture->repo, edited->id, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary.code, ==, edited->code);
+  hs_project_summary_clear (&summary);
+
+  g_assert_true (hs_repository_delete_project (fixture->repo, edited->id, &error));
+  g_assert_cmpuint (fixture->project_changed, ==, 3);
+  g_assert_false (hs_repository_get_project_summary (fixture->repo, edited->id, &summary, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  changed_before = fixture->changed;
+  g_assert_true (hs_repository_save_projects (fixture->repo, batch, "Batch", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->project_changed, ==, 3);
+  g_assert_cmpuint (fixture->changed, ==, changed_before + 1);
+}
+
 /* A call edited: its projects' findings follow; undo restores both. */
 static void
 test_calls (Fixture       *fixture,
@@ -1612,6 +1672,7 @@ main (int   argc,
   ADD ("/store/undo/status", test_undo_status);
   ADD ("/store/undo/redo-tail", test_redo_tail);
   ADD ("/store/undo/batch", test_undo_batch);
+  ADD ("/store/project-changed-signal", test_project_changed_signal);
   ADD ("/store/calls", test_calls);
   ADD ("/store/refused", test_refused);
   g_test_add_func ("/store/open/bad-files", test_bad_files);
