@@ -19,6 +19,7 @@ struct _HsProjectItem
   GObject          parent_instance;
   HsProjectSummary summary;
   char            *search_key;   /* casefolded code, name and organisation */
+  char            *sort_keys[HS_PROJECT_ITEM_N_SORT_KEYS];  /* made when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (HsProjectItem, hs_project_item, G_TYPE_OBJECT)
@@ -30,6 +31,8 @@ hs_project_item_finalize (GObject *object)
 
   hs_project_summary_clear (&self->summary);
   g_free (self->search_key);
+  for (guint i = 0; i < HS_PROJECT_ITEM_N_SORT_KEYS; i++)
+    g_free (self->sort_keys[i]);
 
   G_OBJECT_CLASS (hs_project_item_parent_class)->finalize (object);
 }
@@ -77,4 +80,30 @@ hs_project_item_get_summary (HsProjectItem *self)
   g_return_val_if_fail (HS_IS_PROJECT_ITEM (self), NULL);
 
   return &self->summary;
+}
+
+const char *
+hs_project_item_get_sort_key (HsProjectItem     *self,
+                              HsProjectItemText  which)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_ITEM (self), NULL);
+  g_return_val_if_fail (which < HS_PROJECT_ITEM_N_SORT_KEYS, NULL);
+
+  if (self->sort_keys[which] == NULL)
+    {
+      const char *text = NULL;
+
+      switch (which)
+        {
+        case HS_PROJECT_ITEM_CODE: text = self->summary.code; break;
+        case HS_PROJECT_ITEM_NAME: text = self->summary.name; break;
+        case HS_PROJECT_ITEM_MAIN_IMPLEMENTER: text = self->summary.main_implementer; break;
+        case HS_PROJECT_ITEM_FOCUS_AREA: text = self->summary.focus_area; break;
+        case HS_PROJECT_ITEM_N_SORT_KEYS:
+        default:
+          g_assert_not_reached ();
+        }
+      self->sort_keys[which] = g_utf8_collate_key (text != NULL ? text : "", -1);
+    }
+  return self->sort_keys[which];
 }
