@@ -56,7 +56,7 @@ hs_chart_scope_label (HsRepository       *repo,
       if (focus_area == NULL || (agreement_id != 0 && focus_area->agreement_id != agreement_id))
         {
           g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND,
-                       _("There is no focus area %" G_GINT64_FORMAT " in this portfolio"), scope->focus_area_id);
+                       _("There is no focus area %lld in this portfolio"), (long long) scope->focus_area_id);
           return NULL;
         }
       agreement_id = focus_area->agreement_id;
@@ -74,7 +74,7 @@ hs_chart_scope_label (HsRepository       *repo,
   if (agreement == NULL)
     {
       g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND,
-                   _("There is no agreement %" G_GINT64_FORMAT " in this portfolio"), agreement_id);
+                   _("There is no agreement %lld in this portfolio"), (long long) agreement_id);
       return NULL;
     }
   if (focus_area != NULL)

@@ -814,9 +814,16 @@ print_usage (FILE *to)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (to, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (to, "\n%s\n", _("Options:"));
-  fprintf (to, "  --db FILE  %s\n", _("The database (default: $HANKESALKKU_DB, else ~/.local/share/hankesalkku/portfolio.db)"));
-  fprintf (to, "  --version  %s\n", _("Show the version"));
-  fprintf (to, "  --help     %s\n\n", _("Show this help"));
+  {
+    /* Translators: the placeholder in "--db FILE" */
+    g_autofree char *db = g_strdup_printf ("--db %s", _("FILE"));
+    int width = MAX (10, (int) g_utf8_strlen (db, -1));
+
+    fprintf (to, "  %s%*s  %s\n", db, width - (int) g_utf8_strlen (db, -1), "",
+             _("The database (default: $HANKESALKKU_DB, else ~/.local/share/hankesalkku/portfolio.db)"));
+    fprintf (to, "  %-*s  %s\n", width, "--version", _("Show the version"));
+    fprintf (to, "  %-*s  %s\n\n", width, "--help", _("Show this help"));
+  }
   fprintf (to, "%s\n", _("“hankesalkku-cli COMMAND --help” shows the options of a command."));
   fprintf (to, "%s\n", _("Exit status: 0 success, 1 the data failed validation, 2 usage error, 3 input/output or database error."));
 }
@@ -829,6 +836,7 @@ main (int   argc,
   int i;
 
   hs_i18n_init ();
+  g_set_prgname ("hankesalkku-cli");
   cli.lang = hs_lang_current ();
 
   for (i = 1; i < argc; i++)

@@ -718,7 +718,7 @@ hs_export (HsRepository            *repository,
       if (!found)
         {
           g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_NOT_FOUND,
-                       _("No agreement has the number %" G_GINT64_FORMAT), selection->agreement_id);
+                       _("No agreement has the number %lld"), (long long) selection->agreement_id);
           return FALSE;
         }
     }

@@ -259,8 +259,8 @@ get_int (ReadState  *state,
   g_strstrip (text);
   if (!g_ascii_string_to_signed (text, 10, min, max, &value, &local_error))
     return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
-                 _("the attribute “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ": “%s”"),
-                 name, min, max, text);
+                 _("the attribute “%s” is not a whole number from %lld to %lld: “%s”"),
+                 name, (long long) min, (long long) max, text);
   *out = value;
   return TRUE;
 }

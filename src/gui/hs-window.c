@@ -419,7 +419,8 @@ new_project_action_cb (GtkWidget  *widget,
     }
 
   project = hs_project_new (code);
-  project->name_fi = g_strdup (_("New project"));
+  /* The Finnish name field holds Finnish whatever the user's language. */
+  project->name_fi = g_strdup ("Uusi hanke");
   project->agreement_id = agreement_id;
   project->focus_area_id = focus_area_id;
   project->cost_model = HS_COST_MODEL_FLAT40;

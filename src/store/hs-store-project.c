@@ -845,7 +845,7 @@ hs_store_save_organisation (HsStoreTx       *tx,
             g_propagate_error (error, local_error);
           else
             g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
-                         _("There is no organisation with the id %" G_GINT64_FORMAT), org->id);
+                         _("There is no organisation with the id %lld"), (long long) org->id);
           return FALSE;
         }
     }
@@ -897,7 +897,7 @@ hs_store_save_call (HsStoreTx  *tx,
             g_propagate_error (error, local_error);
           else
             g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
-                         _("There is no call with the id %" G_GINT64_FORMAT), call->id);
+                         _("There is no call with the id %lld"), (long long) call->id);
           return FALSE;
         }
       if (hs_store_call_equal (previous, call))
@@ -957,9 +957,8 @@ apply_project_state (HsStoreTx  *tx,
   if (project->id != id)
     {
       g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                   _("The action log of “%s” is inconsistent (project %" G_GINT64_FORMAT
-                     " where %" G_GINT64_FORMAT " was expected)"),
-                   tx->db->path, project->id, id);
+                   _("The action log of “%s” is inconsistent (project %lld where %lld was expected)"),
+                   tx->db->path, (long long) project->id, (long long) id);
       return FALSE;
     }
 
@@ -1353,7 +1352,7 @@ hs_store_load_project (HsStoreDb  *db,
   if (projects->len == 0)
     {
       g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
-                   _("There is no project with the id %" G_GINT64_FORMAT), id);
+                   _("There is no project with the id %lld"), (long long) id);
       return NULL;
     }
   return g_ptr_array_steal_index (projects, 0);

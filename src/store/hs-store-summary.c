@@ -137,7 +137,7 @@ hs_store_get_project_summary (HsStoreDb         *db,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
-                   _("No project has the id %" G_GINT64_FORMAT), id);
+                   _("No project has the id %lld"), (long long) id);
       return FALSE;
     }
   hs_store_db_set_error (db, rc, error, _("Reading the project list failed"));

@@ -371,6 +371,12 @@ test_usage (Fixture       *fixture,
   run_cli (&run, NULL, "--db", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
+  /* Translated help. */
+  run_cli (&run, "fi", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "Usage:"));
+  g_assert_nonnull (strstr (run.out, "hankesalkku-cli"));
+
 
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
   run_clear (&run);
