@@ -617,17 +617,19 @@ hs_project_list_init (HsProjectList *self)
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_list_store_new (HS_TYPE_PROJECT_ITEM);
 
+  /* What a reviewer reads first comes first: the money and the findings;
+   * the columns can be reordered and resized. */
   add_column (self, COLUMN_CODE, _("Code"), FALSE, 130);
-  add_column (self, COLUMN_NAME, _("Name"), TRUE, -1);
+  add_column (self, COLUMN_NAME, _("Name"), TRUE, 240);
   add_column (self, COLUMN_MAIN, _("Main Implementer"), FALSE, 170);
-  add_column (self, COLUMN_PARTIALS, _("Partial"), FALSE, 70);
-  add_column (self, COLUMN_FOCUS_AREA, _("Focus Area"), FALSE, 170);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 110);
-  add_column (self, COLUMN_SCHEDULE, _("Schedule"), FALSE, 180);
-  add_column (self, COLUMN_TOTAL, _("Total Costs"), FALSE, 140);
-  add_column (self, COLUMN_EU_STATE, _("EU and State"), FALSE, 140);
-  add_column (self, COLUMN_SUPPORT, _("Support"), FALSE, 80);
-  add_column (self, COLUMN_FINDINGS, _("Findings"), FALSE, 90);
+  add_column (self, COLUMN_TOTAL, _("Total Costs"), FALSE, 175);
+  add_column (self, COLUMN_EU_STATE, _("EU and State"), FALSE, 150);
+  add_column (self, COLUMN_SUPPORT, _("Support"), FALSE, 110);
+  add_column (self, COLUMN_FINDINGS, _("Findings"), FALSE, 100);
+  add_column (self, COLUMN_FOCUS_AREA, _("Focus Area"), FALSE, 180);
+  add_column (self, COLUMN_PARTIALS, _("Partial"), FALSE, 110);
+  add_column (self, COLUMN_SCHEDULE, _("Schedule"), FALSE, 190);
 
   view_sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->shown)),
