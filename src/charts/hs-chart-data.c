@@ -73,6 +73,7 @@ category_clear (gpointer data)
 {
   HsChartCategory *category = data;
   g_clear_pointer (&category->label, g_free);
+  g_clear_pointer (&category->key, g_free);
 }
 
 static void

@@ -41,6 +41,9 @@ typedef struct
   int       status;           /* HsStatus for the status chart, else -1 */
   gboolean  has_reference;    /* budget by year: an allocation for this year */
   gint64    reference;        /* cents */
+  char     *key;              /* what the category stands for, for filtering: a focus
+                               * area id, a year, a status id, a project id, an
+                               * organisation name; NULL for merged ones and by hand */
 } HsChartCategory;
 
 typedef struct
@@ -50,6 +53,7 @@ typedef struct
   HsStatus  status;
   GDate     start;
   GDate     end;
+  gint64    id;               /* the project's id; 0 when made by hand */
 } HsChartTask;
 
 typedef struct

@@ -124,6 +124,7 @@ financing_project_cb (HsProject *project,
   HsTotals totals;
   gint64 values[5];
   g_autofree char *label = NULL;
+  HsChartCategory *c;
 
   if (!in_scope (walk->scope, project->agreement_id, project->focus_area_id))
     return TRUE;
@@ -133,11 +134,13 @@ financing_project_cb (HsProject *project,
       return FALSE;
     }
   label = g_strdup_printf ("%s %s", project->code, hs_project_display_name (project));
-  if (hs_chart_data_add_category (walk->data, label, values, 1) == NULL)
+  c = hs_chart_data_add_category (walk->data, label, values, 1);
+  if (c == NULL)
     {
       walk->failed = TRUE;
       return FALSE;
     }
+  c->key = g_strdup_printf ("%" G_GINT64_FORMAT, project->id);
   return TRUE;
 }
 
@@ -172,13 +175,15 @@ gather_financing (HsRepository       *repo,
       for (guint i = 0; i < rows->len; i++)
         {
           const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+          HsChartCategory *c = NULL;
           gint64 values[5];
 
           if (row->projects == 0 && row->total_financing == 0)
             continue;
           if (!financing_values (row->financing, values)
-              || hs_chart_data_add_category (data, row->label, values, row->projects) == NULL)
+              || (c = hs_chart_data_add_category (data, row->label, values, row->projects)) == NULL)
             return overflow (error);
+          c->key = g_strdup (row->key);
         }
     }
   hs_chart_data_sort_by_total (data);
@@ -305,6 +310,9 @@ gather_budget (HsRepository       *repo,
 
       g_snprintf (label, sizeof label, "%d", year);
       c = hs_chart_data_add_category (data, label, &value, g_array_index (projects, guint, year - base));
+      if (c == NULL)
+        return overflow (error);
+      c->key = g_strdup (label);
       if (data->reference_label != NULL && year >= HS_PROGRAMME_START_YEAR && year <= AGREEMENT_LAST_YEAR)
         {
           c->has_reference = TRUE;
@@ -345,7 +353,10 @@ gather_timeline (HsRepository       *repo,
     {
       const HsProjectSummary *row = &g_array_index (rows, HsProjectSummary, i);
       if (in_scope (scope, row->agreement_id, row->focus_area_id))
-        hs_chart_data_add_task (data, row->code, row->name, row->status, &row->start_date, &row->end_date);
+        {
+          hs_chart_data_add_task (data, row->code, row->name, row->status, &row->start_date, &row->end_date);
+          g_array_index (data->tasks, HsChartTask, data->tasks->len - 1).id = row->id;
+        }
     }
   g_array_sort (data->tasks, compare_tasks);
   g_date_set_time_t (&data->today, time (NULL));
@@ -396,6 +407,7 @@ gather_status (HsRepository       *repo,
       {
         HsChartCategory *c = hs_chart_data_add_category (data, hs_status_label (s), &costs[s], projects[s]);
         c->status = (int) s;
+        c->key = g_strdup (hs_status_to_id (s));
       }
   return TRUE;
 }
@@ -497,7 +509,12 @@ gather_implementers (HsRepository       *repo,
     {
       Organisation *org = g_ptr_array_index (orgs, i);
       if (i < MAX_ORGANISATIONS)
-        hs_chart_data_add_category (data, org->name, org->values, 0);
+        {
+          HsChartCategory *c = hs_chart_data_add_category (data, org->name, org->values, 0);
+          if (c == NULL)
+            return overflow (error);
+          c->key = g_strdup (org->name);
+        }
       else if (!hs_money_add (rest[0], org->values[0], &rest[0]) || !hs_money_add (rest[1], org->values[1], &rest[1]))
         return overflow (error);
       else

@@ -28,8 +28,8 @@
 #include "hs-report.h"
 
 /* A4 portrait in points */
-#define PAGE_W 595.276
-#define PAGE_H 841.89
+#define PAGE_W HS_REPORT_PAGE_WIDTH
+#define PAGE_H HS_REPORT_PAGE_HEIGHT
 #define MARGIN_X 48.0
 #define MARGIN_TOP 66.0
 #define MARGIN_BOTTOM 58.0
@@ -435,7 +435,18 @@ typedef struct
   guint                 n_pages;      /* known in the drawing pass */
   double                y;
   char                 *date;
+  guint                 target_page;  /* drawing one page (1-based); 0: every page */
+  gboolean              done;         /* past the target page: stop flowing */
+  GArray               *project_pages;/* of guint: the page each project starts on */
 } Flow;
+
+/* Whether what is flowed now is painted: only while drawing, and when
+ * drawing one page only on that page. */
+static gboolean
+flow_drawing (Flow *f)
+{
+  return f->cr != NULL && (f->target_page == 0 || f->page == f->target_page);
+}
 
 static double
 bottom_of_page (void)
@@ -461,7 +472,7 @@ flow_text (Flow           *f,
   pango_layout_set_alignment (f->layout, align);
   pango_layout_set_text (f->layout, text, -1);
   pango_layout_get_extents (f->layout, NULL, &logical);
-  if (draw && f->cr != NULL)
+  if (draw && flow_drawing (f))
     {
       cairo_move_to (f->cr, x, y);
       pango_cairo_show_layout (f->cr, f->layout);
@@ -486,12 +497,14 @@ flow_text_width (Flow       *f,
 static void
 flow_new_page (Flow *f)
 {
-  if (f->page > 0 && f->cr != NULL)
+  if (f->page > 0 && f->cr != NULL && f->target_page == 0)
     cairo_show_page (f->cr);
   f->page++;
   f->y = MARGIN_TOP;
+  if (f->target_page > 0 && f->page > f->target_page)
+    f->done = TRUE;
 
-  if (f->cr != NULL)
+  if (flow_drawing (f))
     {
       g_autofree char *footer = g_strdup_printf (_("Page %u of %u"), f->page, f->n_pages);
       cairo_t *cr = f->cr;
@@ -630,7 +643,7 @@ flow_table (Flow               *f,
           flow_new_page (f);
           if (r >= 0)
             {
-              if (f->cr != NULL)
+              if (flow_drawing (f))
                 {
                   cairo_set_source_rgb (f->cr, 0.93, 0.93, 0.93);
                   cairo_rectangle (f->cr, MARGIN_X, f->y, table_w, header_h);
@@ -641,7 +654,7 @@ flow_table (Flow               *f,
               f->y += header_h;
             }
         }
-      if (f->cr != NULL)
+      if (flow_drawing (f))
         {
           if (r < 0)
             {
@@ -669,7 +682,7 @@ flow_chart (Flow              *f,
 {
   if (f->y + height > bottom_of_page ())
     flow_new_page (f);
-  if (f->cr != NULL)
+  if (flow_drawing (f))
     {
       cairo_save (f->cr);
       cairo_translate (f->cr, MARGIN_X, f->y);
@@ -679,13 +692,13 @@ flow_chart (Flow              *f,
   f->y += height + 14;
 }
 
+/* Cover, summary and charts. */
 static void
-flow_document (Flow *f)
+flow_front_matter (Flow *f)
 {
   const HsReportData *data = f->data;
   HsLang lang = data->lang;
 
-  f->page = 0;
   flow_new_page (f);
 
   /* cover */
@@ -719,13 +732,50 @@ flow_document (Flow *f)
   flow_heading (f, FONT_H1, _("Charts"), 300);
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     flow_chart (f, data->charts[k], 330);
+}
+
+/* The first project whose section holds the target page; -1: the page is
+ * in the front matter (or every page is drawn). */
+static int
+flow_first_project (Flow *f)
+{
+  int first = -1;
+
+  if (f->target_page == 0 || f->project_pages == NULL)
+    return -1;
+  for (guint i = 0; i < f->project_pages->len; i++)
+    if (g_array_index (f->project_pages, guint, i) <= f->target_page)
+      first = (int) i;
+  return first;
+}
+
+static void
+flow_document (Flow *f)
+{
+  const HsReportData *data = f->data;
+  int first_project = flow_first_project (f);
+
+  f->page = 0;
+  f->done = FALSE;
+  if (first_project >= 0)
+    /* one page of a project section: flow from the start of that section */
+    f->page = g_array_index (f->project_pages, guint, first_project) - 1;
+  else
+    {
+      flow_front_matter (f);
+      first_project = 0;
+    }
 
   /* one section per project */
-  for (guint i = 0; i < data->projects->len; i++)
+  for (guint i = (guint) first_project; i < data->projects->len && !f->done; i++)
     {
       const HsReportProject *p = g_ptr_array_index (data->projects, i);
 
       flow_new_page (f);
+      if (f->cr == NULL && f->target_page == 0 && f->project_pages != NULL && f->project_pages->len == i)
+        g_array_append_val (f->project_pages, f->page);
+      if (f->done)
+        break;
       flow_heading (f, FONT_H1, p->title, 60);
       for (guint j = 0; p->facts[j] != NULL; j++)
         {
@@ -850,4 +900,65 @@ hs_report_write_pdf (const HsReportData *data,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- page by page (printing) --------------------------------------------- */
+
+struct _HsReportPages
+{
+  Flow flow;
+};
+
+HsReportPages *
+hs_report_pages_new (const HsReportData *data)
+{
+  HsReportPages *pages;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  pages = g_new0 (HsReportPages, 1);
+  flow_init (&pages->flow, data);
+  pages->flow.project_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* count the pages, and where each project section starts */
+  flow_document (&pages->flow);
+  pages->flow.n_pages = pages->flow.page;
+  return pages;
+}
+
+guint
+hs_report_pages_get_n_pages (const HsReportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->flow.n_pages;
+}
+
+void
+hs_report_pages_draw (HsReportPages *pages,
+                      cairo_t       *cr,
+                      guint          page)
+{
+  Flow *f;
+
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pages->flow.n_pages);
+
+  f = &pages->flow;
+  cairo_save (cr);
+  f->cr = cr;
+  f->target_page = page + 1;
+  flow_document (f);
+  f->cr = NULL;
+  f->target_page = 0;
+  cairo_restore (cr);
+}
+
+void
+hs_report_pages_free (HsReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_array_unref (pages->flow.project_pages);
+  flow_clear (&pages->flow);
+  g_free (pages);
 }

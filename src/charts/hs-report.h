@@ -60,6 +60,26 @@ gboolean      hs_report_write_pdf              (const HsReportData    *data,
                                                 guint                 *n_pages,
                                                 GError               **error);
 
+/* A4 portrait, in points: the size of every page. */
+#define HS_REPORT_PAGE_WIDTH  595.276
+#define HS_REPORT_PAGE_HEIGHT 841.89
+
+/* The same pages one at a time, for GtkPrintOperation: hs_report_pages_new()
+ * flows the report once to count the pages (begin-print), and
+ * hs_report_pages_draw() paints one page (draw-page) with the code that
+ * writes the PDF. A page of a project section is flowed from the start of
+ * that section, not of the report. The data is borrowed: keep it alive. */
+typedef struct _HsReportPages HsReportPages;
+
+HsReportPages *hs_report_pages_new         (const HsReportData  *data);
+guint          hs_report_pages_get_n_pages (const HsReportPages *pages);
+/* page is 0-based; cr in points, the page's top left at its origin */
+void           hs_report_pages_draw        (HsReportPages       *pages,
+                                            cairo_t             *cr,
+                                            guint                page);
+void           hs_report_pages_free        (HsReportPages       *pages);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsReportData, hs_report_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsReportPages, hs_report_pages_free)
 
 G_END_DECLS

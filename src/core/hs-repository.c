@@ -3,13 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The interface, its "changed" signal and thin wrappers that forward to the
- * implementation's vfuncs.
+ * implementation's vfuncs; the optional ones fall back on the others.
  */
 #define G_LOG_DOMAIN "hs-core"
 
 #include "config.h"
 
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "hs-core-error.h"
 #include "hs-repository.h"
@@ -192,6 +194,28 @@ hs_repository_save_project (HsRepository  *self,
   return iface->save_project (self, project, error);
 }
 
+/* The batch of an implementation without the batch vfuncs: copies of its
+ * projects, saved with one save_projects() at commit. */
+typedef struct
+{
+  char      *description;
+  GPtrArray *projects;   /* HsProject*, owned copies */
+} FallbackBatch;
+
+static void
+fallback_batch_free (FallbackBatch *batch)
+{
+  g_free (batch->description);
+  g_ptr_array_unref (batch->projects);
+  g_free (batch);
+}
+
+static GQuark
+fallback_batch_quark (void)
+{
+  return g_quark_from_static_string ("hs-repository-fallback-batch");
+}
+
 gboolean
 hs_repository_save_projects (HsRepository  *self,
                              GPtrArray     *projects,
@@ -205,6 +229,18 @@ hs_repository_save_projects (HsRepository  *self,
 
   iface = HS_REPOSITORY_GET_IFACE (self);
   g_return_val_if_fail (iface->save_projects != NULL, FALSE);
+
+  if (iface->begin_batch == NULL)
+    {
+      FallbackBatch *batch = g_object_get_qdata (G_OBJECT (self), fallback_batch_quark ());
+
+      if (batch != NULL)
+        {
+          for (guint i = 0; i < projects->len; i++)
+            g_ptr_array_add (batch->projects, hs_project_copy (g_ptr_array_index (projects, i)));
+          return TRUE;
+        }
+    }
 
   return iface->save_projects (self, projects, description, error);
 }
@@ -360,4 +396,154 @@ hs_repository_redo (HsRepository  *self,
   g_return_val_if_fail (iface->redo != NULL, NULL);
 
   return iface->redo (self, error);
+}
+
+/* The fallback of list_organisation_roles: the roles from fully loaded
+ * projects (foreach_project walks them in code order). */
+typedef struct
+{
+  GArray  *roles;
+  GError  *error;
+} RolesWalk;
+
+static gboolean
+collect_roles_cb (HsProject *project,
+                  gpointer   user_data)
+{
+  RolesWalk *walk = user_data;
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      HsOrganisationRole role = { 0, };
+      HsTotals totals;
+
+      if (impl->organisation == NULL)
+        continue;
+      if (!hs_implementer_totals (impl, &totals, &walk->error))
+        return FALSE;
+      role.organisation_id = impl->organisation->id;
+      role.project_id = project->id;
+      role.implementer_id = impl->id;
+      role.is_main = impl->is_main;
+      role.total_costs = totals.total_costs;
+      g_array_append_val (walk->roles, role);
+    }
+  return TRUE;
+}
+
+static int
+compare_roles_by_organisation (gconstpointer a,
+                               gconstpointer b)
+{
+  const HsOrganisationRole *x = a;
+  const HsOrganisationRole *y = b;
+
+  return x->organisation_id < y->organisation_id ? -1 : x->organisation_id > y->organisation_id;
+}
+
+GArray *
+hs_repository_list_organisation_roles (HsRepository  *self,
+                                       GError       **error)
+{
+  HsRepositoryInterface *iface;
+  RolesWalk walk = { NULL, NULL };
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->list_organisation_roles != NULL)
+    return iface->list_organisation_roles (self, error);
+
+  if (iface->foreach_project == NULL)
+    {
+      g_set_error_literal (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
+                           "This portfolio cannot list the projects of its organisations");
+      return NULL;
+    }
+
+  walk.roles = g_array_new (FALSE, TRUE, sizeof (HsOrganisationRole));
+  if (!iface->foreach_project (self, collect_roles_cb, &walk, error) || walk.error != NULL)
+    {
+      if (walk.error != NULL)
+        g_propagate_error (error, walk.error);
+      g_array_unref (walk.roles);
+      return NULL;
+    }
+
+  /* g_array_sort () is stable: within an organisation, code order stays. */
+  g_array_sort (walk.roles, compare_roles_by_organisation);
+  return walk.roles;
+}
+
+gboolean
+hs_repository_begin_batch (HsRepository  *self,
+                           const char    *description,
+                           GError       **error)
+{
+  HsRepositoryInterface *iface;
+  FallbackBatch *batch;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->begin_batch != NULL)
+    return iface->begin_batch (self, description, error);
+
+  if (g_object_get_qdata (G_OBJECT (self), fallback_batch_quark ()) != NULL)
+    {
+      g_set_error_literal (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                           _("Another batch of changes is being saved"));
+      return FALSE;
+    }
+  batch = g_new0 (FallbackBatch, 1);
+  batch->description = g_strdup (description);
+  batch->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  g_object_set_qdata_full (G_OBJECT (self), fallback_batch_quark (), batch,
+                           (GDestroyNotify) fallback_batch_free);
+  return TRUE;
+}
+
+gboolean
+hs_repository_commit_batch (HsRepository  *self,
+                            GError       **error)
+{
+  HsRepositoryInterface *iface;
+  FallbackBatch *batch;
+  gboolean ok;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->commit_batch != NULL)
+    return iface->commit_batch (self, error);
+
+  batch = g_object_steal_qdata (G_OBJECT (self), fallback_batch_quark ());
+  if (batch == NULL)
+    {
+      g_set_error_literal (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                           _("No batch of changes is being saved"));
+      return FALSE;
+    }
+  ok = batch->projects->len == 0
+       || iface->save_projects (self, batch->projects, batch->description, error);
+  fallback_batch_free (batch);
+  return ok;
+}
+
+void
+hs_repository_abort_batch (HsRepository *self)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_if_fail (HS_IS_REPOSITORY (self));
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->abort_batch != NULL)
+    iface->abort_batch (self);
+  else
+    g_object_set_qdata (G_OBJECT (self), fallback_batch_quark (), NULL);
 }

@@ -13,6 +13,10 @@
  * exactly one project and nothing else, "project-changed" (gint64 id) comes
  * just before it, so that a view can update that one row
  * (get_project_summary; NOT_FOUND when it is gone) instead of reloading.
+ *
+ * Optional vfuncs come at the end of the interface struct, so that an
+ * implementation written before them (the test fakes) stays compatible;
+ * their wrappers fall back on the required vfuncs.
  */
 #pragma once
 
@@ -25,6 +29,18 @@ G_BEGIN_DECLS
 
 /* Return FALSE to stop. The project is borrowed for the call. */
 typedef gboolean (*HsProjectFunc) (HsProject *project, gpointer user_data);
+
+/* One organisation's part in one project: what the Organisations page
+ * shows (the projects of an organisation, its totals as an implementer).
+ * A plain struct: the GArray needs no clear func. */
+typedef struct
+{
+  gint64    organisation_id;
+  gint64    project_id;
+  gint64    implementer_id;
+  gboolean  is_main;           /* main implementer, else a partial one */
+  gint64    total_costs;       /* this implementer's own total costs, cents */
+} HsOrganisationRole;
 
 #define HS_TYPE_REPOSITORY (hs_repository_get_type ())
 G_DECLARE_INTERFACE (HsRepository, hs_repository, HS, REPOSITORY, GObject)
@@ -57,6 +73,13 @@ struct _HsRepositoryInterface
 
   /* Optional; without it the wrapper searches list_project_summaries(). */
   gboolean        (*get_project_summary) (HsRepository *self, gint64 id, HsProjectSummary *out, GError **error);
+  /* Optional; without it the wrapper walks foreach_project(). */
+  GArray         *(*list_organisation_roles) (HsRepository *self, GError **error);
+  /* Optional, all three or none; without them the wrappers keep copies of
+   * the batch's projects and save them with one save_projects() at commit. */
+  gboolean        (*begin_batch)        (HsRepository *self, const char *description, GError **error);
+  gboolean        (*commit_batch)       (HsRepository *self, GError **error);
+  void            (*abort_batch)        (HsRepository *self);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
@@ -88,11 +111,49 @@ gboolean    hs_repository_get_project_summary (HsRepository *self, gint64 id, Hs
  * id order, statuses in life-cycle order, sources in enum order (always
  * all six), years ascending, cities by name ("" for an unknown one). */
 GArray     *hs_repository_summarise         (HsRepository *self, HsDimension by, gint64 agreement_id, GError **error);
+/* GArray of HsOrganisationRole: every implementer of every project, one
+ * query in the store (not one per organisation or project), ordered by
+ * organisation id, then project code. An organisation's number of projects
+ * and its total costs as an implementer are sums over its rows. */
+GArray     *hs_repository_list_organisation_roles (HsRepository *self, GError **error);
 gboolean    hs_repository_can_undo          (HsRepository *self);
 gboolean    hs_repository_can_redo          (HsRepository *self);
 /* Undo/redo the latest action; returns its description ("Edit project
  * PKS-2023-001"), or NULL with HS_CORE_ERROR_NOTHING_TO_UNDO. */
 char       *hs_repository_undo              (HsRepository *self, GError **error);
 char       *hs_repository_redo              (HsRepository *self, GError **error);
+
+/* A batch: any number of save_projects() calls as ONE action (one
+ * transaction, one undo step, all or nothing), so that an import of any
+ * size need not hold all its projects in memory at once:
+ *
+ *   if (!hs_repository_begin_batch (repo, _("Import x.xml"), error))
+ *     return FALSE;
+ *   for each chunk of projects:
+ *     if (!hs_repository_save_projects (repo, chunk, NULL, error))
+ *       return FALSE;                  (the batch is over, rolled back)
+ *     ... free the chunk ...
+ *   if (something else went wrong)
+ *     hs_repository_abort_batch (repo);   (nothing was changed)
+ *   else if (!hs_repository_commit_batch (repo, error))
+ *     return FALSE;                    (rolled back too)
+ *
+ * Inside a batch save_projects() ignores its description and the caller
+ * may free the projects as soon as it returns; no other mutating call
+ * (save_project, delete_project, undo …) may come before the batch ends.
+ * A failed save_projects() rolls the whole batch back and ends it (ids of
+ * that call's projects are put back; projects of earlier calls keep the
+ * ids they were given, so free them rather than save them again).
+ * abort_batch() rolls back and ends it, and does nothing without a batch.
+ * "changed" comes once, after a commit that changed something.
+ *
+ * The SQLite store writes each call's rows and undo snapshots into the
+ * open transaction, so its memory stays flat. Implementations without the
+ * batch vfuncs (the test fakes) get a fallback here: save_projects() keeps
+ * copies of the projects (the caller's projects get no ids) and
+ * commit_batch() saves them all with one save_projects(). */
+gboolean    hs_repository_begin_batch       (HsRepository *self, const char *description, GError **error);
+gboolean    hs_repository_commit_batch      (HsRepository *self, GError **error);
+void        hs_repository_abort_batch       (HsRepository *self);
 
 G_END_DECLS

@@ -53,6 +53,7 @@ typedef struct
   guint64       next_progress;
   HsExchangeProgressFunc progress;
   gpointer      progress_data;
+  GChecksum    *checksum;       /* borrowed, nullable: gets every byte read */
   /* the pre-scan: attributes per start tag, DOCTYPE, lines */
   int           state;
   char          quote;

@@ -573,6 +573,8 @@ hs_safe_input_read (void *context,
     }
 
   input->read += (guint64) got;
+  if (input->checksum != NULL && got > 0)
+    g_checksum_update (input->checksum, (const guchar *) buffer, got);
   if (input->read > input->max_size)
     {
       g_autofree char *limit = g_format_size (input->max_size);

@@ -1,6 +1,15 @@
 /* hs-import.c — importing a native file: a preview, then all of it or none
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two streaming reads, so that memory does not grow with the file: the
+ * preview keeps per project only its item (code, name, action, changed
+ * fields as strings, findings), never the project; apply reads the file
+ * again and saves its projects in chunks of IMPORT_CHUNK inside one
+ * repository batch (one transaction, one action). The first read notes the
+ * file's size, modification time and SHA-256; apply refuses a file whose
+ * size or time differ, and rolls the batch back when the second read's
+ * checksum (complete only at its end) does not match.
  */
 #define G_LOG_DOMAIN "hs-exchange"
 
@@ -9,6 +18,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
@@ -17,6 +27,9 @@
 #include "hs-import.h"
 #include "hs-native-reader.h"
 
+/* Projects per save_projects() call of apply. */
+#define IMPORT_CHUNK 500
+
 struct _HsImportPreview
 {
   HsRepository *repository;
@@ -24,8 +37,16 @@ struct _HsImportPreview
   gboolean      stale;
   char         *path;
   HsLang        lang;
-  GPtrArray    *items;      /* HsImportItem* */
-  GPtrArray    *projects;   /* HsProject*, parallel to items */
+  GPtrArray    *items;      /* HsImportItem*, in file order */
+  GPtrArray    *no_changes; /* the empty changes array new items share */
+
+  /* the file as the preview read it */
+  goffset       size;
+  gint64        mtime;      /* microseconds */
+  char         *checksum;   /* SHA-256, hex */
+
+  HsExchangeProgressFunc apply_progress;
+  gpointer               apply_progress_data;
 
   /* the database's reference data while the preview is made */
   GPtrArray    *agreements;
@@ -67,8 +88,9 @@ hs_import_preview_free (HsImportPreview *preview)
     g_signal_handler_disconnect (preview->repository, preview->changed_id);
   g_clear_object (&preview->repository);
   g_free (preview->path);
+  g_free (preview->checksum);
   g_clear_pointer (&preview->items, g_ptr_array_unref);
-  g_clear_pointer (&preview->projects, g_ptr_array_unref);
+  g_clear_pointer (&preview->no_changes, g_ptr_array_unref);
   g_clear_pointer (&preview->agreements, g_ptr_array_unref);
   g_clear_pointer (&preview->focus_areas, g_ptr_array_unref);
   g_clear_pointer (&preview->calls, g_ptr_array_unref);
@@ -129,6 +151,16 @@ hs_import_preview_set_skip (HsImportPreview *preview,
 {
   g_return_if_fail (index < preview->items->len);
   ((HsImportItem *) g_ptr_array_index (preview->items, index))->skip = skip;
+}
+
+void
+hs_import_preview_set_apply_progress (HsImportPreview        *preview,
+                                      HsExchangeProgressFunc  progress,
+                                      gpointer                progress_data)
+{
+  g_return_if_fail (preview != NULL);
+  preview->apply_progress = progress;
+  preview->apply_progress_data = progress_data;
 }
 
 /* ---- differences -------------------------------------------------------- */
@@ -566,7 +598,7 @@ project_read (HsNativeReader  *reader,
 {
   ReadData *data = user_data;
   HsImportPreview *preview = data->preview;
-  g_autoptr(HsProject) owned = project;
+  g_autoptr(HsProject) owned = project;   /* only the item is kept */
   g_autoptr(HsProject) stored = NULL;
   HsValidationContext context = { 0 };
   HsImportItem *item;
@@ -607,6 +639,11 @@ project_read (HsNativeReader  *reader,
 
       project->id = stored->id;
       item->changes = diff_projects (preview, stored, project);
+      if (item->changes->len == 0)
+        {
+          g_ptr_array_unref (item->changes);
+          item->changes = g_ptr_array_ref (preview->no_changes);
+        }
       item->action = item->changes->len > 0 ? HS_IMPORT_CHANGED : HS_IMPORT_UNCHANGED;
       if (stored->agreement_id != project->agreement_id)
         {
@@ -623,7 +660,7 @@ project_read (HsNativeReader  *reader,
         }
     }
   else
-    item->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+    item->changes = g_ptr_array_ref (preview->no_changes);
 
   for (guint i = 0; i < preview->calls->len && project->call_id != 0; i++)
     if (((HsCall *) g_ptr_array_index (preview->calls, i))->id == project->call_id)
@@ -636,8 +673,28 @@ project_read (HsNativeReader  *reader,
   item->errors = hs_findings_count_errors (item->findings);
 
   g_ptr_array_add (preview->items, item);
-  g_ptr_array_add (preview->projects, g_steal_pointer (&owned));
   return TRUE;
+}
+
+/* Size and modification time; -1 when the file cannot be looked at (the
+ * read then reports why). */
+static void
+file_stamp (const char *path,
+            goffset    *size,
+            gint64     *mtime)
+{
+  GStatBuf st;
+
+  *size = -1;
+  *mtime = -1;
+  if (g_stat (path, &st) != 0)
+    return;
+  *size = st.st_size;
+#if defined(__linux__) || defined(__GLIBC__)
+  *mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+#else
+  *mtime = (gint64) st.st_mtime * G_USEC_PER_SEC;
+#endif
 }
 
 static void
@@ -660,6 +717,7 @@ hs_import_preview_new (HsRepository           *repository,
   g_autoptr(HsImportPreview) preview = NULL;
   g_autoptr(HsNativeReader) reader = NULL;
   g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
   ReadData data = { 0 };
 
   g_return_val_if_fail (HS_IS_REPOSITORY (repository), NULL);
@@ -670,7 +728,7 @@ hs_import_preview_new (HsRepository           *repository,
   preview->path = g_strdup (path);
   preview->lang = hs_lang_current ();
   preview->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  preview->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  preview->no_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
 
   preview->agreements = hs_repository_list_agreements (repository, error);
   if (preview->agreements == NULL)
@@ -706,16 +764,273 @@ hs_import_preview_new (HsRepository           *repository,
                            GSIZE_TO_POINTER ((gsize) summary->id));
     }
 
+  /* Before the read: a file changed during it gets another time. */
+  file_stamp (path, &preview->size, &preview->mtime);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
   reader = hs_native_reader_new ();
   hs_native_reader_set_progress (reader, progress, progress_data);
+  hs_native_reader_set_checksum (reader, checksum);
   data.preview = preview;
   data.reader = reader;
   data.cancellable = cancellable;
   if (!hs_native_reader_read (reader, path, project_read, &data, cancellable, error))
     return NULL;
+  preview->checksum = g_strdup (g_checksum_get_string (checksum));
 
   preview->changed_id = g_signal_connect (repository, "changed", G_CALLBACK (repository_changed), preview);
   return g_steal_pointer (&preview);
+}
+
+/* ---- applying: the second read ------------------------------------------ */
+
+/* Apply reads the file on a thread of its own while the calling thread
+ * saves the chunks it hands over, so that the second read costs no time
+ * beside the database's work. At most APPLY_QUEUE full chunks wait: memory
+ * stays flat. The repository is only used on the calling thread; the
+ * reading thread uses the preview's reference tables, read-only. */
+#define APPLY_QUEUE 2
+
+typedef struct
+{
+  HsImportPreview *preview;
+  GCancellable    *cancellable;   /* the caller's, nullable */
+
+  GMutex           lock;
+  GCond            cond;
+  GQueue           full;          /* of GPtrArray* of HsProject*: to be saved */
+  gboolean         done;          /* the read has ended */
+  gboolean         stop;          /* the saving side gave up */
+  guint64          read_bytes;    /* progress, reported on the calling thread */
+  guint64          total_bytes;
+
+  /* the reading thread's own until done */
+  GPtrArray       *chunk;
+  guint            index;         /* of the next item */
+  GError          *error;
+  char            *checksum;
+} ApplyPipe;
+
+static void
+set_file_changed (HsImportPreview  *preview,
+                  GError          **error)
+{
+  g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_STALE,
+               _("“%s” changed after the preview was made; nothing was imported"),
+               preview->path);
+}
+
+/* Hands the chunk over, waiting while the queue is full. FALSE: stop. */
+static gboolean
+pipe_push (ApplyPipe *pipe)
+{
+  gboolean go_on;
+
+  g_mutex_lock (&pipe->lock);
+  while (!pipe->stop && g_queue_get_length (&pipe->full) >= APPLY_QUEUE)
+    g_cond_wait (&pipe->cond, &pipe->lock);
+  go_on = !pipe->stop;
+  if (go_on)
+    {
+      g_queue_push_tail (&pipe->full, pipe->chunk);
+      pipe->chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+      g_cond_broadcast (&pipe->cond);
+    }
+  g_mutex_unlock (&pipe->lock);
+  return go_on;
+}
+
+static void
+pipe_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  ApplyPipe *pipe = user_data;
+
+  g_mutex_lock (&pipe->lock);
+  pipe->read_bytes = done;
+  pipe->total_bytes = total;
+  g_mutex_unlock (&pipe->lock);
+}
+
+static gboolean
+project_apply (HsNativeReader  *reader,
+               HsProject       *project,
+               guint            line,
+               gpointer         user_data,
+               GError         **error)
+{
+  ApplyPipe *pipe = user_data;
+  HsImportPreview *preview = pipe->preview;
+  g_autoptr(HsProject) owned = project;
+  const HsImportItem *item;
+  gpointer existing_id;
+
+  if (g_cancellable_set_error_if_cancelled (pipe->cancellable, error))
+    return FALSE;
+  if (pipe->index >= preview->items->len)
+    {
+      set_file_changed (preview, error);
+      return FALSE;
+    }
+  item = g_ptr_array_index (preview->items, pipe->index++);
+  if (g_strcmp0 (item->code, project->code) != 0 || item->line != line)
+    {
+      set_file_changed (preview, error);
+      return FALSE;
+    }
+  if (item->skip || item->action == HS_IMPORT_UNCHANGED)
+    return TRUE;
+
+  if (!resolve (preview, reader, project, line, error))
+    return FALSE;
+  if (g_hash_table_lookup_extended (preview->existing, project->code, NULL, &existing_id))
+    project->id = (gint64) GPOINTER_TO_SIZE (existing_id);
+  g_ptr_array_add (pipe->chunk, g_steal_pointer (&owned));
+
+  if (pipe->chunk->len >= IMPORT_CHUNK && !pipe_push (pipe))
+    {
+      /* the saving side failed and reports why */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+apply_read_thread (gpointer user_data)
+{
+  ApplyPipe *pipe = user_data;
+  g_autoptr(HsNativeReader) reader = hs_native_reader_new ();
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gboolean ok;
+
+  hs_native_reader_set_progress (reader, pipe_progress, pipe);
+  hs_native_reader_set_checksum (reader, checksum);
+  /* The preview read these bytes with the schema; a file that changed
+   * since is refused when the checksum is complete, before the commit. */
+  hs_native_reader_set_validate (reader, FALSE);
+  ok = hs_native_reader_read (reader, pipe->preview->path, project_apply, pipe,
+                              pipe->cancellable, &pipe->error);
+  if (ok)
+    {
+      pipe->checksum = g_strdup (g_checksum_get_string (checksum));
+      if (pipe->chunk->len > 0)
+        pipe_push (pipe);
+    }
+
+  g_mutex_lock (&pipe->lock);
+  pipe->done = TRUE;
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+  return NULL;
+}
+
+/* The next chunk to save (transfer full), or NULL when the read has ended. */
+static GPtrArray *
+pipe_pop (ApplyPipe *pipe,
+          guint64   *read_bytes,
+          guint64   *total_bytes)
+{
+  GPtrArray *chunk;
+
+  g_mutex_lock (&pipe->lock);
+  while (g_queue_is_empty (&pipe->full) && !pipe->done)
+    g_cond_wait (&pipe->cond, &pipe->lock);
+  chunk = g_queue_pop_head (&pipe->full);
+  *read_bytes = pipe->read_bytes;
+  *total_bytes = pipe->total_bytes;
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+  return chunk;
+}
+
+static void
+pipe_stop (ApplyPipe *pipe)
+{
+  g_mutex_lock (&pipe->lock);
+  pipe->stop = TRUE;
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+}
+
+/* Reads the file again and saves its projects into the open batch. On
+ * failure the batch is ended (rolled back). *n_saved: how many. */
+static gboolean
+apply_in_batch (HsImportPreview  *preview,
+                GCancellable     *cancellable,
+                guint            *n_saved,
+                GError          **error)
+{
+  ApplyPipe pipe = { 0 };
+  GError *save_error = NULL;
+  gboolean batch_over = FALSE;
+  GThread *thread;
+  GPtrArray *chunk;
+  guint64 read_bytes, total_bytes;
+
+  pipe.preview = preview;
+  pipe.cancellable = cancellable;
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.cond);
+  g_queue_init (&pipe.full);
+  pipe.chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  *n_saved = 0;
+
+  thread = g_thread_new ("hs-import-read", apply_read_thread, &pipe);
+  while ((chunk = pipe_pop (&pipe, &read_bytes, &total_bytes)) != NULL)
+    {
+      if (save_error == NULL)
+        {
+          if (hs_repository_save_projects (preview->repository, chunk, NULL, &save_error))
+            *n_saved += chunk->len;
+          else
+            {
+              batch_over = TRUE;
+              pipe_stop (&pipe);
+            }
+          if (save_error == NULL && preview->apply_progress != NULL)
+            preview->apply_progress (read_bytes, total_bytes, preview->apply_progress_data);
+        }
+      g_ptr_array_unref (chunk);
+    }
+  g_thread_join (thread);
+
+  g_ptr_array_unref (pipe.chunk);
+  g_queue_clear_full (&pipe.full, (GDestroyNotify) g_ptr_array_unref);
+  g_mutex_clear (&pipe.lock);
+  g_cond_clear (&pipe.cond);
+
+  if (save_error != NULL)
+    {
+      g_clear_error (&pipe.error);
+      g_free (pipe.checksum);
+      g_propagate_error (error, save_error);
+      return FALSE;
+    }
+  if (pipe.error != NULL)
+    {
+      /* A file that no longer reads as it did is a changed file. */
+      if (pipe.error->domain == HS_EXCHANGE_ERROR
+          && pipe.error->code != HS_EXCHANGE_ERROR_IO && pipe.error->code != HS_EXCHANGE_ERROR_STALE)
+        {
+          g_clear_error (&pipe.error);
+          set_file_changed (preview, &pipe.error);
+        }
+      g_propagate_error (error, pipe.error);
+      if (!batch_over)
+        hs_repository_abort_batch (preview->repository);
+      return FALSE;
+    }
+  if (pipe.index != preview->items->len || g_strcmp0 (pipe.checksum, preview->checksum) != 0)
+    {
+      g_free (pipe.checksum);
+      hs_repository_abort_batch (preview->repository);
+      set_file_changed (preview, error);
+      return FALSE;
+    }
+  g_free (pipe.checksum);
+  return TRUE;
 }
 
 gboolean
@@ -725,9 +1040,12 @@ hs_import_preview_apply (HsImportPreview  *preview,
                          guint            *n_saved,
                          GError          **error)
 {
-  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
   g_autofree char *base = NULL;
   g_autofree char *description = NULL;
+  guint n_to_save = 0;
+  guint saved = 0;
+  goffset size;
+  gint64 mtime;
 
   g_return_val_if_fail (preview != NULL, FALSE);
 
@@ -764,20 +1082,30 @@ hs_import_preview_apply (HsImportPreview  *preview,
   for (guint i = 0; i < preview->items->len; i++)
     {
       HsImportItem *item = g_ptr_array_index (preview->items, i);
-      if (item->skip || item->action == HS_IMPORT_UNCHANGED)
-        continue;
-      g_ptr_array_add (projects, g_ptr_array_index (preview->projects, i));
+      if (!item->skip && item->action != HS_IMPORT_UNCHANGED)
+        n_to_save++;
     }
-  if (projects->len == 0)
+  if (n_to_save == 0)
     return TRUE;
+
+  file_stamp (preview->path, &size, &mtime);
+  if (size != preview->size || mtime != preview->mtime)
+    {
+      set_file_changed (preview, error);
+      return FALSE;
+    }
 
   base = g_path_get_basename (preview->path);
   description = g_strdup_printf (_("Import %s"), base);
-  if (!hs_repository_save_projects (preview->repository, projects, description, error))
+  if (!hs_repository_begin_batch (preview->repository, description, error))
+    return FALSE;
+  if (!apply_in_batch (preview, cancellable, &saved, error))
+    return FALSE;
+  if (!hs_repository_commit_batch (preview->repository, error))
     return FALSE;
 
   preview->stale = TRUE;   /* applied: a second apply would save twice */
   if (n_saved != NULL)
-    *n_saved = projects->len;
+    *n_saved = saved;
   return TRUE;
 }

@@ -21,10 +21,17 @@
  * they have none, so the same organisation in ten files stays one record.
  *
  * Applying saves every new, changed and conflicting item that is not
- * skipped with one hs_repository_save_projects() call: one transaction,
- * one undoable action, all or nothing. If the repository changed after the
- * preview was made, apply refuses (HS_EXCHANGE_ERROR_STALE): make a new
- * preview. Use the preview on the thread that owns the repository.
+ * skipped as one repository batch (hs_repository_begin_batch()): one
+ * transaction, one undoable action, all or nothing. If the repository
+ * changed after the preview was made, apply refuses
+ * (HS_EXCHANGE_ERROR_STALE): make a new preview. Use the preview on the
+ * thread that owns the repository.
+ *
+ * Memory stays flat in the file's size: the preview keeps the items, not
+ * the projects, and apply reads the file a second time (streaming again)
+ * and saves it in chunks. The file must not change in between: apply
+ * compares its size, modification time and SHA-256 with the preview's
+ * and refuses a changed file (HS_EXCHANGE_ERROR_STALE, nothing saved).
  */
 #pragma once
 
@@ -93,9 +100,15 @@ guint               hs_import_preview_count_failing (HsImportPreview     *previe
 void                hs_import_preview_set_skip   (HsImportPreview        *preview,
                                                   guint                   index,
                                                   gboolean                skip);
+/* The progress of apply's read of the file (bytes), like the preview's;
+ * NULL (the default) for none. progress_data must live until apply ends. */
+void                hs_import_preview_set_apply_progress (HsImportPreview        *preview,
+                                                          HsExchangeProgressFunc  progress,
+                                                          gpointer                progress_data);
 /* Saves the preview's projects (see above). *n_saved (may be NULL) gets
  * how many. Errors: HS_EXCHANGE_ERROR_RULES (strict and a project has
- * error findings), _STALE, or the repository's; nothing is changed then. */
+ * error findings), _STALE (the database or the file changed), or the
+ * repository's; nothing is changed then. */
 gboolean            hs_import_preview_apply      (HsImportPreview        *preview,
                                                   HsImportFlags           flags,
                                                   GCancellable           *cancellable,

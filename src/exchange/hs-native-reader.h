@@ -48,6 +48,18 @@ void            hs_native_reader_set_max_size (HsNativeReader *reader,
 void            hs_native_reader_set_progress (HsNativeReader         *reader,
                                                HsExchangeProgressFunc  progress,
                                                gpointer                progress_data);
+/* Every byte read from the file goes into checksum too (borrowed, kept
+ * until the reader is freed or it is set again; NULL for none), so that a
+ * second read can tell whether the file is still the same. */
+void            hs_native_reader_set_checksum (HsNativeReader *reader,
+                                               GChecksum      *checksum);
+/* Whether to validate against the schema (the default). Only for a file
+ * this process has already read with the schema and whose checksum the
+ * caller compares when the read ends (import's second read): the schema is
+ * most of the reading time. The reader's own checks and the safe input's
+ * limits still apply. */
+void            hs_native_reader_set_validate (HsNativeReader *reader,
+                                               gboolean        validate);
 /* Reads path to its end. Errors: HS_EXCHANGE_ERROR_IO, _MALFORMED (not
  * well-formed or hostile), _SCHEMA (breaks the schema, a duplicate project
  * code, two main implementers), _VERSION, _TOO_LARGE, or

@@ -10,9 +10,14 @@
 
 #include "core/hs-core-error.h"
 
+#include "hs-dashboard.h"
+#include "hs-export-dialog.h"
+#include "hs-import-dialog.h"
+#include "hs-organisations-page.h"
 #include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
+#include "hs-report-actions.h"
 #include "hs-sidebar.h"
 #include "hs-window.h"
 
@@ -36,6 +41,11 @@ struct _HsWindow
   HsSidebar            *sidebar;
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *content_title;
+  AdwViewStack         *view_stack;
+  AdwBin               *organisations_bin;
+  AdwBin               *dashboard_bin;
+  HsDashboard          *dashboard;            /* made with the repository */
+  HsOrganisationsPage  *organisations_page;   /* made with the repository */
   GtkButton            *back_button;
   GtkMenuButton        *primary_menu_button;
   GtkToggleButton      *search_button;
@@ -207,6 +217,8 @@ scope_changed_cb (HsSidebar *sidebar,
   const char *title;
 
   hs_project_list_set_scope (self->project_list, agreement_id, focus_area_id);
+  if (self->dashboard != NULL)
+    hs_dashboard_set_scope (self->dashboard, agreement_id, focus_area_id);
 
   if (focus_area_id != 0)
     key = g_strdup_printf ("focus-area:%" G_GINT64_FORMAT, focus_area_id);
@@ -310,6 +322,112 @@ project_activated_cb (HsProjectList *list,
 
 /* ---- actions -------------------------------------------------------------- */
 
+/* A bar of a chart was activated: show the projects it stands for. */
+static void
+dashboard_filter_requested_cb (HsDashboard *dashboard,
+                               int          dimension,
+                               const char  *key,
+                               HsWindow    *self)
+{
+  gint64 agreement_id = 0, focus_area_id = 0;
+
+  hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
+
+  switch (dimension)
+    {
+    case HS_BY_FOCUS_AREA:
+      {
+        gint64 id = g_ascii_strtoll (key, NULL, 10);
+        g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (self->repository, 0, NULL);
+
+        for (guint i = 0; areas != NULL && i < areas->len; i++)
+          {
+            HsFocusArea *fa = g_ptr_array_index (areas, i);
+            if (fa->id == id)
+              hs_sidebar_select (self->sidebar, fa->agreement_id, fa->id);
+          }
+      }
+      break;
+    case HS_BY_STATUS:
+      gtk_drop_down_set_selected (self->status_filter, 1 + MAX (hs_status_from_id (key), -1));
+      break;
+    case HS_DASHBOARD_BY_ORGANISATION:
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), key);
+      hs_project_list_set_search (self->project_list, key);
+      break;
+    case HS_DASHBOARD_BY_PROJECT:
+      hs_window_edit_project (self, g_ascii_strtoll (key, NULL, 10));
+      return;
+    default:
+      /* years: the list has no year filter; the chart's table shows them */
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "projects");
+}
+
+static void
+export_report_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  gint64 agreement_id = 0, focus_area_id = 0;
+
+  if (self->repository == NULL)
+    return;
+  hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
+  hs_export_report (GTK_WINDOW (self), self->repository, agreement_id, focus_area_id);
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  gint64 agreement_id = 0, focus_area_id = 0;
+
+  if (self->repository == NULL)
+    return;
+  hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
+  hs_print_portfolio (GTK_WINDOW (self), self->repository, agreement_id, focus_area_id);
+}
+
+static void
+show_dashboard_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (HS_WINDOW (widget)->view_stack, "dashboard");
+}
+
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (self->repository != NULL)
+    hs_import_dialog_present (GTK_WINDOW (self), self->repository);
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  gint64 agreement_id = 0, focus_area_id = 0;
+
+  if (self->repository == NULL)
+    return;
+  hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
+  hs_export_dialog_present (GTK_WINDOW (self), self->repository, agreement_id,
+                            hs_project_list_get_selected_id (self->project_list));
+}
+
 static void
 edit_project_action_cb (GtkWidget  *widget,
                         const char *action_name,
@@ -382,6 +500,12 @@ search_action_cb (GtkWidget  *widget,
 {
   HsWindow *self = HS_WINDOW (widget);
 
+  if (self->organisations_page != NULL
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "organisations") == 0)
+    {
+      hs_organisations_page_focus_search (self->organisations_page);
+      return;
+    }
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -475,6 +599,14 @@ hs_window_constructed (GObject *object)
       return;
     }
 
+  self->organisations_page = HS_ORGANISATIONS_PAGE (hs_organisations_page_new (self->repository));
+  adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_page));
+  g_signal_connect (self->organisations_page, "project-activated", G_CALLBACK (project_activated_cb), self);
+
+  self->dashboard = HS_DASHBOARD (hs_dashboard_new (self->repository));
+  adw_bin_set_child (self->dashboard_bin, GTK_WIDGET (self->dashboard));
+  g_signal_connect (self->dashboard, "filter-requested", G_CALLBACK (dashboard_filter_requested_cb), self);
+
   remember_scope_names (self);
   if (!hs_sidebar_load (self->sidebar, self->repository, &error))
     {
@@ -539,6 +671,10 @@ hs_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->sidebar, self);
       g_signal_handlers_disconnect_by_data (self->status_filter, self);
       g_signal_handlers_disconnect_by_data (self->project_list, self);
+      if (self->organisations_page != NULL)
+        g_signal_handlers_disconnect_by_data (self->organisations_page, self);
+      if (self->dashboard != NULL)
+        g_signal_handlers_disconnect_by_data (self->dashboard, self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -578,6 +714,9 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, organisations_bin);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, search_button);
@@ -595,11 +734,21 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.show-dashboard", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-project", NULL);
 }

@@ -9,6 +9,11 @@
  * the after snapshots of the first undone one in order, each in one
  * transaction; a new action removes the undone ones (the redo tail).
  * "changed" is emitted after the commit.
+ *
+ * A batch (begin_batch … commit_batch) is one action too, but its
+ * save_projects() calls write their rows and their action items into the
+ * open transaction as they come (the action_log row is inserted with the
+ * first item), and keep nothing per project in memory.
  */
 #define G_LOG_DOMAIN "hs-store"
 
@@ -32,6 +37,13 @@ struct _HsSqliteRepository
   GObject    parent_instance;
 
   HsStoreDb *db;   /* owned */
+
+  /* The open batch, if any (begin_batch … commit_batch or abort_batch). */
+  HsStoreTx *batch;              /* owned */
+  char      *batch_description;
+  gint64     batch_action_id;    /* its action_log row; 0 until its first item */
+  guint      batch_n_items;      /* action items logged so far */
+  gint64     batch_single;       /* the project of the only item so far, else 0 */
 };
 
 static void hs_sqlite_repository_iface_init (HsRepositoryInterface *iface);
@@ -45,6 +57,12 @@ hs_sqlite_repository_finalize (GObject *object)
 {
   HsSqliteRepository *self = HS_SQLITE_REPOSITORY (object);
 
+  if (self->batch != NULL)
+    {
+      hs_store_db_rollback (self->db);
+      g_clear_pointer (&self->batch, hs_store_tx_free);
+    }
+  g_clear_pointer (&self->batch_description, g_free);
   g_clear_pointer (&self->db, hs_store_db_free);
 
   G_OBJECT_CLASS (hs_sqlite_repository_parent_class)->finalize (object);
@@ -71,6 +89,14 @@ begin_action (HsSqliteRepository  *self,
 {
   HsStoreTx *tx;
 
+  if (self->batch != NULL)
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_BUSY,
+                   _("“%s” is saving a batch of changes; try again when it is done"),
+                   self->db->path);
+      return NULL;
+    }
+
   if (self->db->read_only)
     {
       g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY,
@@ -96,16 +122,16 @@ abort_action (HsSqliteRepository *self,
   hs_store_tx_free (tx);
 }
 
+/* The action's row (the redo tail goes first); *out_id gets its id. */
 static gboolean
-log_action (HsSqliteRepository  *self,
-            const char          *kind,
-            const char          *description,
-            gint64               project_id,
-            GPtrArray           *items,
-            GError             **error)
+log_action_row (HsSqliteRepository  *self,
+                const char          *kind,
+                const char          *description,
+                gint64               project_id,
+                gint64              *out_id,
+                GError             **error)
 {
   sqlite3_stmt *stmt;
-  gint64 action_id;
 
   stmt = hs_store_db_stmt (self->db, STMT_ACTION_CLEAR_REDO, error);
   if (stmt == NULL || !hs_store_db_step_done (self->db, stmt, error))
@@ -119,7 +145,19 @@ log_action (HsSqliteRepository  *self,
   hs_store_bind_id (stmt, 3, project_id);
   if (!hs_store_db_step_done (self->db, stmt, error))
     return FALSE;
-  action_id = sqlite3_last_insert_rowid (self->db->db);
+  *out_id = sqlite3_last_insert_rowid (self->db->db);
+  return TRUE;
+}
+
+/* The items of an action, numbered from first_position on. */
+static gboolean
+log_action_items (HsSqliteRepository  *self,
+                  gint64               action_id,
+                  GPtrArray           *items,
+                  guint                first_position,
+                  GError             **error)
+{
+  sqlite3_stmt *stmt;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -129,7 +167,7 @@ log_action (HsSqliteRepository  *self,
       if (stmt == NULL)
         return FALSE;
       hs_store_bind_int64 (stmt, 1, action_id);
-      hs_store_bind_int64 (stmt, 2, i);
+      hs_store_bind_int64 (stmt, 2, (gint64) first_position + i);
       hs_store_bind_text (stmt, 3, hs_entity_to_id (item->entity));
       hs_store_bind_int64 (stmt, 4, item->id);
       hs_store_bind_blob (stmt, 5, item->before);
@@ -137,12 +175,35 @@ log_action (HsSqliteRepository  *self,
       if (!hs_store_db_step_done (self->db, stmt, error))
         return FALSE;
     }
+  return TRUE;
+}
 
-  stmt = hs_store_db_stmt (self->db, STMT_ACTION_TRIM, error);
+/* Forgets the oldest actions beyond the limit. */
+static gboolean
+trim_action_log (HsSqliteRepository  *self,
+                 GError             **error)
+{
+  sqlite3_stmt *stmt = hs_store_db_stmt (self->db, STMT_ACTION_TRIM, error);
+
   if (stmt == NULL)
     return FALSE;
   hs_store_bind_int64 (stmt, 1, ACTION_LOG_LIMIT);
   return hs_store_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+log_action (HsSqliteRepository  *self,
+            const char          *kind,
+            const char          *description,
+            gint64               project_id,
+            GPtrArray           *items,
+            GError             **error)
+{
+  gint64 action_id;
+
+  return log_action_row (self, kind, description, project_id, &action_id, error)
+         && log_action_items (self, action_id, items, 0, error)
+         && trim_action_log (self, error);
 }
 
 /* Logs the action (when it changed anything), commits and frees tx; on
@@ -243,6 +304,154 @@ hs_sqlite_repository_save_project (HsRepository  *repo,
   return commit_action (self, tx, kind, description, project->id, error);
 }
 
+/* Batches */
+
+static void
+set_cache_size (HsSqliteRepository *self,
+                int                 kib)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+
+  /* Only memory and speed depend on it. */
+  if (!hs_store_db_exec (self->db, sql, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+batch_end (HsSqliteRepository *self)
+{
+  set_cache_size (self, HS_STORE_CACHE_KIB);
+  g_clear_pointer (&self->batch_description, g_free);
+  self->batch_action_id = 0;
+  self->batch_n_items = 0;
+  self->batch_single = 0;
+}
+
+/* Rolls the open batch back and ends it; the ids of the latest call's
+ * projects are put back (the earlier ones were forgotten). */
+static void
+batch_abort (HsSqliteRepository *self)
+{
+  abort_action (self, g_steal_pointer (&self->batch));
+  batch_end (self);
+}
+
+/* Moves the batch's items so far into the action log. */
+static gboolean
+batch_log_items (HsSqliteRepository  *self,
+                 GError             **error)
+{
+  GPtrArray *items = hs_store_tx_get_items (self->batch);
+
+  if (items->len == 0)
+    return TRUE;
+  if (self->batch_action_id == 0
+      && !log_action_row (self, "batch", self->batch_description, 0, &self->batch_action_id, error))
+    return FALSE;
+  if (!log_action_items (self, self->batch_action_id, items, self->batch_n_items, error))
+    return FALSE;
+
+  self->batch_single = self->batch_n_items == 0 ? single_project (items) : 0;
+  self->batch_n_items += items->len;
+  hs_store_tx_forget (self->batch);
+  return TRUE;
+}
+
+static gboolean
+batch_save_projects (HsSqliteRepository  *self,
+                     GPtrArray           *projects,
+                     GError             **error)
+{
+  for (guint i = 0; i < projects->len; i++)
+    if (!hs_store_save_project (self->batch, g_ptr_array_index (projects, i), NULL, error))
+      {
+        batch_abort (self);
+        return FALSE;
+      }
+
+  if (!batch_log_items (self, error))
+    {
+      batch_abort (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+hs_sqlite_repository_begin_batch (HsRepository  *repo,
+                                  const char    *description,
+                                  GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  HsStoreTx *tx;
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  /* Pages beyond it go to the WAL before the commit: memory stays flat
+   * however many projects the batch saves. */
+  set_cache_size (self, HS_STORE_BATCH_CACHE_KIB);
+  self->batch = tx;
+  self->batch_description = description != NULL ? g_strdup (description)
+                                                 : g_strdup (_("Save projects"));
+  return TRUE;
+}
+
+static gboolean
+hs_sqlite_repository_commit_batch (HsRepository  *repo,
+                                   GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  gboolean changed;
+  gint64 single;
+  HsStoreTx *tx;
+
+  if (self->batch == NULL)
+    {
+      g_set_error_literal (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                           _("No batch of changes is being saved"));
+      return FALSE;
+    }
+
+  /* The totals of projects whose organisations changed in place, and any
+   * items that adds. */
+  if (!hs_store_tx_finish (self->batch, error)
+      || !batch_log_items (self, error)
+      || (self->batch_action_id != 0 && !trim_action_log (self, error)))
+    {
+      batch_abort (self);
+      return FALSE;
+    }
+
+  tx = g_steal_pointer (&self->batch);
+  changed = self->batch_n_items > 0;
+  single = self->batch_n_items == 1 ? self->batch_single : 0;
+  batch_end (self);
+
+  if (!hs_store_db_commit (self->db, error))
+    {
+      hs_store_tx_restore_ids (tx);
+      hs_store_tx_free (tx);
+      return FALSE;
+    }
+
+  hs_store_tx_free (tx);
+  if (changed)
+    emit_changed (self, single);
+  return TRUE;
+}
+
+static void
+hs_sqlite_repository_abort_batch (HsRepository *repo)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+
+  if (self->batch != NULL)
+    batch_abort (self);
+}
+
 static gboolean
 hs_sqlite_repository_save_projects (HsRepository  *repo,
                                     GPtrArray     *projects,
@@ -254,6 +463,9 @@ hs_sqlite_repository_save_projects (HsRepository  *repo,
   HsStoreTx *tx;
 
   g_return_val_if_fail (projects != NULL, FALSE);
+
+  if (self->batch != NULL)
+    return batch_save_projects (self, projects, error);
 
   if (projects->len == 0)
     return TRUE;
@@ -535,6 +747,9 @@ static gboolean
 begin_read (HsSqliteRepository  *self,
             GError             **error)
 {
+  /* Inside a batch the reads see its transaction (and must not end it). */
+  if (self->batch != NULL)
+    return TRUE;
   return hs_store_db_begin (self->db, FALSE, error);
 }
 
@@ -542,7 +757,8 @@ static void
 end_read (HsSqliteRepository *self)
 {
   /* Nothing was written: ending the read is all a rollback does. */
-  hs_store_db_rollback (self->db);
+  if (self->batch == NULL)
+    hs_store_db_rollback (self->db);
 }
 
 static GPtrArray *
@@ -674,6 +890,13 @@ hs_sqlite_repository_summarise (HsRepository  *repo,
   return hs_store_summarise (HS_SQLITE_REPOSITORY (repo)->db, by, agreement_id, error);
 }
 
+static GArray *
+hs_sqlite_repository_list_organisation_roles (HsRepository  *repo,
+                                              GError       **error)
+{
+  return hs_store_list_organisation_roles (HS_SQLITE_REPOSITORY (repo)->db, error);
+}
+
 static void
 hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
 {
@@ -696,6 +919,10 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->can_redo = hs_sqlite_repository_can_redo;
   iface->undo = hs_sqlite_repository_undo;
   iface->redo = hs_sqlite_repository_redo;
+  iface->list_organisation_roles = hs_sqlite_repository_list_organisation_roles;
+  iface->begin_batch = hs_sqlite_repository_begin_batch;
+  iface->commit_batch = hs_sqlite_repository_commit_batch;
+  iface->abort_batch = hs_sqlite_repository_abort_batch;
 }
 
 /* Public API */

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 /* "HSKU": PRAGMA application_id of a Hankesalkku database. */
 #define HS_STORE_APPLICATION_ID 0x48534B55
 #define HS_STORE_BUSY_TIMEOUT_MS 5000
+/* SQLite's page cache in KiB: a connection's, and a batch's (a smaller
+ * one keeps a big import's memory flat; spilling its pages to the WAL
+ * before the commit costs next to nothing, docs/storage.md). */
+#define HS_STORE_CACHE_KIB 16000
+#define HS_STORE_BATCH_CACHE_KIB 4000
 
 typedef struct
 {

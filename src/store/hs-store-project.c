@@ -185,6 +185,13 @@ hs_store_tx_restore_ids (HsStoreTx *tx)
   g_array_set_size (tx->id_restore, 0);
 }
 
+void
+hs_store_tx_forget (HsStoreTx *tx)
+{
+  g_ptr_array_set_size (tx->items, 0);
+  g_array_set_size (tx->id_restore, 0);
+}
+
 /* The organisation memo: what the organisation table holds, as far as this
  * transaction has looked. */
 

@@ -48,6 +48,10 @@ void        hs_store_tx_free           (HsStoreTx *tx);
 GPtrArray  *hs_store_tx_get_items      (HsStoreTx *tx);
 /* After a rollback: the caller's projects get back the ids they had. */
 void        hs_store_tx_restore_ids    (HsStoreTx *tx);
+/* In a batch, once the items so far are in the action log: drops them and
+ * the ids to put back, so that the caller may free its structs and the
+ * transaction keeps no memory per project (the organisation memo stays). */
+void        hs_store_tx_forget         (HsStoreTx *tx);
 /* Recomputes the totals of projects whose organisations or calls this
  * transaction changed in place (their findings may have changed). */
 gboolean    hs_store_tx_finish         (HsStoreTx *tx, GError **error);

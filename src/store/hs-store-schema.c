@@ -405,9 +405,10 @@ set_connection_pragmas (HsStoreDb   *db,
     }
 
   /* NORMAL is safe with WAL (a power cut may lose the last commits, never
-   * corrupt); a bigger page cache keeps a big import's pages in memory
-   * instead of spilling them to the WAL in the middle of the transaction. */
-  return hs_store_db_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000", error);
+   * corrupt); a bigger page cache keeps more pages of a big portfolio in
+   * memory (a batch uses a smaller one, hs-sqlite-repository.c). */
+  return hs_store_db_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -"
+                           G_STRINGIFY (HS_STORE_CACHE_KIB), error);
 }
 
 HsStoreDb *

@@ -237,6 +237,16 @@ static const char * const sql[HS_N_STMTS] = {
     " COUNT (*) FILTER (WHERE t.own_private > 0), SUM (t.own_private)"
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     WHERE_AGREEMENT,
+
+  /* Every implementer with its own total costs, for the Organisations page:
+   * one query over the implementer_organisation index and the totals kept
+   * on write. */
+  [STMT_ORGANISATION_ROLES] =
+    "SELECT i.organisation_id, i.project_id, i.id, i.is_main, COALESCE (it.total_costs, 0)"
+    " FROM implementer i"
+    " JOIN project p ON p.id = i.project_id"
+    " LEFT JOIN implementer_totals it ON it.implementer_id = i.id"
+    " ORDER BY i.organisation_id, p.code, i.position",
 };
 
 const char *

@@ -1,10 +1,12 @@
-/* hs-store-summary.c — the project list and the portfolio summaries in SQL
+/* hs-store-summary.c — the project list, the portfolio summaries and the
+ * organisations' roles in SQL
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both read the totals that every write keeps up to date (project_totals,
+ * All read the totals that every write keeps up to date (project_totals,
  * project_year_totals, implementer_totals): one query for the whole list,
- * one GROUP BY query per summary, never a query per row. SQLite's SUM()
+ * one GROUP BY query per summary, one query for every implementer of every
+ * organisation (the Organisations page), never a query per row. SQLite's SUM()
  * fails with "integer overflow" rather than wrap, so a total is right or
  * an error.
  */
@@ -325,4 +327,37 @@ hs_store_summarise (HsStoreDb    *db,
     g_array_sort (rows, compare_status_rows);
 
   return g_steal_pointer (&rows);
+}
+
+GArray *
+hs_store_list_organisation_roles (HsStoreDb  *db,
+                                  GError    **error)
+{
+  g_autoptr(GArray) roles = g_array_new (FALSE, TRUE, sizeof (HsOrganisationRole));
+  g_autoptr(HsStoreStmt) stmt = NULL;
+  int rc;
+
+  stmt = hs_store_db_stmt (db, STMT_ORGANISATION_ROLES, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HsOrganisationRole role = { 0, };
+
+      role.organisation_id = sqlite3_column_int64 (stmt, 0);
+      role.project_id = sqlite3_column_int64 (stmt, 1);
+      role.implementer_id = sqlite3_column_int64 (stmt, 2);
+      role.is_main = sqlite3_column_int (stmt, 3) != 0;
+      role.total_costs = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (roles, role);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      hs_store_db_set_error (db, rc, error, _("Reading the projects of the organisations failed"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&roles);
 }

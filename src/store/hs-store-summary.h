@@ -1,4 +1,4 @@
-/* hs-store-summary.h — the project list and the portfolio summaries in SQL (private)
+/* hs-store-summary.h — the project list, the summaries and the organisations' roles in SQL (private)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "core/hs-repository.h"
 #include "core/hs-summary.h"
 #include "hs-store-db.h"
 
@@ -24,5 +25,10 @@ GArray *hs_store_summarise              (HsStoreDb    *db,
                                          HsDimension   by,
                                          gint64        agreement_id,
                                          GError      **error);
+
+/* GArray of HsOrganisationRole (hs-repository.h): every implementer, by
+ * organisation id, then project code; one query. */
+GArray *hs_store_list_organisation_roles (HsStoreDb    *db,
+                                          GError      **error);
 
 G_END_DECLS

@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/hs-core-error.h"
 #include "exchange/hs-exchange-error.h"
@@ -342,6 +344,99 @@ test_apply_all_or_nothing (void)
   rm_rf (dir);
 }
 
+/* Apply reads the file again: a file changed since the preview is
+ * refused, whether its size, its time or only its bytes differ. */
+static void
+test_apply_file_changed (void)
+{
+  g_autoptr(HsMemoryRepository) repo = demo_repository ();
+  g_autoptr(HsMemoryRepository) target = hs_memory_repository_new ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = export_native (HS_REPOSITORY (repo), NULL, dir, "portfolio.xml");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  char *at;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  /* one more byte */
+  {
+    g_autoptr(HsImportPreview) preview = preview_of (HS_REPOSITORY (target), path);
+    g_autofree char *longer = g_strconcat (contents, "\n", NULL);
+
+    g_assert_true (g_file_set_contents (path, longer, -1, &error));
+    g_assert_false (hs_import_preview_apply (preview, HS_IMPORT_FLAGS_NONE, NULL, NULL, &error));
+    g_assert_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_STALE);
+    g_clear_error (&error);
+    g_assert_cmpuint (hs_memory_repository_count_projects (target), ==, 0);
+    g_assert_true (g_file_set_contents (path, contents, length, &error));
+  }
+
+  /* the same size and time, one letter of a name changed: the checksum */
+  {
+    g_autoptr(HsImportPreview) preview = preview_of (HS_REPOSITORY (target), path);
+    g_autofree char *changed = g_strdup (contents);
+    struct stat st;
+    struct timespec times[2];
+
+    g_assert_cmpint (stat (path, &st), ==, 0);
+    at = strstr (changed, "Oulu");
+    g_assert_nonnull (at);
+    at[0] = 'X';
+    g_assert_true (g_file_set_contents (path, changed, length, &error));
+    times[0] = st.st_atim;
+    times[1] = st.st_mtim;
+    g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+    g_assert_false (hs_import_preview_apply (preview, HS_IMPORT_FLAGS_NONE, NULL, NULL, &error));
+    g_assert_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_STALE);
+    g_clear_error (&error);
+    g_assert_cmpuint (hs_memory_repository_count_projects (target), ==, 0);
+    g_assert_cmpuint (hs_memory_repository_count_saves (target), ==, 0);
+  }
+  rm_rf (dir);
+}
+
+/* More projects than one chunk of apply: still one save, all of them. */
+static void
+test_apply_chunks (void)
+{
+  g_autoptr(HsMemoryRepository) repo = generated_repository (1234, 11);
+  g_autoptr(HsMemoryRepository) target = hs_memory_repository_new ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = export_native (HS_REPOSITORY (repo), NULL, dir, "big.xml");
+  g_autofree char *again = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(HsImportPreview) preview = preview_of (HS_REPOSITORY (target), path);
+  g_autoptr(GError) error = NULL;
+  guint saved = 0;
+
+  hs_import_preview_set_skip (preview, 700, TRUE);
+  g_assert_true (hs_import_preview_apply (preview, HS_IMPORT_FLAGS_NONE, NULL, &saved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved, ==, 1233);
+  g_assert_cmpuint (hs_memory_repository_count_projects (target), ==, 1233);
+  g_assert_cmpuint (hs_memory_repository_count_saves (target), ==, 1);
+
+  /* and the skipped one completes a byte-identical round trip */
+  {
+    g_autoptr(HsImportPreview) rest = preview_of (HS_REPOSITORY (target), path);
+
+    g_assert_cmpuint (hs_import_preview_count (rest, HS_IMPORT_NEW), ==, 1);
+    g_assert_cmpuint (hs_import_preview_count (rest, HS_IMPORT_UNCHANGED), ==, 1233);
+    g_assert_true (hs_import_preview_apply (rest, HS_IMPORT_FLAGS_NONE, NULL, &saved, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (saved, ==, 1);
+  }
+  again = export_native (HS_REPOSITORY (target), NULL, dir, "again.xml");
+  g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+  g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+  rm_rf (dir);
+}
+
 /* Skipping an item leaves its project out; a conflict is flagged. */
 static void
 test_conflict_and_skip (void)
@@ -531,6 +626,8 @@ main (int   argc,
   g_test_add_func ("/exchange/native/import/rule-findings-and-strict", test_rule_findings_and_strict);
   g_test_add_func ("/exchange/native/import/organisations-by-business-id", test_organisations_by_business_id);
   g_test_add_func ("/exchange/native/import/all-or-nothing", test_apply_all_or_nothing);
+  g_test_add_func ("/exchange/native/import/file-changed", test_apply_file_changed);
+  g_test_add_func ("/exchange/native/import/chunks", test_apply_chunks);
   g_test_add_func ("/exchange/native/import/unknown-reference", test_unknown_reference);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "core/hs-generate.h"
 #include "store/hs-sqlite-repository.h"
 
+#include "hs-dashboard.h"
 #include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
@@ -322,6 +323,32 @@ test_edit_updates_one_row (Fixture       *f,
   g_assert_cmpint (hs_project_item_get_summary (item_of (f, "OULU-ESIM-001"))->total_costs, ==, old_total);
 }
 
+/* The dashboard is a page of the window; a bar it activates filters the list. */
+static void
+test_dashboard_filters_list (Fixture       *f,
+                             gconstpointer  data)
+{
+  HsDashboard *dashboard = find_child (GTK_WIDGET (f->window), HS_TYPE_DASHBOARD);
+  AdwViewStack *stack = find_child (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
+  guint ongoing = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    ongoing += g_array_index (all, HsProjectSummary, i).status == HS_STATUS_ONGOING;
+
+  g_assert_nonnull (dashboard);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-dashboard", NULL));
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "dashboard");
+
+  g_signal_emit_by_name (dashboard, "filter-requested", (int) HS_BY_STATUS, "ongoing");
+  spin ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
+  g_assert_cmpuint (shown (f), ==, ongoing);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_cmpint (shown_row (f, i)->status, ==, HS_STATUS_ONGOING);
+}
+
 static guint
 count_editors (void)
 {
@@ -398,6 +425,7 @@ main (int   argc,
   ADD ("/window/filter", test_filter_by_scope_search_status);
   ADD ("/window/delete-undo-redo", test_delete_undo_redo);
   ADD ("/window/edit-project", test_edit_project);
+  ADD ("/window/dashboard-filters-list", test_dashboard_filters_list);
   ADD ("/window/edit-updates-one-row", test_edit_updates_one_row);
   ADD ("/window/new-project", test_new_project);
 #undef ADD

@@ -746,6 +746,153 @@ test_project_summaries (Fixture       *fixture,
   }
 }
 
+/* The projects of each organisation, with its part of their costs, in one
+ * query; the interface's fallback (walking the projects) agrees. */
+static gint64
+org_id_by_name (Fixture    *fixture,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orgs = hs_repository_list_organisations (fixture->repo, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      const HsOrganisation *org = g_ptr_array_index (orgs, i);
+      if (g_strcmp0 (org->name, name) == 0)
+        return org->id;
+    }
+  g_error ("no organisation “%s”", name);
+  return 0;
+}
+
+static GArray *
+roles_of (GArray *roles,
+          gint64  organisation_id)
+{
+  GArray *mine = g_array_new (FALSE, TRUE, sizeof (HsOrganisationRole));
+
+  for (guint i = 0; i < roles->len; i++)
+    if (g_array_index (roles, HsOrganisationRole, i).organisation_id == organisation_id)
+      g_array_append_val (mine, g_array_index (roles, HsOrganisationRole, i));
+  return mine;
+}
+
+static void
+assert_roles_equal (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpmem (&g_array_index (a, HsOrganisationRole, i), sizeof (HsOrganisationRole),
+                     &g_array_index (b, HsOrganisationRole, i), sizeof (HsOrganisationRole));
+}
+
+static void
+test_organisation_roles (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GArray) roles = NULL;
+  g_autoptr(GArray) helsinki = NULL;
+  g_autoptr(GArray) aalto = NULL;
+  g_autoptr(GError) error = NULL;
+  HsProject *pks1 = g_ptr_array_index (projects, 0);
+  HsProject *pks2 = g_ptr_array_index (projects, 1);
+  HsProject *tre = g_ptr_array_index (projects, 2);
+  gint64 aalto_id;
+
+  /* An empty portfolio: no rows, no error. */
+  roles = hs_repository_list_organisation_roles (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roles->len, ==, 0);
+  g_clear_pointer (&roles, g_array_unref);
+
+  save_portfolio (fixture, projects);
+  roles = hs_repository_list_organisation_roles (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roles->len, ==, 5);
+  for (guint i = 1; i < roles->len; i++)
+    g_assert_cmpint (g_array_index (roles, HsOrganisationRole, i - 1).organisation_id, <=,
+                     g_array_index (roles, HsOrganisationRole, i).organisation_id);
+
+  /* 150 000,00 € of staff costs and 40 % flat rate */
+  helsinki = roles_of (roles, org_id_by_name (fixture, "Helsingin kaupunki"));
+  g_assert_cmpuint (helsinki->len, ==, 1);
+  g_assert_cmpint (g_array_index (helsinki, HsOrganisationRole, 0).project_id, ==, pks1->id);
+  g_assert_cmpint (g_array_index (helsinki, HsOrganisationRole, 0).implementer_id, ==,
+                   ((HsImplementer *) g_ptr_array_index (pks1->implementers, 0))->id);
+  g_assert_true (g_array_index (helsinki, HsOrganisationRole, 0).is_main);
+  g_assert_cmpint (g_array_index (helsinki, HsOrganisationRole, 0).total_costs, ==, 21000000);
+
+  aalto_id = org_id_by_name (fixture, "Aalto-yliopisto");
+  aalto = roles_of (roles, aalto_id);
+  g_assert_cmpuint (aalto->len, ==, 1);
+  g_assert_false (g_array_index (aalto, HsOrganisationRole, 0).is_main);
+  g_assert_cmpint (g_array_index (aalto, HsOrganisationRole, 0).total_costs, ==, 2800000);
+  g_clear_pointer (&aalto, g_array_unref);
+
+  /* Aalto joins TRE-2024-001 and PKS-2024-002: three projects, in code order. */
+  {
+    HsImplementer *partner = store_test_implementer ("Aalto-yliopisto", "2228357-4",
+                                                     HS_ORG_UNIVERSITY, "Espoo", FALSE);
+    hs_implementer_set_cost (partner, HS_COST_STAFF, 2025, 100000);
+    g_ptr_array_add (tre->implementers, partner);
+    g_assert_true (hs_repository_save_project (fixture->repo, tre, &error));
+    g_assert_no_error (error);
+    g_ptr_array_add (pks2->implementers,
+                     store_test_implementer ("Aalto-yliopisto", "2228357-4", HS_ORG_UNIVERSITY, "Espoo", FALSE));
+    g_assert_true (hs_repository_save_project (fixture->repo, pks2, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&roles, g_array_unref);
+  roles = hs_repository_list_organisation_roles (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (roles->len, ==, 7);
+  aalto = roles_of (roles, aalto_id);
+  g_assert_cmpuint (aalto->len, ==, 3);
+  g_assert_cmpint (g_array_index (aalto, HsOrganisationRole, 0).project_id, ==, pks1->id);
+  g_assert_cmpint (g_array_index (aalto, HsOrganisationRole, 1).project_id, ==, pks2->id);
+  g_assert_cmpint (g_array_index (aalto, HsOrganisationRole, 1).total_costs, ==, 0);
+  g_assert_cmpint (g_array_index (aalto, HsOrganisationRole, 2).project_id, ==, tre->id);
+  g_assert_cmpint (g_array_index (aalto, HsOrganisationRole, 2).total_costs, ==, 140000);
+  g_clear_pointer (&aalto, g_array_unref);
+
+  /* The wrapper's fallback for implementations without the vfunc gives the
+   * same rows from the loaded projects. */
+  {
+    HsRepositoryInterface *iface = HS_REPOSITORY_GET_IFACE (fixture->repo);
+    GArray *(*saved) (HsRepository *, GError **) = iface->list_organisation_roles;
+    g_autoptr(GArray) walked = NULL;
+
+    iface->list_organisation_roles = NULL;
+    walked = hs_repository_list_organisation_roles (fixture->repo, &error);
+    iface->list_organisation_roles = saved;
+    g_assert_no_error (error);
+    assert_roles_equal (walked, roles);
+  }
+
+  /* Deleting a project takes its rows away; undo brings them back. */
+  g_assert_true (hs_repository_delete_project (fixture->repo, tre->id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) after = hs_repository_list_organisation_roles (fixture->repo, &error);
+    g_autofree char *undone = NULL;
+    g_autoptr(GArray) again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, 4);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_cmpint (g_array_index (after, HsOrganisationRole, i).project_id, !=, tre->id);
+
+    undone = hs_repository_undo (fixture->repo, &error);
+    g_assert_no_error (error);
+    again = hs_repository_list_organisation_roles (fixture->repo, &error);
+    g_assert_no_error (error);
+    assert_roles_equal (again, roles);
+  }
+}
+
 /* Undo and redo */
 
 static void
@@ -1069,6 +1216,205 @@ test_undo_batch (Fixture       *fixture,
     for (guint i = 0; i < bad->len; i++)
       g_assert_cmpint (((HsProject *) g_ptr_array_index (bad, i))->id, ==, 0);
   }
+}
+
+/* A batch: several save_projects() calls, one transaction and one action. */
+static void
+save_chunk (Fixture    *fixture,
+            const char *prefix,
+            guint       n)
+{
+  g_autoptr(GPtrArray) chunk = store_test_batch (prefix, n);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hs_repository_save_projects (fixture->repo, chunk, "ignored", &error));
+  g_assert_no_error (error);
+  /* the chunk is freed here, as an import frees it */
+}
+
+static void
+test_batch_chunks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = store_test_portfolio ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *views_before = NULL;
+  g_autofree char *views_after = NULL;
+  g_autofree char *description = NULL;
+  HsProject *edited = g_ptr_array_index (first, 0);
+  g_autoptr(HsProject) original = NULL;
+  guint changed_before;
+
+  save_portfolio (fixture, first);
+  views_before = describe_views (fixture);
+  original = hs_project_copy (edited);
+  changed_before = fixture->changed;
+  fixture->project_changed = 0;
+
+  g_assert_true (hs_repository_begin_batch (fixture->repo, "Import big.xml", &error));
+  g_assert_no_error (error);
+  save_chunk (fixture, "B1-", 30);
+  save_chunk (fixture, "B2-", 30);
+  {
+    g_autoptr(GPtrArray) chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+    HsProject *copy = hs_project_copy (edited);
+
+    g_free (copy->name_sv);
+    copy->name_sv = g_strdup ("Nytt namn");
+    g_ptr_array_add (chunk, copy);
+    g_assert_true (hs_repository_save_projects (fixture->repo, chunk, NULL, &error));
+    g_assert_no_error (error);
+  }
+  save_chunk (fixture, "B3-", 30);
+
+  /* Inside the batch: reads see it, other actions wait for its end. */
+  {
+    g_autoptr(HsProject) inside = load_by_code (fixture, "B2-00003");
+    g_assert_cmpint (inside->id, >, 0);
+  }
+  g_assert_false (hs_repository_save_project (fixture->repo, edited, &error));
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_false (hs_repository_begin_batch (fixture->repo, "Again", &error));
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->changed, ==, changed_before);
+
+  g_assert_true (hs_repository_commit_batch (fixture->repo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changed, ==, changed_before + 1);
+  g_assert_cmpuint (fixture->project_changed, ==, 0);
+  views_after = describe_views (fixture);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 93);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_log WHERE kind = 'batch'"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (DISTINCT position) FROM action_item"
+                                        " WHERE action_id = (SELECT id FROM action_log WHERE kind = 'batch')"),
+                   ==, count_rows (fixture, "SELECT COUNT (*) FROM action_item"
+                                            " WHERE action_id = (SELECT id FROM action_log WHERE kind = 'batch')"));
+
+  /* one undo step takes all of it back, one redo brings it again */
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Import big.xml");
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 3);
+  assert_stored (fixture, original);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views_before);
+  }
+  g_free (redo (fixture));
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views_after);
+  }
+
+  /* a batch that saves nothing is no action */
+  g_assert_true (hs_repository_begin_batch (fixture->repo, "Nothing", &error));
+  g_assert_true (hs_repository_commit_batch (fixture->repo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_log WHERE description = 'Nothing'"), ==, 0);
+}
+
+static void
+test_batch_abort (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = store_test_portfolio ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  HsProject *edited = g_ptr_array_index (first, 1);
+  guint changed_before;
+
+  save_portfolio (fixture, first);
+  fixture_close (fixture);
+  before = store_test_read_file (fixture->tmp.path);
+  g_assert_nonnull (before);
+
+  fixture_open (fixture, HS_OPEN_DEFAULT);
+  changed_before = fixture->changed;
+  g_assert_true (hs_repository_begin_batch (fixture->repo, "Import aborted.xml", &error));
+  g_assert_no_error (error);
+  /* more than the batch's page cache holds: pages go to the WAL first */
+  save_chunk (fixture, "A1-", 3000);
+  {
+    g_autofree char *wal = g_strconcat (fixture->tmp.path, "-wal", NULL);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 1024 * 1024);
+  }
+  {
+    g_autoptr(GPtrArray) chunk = store_test_batch ("A2-", 10);
+    gint64 id = edited->id;
+
+    g_free (edited->acronym);
+    edited->acronym = g_strdup ("ABORT");
+    g_ptr_array_add (chunk, hs_project_copy (edited));
+    g_assert_true (hs_repository_save_projects (fixture->repo, chunk, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (((HsProject *) g_ptr_array_index (chunk, 10))->id, ==, id);
+  }
+  hs_repository_abort_batch (fixture->repo);
+  hs_repository_abort_batch (fixture->repo);   /* nothing to abort: no-op */
+  g_assert_cmpuint (fixture->changed, ==, changed_before);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 3);
+  g_assert_false (hs_repository_commit_batch (fixture->repo, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* exactly as before, to the byte */
+  fixture_close (fixture);
+  after = store_test_read_file (fixture->tmp.path);
+  g_assert_true (g_bytes_equal (before, after));
+  fixture_open (fixture, HS_OPEN_DEFAULT);
+}
+
+/* A conflict in a later chunk rolls back the earlier ones too. */
+static void
+test_batch_conflict (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = store_test_portfolio ();
+  g_autoptr(GPtrArray) bad = store_test_batch ("D2-", 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *views_before = NULL;
+  g_autofree char *description = NULL;
+  HsProject *last = g_ptr_array_index (bad, 4);
+  guint changed_before;
+
+  save_portfolio (fixture, first);
+  views_before = describe_views (fixture);
+  changed_before = fixture->changed;
+
+  g_assert_true (hs_repository_begin_batch (fixture->repo, "Import conflict.xml", &error));
+  g_assert_no_error (error);
+  save_chunk (fixture, "D1-", 20);
+  g_free (last->code);
+  last->code = g_strdup ("PKS-2024-002");   /* a stored project's code, as a new project */
+  g_assert_false (hs_repository_save_projects (fixture->repo, bad, NULL, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  for (guint i = 0; i < bad->len; i++)
+    g_assert_cmpint (((HsProject *) g_ptr_array_index (bad, i))->id, ==, 0);
+
+  /* the batch is over and nothing of it stayed */
+  hs_repository_abort_batch (fixture->repo);
+  g_assert_false (hs_repository_commit_batch (fixture->repo, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->changed, ==, changed_before);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project WHERE code LIKE 'D%'"), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM action_log WHERE kind = 'batch'"), ==, 0);
+  {
+    g_autofree char *now = describe_views (fixture);
+    g_assert_cmpstr (now, ==, views_before);
+  }
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Add project TRE-2024-001");
+
+  /* and the repository takes new actions */
+  g_free (redo (fixture));
+  save_chunk (fixture, "D3-", 2);
 }
 
 /* "project-changed" names the one project an action touched, so views can
@@ -1666,12 +2012,16 @@ main (int   argc,
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/summaries", test_summaries);
   ADD ("/store/project-summaries", test_project_summaries);
+  ADD ("/store/organisation-roles", test_organisation_roles);
   ADD ("/store/undo/create", test_undo_create);
   ADD ("/store/undo/edit", test_undo_edit);
   ADD ("/store/undo/delete", test_undo_delete);
   ADD ("/store/undo/status", test_undo_status);
   ADD ("/store/undo/redo-tail", test_redo_tail);
   ADD ("/store/undo/batch", test_undo_batch);
+  ADD ("/store/batch/chunks", test_batch_chunks);
+  ADD ("/store/batch/abort", test_batch_abort);
+  ADD ("/store/batch/conflict", test_batch_conflict);
   ADD ("/store/project-changed-signal", test_project_changed_signal);
   ADD ("/store/calls", test_calls);
   ADD ("/store/refused", test_refused);

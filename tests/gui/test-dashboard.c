@@ -1,0 +1,788 @@
+/* test-dashboard.c — the charts dashboard, its exports, the report and printing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case opens a fresh database with the example portfolio and a small
+ * generated one and shows an HsDashboard in a window. Assertions are on
+ * what the charts hold and say (their accessible descriptions), on the
+ * signals a bar sends, on the files written (read back with pdfinfo and
+ * pdftotext), and on when the charts gather their data.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "charts/hs-report.h"
+#include "core/hs-generate.h"
+#include "core/hs-money.h"
+#include "store/hs-sqlite-repository.h"
+
+#include "hs-chart-table-window.h"
+#include "hs-dashboard.h"
+#include "hs-report-actions.h"
+#include "hs-snapshot.h"
+
+typedef struct
+{
+  char         *dir;
+  HsRepository *repo;
+  GtkWindow    *window;
+  HsDashboard  *dashboard;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) demo = NULL;
+  g_autoptr(GPtrArray) generated = NULL;
+
+  f->dir = g_dir_make_tmp ("hs-dashboard-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "portfolio.db", NULL);
+  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
+  g_assert_no_error (error);
+
+  agreements = hs_repository_list_agreements (f->repo, &error);
+  focus_areas = hs_repository_list_focus_areas (f->repo, 0, &error);
+  g_assert_no_error (error);
+  demo = hs_generate_demo (agreements, focus_areas);
+  generated = hs_generate_portfolio (agreements, focus_areas, 60, 5);
+  g_assert_true (hs_repository_save_projects (f->repo, demo, "demo", &error));
+  g_assert_true (hs_repository_save_projects (f->repo, generated, "generated", &error));
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (adw_window_new ());
+  f->dashboard = HS_DASHBOARD (hs_dashboard_new (f->repo));
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->dashboard));
+  gtk_window_set_default_size (f->window, 1280, 1240);
+  gtk_window_present (f->window);
+  spin ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  spin ();
+  g_clear_object (&f->repo);
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* ---- helpers --------------------------------------------------------------- */
+
+/* The sum of the projects' total costs in a scope, from the list rows. */
+static gint64
+stored_total (Fixture *f,
+              gint64   agreement_id,
+              gint64   focus_area_id,
+              guint   *n_projects)
+{
+  g_autoptr(GArray) rows = hs_repository_list_project_summaries (f->repo, NULL);
+  gint64 total = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const HsProjectSummary *row = &g_array_index (rows, HsProjectSummary, i);
+      if ((agreement_id == 0 || row->agreement_id == agreement_id)
+          && (focus_area_id == 0 || row->focus_area_id == focus_area_id))
+        {
+          total += row->total_costs;
+          n++;
+        }
+    }
+  if (n_projects != NULL)
+    *n_projects = n;
+  return total;
+}
+
+static gint64
+chart_total (Fixture     *f,
+             HsChartKind  kind)
+{
+  const HsChartData *data = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, kind));
+  gint64 total = 0;
+
+  g_assert_nonnull (data);
+  g_assert_true (hs_chart_data_totals (data, NULL, &total, NULL));
+  return total;
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    {
+      g_test_message ("“%s” not in “%s”", needle, haystack);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { tool, path, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *info = run_tool ("pdfinfo", path);
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+/* The centre of the first bar of a category in a chart's layout. */
+static gboolean
+bar_centre (HsChartView *view,
+            int          category,
+            double      *x,
+            double      *y)
+{
+  const HsChartLayout *layout = hs_chart_view_get_layout (view);
+
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < layout->bars->len; i++)
+    {
+      const HsChartBar *bar = &g_array_index (layout->bars, HsChartBar, i);
+      if (bar->category == category)
+        {
+          *x = bar->rect.x + bar->rect.width / 2;
+          *y = bar->rect.y + bar->rect.height / 2;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  guint  count;
+  int    dimension;
+  char  *key;
+} Requested;
+
+static void
+filter_requested_cb (HsDashboard *dashboard,
+                     int          dimension,
+                     const char  *key,
+                     Requested   *requested)
+{
+  requested->count++;
+  requested->dimension = dimension;
+  g_free (requested->key);
+  requested->key = g_strdup (key);
+}
+
+static gint64
+agreement_with_projects (Fixture *f,
+                         guint    nth)
+{
+  g_autoptr(GArray) rows = hs_repository_summarise (f->repo, HS_BY_AGREEMENT, 0, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+      if (row->projects > 0 && nth-- == 0)
+        return g_ascii_strtoll (row->key, NULL, 10);
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- cases ----------------------------------------------------------------- */
+
+static void
+test_five_charts (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "dashboard-en.png", NULL);
+  g_autofree char *dark = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "dashboard-dark-en.png", NULL);
+  guint n_projects = 0;
+  gint64 total = stored_total (f, 0, 0, &n_projects);
+  g_autofree char *total_text = hs_money_format (total, hs_lang_current ());
+  g_autofree char *count_text = g_strdup_printf ("%u projects", n_projects);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_projects, ==, 63);
+  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    {
+      HsChartView *view = hs_dashboard_get_chart (f->dashboard, k);
+      const char *description = hs_chart_view_get_description (view);
+
+      g_assert_nonnull (view);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+      g_assert_cmpint (hs_chart_view_get_kind (view), ==, k);
+      g_assert_nonnull (hs_chart_view_get_data (view));
+      g_assert_nonnull (description);
+      g_assert_cmpstr (description, !=, "");
+      /* (GTK_A11Y=none here: no AT context to read the property back from) */
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+      g_test_message ("%s: %s", hs_chart_kind_to_id (k), description);
+      /* every chart of money says the portfolio's total, as the user writes it */
+      if (k == HS_CHART_TIMELINE)
+        g_assert_true (contains (description, count_text));
+      else
+        g_assert_true (contains (description, total_text));
+    }
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, total);
+  g_assert_cmpint (chart_total (f, HS_CHART_BUDGET_BY_YEAR), ==, total);
+  g_assert_cmpint (chart_total (f, HS_CHART_IMPLEMENTERS), ==, total);
+
+  /* the screenshots, light and dark */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->window), png, &error));
+  g_assert_no_error (error);
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    g_test_message ("%s drawn in %.2f ms", hs_chart_kind_to_id (k),
+                    hs_chart_view_get_last_draw_time (hs_dashboard_get_chart (f->dashboard, k)));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  spin ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->window), dark, &error));
+  g_assert_no_error (error);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  spin ();
+  /* a change of style redraws, it does not gather again */
+  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
+}
+
+static void
+test_scope (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 agreement = agreement_with_projects (f, 0);
+  gint64 whole = stored_total (f, 0, 0, NULL);
+  gint64 expected = stored_total (f, agreement, 0, NULL);
+  g_autoptr(GArray) rows = hs_repository_list_project_summaries (f->repo, NULL);
+  const HsChartData *financing;
+  gint64 focus_area = 0;
+  guint n_in_focus_area = 0;
+
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, whole);
+
+  hs_dashboard_set_scope (f->dashboard, agreement, 0);
+  spin ();
+  g_assert_cmpint (expected, <, whole);
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, expected);
+  g_assert_cmpint (chart_total (f, HS_CHART_BUDGET_BY_YEAR), ==, expected);
+  g_assert_cmpint (chart_total (f, HS_CHART_IMPLEMENTERS), ==, expected);
+
+  /* one focus area: the financing chart shows its projects */
+  for (guint i = 0; i < rows->len && focus_area == 0; i++)
+    if (g_array_index (rows, HsProjectSummary, i).agreement_id == agreement)
+      focus_area = g_array_index (rows, HsProjectSummary, i).focus_area_id;
+  stored_total (f, 0, focus_area, &n_in_focus_area);
+  hs_dashboard_set_scope (f->dashboard, agreement, focus_area);
+  spin ();
+  financing = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
+  g_assert_cmpuint (financing->categories->len, ==, n_in_focus_area);
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, focus_area, NULL));
+
+  /* a focus area of no agreement: an error page, not a crash */
+  hs_dashboard_set_scope (f->dashboard, 0, 999999);
+  spin ();
+  hs_dashboard_set_scope (f->dashboard, 0, 0);
+  spin ();
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, whole);
+}
+
+static void
+test_follows_edits (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) rows = hs_repository_list_project_summaries (f->repo, NULL);
+  gint64 id = g_array_index (rows, HsProjectSummary, 0).id;
+  g_autoptr(HsProject) project = hs_repository_load_project (f->repo, id, NULL);
+  HsImplementer *impl = hs_project_get_main (project);
+  const HsChartData *before = NULL;
+  gint64 old_total = chart_total (f, HS_CHART_STATUS);
+  guint refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
+  g_autoptr(GError) error = NULL;
+  HsBudgetLine line = { 0 };
+  g_autofree char *new_text = NULL;
+
+  g_assert_nonnull (impl);
+  for (guint i = 0; i < impl->budget->len; i++)
+    if (!g_array_index (impl->budget, HsBudgetLine, i).derived)
+      line = g_array_index (impl->budget, HsBudgetLine, i);
+  g_assert_cmpint (line.year, >, 0);
+
+  /* an edit: one refresh, the totals follow */
+  hs_implementer_set_cost (impl, line.category, line.year, line.amount + 1000000);
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), >=, old_total + 1000000);
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
+  g_assert_cmpint (chart_total (f, HS_CHART_BUDGET_BY_YEAR), ==, stored_total (f, 0, 0, NULL));
+  new_text = hs_money_format (stored_total (f, 0, 0, NULL), hs_lang_current ());
+  g_assert_true (contains (hs_chart_view_get_description (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS)),
+                           new_text));
+
+  /* hidden, it only notes the change; shown again, it catches up once */
+  gtk_widget_set_visible (GTK_WIDGET (f->dashboard), FALSE);
+  spin ();
+  before = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS));
+  refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
+  for (int i = 0; i < 3; i++)
+    {
+      hs_implementer_set_cost (impl, line.category, line.year, line.amount + 2000000 + i);
+      g_assert_true (hs_repository_save_project (f->repo, project, &error));
+      g_assert_no_error (error);
+      spin ();
+    }
+  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes);
+  g_assert_true (hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS)) == before);
+  gtk_widget_set_visible (GTK_WIDGET (f->dashboard), TRUE);
+  spin ();
+  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
+
+  /* many projects in one action: one refresh, not one per project */
+  {
+    g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+    g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
+    g_autoptr(GPtrArray) more = hs_generate_portfolio (agreements, focus_areas, 20, 77);
+
+    refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
+    g_assert_true (hs_repository_save_projects (f->repo, more, "more", &error));
+    g_assert_no_error (error);
+    spin ();
+    g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
+    g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
+  }
+  g_test_message ("gathering the five charts took %.1f ms", hs_dashboard_get_last_refresh_time (f->dashboard));
+}
+
+static gboolean
+press_key (HsChartView *view,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
+static void
+test_filter_requested (Fixture       *f,
+                       gconstpointer  data)
+{
+  Requested requested = { 0 };
+  HsChartView *financing = hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING);
+  HsChartView *status = hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS);
+  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  HsChartView *implementers = hs_dashboard_get_chart (f->dashboard, HS_CHART_IMPLEMENTERS);
+  HsChartView *budget = hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR);
+  const HsChartData *d;
+  g_autoptr(GArray) focus_rows = hs_repository_summarise (f->repo, HS_BY_FOCUS_AREA, 0, NULL);
+  const char *expected_key = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *amount = NULL;
+  double x, y;
+
+  g_signal_connect (f->dashboard, "filter-requested", G_CALLBACK (filter_requested_cb), &requested);
+
+  /* a focus area's bar: the focus area's id */
+  d = hs_chart_view_get_data (financing);
+  g_assert_true (bar_centre (financing, 0, &x, &y));
+  g_assert_true (hs_chart_view_activate_at (financing, x, y));
+  g_assert_cmpuint (requested.count, ==, 1);
+  g_assert_cmpint (requested.dimension, ==, HS_BY_FOCUS_AREA);
+  for (guint i = 0; i < focus_rows->len; i++)
+    if (g_strcmp0 (g_array_index (focus_rows, HsSummaryRow, i).label, g_array_index (d->categories, HsChartCategory, 0).label) == 0)
+      expected_key = g_array_index (focus_rows, HsSummaryRow, i).key;
+  g_assert_cmpstr (requested.key, ==, expected_key);
+
+  /* hovering there shows the exact values */
+  tooltip = hs_chart_view_describe_at (financing, x, y);
+  amount = hs_money_format (g_array_index (d->categories, HsChartCategory, 0).total, d->lang);
+  g_assert_true (contains (tooltip, amount));
+  g_assert_null (hs_chart_view_describe_at (financing, 1, 1));
+  g_assert_false (hs_chart_view_activate_at (financing, 1, 1));
+  g_assert_cmpuint (requested.count, ==, 1);
+
+  /* a status: its id, for the list's status filter */
+  d = hs_chart_view_get_data (status);
+  g_assert_true (bar_centre (status, 1, &x, &y));
+  g_assert_true (hs_chart_view_activate_at (status, x, y));
+  g_assert_cmpint (requested.dimension, ==, HS_BY_STATUS);
+  g_assert_cmpstr (requested.key, ==, hs_status_to_id (g_array_index (d->categories, HsChartCategory, 1).status));
+
+  /* a year */
+  d = hs_chart_view_get_data (budget);
+  for (guint i = 0; i < d->categories->len; i++)
+    if (g_array_index (d->categories, HsChartCategory, i).total > 0)
+      {
+        g_assert_true (bar_centre (budget, (int) i, &x, &y));
+        g_assert_true (hs_chart_view_activate_at (budget, x, y));
+        g_assert_cmpint (requested.dimension, ==, HS_BY_YEAR);
+        g_assert_cmpstr (requested.key, ==, g_array_index (d->categories, HsChartCategory, i).label);
+        break;
+      }
+
+  /* an organisation, by the keyboard: Down to the first bar, Down, Enter */
+  d = hs_chart_view_get_data (implementers);
+  requested.count = 0;
+  gtk_widget_grab_focus (GTK_WIDGET (implementers));
+  g_assert_true (press_key (implementers, GDK_KEY_Down));
+  g_assert_true (press_key (implementers, GDK_KEY_Down));
+  g_assert_cmpint (hs_chart_view_get_focus_category (implementers), ==, 1);
+  g_assert_true (press_key (implementers, GDK_KEY_Return));
+  g_assert_cmpuint (requested.count, ==, 1);
+  g_assert_cmpint (requested.dimension, ==, HS_DASHBOARD_BY_ORGANISATION);
+  g_assert_cmpstr (requested.key, ==, g_array_index (d->categories, HsChartCategory, 1).label);
+
+  /* a project on the timeline: its id */
+  d = hs_chart_view_get_data (timeline);
+  g_assert_true (bar_centre (timeline, 0, &x, &y));
+  g_assert_true (hs_chart_view_activate_at (timeline, x, y));
+  g_assert_cmpint (requested.dimension, ==, HS_DASHBOARD_BY_PROJECT);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (d->tasks, HsChartTask, 0).id);
+    g_assert_cmpstr (requested.key, ==, id);
+  }
+  /* the keyboard scrolls the timeline past the rows that fit */
+  {
+    const HsChartLayout *layout = hs_chart_view_get_layout (timeline);
+    guint shown = layout->n_shown;
+    g_assert_cmpuint (shown, <, d->tasks->len);
+    hs_chart_view_set_focus_category (timeline, (int) shown + 2);
+    layout = hs_chart_view_get_layout (timeline);
+    g_assert_cmpuint (layout->first_task, ==, 3);
+    g_assert_true (bar_centre (timeline, (int) shown + 2, &x, &y));
+  }
+
+  g_signal_handlers_disconnect_by_data (f->dashboard, &requested);
+  g_free (requested.key);
+}
+
+static void
+test_show_as_table (Fixture       *f,
+                    gconstpointer  data)
+{
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    {
+      const HsChartData *d = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, k));
+      GtkWindow *window = hs_dashboard_show_table (f->dashboard, k);
+      GListModel *rows;
+      guint expected;
+
+      g_assert_true (HS_IS_CHART_TABLE_WINDOW (window));
+      rows = hs_chart_table_window_get_rows (HS_CHART_TABLE_WINDOW (window));
+      /* a row per category and a total row; the timeline a row per project */
+      if (k == HS_CHART_TIMELINE)
+        expected = d->tasks->len;
+      else
+        expected = d->categories->len + 1;
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected);
+      g_assert_true (gtk_window_get_transient_for (window) == f->window);
+      spin ();
+      if (k == HS_CHART_FINANCING)
+        {
+          g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "dashboard-table-en.png", NULL);
+          g_autoptr(GError) error = NULL;
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+          g_assert_true (hs_snapshot_to_png (GTK_WIDGET (window), png, &error));
+          g_assert_no_error (error);
+        }
+      gtk_window_destroy (window);
+      spin ();
+    }
+
+  /* the same through the card menu's action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dashboard), "dashboard.show-table", "s", "status"));
+  spin ();
+}
+
+static void
+test_export_chart (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *names[] = { "financing.png", "timeline.svg", "status.pdf" };
+  static const HsChartKind kinds[] = { HS_CHART_FINANCING, HS_CHART_TIMELINE, HS_CHART_STATUS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (hs_dashboard_export_chart (f->dashboard, kinds[i], file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      if (g_str_has_suffix (path, ".png"))
+        {
+          g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (gdk_texture_get_width (texture), ==, 1200);
+          g_assert_cmpint (gdk_texture_get_height (texture), ==, 750);
+        }
+      else if (g_str_has_suffix (path, ".svg"))
+        g_assert_true (contains (contents, "<svg"));
+      else
+        {
+          g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+          g_assert_cmpuint (pdf_pages (path), ==, 1);
+        }
+    }
+
+  /* an unknown suffix is refused */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "chart.bmp", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_assert_false (hs_dashboard_export_chart (f->dashboard, HS_CHART_STATUS, file, &error));
+    g_assert_nonnull (error);
+  }
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  guint     n_pages;
+  GError   *error;
+} Written;
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->ok = hs_export_report_to_file_finish (result, &written->n_pages, &written->error);
+  written->done = TRUE;
+}
+
+static guint
+write_report (Fixture               *f,
+              const HsReportOptions *options,
+              const char            *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Written written = { 0 };
+
+  hs_export_report_to_file_async (f->repo, options, file, NULL, written_cb, &written);
+  /* written in a thread: the main loop keeps running meanwhile */
+  while (!written.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (written.error);
+  g_assert_true (written.ok);
+  return written.n_pages;
+}
+
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *with_projects = g_build_filename (f->dir, "report-projects.pdf", NULL);
+  HsReportOptions options = { { 0, 0 }, FALSE, hs_lang_current () };
+  g_autofree char *total = hs_money_format (stored_total (f, 0, 0, NULL), hs_lang_current ());
+  g_autofree char *text = NULL;
+  g_autofree char *expected_total = NULL;
+  guint n_pages, n_with;
+
+  g_date_clear (&options.date, 1);
+  n_pages = write_report (f, &options, path);
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+  text = run_tool ("pdftotext", path);
+  expected_total = g_strdup_printf ("Total costs %s", total);
+  g_assert_true (contains (text, expected_total));
+
+  /* a page per project: 63 more sections */
+  options.include_projects = TRUE;
+  n_with = write_report (f, &options, with_projects);
+  g_assert_cmpuint (n_with, >=, n_pages + 63);
+  g_assert_cmpuint (pdf_pages (with_projects), ==, n_with);
+
+  /* a file that cannot be written: an error, nothing left behind */
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "no-such-dir", "report.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (bad);
+    Written written = { 0 };
+    hs_export_report_to_file_async (f->repo, &options, file, NULL, written_cb, &written);
+    while (!written.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (written.ok);
+    g_assert_nonnull (written.error);
+    g_clear_error (&written.error);
+  }
+}
+
+static void
+print_to (Fixture    *f,
+          gint64      agreement_id,
+          gboolean    include_projects,
+          const char *path)
+{
+  g_autoptr(GtkPrintOperation) operation = hs_portfolio_print_operation_new (f->repo, agreement_id, 0, include_projects);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, f->window, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_null (hs_portfolio_print_operation_get_error (operation));
+}
+
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 agreement = agreement_with_projects (f, 0);
+  g_autofree char *written = g_build_filename (f->dir, "written.pdf", NULL);
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *written_text = NULL;
+  g_autofree char *printed_text = NULL;
+  HsReportOptions options = { { 0, 0 }, FALSE, hs_lang_current () };
+  guint n_pages;
+
+  g_date_clear (&options.date, 1);
+
+  /* the summary report */
+  n_pages = write_report (f, &options, written);
+  print_to (f, 0, FALSE, printed);
+  g_assert_cmpuint (pdf_pages (printed), ==, n_pages);
+  written_text = run_tool ("pdftotext", written);
+  printed_text = run_tool ("pdftotext", printed);
+  g_assert_cmpstr (printed_text, ==, written_text);
+
+  /* one agreement with a page per project: every page drawn on its own
+   * gives the same pages as the PDF drawn in one go */
+  options.scope.agreement_id = agreement;
+  options.include_projects = TRUE;
+  n_pages = write_report (f, &options, written);
+  print_to (f, agreement, TRUE, printed);
+  g_assert_cmpuint (pdf_pages (printed), ==, n_pages);
+  g_clear_pointer (&written_text, g_free);
+  g_clear_pointer (&printed_text, g_free);
+  written_text = run_tool ("pdftotext", written);
+  printed_text = run_tool ("pdftotext", printed);
+  g_assert_cmpstr (printed_text, ==, written_text);
+}
+
+/* `-m perf`: 10 000 more projects; how long gathering and drawing take */
+static void
+test_perf (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+  g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
+  g_autoptr(GPtrArray) many = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  HsImplementer *impl;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a benchmark: run with -m perf");
+      return;
+    }
+  many = hs_generate_portfolio (agreements, focus_areas, 10000, 1);
+  g_assert_true (hs_repository_save_projects (f->repo, many, "many", &error));
+  g_assert_no_error (error);
+  spin ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_test_minimized_result (hs_dashboard_get_last_refresh_time (f->dashboard),
+                           "gathering the five charts of 10 063 projects: %.1f ms",
+                           hs_dashboard_get_last_refresh_time (f->dashboard));
+
+  /* one edit: one gathering, one redraw */
+  rows = hs_repository_list_project_summaries (f->repo, NULL);
+  project = hs_repository_load_project (f->repo, g_array_index (rows, HsProjectSummary, 0).id, NULL);
+  impl = hs_project_get_main (project);
+  hs_implementer_set_financing (impl, HS_SOURCE_CITY, hs_implementer_get_financing (impl, HS_SOURCE_CITY) + 100);
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+  spin ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_test_minimized_result (hs_dashboard_get_last_refresh_time (f->dashboard),
+                           "after one edit, gathering again: %.1f ms", hs_dashboard_get_last_refresh_time (f->dashboard));
+  for (guint k = 0; k < HS_N_CHART_KINDS; k++)
+    g_test_message ("%s drawn in %.2f ms", hs_chart_kind_to_id (k),
+                    hs_chart_view_get_last_draw_time (hs_dashboard_get_chart (f->dashboard, k)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/dashboard/five-charts", test_five_charts);
+  ADD ("/dashboard/scope", test_scope);
+  ADD ("/dashboard/follows-edits", test_follows_edits);
+  ADD ("/dashboard/filter-requested", test_filter_requested);
+  ADD ("/dashboard/show-as-table", test_show_as_table);
+  ADD ("/dashboard/export-chart", test_export_chart);
+  ADD ("/dashboard/report", test_report);
+  ADD ("/dashboard/print", test_print);
+  ADD ("/dashboard/perf", test_perf);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,578 @@
+/* test-exchange-dialogs.c — Export… and Import… driven through the real dialogs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case opens a fresh database with the example portfolio and a small
+ * generated one (which has a known share of projects that break the
+ * funding rules), shows the real HsWindow as the dialogs' parent, and uses
+ * the dialogs' entry points that skip the file chooser. The export is
+ * checked against the XSD with xmllint; the import's preview, apply, Undo,
+ * refusals and strict mode are checked against the database.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/hs-generate.h"
+#include "exchange/hs-exchange-error.h"
+#include "store/hs-sqlite-repository.h"
+
+#include "hs-export-dialog.h"
+#include "hs-import-dialog.h"
+#include "hs-snapshot.h"
+#include "hs-window.h"
+
+#define CODE "PKS-ESIM-001"
+
+typedef struct
+{
+  char         *dir;
+  HsRepository *repo;
+  HsWindow     *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin ();
+}
+
+/* Lets animations finish before a picture. */
+static void
+settle (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC * 6 / 10;
+
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  spin ();
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* a queued redraw drops the widget's render node: paint it again */
+  gtk_widget_queue_draw (widget);
+  settle (widget);
+  g_assert_true (hs_snapshot_to_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("wrote %s", path);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+mapped (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_mapped (widget);
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+painted (gpointer frames)
+{
+  return *(guint *) frames >= 2;
+}
+
+/* Shows a window and waits until it has been laid out and painted. */
+static void
+present_and_wait (GtkWindow *window)
+{
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  gtk_window_present (window);
+  spin_until (mapped, window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &frames);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  spin_until (painted, &frames);
+  g_signal_handler_disconnect (clock, id);
+  g_source_remove (tick);
+  settle (GTK_WIDGET (window));
+}
+
+static gpointer
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) demo = NULL;
+  g_autoptr(GPtrArray) generated = NULL;
+
+  f->dir = g_dir_make_tmp ("hs-xdlg-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "portfolio.db", NULL);
+  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
+  g_assert_no_error (error);
+
+  agreements = hs_repository_list_agreements (f->repo, &error);
+  focus_areas = hs_repository_list_focus_areas (f->repo, 0, &error);
+  g_assert_no_error (error);
+  demo = hs_generate_demo (agreements, focus_areas);
+  generated = hs_generate_portfolio (agreements, focus_areas, 60, 5);
+  g_assert_true (hs_repository_save_projects (f->repo, demo, "demo", &error));
+  g_assert_true (hs_repository_save_projects (f->repo, generated, "generated", &error));
+  g_assert_no_error (error);
+
+  f->window = hs_window_new (NULL, f->repo);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->repo);
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+/* data: a weak pointer to the dialog, which closes after a success */
+static gboolean
+export_done (gpointer data)
+{
+  HsExportDialog **dialog = data;
+
+  return *dialog == NULL || !hs_export_dialog_is_busy (*dialog);
+}
+
+/* Exports the whole portfolio in native XML through the dialog. */
+static char *
+export_portfolio (Fixture    *f,
+                  const char *name)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HsExportDialog *dialog = hs_export_dialog_new (GTK_WINDOW (f->window), f->repo, 0, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpint (hs_export_dialog_get_scope (dialog), ==, HS_EXPORT_SCOPE_PORTFOLIO);
+  hs_export_dialog_set_format (dialog, HS_EXPORT_NATIVE);
+  hs_export_dialog_export_to_file (dialog, file);
+  spin_until (export_done, &dialog);
+  g_assert_null (dialog);   /* closed after success */
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+static char *
+name_fi (Fixture    *f,
+         const char *code)
+{
+  g_autoptr(HsProject) project = hs_repository_load_project_by_code (f->repo, code, NULL);
+
+  g_assert_nonnull (project);
+  return g_strdup (project->name_fi);
+}
+
+/* Replaces the one occurrence of old with new in the file at path. */
+static void
+replace_in_file (const char *path,
+                 const char *old,
+                 const char *new)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+  const char *at;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  at = strstr (text, old);
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, old));
+  edited = g_string_new_len (text, at - text);
+  g_string_append (edited, new);
+  g_string_append (edited, at + strlen (old));
+  g_assert_true (g_file_set_contents (path, edited->str, edited->len, &error));
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return hs_import_dialog_get_state (data) != HS_IMPORT_DIALOG_LOADING;
+}
+
+static HsImportDialog *
+import_file (Fixture    *f,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HsImportDialog *dialog = hs_import_dialog_new_for_file (GTK_WINDOW (f->window), f->repo, file);
+
+  present_and_wait (GTK_WINDOW (dialog));
+  spin_until (not_loading, dialog);
+  return dialog;
+}
+
+static const HsImportItem *
+find_item (HsImportPreview *preview,
+           const char      *code)
+{
+  for (guint i = 0; i < hs_import_preview_get_n_items (preview); i++)
+    if (g_str_equal (hs_import_preview_get_item (preview, i)->code, code))
+      return hs_import_preview_get_item (preview, i);
+  return NULL;
+}
+
+/* ---- cases ------------------------------------------------------------------ */
+
+static void
+test_export_xml (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-en.png", NULL);
+  g_autofree char *xsd = g_build_filename (g_getenv ("HANKESALKKU_SOURCE_ROOT"), "data",
+                                           "hankesalkku-portfolio-1.xsd", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, CODE, NULL);
+  const char *argv[] = { "xmllint", "--noout", "--schema", xsd, NULL, NULL };
+  HsExportDialog *dialog;
+  int status = -1;
+
+  /* what the window passes in is preselected, most specific first */
+  dialog = hs_export_dialog_new (GTK_WINDOW (f->window), f->repo, pks->agreement_id, pks->id);
+  present_and_wait (GTK_WINDOW (dialog));
+  g_assert_cmpint (hs_export_dialog_get_scope (dialog), ==, HS_EXPORT_SCOPE_PROJECT);
+  name = hs_export_dialog_get_default_name (dialog);
+  g_assert_cmpstr (name, ==, CODE ".xml");
+  g_assert_true (hs_export_dialog_set_scope (dialog, HS_EXPORT_SCOPE_AGREEMENT));
+  hs_export_dialog_set_format (dialog, HS_EXPORT_IATI);
+  g_free (name);
+  name = hs_export_dialog_get_default_name (dialog);
+  g_assert_cmpstr (name, ==, "hankesalkku-paakaupunkiseutu-pks-iati.xml");
+  hs_export_dialog_set_format (dialog, HS_EXPORT_NATIVE);
+  text = hs_snapshot_describe (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Native XML"));
+  g_assert_nonnull (strstr (text, "IATI 2.03"));
+  save_shot (GTK_WIDGET (dialog), png);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* the whole portfolio, valid against our schema */
+  path = export_portfolio (f, "portfolio.xml");
+  argv[4] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xmllint refused the export: %s", err);
+}
+
+static void
+test_export_iati_refusal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "all-iati.xml", NULL);
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-error-en.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, CODE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  HsExportDialog *dialog;
+
+  /* a schedule that ends before the budget does: IATI cannot take it */
+  pks->end_date = pks->start_date;
+  g_date_add_days (&pks->end_date, 30);
+  g_assert_true (hs_repository_save_project (f->repo, pks, &error));
+  g_assert_no_error (error);
+
+  dialog = hs_export_dialog_new (GTK_WINDOW (f->window), f->repo, 0, 0);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  present_and_wait (GTK_WINDOW (dialog));
+  hs_export_dialog_set_format (dialog, HS_EXPORT_IATI);
+  hs_export_dialog_export_to_file (dialog, file);
+  spin_until (export_done, &dialog);
+
+  /* the dialog stays, says why, and nothing was written */
+  g_assert_nonnull (dialog);
+  g_assert_error (hs_export_dialog_get_error (dialog), HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_RULES);
+  g_assert_nonnull (strstr (hs_export_dialog_get_error (dialog)->message, CODE));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  text = hs_snapshot_describe (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Nothing Was Exported"));
+  g_assert_nonnull (strstr (text, CODE));
+  save_shot (GTK_WIDGET (dialog), png);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+static void
+test_import_changed_apply_undo (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "import-preview-en.png", NULL);
+  g_autofree char *path = export_portfolio (f, "edited.xml");
+  g_autofree char *old_name = name_fi (f, CODE);
+  g_autofree char *old_tag = g_strdup_printf ("<name lang=\"fi\">%s</name>", old_name);
+  g_autofree char *text = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *undone = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *new_name = "Digitaalisen terveyden testiympäristö 2.0";
+  g_autofree char *new_tag = g_strdup_printf ("<name lang=\"fi\">%s</name>", new_name);
+  HsImportDialog *dialog;
+  HsImportPreview *preview;
+  const HsImportItem *item;
+  const HsImportChange *change;
+  GtkProgressBar *bar;
+  GtkWidget *row;
+
+  replace_in_file (path, old_tag, new_tag);
+  dialog = import_file (f, path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+
+  /* the worker's progress reached the bar */
+  bar = find_child (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (bar);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
+
+  preview = hs_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (hs_import_preview_get_n_items (preview), ==, 63);
+  g_assert_cmpuint (hs_import_preview_count (preview, HS_IMPORT_CHANGED), ==, 1);
+  g_assert_cmpuint (hs_import_preview_count (preview, HS_IMPORT_UNCHANGED), ==, 62);
+  item = find_item (preview, CODE);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->action, ==, HS_IMPORT_CHANGED);
+  g_assert_cmpuint (item->changes->len, ==, 1);
+  change = g_ptr_array_index (item->changes, 0);
+  g_assert_cmpstr (change->field, ==, "name-fi");
+  g_assert_cmpstr (change->old_value, ==, old_name);
+  g_assert_cmpstr (change->new_value, ==, new_name);
+
+  /* the row shows it: Changed, and expanded, "old → new" */
+  row = hs_import_dialog_get_row (dialog, CODE);
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  settle (row);   /* the revealer's animation */
+  text = hs_snapshot_describe (row);
+  g_assert_nonnull (strstr (text, "label: Changed\n"));
+  {
+    g_autofree char *arrow = g_strdup_printf ("%s → %s", old_name, new_name);
+    if (strstr (text, arrow) == NULL)
+      g_error ("no %s in:\n%s", arrow, text);
+  }
+  g_assert_nonnull (strstr (text, "Skip This Project"));
+  g_free (text);
+  text = hs_snapshot_describe (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "1 changed, 62 unchanged"));
+  save_shot (GTK_WIDGET (dialog), png);
+
+  /* skipping it leaves nothing to import; taking it back re-enables Import */
+  g_assert_true (hs_import_dialog_set_skip (dialog, CODE, TRUE));
+  g_assert_true (item->skip);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  g_assert_true (hs_import_dialog_set_skip (dialog, CODE, FALSE));
+  g_assert_false (item->skip);
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "import.apply")));
+
+  /* Import: one transaction, the dialog closes, the window offers Undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  now = name_fi (f, CODE);
+  g_assert_cmpstr (now, ==, new_name);
+
+  undone = hs_repository_undo (f->repo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (undone, "edited.xml"));
+  g_free (now);
+  now = name_fi (f, CODE);
+  g_assert_cmpstr (now, ==, old_name);
+}
+
+static void
+test_import_hostile (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "hostile.xml", NULL);
+  const char *hostile =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE portfolio [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n"
+    "<portfolio xmlns=\"" HS_NATIVE_NAMESPACE "\" version=\"1\" scope=\"project\">\n"
+    "  <project code=\"PKS-ESIM-001\" status=\"draft\" cost-model=\"flat-40\">\n"
+    "    <name lang=\"fi\">&x;</name>\n"
+    "  </project>\n"
+    "</portfolio>\n";
+  g_autofree char *before = name_fi (f, CODE);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  gboolean could_undo = hs_repository_can_undo (f->repo);
+  HsImportDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, hostile, -1, NULL));
+  dialog = import_file (f, path);
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_ERROR);
+  g_assert_error (hs_import_dialog_get_error (dialog), HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_MALFORMED);
+  g_assert_null (hs_import_dialog_get_preview (dialog));
+  text = hs_snapshot_describe (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "This File Cannot Be Imported"));
+  g_assert_nonnull (strstr (text, "DOCTYPE"));
+  g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  after = name_fi (f, CODE);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (hs_repository_can_undo (f->repo), ==, could_undo);
+}
+
+static void
+finished_cb (HsImportDialog *dialog,
+             gboolean        success,
+             gboolean       *done)
+{
+  g_assert_false (success);
+  *done = TRUE;
+}
+
+static void
+test_import_strict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = export_portfolio (f, "strict.xml");
+  g_autofree char *old_name = name_fi (f, CODE);
+  g_autofree char *old_tag = g_strdup_printf ("<name lang=\"fi\">%s</name>", old_name);
+  g_autofree char *now = NULL;
+  HsImportDialog *dialog;
+  HsImportPreview *preview;
+  gulong finished;
+  gboolean done = FALSE;
+
+  replace_in_file (path, old_tag, "<name lang=\"fi\">Tiukka</name>");
+  dialog = import_file (f, path);
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+  preview = hs_import_dialog_get_preview (dialog);
+  /* the generated portfolio has projects with error findings */
+  g_assert_cmpuint (hs_import_preview_count_failing (preview), >, 0);
+
+  hs_import_dialog_set_strict (dialog, TRUE);
+  finished = g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &done);
+  hs_import_dialog_apply (dialog);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (dialog, finished);
+  spin ();
+
+  g_assert_error (hs_import_dialog_get_error (dialog), HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_RULES);
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+  now = name_fi (f, CODE);
+  g_assert_cmpstr (now, ==, old_name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/exchange-dialogs/export-xml", test_export_xml);
+  ADD ("/exchange-dialogs/export-iati-refusal", test_export_iati_refusal);
+  ADD ("/exchange-dialogs/import-changed-apply-undo", test_import_changed_apply_undo);
+  ADD ("/exchange-dialogs/import-hostile", test_import_hostile);
+  ADD ("/exchange-dialogs/import-strict", test_import_strict);
+#undef ADD
+
+  return g_test_run ();
+}
