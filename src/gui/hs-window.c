@@ -563,6 +563,63 @@ new_project_action_cb (GtkWidget  *widget,
   hs_window_edit_project (self, project->id);
 }
 
+/* A copy of the selected project as a new draft: same implementers, budget,
+ * financing and indicators; a new code, no history but today's draft. */
+static void
+duplicate_project_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) original = NULL;
+  g_autoptr(HsProject) copy = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  HsStatusChange draft = { .status = HS_STATUS_DRAFT };
+  gint64 id = hs_project_list_get_selected_id (self->project_list);
+
+  if (self->repository == NULL || id == 0)
+    return;
+
+  original = hs_repository_load_project (self->repository, id, &error);
+  if (original == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  copy = hs_project_copy (original);
+  copy->id = 0;
+  copy->example = FALSE;
+  for (guint n = 1; ; n++)
+    {
+      g_autoptr(HsProject) existing = NULL;
+
+      g_free (copy->code);
+      /* Translators: the code of a copied project, e.g. "PKS-001-COPY-1" */
+      copy->code = g_strdup_printf ("%s-%s-%u", original->code, C_("project code suffix", "COPY"), n);
+      existing = hs_repository_load_project_by_code (self->repository, copy->code, NULL);
+      if (existing == NULL)
+        break;
+    }
+  for (guint i = 0; i < copy->implementers->len; i++)
+    ((HsImplementer *) g_ptr_array_index (copy->implementers, i))->id = 0;
+  copy->status = HS_STATUS_DRAFT;
+  g_array_set_size (copy->history, 0);
+  g_date_clear (&draft.date, 1);
+  g_date_set_dmy (&draft.date, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  g_array_append_val (copy->history, draft);
+
+  if (!hs_repository_save_project (self->repository, copy, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  hs_project_list_select_id (self->project_list, copy->id);
+  hs_window_edit_project (self, copy->id);
+}
+
 /* ---- window state --------------------------------------------------------- */
 
 static void
@@ -734,6 +791,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
@@ -744,6 +802,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.duplicate-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-report", NULL);

@@ -25,9 +25,10 @@ shown_clear (Shown *shown)
 }
 
 static void
-run_app (const char *language,
-         const char *name,
-         Shown      *shown)
+run_app_on (const char *language,
+            const char *name,
+            const char *db,
+            Shown      *shown)
 {
   const char *builddir = g_getenv ("HANKESALKKU_BUILD_ROOT");
   g_autofree char *binary = g_build_filename (builddir, "src", "hankesalkku", NULL);
@@ -49,7 +50,10 @@ run_app (const char *language,
   env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
   env = g_environ_setenv (env, "HANKESALKKU_SNAPSHOT", prefix, TRUE);
-  env = g_environ_unsetenv (env, "HANKESALKKU_DB");
+  if (db != NULL)
+    env = g_environ_setenv (env, "HANKESALKKU_DB", db, TRUE);
+  else
+    env = g_environ_unsetenv (env, "HANKESALKKU_DB");
   if (language != NULL)
     env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
   else
@@ -65,6 +69,32 @@ run_app (const char *language,
   g_assert_no_error (error);
   shown->texture = gdk_texture_new_from_filename (png, &error);
   g_assert_no_error (error);
+}
+
+static void
+run_app (const char *language,
+         const char *name,
+         Shown      *shown)
+{
+  run_app_on (language, name, NULL, shown);
+}
+
+/* A database with the example portfolio, made by the command-line tool. */
+static char *
+demo_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hs-smoke-db-XXXXXX", NULL);
+  g_autofree char *cli = g_build_filename (g_getenv ("HANKESALKKU_BUILD_ROOT"), "src", "cli", "hankesalkku-cli", NULL);
+  char *db = g_build_filename (dir, "portfolio.db", NULL);
+  const char *argv[] = { cli, "--db", db, "init", "--demo", NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return db;
 }
 
 /* A blank or broken render is one colour; a real window has a header bar,
@@ -125,6 +155,41 @@ test_smoke_finnish (void)
   shown_clear (&shown);
 }
 
+/* The real window on a portfolio, in Finnish: the sidebar, the list with
+ * Finnish money, and a screenshot for people to look at. */
+static void
+test_smoke_portfolio_finnish (void)
+{
+  g_autofree char *db = demo_database ();
+  Shown shown = { 0 };
+
+  run_app_on ("fi", "smoke-portfolio-fi", db, &shown);
+  g_assert_true (g_str_has_prefix (shown.text, "title: Hankesalkku\n"));
+  g_assert_nonnull (strstr (shown.text, "label: Kaikki hankkeet\n"));
+  g_assert_nonnull (strstr (shown.text, "label: 3 hanketta\n"));
+  g_assert_nonnull (strstr (shown.text, "label: Pääkaupunkiseutu (PKS)\n"));
+  g_assert_nonnull (strstr (shown.text, "label: PKS-ESIM-001\n"));
+  g_assert_nonnull (strstr (shown.text, "label: 1\u00a0333\u00a0333,00\u00a0€\n"));
+  g_assert_nonnull (strstr (shown.text, "label: 60,0\u00a0%\n"));
+  g_assert_null (strstr (shown.text, "All Projects"));
+  assert_not_blank (shown.texture);
+  shown_clear (&shown);
+}
+
+static void
+test_smoke_portfolio_english (void)
+{
+  g_autofree char *db = demo_database ();
+  Shown shown = { 0 };
+
+  run_app_on (NULL, "smoke-portfolio-en", db, &shown);
+  g_assert_nonnull (strstr (shown.text, "label: All Projects\n"));
+  g_assert_nonnull (strstr (shown.text, "label: €1,333,333.00\n"));
+  g_assert_nonnull (strstr (shown.text, "label: 1 error\n"));   /* the Turku example's finding */
+  assert_not_blank (shown.texture);
+  shown_clear (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +198,8 @@ main (int   argc,
 
   g_test_add_func ("/smoke/english", test_smoke_english);
   g_test_add_func ("/smoke/finnish", test_smoke_finnish);
+  g_test_add_func ("/smoke/portfolio-finnish", test_smoke_portfolio_finnish);
+  g_test_add_func ("/smoke/portfolio-english", test_smoke_portfolio_english);
 
   return g_test_run ();
 }

@@ -382,6 +382,42 @@ test_edit_project (Fixture       *f,
 }
 
 static void
+test_duplicate_project (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+  g_autoptr(HsProject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  HsTotals a, b;
+
+  g_assert_true (hs_project_list_select_id (project_list (f), pks->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.duplicate-project", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 64);
+
+  copy = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001-COPY-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy->id, !=, pks->id);
+  g_assert_cmpint (copy->status, ==, HS_STATUS_DRAFT);
+  g_assert_cmpuint (copy->history->len, ==, 1);
+  g_assert_cmpuint (copy->implementers->len, ==, pks->implementers->len);
+  g_assert_true (hs_project_totals (pks, &a, NULL));
+  g_assert_true (hs_project_totals (copy, &b, NULL));
+  g_assert_cmpint (a.total_costs, ==, b.total_costs);
+  g_assert_cmpint (a.financing[HS_SOURCE_EU_STATE], ==, b.financing[HS_SOURCE_EU_STATE]);
+  /* the original is untouched, the copy's editor is open */
+  {
+    g_autoptr(HsProject) again = hs_repository_load_project (f->repo, pks->id, NULL);
+    g_assert_true (hs_project_equal (pks, again));
+  }
+  g_assert_cmpuint (count_editors (), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin ();
+  g_assert_cmpuint (stored_projects (f), ==, 63);
+}
+
+static void
 test_new_project (Fixture       *f,
                   gconstpointer  data)
 {
@@ -428,6 +464,7 @@ main (int   argc,
   ADD ("/window/dashboard-filters-list", test_dashboard_filters_list);
   ADD ("/window/edit-updates-one-row", test_edit_updates_one_row);
   ADD ("/window/new-project", test_new_project);
+  ADD ("/window/duplicate-project", test_duplicate_project);
 #undef ADD
 
   return g_test_run ();
