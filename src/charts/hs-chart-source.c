@@ -465,6 +465,68 @@ implementers_project_cb (HsProject *project,
   return TRUE;
 }
 
+/* The implementers chart from HsOrganisationRole rows: names from the
+ * organisation list, the scope from the project list (both one query). */
+static gboolean
+sum_roles (HsRepository       *repo,
+           const HsChartScope *scope,
+           GArray             *roles,
+           GHashTable         *by_key,
+           GError            **error)
+{
+  g_autoptr(GPtrArray) orgs = hs_repository_list_organisations (repo, error);
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GHashTable) in_scope_ids = NULL;
+
+  if (orgs == NULL)
+    return FALSE;
+  names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      HsOrganisation *org = g_ptr_array_index (orgs, i);
+      g_hash_table_insert (names, &org->id, org->name);
+    }
+
+  if (scope->agreement_id != 0 || scope->focus_area_id != 0)
+    {
+      g_autoptr(GArray) projects = hs_repository_list_project_summaries (repo, error);
+
+      if (projects == NULL)
+        return FALSE;
+      in_scope_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < projects->len; i++)
+        {
+          HsProjectSummary *p = &g_array_index (projects, HsProjectSummary, i);
+          if (in_scope (scope, p->agreement_id, p->focus_area_id))
+            g_hash_table_add (in_scope_ids, g_memdup2 (&p->id, sizeof p->id));
+        }
+    }
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      HsOrganisationRole *role = &g_array_index (roles, HsOrganisationRole, i);
+      const char *name = g_hash_table_lookup (names, &role->organisation_id);
+      g_autofree char *key = NULL;
+      Organisation *org;
+      int column = role->is_main ? 0 : 1;
+
+      if (name == NULL || (in_scope_ids != NULL && !g_hash_table_contains (in_scope_ids, &role->project_id)))
+        continue;
+      key = g_strdup_printf ("#%" G_GINT64_FORMAT, role->organisation_id);
+      org = g_hash_table_lookup (by_key, key);
+      if (org == NULL)
+        {
+          org = g_new0 (Organisation, 1);
+          org->name = g_strdup (name);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), org);
+        }
+      if (!hs_money_add (org->values[column], role->total_costs, &org->values[column])
+          || !hs_money_add (org->total, role->total_costs, &org->total))
+        return overflow (error);
+    }
+  return TRUE;
+}
+
 static int
 compare_organisations (gconstpointer a,
                        gconstpointer b)
@@ -488,13 +550,28 @@ gather_implementers (HsRepository       *repo,
   gint64 rest[2] = { 0 };
   guint n_rest = 0;
 
-  gboolean walked;
+  g_autoptr(GArray) roles = NULL;
 
-  walked = hs_repository_foreach_project (repo, implementers_project_cb, &walk, error);
-  if (walk.failed)
-    return overflow (error);
-  if (!walked)
-    return FALSE;
+  /* One query for every implementer's part (the store keeps each
+   * implementer's totals), rather than loading every project: the chart
+   * follows an edit without reloading the portfolio. */
+  if (HS_REPOSITORY_GET_IFACE (repo)->list_organisation_roles != NULL
+      && HS_REPOSITORY_GET_IFACE (repo)->list_organisations != NULL)
+    roles = hs_repository_list_organisation_roles (repo, NULL);
+  if (roles != NULL)
+    {
+      if (!sum_roles (repo, scope, roles, by_key, error))
+        return FALSE;
+    }
+  else
+    {
+      gboolean walked = hs_repository_foreach_project (repo, implementers_project_cb, &walk, error);
+
+      if (walk.failed)
+        return overflow (error);
+      if (!walked)
+        return FALSE;
+    }
 
   orgs = g_ptr_array_new ();
   {
