@@ -124,10 +124,9 @@ progress_update_cb (gpointer user_data)
       gtk_progress_bar_set_fraction (self->progress_bar,
                                      MIN (1.0, (double) update->done / (double) update->total));
       /* Translators: export progress, "120 of 300 projects" */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " project",
-                                           "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " projects",
-                                           update->total),
-                              update->done, update->total);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu of %llu project", "%llu of %llu projects",
+                                           (gulong) MIN (update->total, G_MAXULONG)),
+                              (unsigned long long) update->done, (unsigned long long) update->total);
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
   else

@@ -1154,7 +1154,7 @@ hs_organisations_page_init (HsOrganisationsPage *self)
   self->projects = g_list_store_new (HS_TYPE_ORGANISATION_PROJECT_ITEM);
   add_column (self, COLUMN_CODE, _("Code"), FALSE, 130);
   add_column (self, COLUMN_NAME, _("Name"), TRUE, -1);
-  add_column (self, COLUMN_ROLE, _("Role"), FALSE, 80);
+  add_column (self, COLUMN_ROLE, _("Role"), FALSE, 150);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 110);
   add_column (self, COLUMN_SHARE, _("Its Costs"), FALSE, 130);
   add_column (self, COLUMN_PERCENT, _("Of Total"), FALSE, 80);
