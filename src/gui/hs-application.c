@@ -120,6 +120,21 @@ hs_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
 }
 
+/* Close the windows and the database before the process ends, so that
+ * SQLite checkpoints its write-ahead log and removes it. */
+static void
+hs_application_shutdown (GApplication *app)
+{
+  HsApplication *self = HS_APPLICATION (app);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  g_clear_object (&self->repository);
+
+  G_APPLICATION_CLASS (hs_application_parent_class)->shutdown (app);
+}
+
 static void
 hs_application_finalize (GObject *object)
 {
@@ -149,6 +164,7 @@ hs_application_class_init (HsApplicationClass *klass)
 
   app_class->activate = hs_application_activate;
   app_class->startup = hs_application_startup;
+  app_class->shutdown = hs_application_shutdown;
 }
 
 static void

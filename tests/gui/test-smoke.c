@@ -65,6 +65,15 @@ run_app_on (const char *language,
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
 
+  /* The database was closed cleanly: no write-ahead log left behind. */
+  if (db == NULL)
+    {
+      g_autofree char *wal = g_build_filename (data, "hankesalkku", "portfolio.db-wal", NULL);
+      g_autofree char *main_db = g_build_filename (data, "hankesalkku", "portfolio.db", NULL);
+      g_assert_true (g_file_test (main_db, G_FILE_TEST_IS_REGULAR));
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+
   g_file_get_contents (txt, &shown->text, NULL, &error);
   g_assert_no_error (error);
   shown->texture = gdk_texture_new_from_filename (png, &error);
