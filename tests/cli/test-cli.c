@@ -386,7 +386,12 @@ static void
 test_bad_files (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const char *readers[][3] = { { "summary", NULL }, { "check", NULL }, { "generate", "--projects=5" } };
+  /* Every command but init, with what it needs besides the database. */
+  const char *readers[][5] = {
+    { "summary", NULL }, { "list", NULL }, { "check", NULL }, { "generate", "--projects=5", NULL },
+    { "export", "--format=xml", "-o", "out.xml", NULL }, { "chart", "status", "-o", "out.png", NULL },
+    { "report", "-o", "out.pdf", NULL },
+  };
   g_autofree char *text = g_build_filename (fixture->dir, "notes.db", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
   g_autofree char *text_digest = NULL;
@@ -398,16 +403,21 @@ test_bad_files (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
       /* Only init creates a database. */
-      run_cli (&run, NULL, "--db", missing, readers[i][0], readers[i][1], NULL);
+      run_cli (&run, NULL, "--db", missing, readers[i][0], readers[i][1], readers[i][2], readers[i][3], NULL);
       g_assert_cmpint (run.status, ==, 3);
       g_assert_nonnull (strstr (run.err, "missing.db"));
       g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
-      run_cli (&run, NULL, "--db", text, readers[i][0], readers[i][1], NULL);
+      run_cli (&run, NULL, "--db", text, readers[i][0], readers[i][1], readers[i][2], readers[i][3], NULL);
       g_assert_cmpint (run.status, ==, 3);
       g_assert_nonnull (strstr (run.err, "notes.db"));
       assert_digest (text, text_digest);
     }
+
+  /* nothing was written for them either */
+  g_assert_false (g_file_test ("out.xml", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("out.png", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("out.pdf", G_FILE_TEST_EXISTS));
 
   /* init refuses to turn a file that is not ours into a database. */
   run_cli (&run, NULL, "--db", text, "init", NULL);
