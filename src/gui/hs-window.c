@@ -510,6 +510,37 @@ search_action_cb (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* "<stem>-1", "<stem>-2", ...: the first code no project has. Loading a
+ * project by code is one indexed query. */
+static char *
+unused_code (HsWindow   *self,
+             const char *stem)
+{
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *code = g_strdup_printf ("%s-%u", stem, n);
+      g_autoptr(HsProject) existing = hs_repository_load_project_by_code (self->repository, code, NULL);
+
+      if (existing == NULL)
+        return g_steal_pointer (&code);
+    }
+}
+
+/* A draft's history: one entry, today. */
+static void
+start_history_today (HsProject *project)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  HsStatusChange draft = { .status = HS_STATUS_DRAFT };
+
+  project->status = HS_STATUS_DRAFT;
+  g_array_set_size (project->history, 0);
+  g_date_clear (&draft.date, 1);
+  g_date_set_dmy (&draft.date, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  g_array_append_val (project->history, draft);
+}
+
 static void
 new_project_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -520,27 +551,18 @@ new_project_action_cb (GtkWidget  *widget,
   g_autoptr(HsProject) project = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y%m%d");
+  g_autofree char *stem = NULL;
   g_autofree char *code = NULL;
   gint64 agreement_id = 0, focus_area_id = 0;
-  HsStatusChange draft = { .status = HS_STATUS_DRAFT };
 
   if (self->repository == NULL)
     return;
 
   hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
 
-  /* A fresh code that is not taken: NEW-<date>-<n> */
-  for (guint n = 1; ; n++)
-    {
-      g_autoptr(HsProject) existing = NULL;
-      g_autoptr(GError) lookup_error = NULL;
-
-      g_free (code);
-      code = g_strdup_printf ("%s-%s-%03u", C_("project code prefix", "NEW"), today, n);
-      existing = hs_repository_load_project_by_code (self->repository, code, &lookup_error);
-      if (existing == NULL)
-        break;
-    }
+  /* NEW-<date>-<n>, the first one not taken */
+  stem = g_strdup_printf ("%s-%s", C_("project code prefix", "NEW"), today);
+  code = unused_code (self, stem);
 
   project = hs_project_new (code);
   /* The Finnish name field holds Finnish whatever the user's language. */
@@ -548,11 +570,7 @@ new_project_action_cb (GtkWidget  *widget,
   project->agreement_id = agreement_id;
   project->focus_area_id = focus_area_id;
   project->cost_model = HS_COST_MODEL_FLAT40;
-  project->status = HS_STATUS_DRAFT;
-  g_date_clear (&draft.date, 1);
-  g_date_set_dmy (&draft.date, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-  g_array_append_val (project->history, draft);
+  start_history_today (project);
 
   if (!hs_repository_save_project (self->repository, project, &error))
     {
@@ -574,8 +592,7 @@ duplicate_project_action_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(HsProject) original = NULL;
   g_autoptr(HsProject) copy = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  HsStatusChange draft = { .status = HS_STATUS_DRAFT };
+  g_autofree char *stem = NULL;
   gint64 id = hs_project_list_get_selected_id (self->project_list);
 
   if (self->repository == NULL || id == 0)
@@ -591,25 +608,13 @@ duplicate_project_action_cb (GtkWidget  *widget,
   copy = hs_project_copy (original);
   copy->id = 0;
   copy->example = FALSE;
-  for (guint n = 1; ; n++)
-    {
-      g_autoptr(HsProject) existing = NULL;
-
-      g_free (copy->code);
-      /* Translators: the code of a copied project, e.g. "PKS-001-COPY-1" */
-      copy->code = g_strdup_printf ("%s-%s-%u", original->code, C_("project code suffix", "COPY"), n);
-      existing = hs_repository_load_project_by_code (self->repository, copy->code, NULL);
-      if (existing == NULL)
-        break;
-    }
+  /* Translators: the code of a copied project, e.g. "PKS-001-COPY-1" */
+  stem = g_strdup_printf ("%s-%s", original->code, C_("project code suffix", "COPY"));
+  g_free (copy->code);
+  copy->code = unused_code (self, stem);
   for (guint i = 0; i < copy->implementers->len; i++)
     ((HsImplementer *) g_ptr_array_index (copy->implementers, i))->id = 0;
-  copy->status = HS_STATUS_DRAFT;
-  g_array_set_size (copy->history, 0);
-  g_date_clear (&draft.date, 1);
-  g_date_set_dmy (&draft.date, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-  g_array_append_val (copy->history, draft);
+  start_history_today (copy);
 
   if (!hs_repository_save_project (self->repository, copy, &error))
     {
