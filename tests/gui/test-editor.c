@@ -107,12 +107,12 @@ type_and_enter (GtkWidget  *widget,
   press_enter (widget);
 }
 
-/* Spins until @done says so, for at most two seconds (a search entry waits
+/* Spins until @done says so, for at most ten seconds (a search entry waits
  * for the typing to pause). */
 static void
 wait_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (!done (data) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);

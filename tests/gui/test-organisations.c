@@ -44,6 +44,26 @@ spin (void)
       ;
 }
 
+/* Runs the main loop for at least @ms milliseconds: timers set before (such
+ * as the search entry's short pause) fire first, whatever the load. */
+static gboolean
+waited_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean waited = FALSE;
+
+  g_timeout_add (ms, waited_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
 static GtkWidget *
 widget (Fixture    *f,
         const char *name)
@@ -93,9 +113,7 @@ search (Fixture    *f,
         const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (widget (f, "search")), text);
-  spin ();
-  g_usleep (300000);   /* the search entry waits a moment before it reports */
-  spin ();
+  wait_ms (400);   /* the search entry waits a moment before it reports */
 }
 
 static HsOrganisation *
