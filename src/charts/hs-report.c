@@ -96,20 +96,6 @@ typedef struct
   gboolean               failed;
 } Gather;
 
-static GHashTable *
-index_by_id (GPtrArray *items)
-{
-  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  /* every reference struct starts with its gint64 id */
-  for (guint i = 0; i < items->len; i++)
-    {
-      gint64 *id = g_ptr_array_index (items, i);
-      g_hash_table_insert (table, id, id);
-    }
-  return table;
-}
-
 static char *
 money (HsLang lang,
        gint64 cents)
@@ -388,9 +374,9 @@ hs_report_data_from_repository (HsRepository          *repo,
       calls = focus_areas != NULL ? hs_repository_list_calls (repo, 0, error) : NULL;
       if (calls == NULL)
         return NULL;
-      by_agreement = index_by_id (agreements);
-      by_focus_area = index_by_id (focus_areas);
-      by_call = index_by_id (calls);
+      by_agreement = hs_reference_index_by_id (agreements);
+      by_focus_area = hs_reference_index_by_id (focus_areas);
+      by_call = hs_reference_index_by_id (calls);
       g.agreements = by_agreement;
       g.focus_areas = by_focus_area;
       g.calls = by_call;

@@ -21,6 +21,7 @@
 #include "core/hs-i18n.h"
 #include "core/hs-lang.h"
 #include "core/hs-money.h"
+#include "core/hs-reference.h"
 #include "core/hs-repository.h"
 #include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
@@ -709,20 +710,6 @@ check_project_cb (HsProject *project,
   return TRUE;
 }
 
-GHashTable *
-hs_cli_index_by_id (GPtrArray *items)
-{
-  /* Every reference struct starts with its gint64 id. */
-  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      gint64 *id = g_ptr_array_index (items, i);
-      g_hash_table_insert (table, id, id);
-    }
-  return table;
-}
-
 static int
 cmd_check (HsCli *cli,
            int    argc,
@@ -762,8 +749,8 @@ cmd_check (HsCli *cli,
   focus_areas = hs_repository_list_focus_areas (HS_REPOSITORY (repo), 0, &error);
   if (focus_areas == NULL)
     return hs_cli_store_error (error);
-  calls_by_id = hs_cli_index_by_id (calls);
-  focus_areas_by_id = hs_cli_index_by_id (focus_areas);
+  calls_by_id = hs_reference_index_by_id (calls);
+  focus_areas_by_id = hs_reference_index_by_id (focus_areas);
 
   state.cli = cli;
   state.calls = calls_by_id;

@@ -52,8 +52,6 @@ HsSqliteRepository *hs_cli_open_repository (HsCli         *cli,
 /* A JSON string literal, escaped. */
 void                hs_cli_json_string     (GString       *out,
                                             const char    *text);
-/* id → struct, for reference structs that start with their gint64 id. */
-GHashTable         *hs_cli_index_by_id     (GPtrArray     *items);
 
 /* hs-cli-exchange.c */
 int                 hs_cli_cmd_export      (HsCli         *cli,

@@ -57,3 +57,18 @@ hs_call_new_default (void)
 
   return call;
 }
+
+GHashTable *
+hs_reference_index_by_id (GPtrArray *items)
+{
+  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (items != NULL, table);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 *id = g_ptr_array_index (items, i);
+      g_hash_table_insert (table, id, id);
+    }
+  return table;
+}

@@ -60,6 +60,11 @@ void hs_agreement_free  (HsAgreement *agreement);
 void hs_focus_area_free (HsFocusArea *focus_area);
 void hs_call_free       (HsCall *call);
 
+/* id → struct for a list of reference structs (agreements, focus areas,
+ * calls, organisations: each starts with its gint64 id). The table borrows
+ * both keys and values from the array, which must outlive it. */
+GHashTable *hs_reference_index_by_id (GPtrArray *items);
+
 /* A call with the programme defaults (60 % support, 25 % city, flat-40). */
 HsCall *hs_call_new_default (void);
 

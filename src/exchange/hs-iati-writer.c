@@ -942,20 +942,6 @@ iati_project (HsProject *project,
   return !w->failed;
 }
 
-static GHashTable *
-index_by_id (GPtrArray *items)
-{
-  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  /* every reference struct starts with its gint64 id */
-  for (guint i = 0; i < items->len; i++)
-    {
-      gint64 *id = g_ptr_array_index (items, i);
-      g_hash_table_insert (table, id, id);
-    }
-  return table;
-}
-
 static void
 set_problems_error (GError    **error,
                     GPtrArray  *problems)
@@ -1015,8 +1001,8 @@ hs_iati_write (HsExportJob    *job,
       g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_IO, _("Could not start writing XML"));
       return FALSE;
     }
-  w.agreements = index_by_id (agreements);
-  w.focus_areas = index_by_id (focus_areas);
+  w.agreements = hs_reference_index_by_id (agreements);
+  w.focus_areas = hs_reference_index_by_id (focus_areas);
   w.identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w.problems = g_ptr_array_new_with_free_func (g_free);
 
@@ -1228,7 +1214,7 @@ hs_operations_csv_write (HsExportJob    *job,
 
   c.file = hs_atomic_output_file (output);
   c.row = g_string_new (NULL);
-  c.agreements = index_by_id (agreements);
+  c.agreements = hs_reference_index_by_id (agreements);
   c.problems = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)

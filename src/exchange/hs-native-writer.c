@@ -410,20 +410,6 @@ write_project (HsProject *project,
   return !w->failed;
 }
 
-static GHashTable *
-index_by_id (GPtrArray *items)
-{
-  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  /* Every reference struct starts with its gint64 id. */
-  for (guint i = 0; i < items->len; i++)
-    {
-      gint64 *id = g_ptr_array_index (items, i);
-      g_hash_table_insert (table, id, id);
-    }
-  return table;
-}
-
 gboolean
 hs_native_write (HsExportJob    *job,
                  HsAtomicOutput *output,
@@ -478,9 +464,9 @@ hs_native_write (HsExportJob    *job,
       g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_IO, _("Could not start writing XML"));
       return FALSE;
     }
-  w.agreements = index_by_id (agreements);
-  w.focus_areas = index_by_id (focus_areas);
-  w.calls = index_by_id (calls);
+  w.agreements = hs_reference_index_by_id (agreements);
+  w.focus_areas = hs_reference_index_by_id (focus_areas);
+  w.calls = hs_reference_index_by_id (calls);
 
   xmlTextWriterSetIndent (w.w, 1);
   xmlTextWriterSetIndentString (w.w, (const xmlChar *) "  ");

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/hs-reference.h"
 #include "core/hs-repository.h"
 #include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
@@ -41,16 +42,6 @@ check_cb (HsProject *project,
   state->projects++;
   state->errors += hs_findings_count_errors (findings);
   return TRUE;
-}
-
-static GHashTable *
-index_by_id (GPtrArray *items)
-{
-  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < items->len; i++)
-    g_hash_table_insert (table, g_ptr_array_index (items, i), g_ptr_array_index (items, i));
-  return table;
 }
 
 static int
@@ -113,8 +104,8 @@ check_workload (HsRepository *repo,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) calls = hs_repository_list_calls (repo, 0, &error);
   g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (repo, 0, &error);
-  g_autoptr(GHashTable) calls_by_id = index_by_id (calls);
-  g_autoptr(GHashTable) focus_by_id = index_by_id (focus_areas);
+  g_autoptr(GHashTable) calls_by_id = hs_reference_index_by_id (calls);
+  g_autoptr(GHashTable) focus_by_id = hs_reference_index_by_id (focus_areas);
   CheckState state = { calls_by_id, focus_by_id, 0, 0 };
 
   g_assert_no_error (error);
