@@ -21,6 +21,7 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-export-dialog.h"
+#include "hs-progress.h"
 
 typedef struct
 {
@@ -46,6 +47,9 @@ struct _HsExportDialog
   GError               *error;
   char                 *file_name;
   gboolean              busy;
+  HsProgress           *progress;        /* while busy */
+  guint                 progress_poll;
+  guint64               expected;        /* projects, for the progress bar */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -82,7 +86,7 @@ typedef struct
   gint64          agreement_id;
   char           *project_code;
   char           *path;
-  guint64         expected;    /* projects, for the progress bar */
+  HsProgress     *progress;
   guint           n_written;
 } ExportJob;
 
@@ -93,69 +97,38 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->repository);
   g_free (job->project_code);
   g_free (job->path);
+  g_clear_pointer (&job->progress, hs_progress_unref);
   g_free (job);
 }
 
-typedef struct
-{
-  HsExportDialog *self;
-  guint64         done;
-  guint64         total;
-} ProgressUpdate;
-
-static void
-progress_update_free (ProgressUpdate *update)
-{
-  g_object_unref (update->self);
-  g_free (update);
-}
-
+/* The main thread: shows what the worker reported last. */
 static gboolean
-progress_update_cb (gpointer user_data)
+progress_poll_cb (gpointer user_data)
 {
-  ProgressUpdate *update = user_data;
-  HsExportDialog *self = update->self;
+  HsExportDialog *self = user_data;
   g_autofree char *text = NULL;
+  guint64 done, total;
 
-  if (self->progress_bar == NULL || !self->busy)
-    return G_SOURCE_REMOVE;
-  if (update->total > 0)
+  if (!hs_progress_take (self->progress, &done, &total))
+    return G_SOURCE_CONTINUE;
+  if (total == 0)
+    total = self->expected;
+  if (total > 0)
     {
       gtk_progress_bar_set_fraction (self->progress_bar,
-                                     MIN (1.0, (double) update->done / (double) update->total));
+                                     MIN (1.0, (double) done / (double) total));
       /* Translators: export progress, "120 of 300 projects" */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu of %llu project", "%llu of %llu projects",
-                                           (gulong) MIN (update->total, G_MAXULONG)),
-                              (unsigned long long) update->done, (unsigned long long) update->total);
+                                           (gulong) MIN (total, G_MAXULONG)),
+                              (unsigned long long) done, (unsigned long long) total);
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
   else
     gtk_progress_bar_pulse (self->progress_bar);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
-typedef struct
-{
-  HsExportDialog *self;
-  guint64         expected;
-} ProgressData;
-
-/* Runs in the worker thread: hand the numbers to the main thread. */
-static void
-export_progress_cb (guint64  done,
-                    guint64  total,
-                    gpointer user_data)
-{
-  ProgressData *data = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  update->self = g_object_ref (data->self);
-  update->done = done;
-  update->total = total > 0 ? total : data->expected;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_update_cb, update,
-                              (GDestroyNotify) progress_update_free);
-}
-
+/* In the worker thread: it holds no reference to the dialog. */
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -165,7 +138,6 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(HsRepository) repository = NULL;
   HsExportSelection selection = { job->scope, job->agreement_id, job->project_code };
-  ProgressData progress = { source_object, job->expected };
   GError *error = NULL;
 
   if (job->db_path != NULL)
@@ -181,7 +153,7 @@ export_thread (GTask        *task,
     repository = g_object_ref (job->repository);
 
   if (!hs_export (repository, job->format, &selection, job->path,
-                  export_progress_cb, &progress, cancellable, &job->n_written, &error))
+                  hs_progress_report, job->progress, cancellable, &job->n_written, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -211,6 +183,13 @@ set_busy (HsExportDialog *self,
           gboolean        busy)
 {
   self->busy = busy;
+  g_clear_handle_id (&self->progress_poll, g_source_remove);
+  g_clear_pointer (&self->progress, hs_progress_unref);
+  if (busy)
+    {
+      self->progress = hs_progress_new ();
+      self->progress_poll = g_timeout_add (100, progress_poll_cb, self);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), !busy);
@@ -396,10 +375,15 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  HsExportDialog *self = HS_EXPORT_DIALOG (source);
+  GWeakRef *weak = user_data;
+  g_autoptr(HsExportDialog) self = g_weak_ref_get (weak);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL)   /* closed meanwhile: the worker saw the cancellable */
+    return;
   g_clear_error (&self->error);
   g_clear_object (&self->cancellable);
   if (self->stack == NULL)   /* disposed meanwhile */
@@ -458,6 +442,7 @@ hs_export_dialog_export_to_file (HsExportDialog *self,
   g_autoptr(GTask) task = NULL;
   const ScopeChoice *scope;
   ExportJob *job;
+  GWeakRef *weak;
 
   g_return_if_fail (HS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -471,9 +456,9 @@ hs_export_dialog_export_to_file (HsExportDialog *self,
   job->agreement_id = self->agreement_id;
   job->project_code = g_strdup (self->project_code);
   job->path = g_file_get_path (file);
-  job->expected = scope->scope == HS_EXPORT_SCOPE_PROJECT ? 1
-                : scope->scope == HS_EXPORT_SCOPE_AGREEMENT ? self->n_agreement
-                : self->n_portfolio;
+  self->expected = scope->scope == HS_EXPORT_SCOPE_PROJECT ? 1
+                 : scope->scope == HS_EXPORT_SCOPE_AGREEMENT ? self->n_agreement
+                 : self->n_portfolio;
   if (HS_IS_SQLITE_REPOSITORY (self->repository))
     job->db_path = g_strdup (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (self->repository)));
   else
@@ -486,9 +471,14 @@ hs_export_dialog_export_to_file (HsExportDialog *self,
   self->cancellable = g_cancellable_new ();
 
   set_busy (self, TRUE);
+  job->progress = hs_progress_ref (self->progress);
   adw_status_page_set_description (self->progress_page, self->file_name);
 
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  /* The task holds a weak reference only, so closing the dialog frees it at
+   * once; the cancellable stops the worker. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->cancellable, export_done_cb, weak);
   g_task_set_source_tag (task, hs_export_dialog_export_to_file);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_set_return_on_cancel (task, FALSE);
@@ -688,6 +678,8 @@ hs_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_poll, g_source_remove);
+  g_clear_pointer (&self->progress, hs_progress_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -35,6 +35,7 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-import-dialog.h"
+#include "hs-progress.h"
 
 #define ROWS_PER_IDLE 100
 
@@ -51,6 +52,8 @@ struct _HsImportDialog
   HsImportPreview      *preview;
   gboolean              preview_is_live; /* made on self->repository (no worker) */
   GCancellable         *cancellable;
+  HsProgress           *progress;        /* while the preview is made */
+  guint                 progress_poll;
   GError               *error;
   guint                 n_imported;
 
@@ -526,63 +529,46 @@ show_preview (HsImportDialog  *self,
 
 /* ---- making the preview ------------------------------------------------- */
 
-typedef struct
-{
-  HsImportDialog *self;
-  guint64         done;
-  guint64         total;
-} ProgressUpdate;
-
-static void
-progress_update_free (ProgressUpdate *update)
-{
-  g_object_unref (update->self);
-  g_free (update);
-}
-
+/* The main thread: shows what the worker reported last. */
 static gboolean
-progress_update_cb (gpointer user_data)
+progress_poll_cb (gpointer user_data)
 {
-  ProgressUpdate *update = user_data;
-  HsImportDialog *self = update->self;
+  HsImportDialog *self = user_data;
+  guint64 done, total;
 
-  if (self->progress_bar == NULL)
-    return G_SOURCE_REMOVE;
-  if (update->total > 0)
+  if (!hs_progress_take (self->progress, &done, &total))
+    return G_SOURCE_CONTINUE;
+  if (total > 0)
     {
-      g_autofree char *done = g_format_size (update->done);
-      g_autofree char *total = g_format_size (update->total);
+      g_autofree char *done_text = g_format_size (done);
+      g_autofree char *total_text = g_format_size (total);
       /* Translators: reading progress, "3.1 MB of 25.5 MB" */
-      g_autofree char *text = g_strdup_printf (_("%s of %s"), done, total);
+      g_autofree char *text = g_strdup_printf (_("%s of %s"), done_text, total_text);
 
       gtk_progress_bar_set_fraction (self->progress_bar,
-                                     CLAMP ((double) update->done / (double) update->total, 0.0, 1.0));
+                                     CLAMP ((double) done / (double) total, 0.0, 1.0));
       gtk_progress_bar_set_text (self->progress_bar, text);
     }
   else
     gtk_progress_bar_pulse (self->progress_bar);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
-/* In the worker thread (or the main thread for the fallback). */
 static void
-preview_progress_cb (guint64  done,
-                     guint64  total,
-                     gpointer user_data)
+stop_progress (HsImportDialog *self)
 {
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  update->self = g_object_ref (user_data);
-  update->done = done;
-  update->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_update_cb, update,
-                              (GDestroyNotify) progress_update_free);
+  /* the last figures the worker reported, then no more polling */
+  if (self->progress != NULL && self->progress_bar != NULL)
+    progress_poll_cb (self);
+  g_clear_handle_id (&self->progress_poll, g_source_remove);
+  g_clear_pointer (&self->progress, hs_progress_unref);
 }
 
 typedef struct
 {
-  char *db_path;
-  char *path;
+  char       *db_path;
+  char       *path;
+  HsProgress *progress;
 } PreviewJob;
 
 static void
@@ -590,9 +576,11 @@ preview_job_free (PreviewJob *job)
 {
   g_free (job->db_path);
   g_free (job->path);
+  g_clear_pointer (&job->progress, hs_progress_unref);
   g_free (job);
 }
 
+/* In the worker thread: it holds no reference to the dialog. */
 static void
 preview_thread (GTask        *task,
                 gpointer      source_object,
@@ -611,7 +599,7 @@ preview_thread (GTask        *task,
       return;
     }
   preview = hs_import_preview_new (HS_REPOSITORY (repository), job->path,
-                                   preview_progress_cb, source_object, cancellable, &error);
+                                   hs_progress_report, job->progress, cancellable, &error);
   if (preview == NULL)
     g_task_return_error (task, error);
   else
@@ -623,19 +611,23 @@ preview_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  HsImportDialog *self = HS_IMPORT_DIALOG (source);
+  GWeakRef *weak = user_data;
+  g_autoptr(HsImportDialog) self = g_weak_ref_get (weak);
   HsImportPreview *preview;
   GError *error = NULL;
 
-  if (g_task_get_cancellable (G_TASK (result)) == self->cancellable)
-    g_clear_object (&self->cancellable);
+  g_weak_ref_clear (weak);
+  g_free (weak);
   preview = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->stack == NULL)   /* disposed meanwhile */
+  if (self == NULL || self->stack == NULL   /* closed meanwhile */
+      || g_task_get_cancellable (G_TASK (result)) != self->cancellable)   /* superseded */
     {
       g_clear_error (&error);
       g_clear_pointer (&preview, hs_import_preview_free);
       return;
     }
+  g_clear_object (&self->cancellable);
+  stop_progress (self);
   if (preview == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -659,6 +651,7 @@ start_preview (HsImportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
   PreviewJob *job;
+  GWeakRef *weak;
 
   hs_exchange_init ();
   if (self->cancellable != NULL)
@@ -672,13 +665,18 @@ start_preview (HsImportDialog *self)
   adw_status_page_set_title (self->loading_page, _("Reading the File…"));
   set_state (self, HS_IMPORT_DIALOG_LOADING);
 
+  stop_progress (self);
+  self->progress = hs_progress_new ();
+  self->progress_poll = g_timeout_add (100, progress_poll_cb, self);
+
   if (!HS_IS_SQLITE_REPOSITORY (self->repository))
     {
       /* no second connection possible: make it here */
       GError *error = NULL;
       HsImportPreview *preview = hs_import_preview_new (self->repository, self->path,
-                                                        preview_progress_cb, self,
+                                                        hs_progress_report, self->progress,
                                                         self->cancellable, &error);
+      stop_progress (self);
       if (preview == NULL)
         show_error (self, error);
       else
@@ -689,7 +687,12 @@ start_preview (HsImportDialog *self)
   job = g_new0 (PreviewJob, 1);
   job->db_path = g_strdup (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (self->repository)));
   job->path = g_strdup (self->path);
-  task = g_task_new (self, self->cancellable, preview_done_cb, NULL);
+  job->progress = hs_progress_ref (self->progress);
+  /* The task holds a weak reference only, so closing the dialog frees it at
+   * once; the cancellable stops the worker. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->cancellable, preview_done_cb, weak);
   g_task_set_source_tag (task, start_preview);
   g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
   g_task_run_in_thread (task, preview_thread);
@@ -1031,6 +1034,8 @@ hs_import_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_poll, g_source_remove);
+  g_clear_pointer (&self->progress, hs_progress_unref);
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_clear_handle_id (&self->apply_timeout, g_source_remove);
   if (self->changed_id != 0)

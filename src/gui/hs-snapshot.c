@@ -93,34 +93,39 @@ hs_snapshot_describe (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-snapshot_tick_cb (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
+/* The first paint after the window was mapped and a draw was queued: the
+ * layout phase of that frame ran at the window's size, so every row and
+ * label is what the user sees. */
+static void
+snapshot_after_paint_cb (GdkFrameClock *clock,
+                         GtkWidget     *widget)
 {
-  guint *frames = user_data;
   const char *prefix = g_getenv ("HANKESALKKU_SNAPSHOT");
-  g_autofree char *png = NULL;
-  g_autofree char *txt = NULL;
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *txt = g_strconcat (prefix, ".txt", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Let the window settle: allocation, then a few frames of drawing. */
-  if (++(*frames) < 5)
-    return G_SOURCE_CONTINUE;
-
-  png = g_strconcat (prefix, ".png", NULL);
-  txt = g_strconcat (prefix, ".txt", NULL);
+  g_signal_handlers_disconnect_by_func (clock, snapshot_after_paint_cb, widget);
   text = hs_snapshot_describe (widget);
-
   if (!hs_snapshot_to_png (widget, png, &error))
     g_printerr ("hankesalkku: snapshot: %s\n", error->message);
+  g_clear_error (&error);
   if (!g_file_set_contents (txt, text, -1, &error))
     g_printerr ("hankesalkku: snapshot: %s\n", error->message);
 
-  g_free (frames);
   g_application_quit (g_application_get_default ());
-  return G_SOURCE_REMOVE;
+}
+
+static void
+snapshot_map_cb (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, snapshot_map_cb, NULL);
+  /* connected before the draw is queued, so this paint cannot be missed */
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (snapshot_after_paint_cb), widget, 0);
+  gtk_widget_queue_draw (widget);
 }
 
 void
@@ -131,5 +136,7 @@ hs_snapshot_arm_from_env (GtkWindow *window)
   if (prefix == NULL || *prefix == '\0')
     return;
 
-  gtk_widget_add_tick_callback (GTK_WIDGET (window), snapshot_tick_cb, g_new0 (guint, 1), NULL);
+  /* the picture shows the final state of every widget, not a transition */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-enable-animations", FALSE, NULL);
+  g_signal_connect (window, "map", G_CALLBACK (snapshot_map_cb), NULL);
 }

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every IATI file is validated with xmllint against the official 2.03
- * schema (shared/iati/), then read back with libxml2 to check what the
+ * schema (tests/fixtures/iati/), then read back with libxml2 to check what the
  * schema cannot: identifiers, roles, budget periods and sums to the cent.
  * Amounts are turned back into cents by string arithmetic, never through
  * a double.

@@ -21,6 +21,7 @@
 
 #include "hs-chart-table-window.h"
 #include "hs-dashboard.h"
+#include "hs-gui-test.h"
 #include "hs-report-actions.h"
 #include "hs-snapshot.h"
 
@@ -33,58 +34,15 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) agreements = NULL;
-  g_autoptr(GPtrArray) focus_areas = NULL;
-  g_autoptr(GPtrArray) demo = NULL;
-  g_autoptr(GPtrArray) generated = NULL;
-
-  f->dir = g_dir_make_tmp ("hs-dashboard-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "portfolio.db", NULL);
-  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-
-  agreements = hs_repository_list_agreements (f->repo, &error);
-  focus_areas = hs_repository_list_focus_areas (f->repo, 0, &error);
-  g_assert_no_error (error);
-  demo = hs_generate_demo (agreements, focus_areas);
-  generated = hs_generate_portfolio (agreements, focus_areas, 60, 5);
-  g_assert_true (hs_repository_save_projects (f->repo, demo, "demo", &error));
-  g_assert_true (hs_repository_save_projects (f->repo, generated, "generated", &error));
-  g_assert_no_error (error);
-
+  f->repo = hs_test_open_portfolio ("hs-dashboard", 60, &f->dir);
   f->window = GTK_WINDOW (adw_window_new ());
   f->dashboard = HS_DASHBOARD (hs_dashboard_new (f->repo));
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->dashboard));
   gtk_window_set_default_size (f->window, 1280, 1240);
-  gtk_window_present (f->window);
-  spin ();
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
+  hs_test_present (f->window);
 }
 
 static void
@@ -92,9 +50,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  spin ();
+  hs_test_drain ();
   g_clear_object (&f->repo);
-  remove_dir (f->dir);
+  hs_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
@@ -239,8 +197,6 @@ static void
 test_five_charts (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "dashboard-en.png", NULL);
-  g_autofree char *dark = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "dashboard-dark-en.png", NULL);
   guint n_projects = 0;
   gint64 total = stored_total (f, 0, 0, &n_projects);
   g_autofree char *total_text = hs_money_format (total, hs_lang_current ());
@@ -274,20 +230,16 @@ test_five_charts (Fixture       *f,
   g_assert_cmpint (chart_total (f, HS_CHART_IMPLEMENTERS), ==, total);
 
   /* the screenshots, light and dark */
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->window), png, &error));
-  g_assert_no_error (error);
+  hs_test_save_png (GTK_WIDGET (f->window), "dashboard-en.png");
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     g_test_message ("%s drawn in %.2f ms", hs_chart_kind_to_id (k),
                     hs_chart_view_get_last_draw_time (hs_dashboard_get_chart (f->dashboard, k)));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->window), dark, &error));
-  g_assert_no_error (error);
+  hs_test_drain ();
+  hs_test_save_png (GTK_WIDGET (f->window), "dashboard-dark-en.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  spin ();
+  hs_test_drain ();
   /* a change of style redraws, it does not gather again */
   g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
 }
@@ -307,7 +259,7 @@ test_scope (Fixture       *f,
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, whole);
 
   hs_dashboard_set_scope (f->dashboard, agreement, 0);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpint (expected, <, whole);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, expected);
   g_assert_cmpint (chart_total (f, HS_CHART_BUDGET_BY_YEAR), ==, expected);
@@ -319,16 +271,16 @@ test_scope (Fixture       *f,
       focus_area = g_array_index (rows, HsProjectSummary, i).focus_area_id;
   stored_total (f, 0, focus_area, &n_in_focus_area);
   hs_dashboard_set_scope (f->dashboard, agreement, focus_area);
-  spin ();
+  hs_test_drain ();
   financing = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
   g_assert_cmpuint (financing->categories->len, ==, n_in_focus_area);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, focus_area, NULL));
 
   /* a focus area of no agreement: an error page, not a crash */
   hs_dashboard_set_scope (f->dashboard, 0, 999999);
-  spin ();
+  hs_test_drain ();
   hs_dashboard_set_scope (f->dashboard, 0, 0);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, whole);
 }
 
@@ -357,7 +309,7 @@ test_follows_edits (Fixture       *f,
   hs_implementer_set_cost (impl, line.category, line.year, line.amount + 1000000);
   g_assert_true (hs_repository_save_project (f->repo, project, &error));
   g_assert_no_error (error);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), >=, old_total + 1000000);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
@@ -368,7 +320,7 @@ test_follows_edits (Fixture       *f,
 
   /* hidden, it only notes the change; shown again, it catches up once */
   gtk_widget_set_visible (GTK_WIDGET (f->dashboard), FALSE);
-  spin ();
+  hs_test_drain ();
   before = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS));
   refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
   for (int i = 0; i < 3; i++)
@@ -376,12 +328,12 @@ test_follows_edits (Fixture       *f,
       hs_implementer_set_cost (impl, line.category, line.year, line.amount + 2000000 + i);
       g_assert_true (hs_repository_save_project (f->repo, project, &error));
       g_assert_no_error (error);
-      spin ();
+      hs_test_drain ();
     }
   g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes);
   g_assert_true (hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS)) == before);
   gtk_widget_set_visible (GTK_WIDGET (f->dashboard), TRUE);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
 
@@ -394,7 +346,7 @@ test_follows_edits (Fixture       *f,
     refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
     g_assert_true (hs_repository_save_projects (f->repo, more, "more", &error));
     g_assert_no_error (error);
-    spin ();
+    hs_test_drain ();
     g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
     g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
   }
@@ -530,22 +482,18 @@ test_show_as_table (Fixture       *f,
         expected = d->categories->len + 1;
       g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected);
       g_assert_true (gtk_window_get_transient_for (window) == f->window);
-      spin ();
+      hs_test_drain ();
       if (k == HS_CHART_FINANCING)
         {
-          g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "dashboard-table-en.png", NULL);
-          g_autoptr(GError) error = NULL;
-          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-          g_assert_true (hs_snapshot_to_png (GTK_WIDGET (window), png, &error));
-          g_assert_no_error (error);
+          hs_test_save_png (GTK_WIDGET (window), "dashboard-table-en.png");
         }
       gtk_window_destroy (window);
-      spin ();
+      hs_test_drain ();
     }
 
   /* the same through the card menu's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dashboard), "dashboard.show-table", "s", "status"));
-  spin ();
+  hs_test_drain ();
 }
 
 static void
@@ -612,6 +560,12 @@ written_cb (GObject      *source,
   written->done = TRUE;
 }
 
+static gboolean
+is_written (gpointer written)
+{
+  return ((Written *) written)->done;
+}
+
 static guint
 write_report (Fixture               *f,
               const HsReportOptions *options,
@@ -622,8 +576,7 @@ write_report (Fixture               *f,
 
   hs_export_report_to_file_async (f->repo, options, file, NULL, written_cb, &written);
   /* written in a thread: the main loop keeps running meanwhile */
-  while (!written.done)
-    g_main_context_iteration (NULL, TRUE);
+  hs_test_wait_until (is_written, &written, "the report to be written");
   g_assert_no_error (written.error);
   g_assert_true (written.ok);
   return written.n_pages;
@@ -661,8 +614,7 @@ test_report (Fixture       *f,
     g_autoptr(GFile) file = g_file_new_for_path (bad);
     Written written = { 0 };
     hs_export_report_to_file_async (f->repo, &options, file, NULL, written_cb, &written);
-    while (!written.done)
-      g_main_context_iteration (NULL, TRUE);
+    hs_test_wait_until (is_written, &written, "the report to fail");
     g_assert_false (written.ok);
     g_assert_nonnull (written.error);
     g_clear_error (&written.error);
@@ -738,8 +690,8 @@ test_perf (Fixture       *f,
   many = hs_generate_portfolio (agreements, focus_areas, 10000, 1);
   g_assert_true (hs_repository_save_projects (f->repo, many, "many", &error));
   g_assert_no_error (error);
-  spin ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  hs_test_drain ();
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
   g_test_minimized_result (hs_dashboard_get_last_refresh_time (f->dashboard),
                            "gathering the five charts of 10 063 projects: %.1f ms",
                            hs_dashboard_get_last_refresh_time (f->dashboard));
@@ -751,8 +703,8 @@ test_perf (Fixture       *f,
   hs_implementer_set_financing (impl, HS_SOURCE_CITY, hs_implementer_get_financing (impl, HS_SOURCE_CITY) + 100);
   g_assert_true (hs_repository_save_project (f->repo, project, &error));
   g_assert_no_error (error);
-  spin ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  hs_test_drain ();
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
   g_test_minimized_result (hs_dashboard_get_last_refresh_time (f->dashboard),
                            "after one edit, gathering again: %.1f ms", hs_dashboard_get_last_refresh_time (f->dashboard));
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
@@ -764,8 +716,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/dashboard/five-charts", test_five_charts);

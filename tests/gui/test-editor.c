@@ -25,6 +25,7 @@
 #include "hs-amount-entry.h"
 #include "hs-budget-grid.h"
 #include "hs-financing-group.h"
+#include "hs-gui-test.h"
 #include "hs-organisation-picker.h"
 #include "hs-project-editor.h"
 #include "hs-snapshot.h"
@@ -42,14 +43,6 @@ typedef struct
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* What a click does (Enter or Space on a button animates a press first). */
 static void
 click (GtkWidget *button)
@@ -57,7 +50,7 @@ click (GtkWidget *button)
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  hs_test_drain ();
 }
 
 static HsProject *
@@ -93,7 +86,7 @@ press_enter (GtkWidget *widget)
     delegate = gtk_editable_get_delegate (delegate);
   g_assert_true (GTK_IS_TEXT (delegate));
   g_signal_emit_by_name (delegate, "activate");
-  spin ();
+  hs_test_drain ();
 }
 
 /* Types @text into an entry or entry row and presses Enter in it. */
@@ -103,20 +96,8 @@ type_and_enter (GtkWidget  *widget,
 {
   gtk_widget_grab_focus (widget);
   gtk_editable_set_text (GTK_EDITABLE (widget), text);
-  spin ();
+  hs_test_drain ();
   press_enter (widget);
-}
-
-/* Spins until @done says so, for at most ten seconds (a search entry waits
- * for the typing to pause). */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
 }
 
 static gboolean
@@ -219,7 +200,7 @@ activate_action (Fixture    *f,
                  GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), name, parameter));
-  spin ();
+  hs_test_drain ();
 }
 
 /* Adds an implementer the way a user does: Ctrl+I opens the picker; either
@@ -235,7 +216,7 @@ add_existing_implementer (Fixture    *f,
   picker = hs_project_editor_get_picker (f->editor);
   g_assert_nonnull (picker);
   gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "search")), search);
-  wait_until (one_shown, picker);
+  hs_test_wait_until (one_shown, picker, "the picker to show one organisation");
   g_assert_cmpuint (hs_organisation_picker_get_n_shown (picker), ==, 1);
   press_enter (hs_organisation_picker_get_field (picker, "search"));
   g_assert_null (hs_project_editor_get_picker (f->editor));
@@ -253,10 +234,10 @@ add_new_implementer (Fixture    *f,
   g_assert_nonnull (picker);
   gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), name);
   gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "business-id")), business_id);
-  spin ();
+  hs_test_drain ();
   g_assert_true (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
   click (hs_organisation_picker_get_field (picker, "create"));
-  spin ();
+  hs_test_drain ();
   g_assert_null (hs_project_editor_get_picker (f->editor));
 }
 
@@ -298,21 +279,7 @@ fixture_set_up (Fixture       *f,
   f->editor = HS_PROJECT_EDITOR (hs_project_editor_new (f->repo, f->project_id));
   gtk_window_set_default_size (GTK_WINDOW (f->editor), 1240, 860);
   hs_project_editor_present (f->editor, NULL);
-  spin ();
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
+  hs_test_wait_for_draw (GTK_WIDGET (f->editor));
 }
 
 static void
@@ -321,9 +288,9 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (f->editor));
-  spin ();
+  hs_test_drain ();
   g_clear_object (&f->repo);
-  remove_dir (f->dir);
+  hs_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
@@ -361,7 +328,7 @@ test_general (Fixture       *f,
   type_and_enter (field (f, "schedule/end"), "2026-02-28");
   /* what the field shows is read back unchanged when the focus leaves */
   gtk_widget_grab_focus (field (f, "name-fi"));
-  spin ();
+  hs_test_drain ();
   g_assert_false (gtk_widget_has_css_class (start, "error"));
   g_assert_false (gtk_widget_has_css_class (field (f, "schedule/end"), "error"));
 
@@ -378,7 +345,7 @@ test_general (Fixture       *f,
   gtk_widget_grab_focus (field (f, "name-sv"));
   gtk_editable_set_text (GTK_EDITABLE (field (f, "name-sv")), "Smart stadstrafik");
   gtk_widget_grab_focus (field (f, "acronym"));
-  spin ();
+  hs_test_drain ();
   project = stored (f);
   g_assert_cmpstr (project->name_sv, ==, "Smart stadstrafik");
   g_clear_pointer (&project, hs_project_free);
@@ -386,7 +353,7 @@ test_general (Fixture       *f,
   /* a call of the agreement */
   g_test_message ("calls shown: %u", g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (field (f, "call")))));
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "call")), 1);
-  spin ();
+  hs_test_drain ();
   project = stored (f);
   g_assert_cmpint (project->call_id, !=, 0);
   g_clear_pointer (&project, hs_project_free);
@@ -395,7 +362,7 @@ test_general (Fixture       *f,
   n_statuses = g_list_model_get_n_items (adw_combo_row_get_model (status));
   g_assert_cmpuint (n_statuses, ==, 3);
   adw_combo_row_set_selected (status, 1);
-  spin ();
+  hs_test_drain ();
   project = stored (f);
   g_assert_cmpint (project->status, ==, HS_STATUS_SUBMITTED);
   g_assert_cmpuint (project->history->len, >=, 1);
@@ -431,15 +398,15 @@ test_general (Fixture       *f,
     g_autoptr(GDateTime) day = g_date_time_new_local (2026, 6, 30, 12, 0, 0);
 
     gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-    spin ();
+    hs_test_drain ();
     gtk_calendar_select_day (calendar, day);
-    spin ();
+    hs_test_drain ();
     /* nothing stored while the calendar is open */
     project = stored (f);
     g_assert_cmpint (g_date_get_month (&project->end_date), ==, 2);
     g_clear_pointer (&project, hs_project_free);
     gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-    spin ();
+    hs_test_drain ();
     project = stored (f);
     g_assert_cmpint (g_date_get_day (&project->end_date), ==, 30);
     g_assert_cmpint (g_date_get_month (&project->end_date), ==, 6);
@@ -449,10 +416,10 @@ test_general (Fixture       *f,
     g_clear_pointer (&day, g_date_time_unref);
     day = g_date_time_new_local (2026, 9, 30, 12, 0, 0);
     gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-    spin ();
+    hs_test_drain ();
     gtk_calendar_select_day (calendar, day);
     gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-    spin ();
+    hs_test_drain ();
     project = stored (f);
     g_assert_cmpint (g_date_get_month (&project->end_date), ==, 9);
     g_clear_pointer (&project, hs_project_free);
@@ -467,7 +434,7 @@ test_general (Fixture       *f,
     other->agreement_id = f->agreement_id;
     g_assert_true (hs_repository_save_project (f->repo, other, &error));
     g_assert_no_error (error);
-    spin ();
+    hs_test_drain ();
     type_and_enter (code, "TEST-002");
     g_assert_true (gtk_widget_has_css_class (code, "error"));
     project = stored (f);
@@ -497,18 +464,18 @@ test_implementers (Fixture       *f,
   error_label = hs_organisation_picker_get_field (picker, "business-id-error");
   gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), "Espoon kaupunki");
   gtk_editable_set_text (GTK_EDITABLE (business_id), "0101263-5");
-  spin ();
+  hs_test_drain ();
   g_assert_true (gtk_widget_has_css_class (business_id, "error"));
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "6"));
   g_assert_false (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
   gtk_editable_set_text (GTK_EDITABLE (business_id), "0101263-6");
-  spin ();
+  hs_test_drain ();
   g_assert_false (gtk_widget_has_css_class (business_id, "error"));
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_true (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
   click (hs_organisation_picker_get_field (picker, "create"));
-  spin ();
+  hs_test_drain ();
   g_assert_null (hs_project_editor_get_picker (f->editor));
 
   /* the second one from a search among the known organisations */
@@ -541,7 +508,7 @@ test_implementers (Fixture       *f,
 
   /* remove, undo, redo */
   click (field (f, "implementers/1/remove"));
-  spin ();
+  hs_test_drain ();
   project = stored (f);
   g_assert_cmpuint (project->implementers->len, ==, 1);
   g_clear_pointer (&project, hs_project_free);
@@ -576,7 +543,7 @@ test_budget_financing_findings (Fixture       *f,
   type_and_enter (field (f, "schedule/start"), "1.1.2024");
   type_and_enter (field (f, "schedule/end"), "31.12.2025");
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "call")), 1);
-  spin ();
+  hs_test_drain ();
   add_new_implementer (f, "Espoon kaupunki", "0101263-6");
   add_existing_implementer (f, "2228357");
 
@@ -618,7 +585,7 @@ test_budget_financing_findings (Fixture       *f,
   staff_2024 = field (f, "implementers/0/budget/2024/staff");
   gtk_widget_grab_focus (staff_2024);
   gtk_editable_set_text (GTK_EDITABLE (staff_2024), "12 34x");
-  spin ();
+  hs_test_drain ();
   g_assert_true (gtk_widget_has_css_class (staff_2024, "error"));
   g_assert_nonnull (hs_amount_entry_get_error_message (HS_AMOUNT_ENTRY (staff_2024)));
   press_enter (staff_2024);
@@ -676,7 +643,7 @@ test_budget_financing_findings (Fixture       *f,
   hs_project_editor_set_page (f->editor, "general");
   gtk_widget_grab_focus (field (f, "name-fi"));
   gtk_widget_activate (GTK_WIDGET (row));
-  spin ();
+  hs_test_drain ();
   eu_state = field (f, "implementers/0/financing/eu-state");
   g_assert_cmpstr (hs_project_editor_get_page (f->editor), ==, "financing");
   g_assert_true (has_focus (f, eu_state));
@@ -708,7 +675,7 @@ test_budget_financing_findings (Fixture       *f,
   /* The cost model decides the rows: itemised real costs have no flat
    * rate, and travel can be typed. The call allows only the flat rate. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "cost-model")), HS_COST_MODEL_REAL);
-  spin ();
+  hs_test_drain ();
   project = stored (f);
   g_assert_cmpint (project->cost_model, ==, HS_COST_MODEL_REAL);
   g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 0), HS_COST_FLAT_RATE, 2024), ==, 0);
@@ -813,17 +780,17 @@ test_accessible_fields (Fixture       *f,
 
       g_test_message ("field %s", paths[i]);
       g_assert_true (hs_project_editor_focus_field (f->editor, paths[i]));
-      spin ();
+      hs_test_drain ();
       g_assert_true (has_focus (f, widget));
     }
 
   /* Tab walks the budget grid cell by cell, then on to the next grid. */
   g_assert_true (hs_project_editor_focus_field (f->editor, tab_order[0]));
-  spin ();
+  hs_test_drain ();
   for (guint i = 1; i < G_N_ELEMENTS (tab_order); i++)
     {
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
-      spin ();
+      hs_test_drain ();
       g_test_message ("tab to %s", tab_order[i]);
       g_assert_true (has_focus (f, field (f, tab_order[i])));
     }
@@ -847,32 +814,15 @@ test_accessible_fields (Fixture       *f,
     }
 }
 
-/* Lets animations (switcher, entry-row titles) finish before a picture. */
-static void
-settle (GtkWidget *widget)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC * 6 / 10;
-
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  spin ();
-}
-
 static void
 save_shot (Fixture    *f,
            const char *page,
            const char *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
 
   hs_project_editor_set_page (f->editor, page);
-  settle (GTK_WIDGET (f->editor));
-  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->editor), path, &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
+  hs_test_save_png (GTK_WIDGET (f->editor), file);
 }
 
 /* A realistic project, stored the way the editor stores it, then shown in a
@@ -938,11 +888,11 @@ test_screenshots (Fixture       *f,
   g_assert_no_error (error);
 
   gtk_window_destroy (GTK_WINDOW (f->editor));
-  spin ();
+  hs_test_drain ();
   f->editor = HS_PROJECT_EDITOR (hs_project_editor_new (f->repo, f->project_id));
   gtk_window_set_default_size (GTK_WINDOW (f->editor), 1240, 860);
   hs_project_editor_present (f->editor, NULL);
-  spin ();
+  hs_test_wait_for_draw (GTK_WIDGET (f->editor));
 
   /* the screenshot shows findings: EU support over the limit */
   g_assert_true (has_finding (f, "support-rate-over-limit"));
@@ -961,7 +911,7 @@ test_screenshots (Fixture       *f,
 
     gtk_widget_grab_focus (city);
     gtk_editable_set_text (GTK_EDITABLE (city), "100 600,5x");
-    spin ();
+    hs_test_drain ();
     g_assert_true (gtk_widget_has_css_class (city, "error"));
     save_shot (f, "financing", "editor-refused");
     type_and_enter (city, "100 600");
@@ -974,17 +924,14 @@ test_screenshots (Fixture       *f,
   {
     HsOrganisationPicker *picker;
     g_autofree char *file = g_strdup_printf ("editor-picker-%s.png", language);
-    g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
 
     activate_action (f, "editor.add-implementer", NULL);
     picker = hs_project_editor_get_picker (f->editor);
     gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), "Vantaan kaupunki");
     gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "business-id")), "0124610-8");
-    settle (GTK_WIDGET (picker));
-    g_assert_true (hs_snapshot_to_png (GTK_WIDGET (picker), path, &error));
-    g_assert_no_error (error);
+    hs_test_save_png (GTK_WIDGET (picker), file);
     gtk_window_destroy (GTK_WINDOW (picker));
-    spin ();
+    hs_test_drain ();
   }
 }
 
@@ -1009,8 +956,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   hs_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  hs_test_gui_init (&argc, &argv);
   /* A steady cursor: the same pictures every run, and no blink timeouts
    * (GTK 4.8 warns about a blinking selection while the tests wait). */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);

@@ -15,11 +15,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "core/hs-generate.h"
 #include "exchange/hs-exchange-error.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-export-dialog.h"
+#include "hs-gui-test.h"
 #include "hs-import-dialog.h"
 #include "hs-snapshot.h"
 #include "hs-window.h"
@@ -34,173 +34,13 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  spin ();
-}
-
-/* Lets animations finish before a picture. */
-static void
-settle (GtkWidget *widget)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC * 6 / 10;
-
-  gtk_test_widget_wait_for_draw (widget);
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  spin ();
-}
-
-static void
-save_shot (GtkWidget  *widget,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* a queued redraw drops the widget's render node: paint it again */
-  gtk_widget_queue_draw (widget);
-  settle (widget);
-  g_assert_true (hs_snapshot_to_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-mapped (gpointer widget)
-{
-  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_mapped (widget);
-}
-
-static void
-painted_cb (GdkFrameClock *clock,
-            guint         *frames)
-{
-  (*frames)++;
-}
-
-static gboolean
-painted (gpointer frames)
-{
-  return *(guint *) frames >= 2;
-}
-
-/* Shows a window and waits until it has been laid out and painted. */
-static void
-present_and_wait (GtkWindow *window)
-{
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
-  gtk_window_present (window);
-  spin_until (mapped, window);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &frames);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  spin_until (painted, &frames);
-  g_signal_handler_disconnect (clock, id);
-  g_source_remove (tick);
-  settle (GTK_WIDGET (window));
-}
-
-static gpointer
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_child (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) agreements = NULL;
-  g_autoptr(GPtrArray) focus_areas = NULL;
-  g_autoptr(GPtrArray) demo = NULL;
-  g_autoptr(GPtrArray) generated = NULL;
-
-  f->dir = g_dir_make_tmp ("hs-xdlg-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "portfolio.db", NULL);
-  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-
-  agreements = hs_repository_list_agreements (f->repo, &error);
-  focus_areas = hs_repository_list_focus_areas (f->repo, 0, &error);
-  g_assert_no_error (error);
-  demo = hs_generate_demo (agreements, focus_areas);
-  generated = hs_generate_portfolio (agreements, focus_areas, 60, 5);
-  g_assert_true (hs_repository_save_projects (f->repo, demo, "demo", &error));
-  g_assert_true (hs_repository_save_projects (f->repo, generated, "generated", &error));
-  g_assert_no_error (error);
-
+  f->repo = hs_test_open_portfolio ("hs-xdlg", 60, &f->dir);
   f->window = hs_window_new (NULL, f->repo);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
+  hs_test_present (GTK_WINDOW (f->window));
 }
 
 static void
@@ -208,21 +48,55 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  hs_test_drain ();
   g_clear_object (&f->repo);
-  remove_dir (f->dir);
+  hs_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-/* data: a weak pointer to the dialog, which closes after a success */
-static gboolean
-export_done (gpointer data)
+/* What a dialog's "finished" signal said: 0 not yet, 1 success, -1 failure. */
+static void
+finished_cb (GtkWindow *dialog,
+             gboolean   success,
+             int       *outcome)
 {
-  HsExportDialog **dialog = data;
+  *outcome = success ? 1 : -1;
+}
 
-  return *dialog == NULL || !hs_export_dialog_is_busy (*dialog);
+static gboolean
+has_finished (gpointer outcome)
+{
+  return *(int *) outcome != 0;
+}
+
+/* Runs the export to @file and waits for the worker's result. */
+static gboolean
+export_and_wait (HsExportDialog *dialog,
+                 GFile          *file)
+{
+  int outcome = 0;
+  gulong handler = g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &outcome);
+
+  hs_export_dialog_export_to_file (dialog, file);
+  hs_test_wait_until (has_finished, &outcome, "the export to finish");
+  /* a successful export closes the dialog: the handler went with it */
+  if (outcome < 0)
+    g_signal_handler_disconnect (dialog, handler);
+  return outcome > 0;
+}
+
+/* Closes a dialog and waits until nothing holds it any more (no worker,
+ * no pending progress update). */
+static void
+destroy_and_wait (gpointer dialog)
+{
+  g_autofree char *what = g_strdup (G_OBJECT_TYPE_NAME (dialog));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hs_test_wait_finalized (&dialog, what);
 }
 
 /* Exports the whole portfolio in native XML through the dialog. */
@@ -235,13 +109,12 @@ export_portfolio (Fixture    *f,
   HsExportDialog *dialog = hs_export_dialog_new (GTK_WINDOW (f->window), f->repo, 0, 0);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  hs_test_present (GTK_WINDOW (dialog));
   g_assert_cmpint (hs_export_dialog_get_scope (dialog), ==, HS_EXPORT_SCOPE_PORTFOLIO);
   hs_export_dialog_set_format (dialog, HS_EXPORT_NATIVE);
-  hs_export_dialog_export_to_file (dialog, file);
-  spin_until (export_done, &dialog);
-  g_assert_null (dialog);   /* closed after success */
+  g_assert_true (export_and_wait (dialog, file));
+  /* closed after success, and nothing keeps it alive */
+  hs_test_wait_finalized (&dialog, "the export dialog");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   return path;
 }
@@ -290,8 +163,9 @@ import_file (Fixture    *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   HsImportDialog *dialog = hs_import_dialog_new_for_file (GTK_WINDOW (f->window), f->repo, file);
 
-  present_and_wait (GTK_WINDOW (dialog));
-  spin_until (not_loading, dialog);
+  hs_test_present (GTK_WINDOW (dialog));
+  hs_test_wait_until (not_loading, dialog, "the import preview");
+  hs_test_drain ();   /* the rows of a long preview are added in idle time */
   return dialog;
 }
 
@@ -311,7 +185,7 @@ static void
 test_export_xml (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-en.png", NULL);
+  const char *png = "export-en.png";
   g_autofree char *xsd = g_build_filename (g_getenv ("HANKESALKKU_SOURCE_ROOT"), "data",
                                            "hankesalkku-portfolio-1.xsd", NULL);
   g_autofree char *path = NULL;
@@ -327,7 +201,7 @@ test_export_xml (Fixture       *f,
 
   /* what the window passes in is preselected, most specific first */
   dialog = hs_export_dialog_new (GTK_WINDOW (f->window), f->repo, pks->agreement_id, pks->id);
-  present_and_wait (GTK_WINDOW (dialog));
+  hs_test_present (GTK_WINDOW (dialog));
   g_assert_cmpint (hs_export_dialog_get_scope (dialog), ==, HS_EXPORT_SCOPE_PROJECT);
   name = hs_export_dialog_get_default_name (dialog);
   g_assert_cmpstr (name, ==, CODE ".xml");
@@ -340,9 +214,8 @@ test_export_xml (Fixture       *f,
   text = hs_snapshot_describe (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Native XML"));
   g_assert_nonnull (strstr (text, "IATI 2.03"));
-  save_shot (GTK_WIDGET (dialog), png);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  hs_test_save_png (GTK_WIDGET (dialog), png);
+  destroy_and_wait (dialog);
 
   /* the whole portfolio, valid against our schema */
   path = export_portfolio (f, "portfolio.xml");
@@ -359,7 +232,7 @@ test_export_iati_refusal (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "all-iati.xml", NULL);
-  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "export-error-en.png", NULL);
+  const char *png = "export-error-en.png";
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, CODE, NULL);
   g_autoptr(GError) error = NULL;
@@ -374,10 +247,9 @@ test_export_iati_refusal (Fixture       *f,
 
   dialog = hs_export_dialog_new (GTK_WINDOW (f->window), f->repo, 0, 0);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  present_and_wait (GTK_WINDOW (dialog));
+  hs_test_present (GTK_WINDOW (dialog));
   hs_export_dialog_set_format (dialog, HS_EXPORT_IATI);
-  hs_export_dialog_export_to_file (dialog, file);
-  spin_until (export_done, &dialog);
+  g_assert_false (export_and_wait (dialog, file));
 
   /* the dialog stays, says why, and nothing was written */
   g_assert_nonnull (dialog);
@@ -387,16 +259,15 @@ test_export_iati_refusal (Fixture       *f,
   text = hs_snapshot_describe (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Nothing Was Exported"));
   g_assert_nonnull (strstr (text, CODE));
-  save_shot (GTK_WIDGET (dialog), png);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  hs_test_save_png (GTK_WIDGET (dialog), png);
+  destroy_and_wait (dialog);
 }
 
 static void
 test_import_changed_apply_undo (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "import-preview-en.png", NULL);
+  const char *png = "import-preview-en.png";
   g_autofree char *path = export_portfolio (f, "edited.xml");
   g_autofree char *old_name = name_fi (f, CODE);
   g_autofree char *old_tag = g_strdup_printf ("<name lang=\"fi\">%s</name>", old_name);
@@ -419,7 +290,7 @@ test_import_changed_apply_undo (Fixture       *f,
   g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
 
   /* the worker's progress reached the bar */
-  bar = find_child (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+  bar = hs_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
   g_assert_nonnull (bar);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
 
@@ -440,7 +311,7 @@ test_import_changed_apply_undo (Fixture       *f,
   row = hs_import_dialog_get_row (dialog, CODE);
   g_assert_true (ADW_IS_EXPANDER_ROW (row));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  settle (row);   /* the revealer's animation */
+  hs_test_wait_for_draw (row);   /* animations are off: expanded at once */
   text = hs_snapshot_describe (row);
   g_assert_nonnull (strstr (text, "label: Changed\n"));
   {
@@ -452,21 +323,19 @@ test_import_changed_apply_undo (Fixture       *f,
   g_free (text);
   text = hs_snapshot_describe (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "1 changed, 62 unchanged"));
-  save_shot (GTK_WIDGET (dialog), png);
+  hs_test_save_png (GTK_WIDGET (dialog), png);
 
   /* skipping it leaves nothing to import; taking it back re-enables Import */
   g_assert_true (hs_import_dialog_set_skip (dialog, CODE, TRUE));
   g_assert_true (item->skip);
-  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  g_assert_false (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
   g_assert_true (hs_import_dialog_set_skip (dialog, CODE, FALSE));
   g_assert_false (item->skip);
-  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
 
   /* Import: one transaction, the dialog closes, the window offers Undo */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
-  while (dialog != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
+  hs_test_wait_finalized (&dialog, "the import dialog");
   now = name_fi (f, CODE);
   g_assert_cmpstr (now, ==, new_name);
 
@@ -505,22 +374,12 @@ test_import_hostile (Fixture       *f,
   text = hs_snapshot_describe (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "This File Cannot Be Imported"));
   g_assert_nonnull (strstr (text, "DOCTYPE"));
-  g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (dialog), "import.apply")));
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  g_assert_false (gtk_widget_get_visible (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  destroy_and_wait (dialog);
 
   after = name_fi (f, CODE);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (hs_repository_can_undo (f->repo), ==, could_undo);
-}
-
-static void
-finished_cb (HsImportDialog *dialog,
-             gboolean        success,
-             gboolean       *done)
-{
-  g_assert_false (success);
-  *done = TRUE;
 }
 
 static void
@@ -534,7 +393,7 @@ test_import_strict (Fixture       *f,
   HsImportDialog *dialog;
   HsImportPreview *preview;
   gulong finished;
-  gboolean done = FALSE;
+  int outcome = 0;
 
   replace_in_file (path, old_tag, "<name lang=\"fi\">Tiukka</name>");
   dialog = import_file (f, path);
@@ -544,27 +403,57 @@ test_import_strict (Fixture       *f,
   g_assert_cmpuint (hs_import_preview_count_failing (preview), >, 0);
 
   hs_import_dialog_set_strict (dialog, TRUE);
-  finished = g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &done);
+  finished = g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &outcome);
   hs_import_dialog_apply (dialog);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  hs_test_wait_until (has_finished, &outcome, "the strict import to finish");
   g_signal_handler_disconnect (dialog, finished);
-  spin ();
+  g_assert_cmpint (outcome, <, 0);
 
   g_assert_error (hs_import_dialog_get_error (dialog), HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_RULES);
   g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
   now = name_fi (f, CODE);
   g_assert_cmpstr (now, ==, old_name);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  destroy_and_wait (dialog);
+}
+
+/* Closing a dialog while its worker runs frees it at once: the worker holds
+ * no reference to it, and the cancellable stops the worker. */
+static void
+test_close_while_working (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "closed.xml", NULL);
+  g_autofree char *source = export_portfolio (f, "source.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  HsExportDialog *export = hs_export_dialog_new (GTK_WINDOW (f->window), f->repo, 0, 0);
+  HsImportDialog *import;
+
+  g_object_add_weak_pointer (G_OBJECT (export), (gpointer *) &export);
+  hs_test_present (GTK_WINDOW (export));
+  hs_export_dialog_export_to_file (export, file);
+  g_assert_true (hs_export_dialog_is_busy (export));
+  gtk_window_destroy (GTK_WINDOW (export));
+  g_assert_null (export);
+
+  /* the import's preview is made in a worker as soon as the dialog opens */
+  import = hs_import_dialog_new_for_file (GTK_WINDOW (f->window), f->repo, source_file);
+  g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
+  gtk_window_present (GTK_WINDOW (import));
+  g_assert_cmpint (hs_import_dialog_get_state (import), ==, HS_IMPORT_DIALOG_LOADING);
+  gtk_window_destroy (GTK_WINDOW (import));
+  g_assert_null (import);
+
+  /* the window goes on as before */
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/exchange-dialogs/export-xml", test_export_xml);
@@ -572,6 +461,7 @@ main (int   argc,
   ADD ("/exchange-dialogs/import-changed-apply-undo", test_import_changed_apply_undo);
   ADD ("/exchange-dialogs/import-hostile", test_import_hostile);
   ADD ("/exchange-dialogs/import-strict", test_import_strict);
+  ADD ("/exchange-dialogs/close-while-working", test_close_while_working);
 #undef ADD
 
   return g_test_run ();

@@ -15,10 +15,10 @@
 #include <string.h>
 
 #include "core/hs-core-error.h"
-#include "core/hs-generate.h"
 #include "core/hs-ytunnus.h"
 #include "store/hs-sqlite-repository.h"
 
+#include "hs-gui-test.h"
 #include "hs-organisation-item.h"
 #include "hs-organisation-project-item.h"
 #include "hs-organisations-page.h"
@@ -36,34 +36,6 @@ typedef struct
   guint                n_activated;
 } Fixture;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-/* Runs the main loop for at least @ms milliseconds: timers set before (such
- * as the search entry's short pause) fire first, whatever the load. */
-static gboolean
-waited_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean waited = FALSE;
-
-  g_timeout_add (ms, waited_cb, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
 static GtkWidget *
 widget (Fixture    *f,
         const char *name)
@@ -72,22 +44,6 @@ widget (Fixture    *f,
 
   g_assert_nonnull (w);
   return w;
-}
-
-static gpointer
-find_child (GtkWidget *parent,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (parent, type))
-    return parent;
-  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_child (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Types into an entry row as a user would, then presses Enter in it. */
@@ -102,18 +58,17 @@ type_and_enter (Fixture    *f,
   g_assert_true (GTK_IS_TEXT (text_widget));
   gtk_widget_grab_focus (text_widget);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  spin ();
+  hs_test_drain ();
   /* what Enter does in a GtkText */
   g_signal_emit_by_name (text_widget, "activate");
-  spin ();
+  hs_test_drain ();
 }
 
 static void
 search (Fixture    *f,
         const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (widget (f, "search")), text);
-  wait_ms (400);   /* the search entry waits a moment before it reports */
+  hs_test_search (widget (f, "search"), text);
 }
 
 static HsOrganisation *
@@ -164,7 +119,7 @@ select_helsinki (Fixture *f)
 
   g_assert_nonnull (helsinki);
   g_assert_true (hs_organisations_page_select (f->page, helsinki->id));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, helsinki->id);
   return helsinki->id;
 }
@@ -182,28 +137,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) agreements = NULL;
-  g_autoptr(GPtrArray) focus_areas = NULL;
-  g_autoptr(GPtrArray) demo = NULL;
-  g_autoptr(GPtrArray) generated = NULL;
   GtkWidget *header;
 
-  f->dir = g_dir_make_tmp ("hs-organisations-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "portfolio.db", NULL);
-  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-
-  agreements = hs_repository_list_agreements (f->repo, &error);
-  focus_areas = hs_repository_list_focus_areas (f->repo, 0, &error);
-  g_assert_no_error (error);
-  demo = hs_generate_demo (agreements, focus_areas);
-  generated = hs_generate_portfolio (agreements, focus_areas, 60, 5);
-  g_assert_true (hs_repository_save_projects (f->repo, demo, "demo", &error));
-  g_assert_true (hs_repository_save_projects (f->repo, generated, "generated", &error));
-  g_assert_no_error (error);
-
+  f->repo = hs_test_open_portfolio ("hs-organisations", 60, &f->dir);
   f->page = HS_ORGANISATIONS_PAGE (hs_organisations_page_new (f->repo));
   g_signal_connect (f->page, "project-activated", G_CALLBACK (project_activated_cb), f);
 
@@ -220,22 +156,7 @@ fixture_set_up (Fixture       *f,
   }
   gtk_window_set_title (f->window, "Organisations");
   gtk_window_set_default_size (f->window, 1280, 760);
-  gtk_window_present (f->window);
-  spin ();
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
+  hs_test_present (f->window);
 }
 
 static void
@@ -243,9 +164,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  spin ();
+  hs_test_drain ();
   g_clear_object (&f->repo);
-  remove_dir (f->dir);
+  hs_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
@@ -324,7 +245,7 @@ test_search (Fixture       *f,
   }
   /* Enter selects the match */
   g_signal_emit_by_name (widget (f, "search"), "activate");
-  spin ();
+  hs_test_drain ();
   g_assert_cmpstr (label_text (f, "title"), ==, "Helsingin kaupunki");
 
   /* nothing matches: the no-match page */
@@ -367,7 +288,7 @@ test_edit_name_undo (Fixture       *f,
   undone = hs_repository_undo (f->repo, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (undone, ==, "Edit organisation Helsingin kaupunki / Kaupunginkanslia");
-  spin ();
+  hs_test_drain ();
   undone_org = stored_org (f, HELSINKI_ID, NULL);
   g_assert_cmpstr (undone_org->name, ==, "Helsingin kaupunki");
   g_assert_cmpstr (label_text (f, "title"), ==, "Helsingin kaupunki");
@@ -398,7 +319,7 @@ test_business_id (Fixture       *f,
   /* A wrong check digit: the reason shows as it is typed ... */
   g_assert_false (hs_ytunnus_validate ("0201256-5", &expected));
   gtk_editable_set_text (GTK_EDITABLE (widget (f, "business-id")), "0201256-5");
-  spin ();
+  hs_test_drain ();
   g_assert_true (shows (f, "business-id-error"));
   g_assert_cmpstr (label_text (f, "business-id-error"), ==, expected->message);
   g_assert_true (gtk_widget_has_css_class (widget (f, "business-id"), "error"));
@@ -431,7 +352,7 @@ test_business_id (Fixture       *f,
 
   /* The switch: foreign, then the Y-tunnus may go. Two actions. */
   gtk_switch_set_active (GTK_SWITCH (widget (f, "foreign")), TRUE);
-  spin ();
+  hs_test_drain ();
   org = stored_org (f, HELSINKI_ID, NULL);
   g_assert_true (org->foreign);
   g_clear_pointer (&org, hs_organisation_free);
@@ -445,7 +366,7 @@ test_business_id (Fixture       *f,
 
   /* Not foreign again without a Y-tunnus: refused, the row says why. */
   gtk_switch_set_active (GTK_SWITCH (widget (f, "foreign")), FALSE);
-  spin ();
+  hs_test_drain ();
   g_assert_true (shows (f, "business-id-error"));
   org = stored_org (f, NULL, "Helsingin kaupunki");
   g_assert_true (org->foreign);
@@ -456,7 +377,7 @@ test_business_id (Fixture       *f,
   g_clear_pointer (&undone, g_free);
   undone = hs_repository_undo (f->repo, &error);
   g_assert_no_error (error);
-  spin ();
+  hs_test_drain ();
   org = stored_org (f, HELSINKI_ID, NULL);
   g_assert_nonnull (org);
   g_assert_false (org->foreign);
@@ -475,7 +396,7 @@ test_type_and_municipality (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (widget (f, "type"))), ==, HS_ORG_CITY);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (widget (f, "type")), HS_ORG_MUNICIPALITY);
-  spin ();
+  hs_test_drain ();
   org = stored_org (f, HELSINKI_ID, NULL);
   g_assert_cmpint (org->type, ==, HS_ORG_MUNICIPALITY);
   g_clear_pointer (&org, hs_organisation_free);
@@ -505,7 +426,6 @@ test_projects (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
-  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "organisations-en.png", NULL);
   g_autoptr(GError) error = NULL;
   GListModel *projects = hs_organisations_page_get_projects (f->page);
   GtkWidget *list_view;
@@ -547,15 +467,13 @@ test_projects (Fixture       *f,
   g_assert_nonnull (strstr (label_text (f, "projects-summary"), "main implementer in"));
 
   /* the screenshot, with the details and the projects */
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->window), png, &error));
-  g_assert_no_error (error);
+  hs_test_save_png (GTK_WIDGET (f->window), "organisations-en.png");
 
   /* Enter or a double click on a project: the window is told which */
-  list_view = find_child (widget (f, "projects"), GTK_TYPE_LIST_VIEW);
+  list_view = hs_test_find_child (widget (f, "projects"), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", pks_position));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (f->n_activated, ==, 1);
   g_assert_cmpint (f->activated, ==, pks->id);
 }
@@ -578,7 +496,7 @@ test_reloads_on_change (Fixture       *f,
   g_ptr_array_add (pks->implementers, hs_implementer_new (partner, FALSE));
   g_assert_true (hs_repository_save_project (f->repo, pks, &error));
   g_assert_no_error (error);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
   g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, id);
   g_assert_cmpuint (g_list_model_get_n_items (hs_organisations_page_get_projects (f->page)), ==, n_projects_before);
@@ -593,7 +511,7 @@ test_reloads_on_change (Fixture       *f,
 
   g_free (hs_repository_undo (f->repo, &error));
   g_assert_no_error (error);
-  spin ();
+  hs_test_drain ();
   /* undo takes the new organisation away again */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (widget (f, "list-stack"))), ==, "no-match");
@@ -603,8 +521,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/organisations/list", test_lists_organisations);

@@ -14,10 +14,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "core/hs-generate.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-dashboard.h"
+#include "hs-gui-test.h"
 #include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
@@ -32,54 +32,10 @@ typedef struct
   HsWindow     *window;
 } Fixture;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-/* Runs the main loop for at least @ms milliseconds: timers set before (such
- * as the search entry's short pause) fire first, whatever the load. */
-static gboolean
-waited_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean waited = FALSE;
-
-  g_timeout_add (ms, waited_cb, &waited);
-  while (!waited)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
-static gpointer
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_child (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static HsProjectList *
 project_list (Fixture *f)
 {
-  return find_child (GTK_WIDGET (f->window), HS_TYPE_PROJECT_LIST);
+  return hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_PROJECT_LIST);
 }
 
 static guint
@@ -110,45 +66,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) agreements = NULL;
-  g_autoptr(GPtrArray) focus_areas = NULL;
-  g_autoptr(GPtrArray) demo = NULL;
-  g_autoptr(GPtrArray) generated = NULL;
-
-  f->dir = g_dir_make_tmp ("hs-window-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "portfolio.db", NULL);
-  f->repo = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error));
-  g_assert_no_error (error);
-
-  agreements = hs_repository_list_agreements (f->repo, &error);
-  focus_areas = hs_repository_list_focus_areas (f->repo, 0, &error);
-  g_assert_no_error (error);
-  demo = hs_generate_demo (agreements, focus_areas);
-  generated = hs_generate_portfolio (agreements, focus_areas, 60, 5);
-  g_assert_true (hs_repository_save_projects (f->repo, demo, "demo", &error));
-  g_assert_true (hs_repository_save_projects (f->repo, generated, "generated", &error));
-  g_assert_no_error (error);
-
+  f->repo = hs_test_open_portfolio ("hs-window", 60, &f->dir);
   f->window = hs_window_new (NULL, f->repo);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
+  hs_test_present (GTK_WINDOW (f->window));
 }
 
 static void
@@ -156,9 +77,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  hs_test_drain ();
   g_clear_object (&f->repo);
-  remove_dir (f->dir);
+  hs_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
@@ -166,28 +87,31 @@ static void
 test_shows_portfolio (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "window-en.png", NULL);
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (shown (f), ==, 63);
   g_assert_cmpuint (hs_project_list_get_n_projects (project_list (f)), ==, 63);
+  /* at its default size the window shows the sidebar and the list side by
+   * side: no page is so wide that the window must fold */
+  g_assert_false (adw_leaflet_get_folded (hs_test_find_child (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (project_list (f))));
 
   text = hs_snapshot_describe (GTK_WIDGET (f->window));
   g_assert_nonnull (strstr (text, "label: All Projects\n"));
   g_assert_nonnull (strstr (text, "label: 63 projects\n"));
   g_assert_nonnull (strstr (text, "Pääkaupunkiseutu (PKS)"));
-  g_assert_true (hs_snapshot_to_png (GTK_WIDGET (f->window), png, &error));
+  hs_test_save_png (GTK_WIDGET (f->window), "window-en.png");
 
-  /* money in the list, in the user's language (English here) */
+  /* money in the list, in the user's language (English here); the list
+   * makes its row widgets when it is laid out */
   hs_project_list_set_search (project_list (f), "PKS-ESIM");
-  spin ();
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 1);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: PKS-ESIM-001\n");
   g_free (text);
   text = hs_snapshot_describe (GTK_WIDGET (f->window));
-  g_assert_nonnull (strstr (text, "label: PKS-ESIM-001\n"));
   g_assert_nonnull (strstr (text, "label: €1,333,333.00\n"));
   g_assert_nonnull (strstr (text, "label: 60.0%\n"));
-  g_assert_no_error (error);
 }
 
 static void
@@ -197,7 +121,7 @@ test_sort_by_total (Fixture       *f,
   gint64 previous = G_MININT64;
 
   hs_project_list_sort_by (project_list (f), "total-costs", GTK_SORT_ASCENDING);
-  spin ();
+  hs_test_drain ();
   for (guint i = 0; i < shown (f); i++)
     {
       gint64 total = shown_row (f, i)->total_costs;
@@ -206,7 +130,7 @@ test_sort_by_total (Fixture       *f,
     }
 
   hs_project_list_sort_by (project_list (f), "total-costs", GTK_SORT_DESCENDING);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpint (shown_row (f, 0)->total_costs, >=, shown_row (f, shown (f) - 1)->total_costs);
   g_assert_cmpint (shown_row (f, 0)->total_costs, >, shown_row (f, shown (f) - 1)->total_costs);
 }
@@ -215,10 +139,10 @@ static void
 test_filter_by_scope_search_status (Fixture       *f,
                                     gconstpointer  data)
 {
-  HsSidebar *sidebar = find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
+  HsSidebar *sidebar = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
-  GtkWidget *entry = find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
-  GtkDropDown *status = find_child (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN);
+  GtkWidget *entry = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkDropDown *status = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN);
   g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
   guint in_focus_area = 0, ongoing = 0;
 
@@ -231,34 +155,31 @@ test_filter_by_scope_search_status (Fixture       *f,
 
   /* The sidebar: the PKS agreement's first focus area. */
   hs_sidebar_select (sidebar, pks->agreement_id, pks->focus_area_id);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, in_focus_area);
   for (guint i = 0; i < shown (f); i++)
     g_assert_cmpint (shown_row (f, i)->focus_area_id, ==, pks->focus_area_id);
 
   /* Back to all, then search by organisation. */
   hs_sidebar_select (sidebar, 0, 0);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, 63);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "helsingin kaupunki");
-  wait_ms (400);   /* the search entry waits a moment before it reports */
+  hs_test_search (entry, "helsingin kaupunki");
   g_assert_cmpuint (shown (f), >=, 1);
   for (guint i = 0; i < shown (f); i++)
     g_assert_cmpstr (shown_row (f, i)->main_implementer, ==, "Helsingin kaupunki");
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "PKS-ESIM");
-  wait_ms (400);
+  hs_test_search (entry, "PKS-ESIM");
   g_assert_cmpuint (shown (f), ==, 1);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  wait_ms (400);
+  hs_test_search (entry, "");
   g_assert_cmpuint (shown (f), ==, 63);
 
   /* The status filter: "All Statuses" first, then the statuses in order. */
   gtk_drop_down_set_selected (status, 1 + HS_STATUS_ONGOING);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, ongoing);
   gtk_drop_down_set_selected (status, 0);
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, 63);
 }
 
@@ -272,14 +193,14 @@ test_delete_undo_redo (Fixture       *f,
 
   g_assert_true (hs_project_list_select_id (project_list (f), before->id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-project", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 62);
   g_assert_cmpuint (shown (f), ==, 62);
   g_assert_null (hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL));
 
   /* Ctrl+Z (the toast's Undo runs the same action) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 63);
   g_assert_cmpuint (shown (f), ==, 63);
   after = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", &error);
@@ -287,10 +208,10 @@ test_delete_undo_redo (Fixture       *f,
   g_assert_true (hs_project_equal (before, after));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 62);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 63);
 }
 
@@ -324,7 +245,7 @@ test_edit_updates_one_row (Fixture       *f,
   hs_implementer_set_cost (main_impl, HS_COST_STAFF, 2026, hs_implementer_get_cost (main_impl, HS_COST_STAFF, 2026) + 100000);
   g_assert_true (hs_repository_save_project (f->repo, oulu, &error));
   g_assert_no_error (error);
-  spin ();
+  hs_test_drain ();
 
   g_assert_true (item_of (f, "PKS-ESIM-001") == pks_before);
   g_assert_true (item_of (f, "OULU-ESIM-001") != oulu_before);
@@ -334,7 +255,7 @@ test_edit_updates_one_row (Fixture       *f,
 
   /* Undo is one project too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_true (item_of (f, "PKS-ESIM-001") == pks_before);
   g_assert_cmpint (hs_project_item_get_summary (item_of (f, "OULU-ESIM-001"))->total_costs, ==, old_total);
 }
@@ -344,8 +265,8 @@ static void
 test_dashboard_filters_list (Fixture       *f,
                              gconstpointer  data)
 {
-  HsDashboard *dashboard = find_child (GTK_WIDGET (f->window), HS_TYPE_DASHBOARD);
-  AdwViewStack *stack = find_child (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
+  HsDashboard *dashboard = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_DASHBOARD);
+  AdwViewStack *stack = hs_test_find_child (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK);
   g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
   guint ongoing = 0;
 
@@ -354,11 +275,11 @@ test_dashboard_filters_list (Fixture       *f,
 
   g_assert_nonnull (dashboard);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-dashboard", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "dashboard");
 
   g_signal_emit_by_name (dashboard, "filter-requested", (int) HS_BY_STATUS, "ongoing");
-  spin ();
+  hs_test_drain ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "projects");
   g_assert_cmpuint (shown (f), ==, ongoing);
   for (guint i = 0; i < shown (f); i++)
@@ -389,11 +310,11 @@ test_edit_project (Fixture       *f,
   g_assert_cmpuint (count_editors (), ==, 0);
   g_assert_true (hs_project_list_select_id (project_list (f), pks->id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-project", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (count_editors (), ==, 1);
   /* the same project again: the same editor */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-project", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (count_editors (), ==, 1);
 }
 
@@ -408,7 +329,7 @@ test_duplicate_project (Fixture       *f,
 
   g_assert_true (hs_project_list_select_id (project_list (f), pks->id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.duplicate-project", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 64);
 
   copy = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001-COPY-1", &error);
@@ -429,7 +350,7 @@ test_duplicate_project (Fixture       *f,
   g_assert_cmpuint (count_editors (), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 63);
 }
 
@@ -437,15 +358,15 @@ static void
 test_new_project (Fixture       *f,
                   gconstpointer  data)
 {
-  HsSidebar *sidebar = find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
+  HsSidebar *sidebar = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_autoptr(GArray) rows = NULL;
   const HsProjectSummary *created = NULL;
 
   hs_sidebar_select (sidebar, pks->agreement_id, 0);
-  spin ();
+  hs_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-project", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 64);
 
   rows = hs_repository_list_project_summaries (f->repo, NULL);
@@ -460,7 +381,7 @@ test_new_project (Fixture       *f,
 
   /* and it can be undone like everything else */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  spin ();
+  hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 63);
 }
 
@@ -468,8 +389,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/shows-portfolio", test_shows_portfolio);
