@@ -33,10 +33,12 @@ hs_date_format (const GDate *date,
   month = g_date_get_month (date);
   year = g_date_get_year (date);
 
+  /* four digits for the year, as hs_date_parse () asks for them, so that
+   * what is shown parses back as the same date */
   if (lang == HS_LANG_EN)
-    return g_strdup_printf ("%u %s %u", day, english_months[month - 1], year);
+    return g_strdup_printf ("%u %s %04u", day, english_months[month - 1], year);
 
-  return g_strdup_printf ("%u.%u.%u", day, month, year);
+  return g_strdup_printf ("%u.%u.%04u", day, month, year);
 }
 
 char *

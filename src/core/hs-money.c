@@ -284,6 +284,14 @@ separator_kind (gunichar c)
     }
 }
 
+/* 0–9 only: g_ascii_isdigit () takes a char, and a character such as U+0536
+ * would be cut to its low byte, '6'. */
+static gboolean
+is_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
 static gboolean
 is_minus (gunichar c)
 {
@@ -380,7 +388,7 @@ hs_money_parse (const char  *text,
       gunichar c = g_utf8_get_char (p);
       gsize len;
 
-      if (g_ascii_isdigit (c) || c == '.' || c == ',')
+      if (is_digit (c) || c == '.' || c == ',')
         break;
 
       if (g_unichar_isspace (c))
@@ -410,7 +418,7 @@ hs_money_parse (const char  *text,
       gunichar c = g_utf8_get_char (p);
       SepKind kind;
 
-      if (g_ascii_isdigit (c))
+      if (is_digit (c))
         {
           g_string_append_c (digits, (char) c);
           group_len++;

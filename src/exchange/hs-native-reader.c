@@ -714,11 +714,26 @@ start_element (ReadState  *state,
       return TRUE;
     }
 
-  /* inside a project */
+  /* inside a project. Without the schema (the apply pass of an import) the
+   * nesting is not checked for us: a project or an implementer inside
+   * another, or any element inside a text, would end the wrong one. */
+  if (state->collecting)
+    return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                 _("the element “%s” cannot stand inside a text element"), name);
+  if (g_str_equal (name, "project"))
+    return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                 _("the project “%s” contains another project"), state->project->code);
   if (g_str_equal (name, "implementer"))
     {
-      g_autofree char *role = get_attr (state, "role");
-      gboolean is_main = g_strcmp0 (role, "main") == 0;
+      g_autofree char *role = NULL;
+      gboolean is_main;
+
+      if (state->implementer != NULL)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                     _("an implementer of the project “%s” contains another implementer"),
+                     state->project->code);
+      role = get_attr (state, "role");
+      is_main = g_strcmp0 (role, "main") == 0;
 
       if (is_main && hs_project_get_main (state->project) != NULL)
         return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
@@ -786,7 +801,7 @@ end_element (ReadState  *state,
     }
   if (state->collecting)
     return end_text (state, name);
-  if (g_str_equal (name, "implementer"))
+  if (g_str_equal (name, "implementer") && state->implementer != NULL)
     {
       if (state->implementer->organisation == NULL)
         return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
@@ -799,6 +814,7 @@ end_element (ReadState  *state,
       HsProject *project = g_steal_pointer (&state->project);
       GError *local_error = NULL;
 
+      state->implementer = NULL;   /* it pointed into the project */
       state->self->n_projects++;
       if (state->func != NULL && !state->func (state->self, project, state->project_line,
                                                state->user_data, &local_error))

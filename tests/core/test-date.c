@@ -246,6 +246,28 @@ test_round_trip (void)
       g_assert_true (hs_date_parse (iso, &back, NULL));
       g_assert_cmpint (g_date_compare (&back, &date), ==, 0);
     }
+
+  /* years below 1000 too: shown with four digits, read back the same */
+  {
+    static const guint years[] = { 1, 9, 10, 99, 100, 999 };
+
+    g_autofree char *fi = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+      for (HsLang lang = HS_LANG_FI; lang <= HS_LANG_SV; lang++)
+        {
+          g_autofree char *text = NULL;
+
+          set_dmy (&date, 28, 2, years[i]);
+          text = hs_date_format (&date, lang);
+          if (!hs_date_parse (text, &back, NULL))
+            g_error ("“%s” (year %u) does not parse back", text, years[i]);
+          g_assert_cmpint (g_date_compare (&back, &date), ==, 0);
+        }
+    set_dmy (&date, 9, 2, 999);
+    fi = hs_date_format (&date, HS_LANG_FI);
+    g_assert_cmpstr (fi, ==, "9.2.0999");
+  }
 }
 
 static guint

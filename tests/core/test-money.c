@@ -471,6 +471,11 @@ test_parse_rejects (void)
     { "5 kr", HS_CORE_ERROR_PARSE, "contains “k”", NULL },
     { "5 \xc2\xa3", HS_CORE_ERROR_PARSE, "contains “\xc2\xa3”", NULL },
     { "\xd9\xa5", HS_CORE_ERROR_PARSE, "contains", NULL },  /* Arabic-Indic five */
+    /* characters whose low byte is an ASCII digit: U+0536 (0x36, '6'),
+     * U+2030 per mille (0x30, '0'), U+0131 dotless i (0x31, '1') */
+    { "\xd4\xb6", HS_CORE_ERROR_PARSE, "contains “\xd4\xb6”", NULL },
+    { "5\xe2\x80\xb0", HS_CORE_ERROR_PARSE, "contains “\xe2\x80\xb0”", NULL },
+    { "1\xc4\xb1", HS_CORE_ERROR_PARSE, "contains “\xc4\xb1”", NULL },
     /* signs and euro signs in the wrong place or twice */
     { "--5", HS_CORE_ERROR_PARSE, "sign in the wrong place", NULL },
     { "-" MINUS "5", HS_CORE_ERROR_PARSE, "sign in the wrong place", NULL },

@@ -274,6 +274,63 @@ static const Case cases[] = {
 };
 
 /* The size cap, on the reader (the preview uses the default 256 MiB). */
+/* Without the schema (the apply pass of an import reads the file a second
+ * time that way) the reader itself refuses what would end the wrong
+ * element: a project inside an implementer once freed the project while
+ * the implementer still pointed into it. */
+static gboolean
+free_project_cb (HsNativeReader  *reader,
+                 HsProject       *project,
+                 guint            line,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  hs_project_free (project);
+  return TRUE;
+}
+
+static void
+test_nesting_without_schema (void)
+{
+  static const struct { const char *name; const char *body; const char *message; } nested[] = {
+    { "project-in-implementer.xml",
+      PROJECT "<implementer role=\"main\"><project code=\"X-2\" status=\"draft\" cost-model=\"flat-40\"/>"
+      "<cost category=\"staff\" year=\"2025\" amount=\"100\"/></implementer></project>",
+      "contains another project" },
+    { "project-in-project.xml",
+      PROJECT "<project code=\"X-2\" status=\"draft\" cost-model=\"flat-40\"></project>"
+      "<acronym>A</acronym></project>",
+      "contains another project" },
+    { "implementer-in-implementer.xml",
+      PROJECT "<implementer role=\"main\"><implementer role=\"partial\"/></implementer></project>",
+      "contains another implementer" },
+    { "element-in-text.xml",
+      PROJECT "<acronym>A<implementer role=\"main\"/></acronym></project>",
+      "inside a text element" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nested); i++)
+    {
+      g_autofree char *text = g_strconcat (HEAD, ROOT, nested[i].body, "</portfolio>\n", NULL);
+      g_autofree char *path = write_case (nested[i].name, text, -1);
+
+      for (int validate = 0; validate <= 1; validate++)
+        {
+          HsNativeReader *reader = hs_native_reader_new ();
+          g_autoptr(GError) error = NULL;
+
+          hs_native_reader_set_validate (reader, validate);
+          g_assert_false (hs_native_reader_read (reader, path, free_project_cb, NULL, NULL, &error));
+          g_assert_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_SCHEMA);
+          g_test_message ("%s", error->message);
+          /* the schema names the element first; our own check says why */
+          if (!validate && strstr (error->message, nested[i].message) == NULL)
+            g_error ("%s: expected “%s” in: %s", nested[i].name, nested[i].message, error->message);
+          hs_native_reader_free (reader);
+        }
+    }
+}
+
 static void
 test_size_cap (void)
 {
@@ -319,6 +376,7 @@ main (int   argc,
       g_test_add_data_func (test_path, &cases[i], test_case);
     }
   g_test_add_func ("/exchange/hostile/size-cap", test_size_cap);
+  g_test_add_func ("/exchange/hostile/nesting-without-schema", test_nesting_without_schema);
   g_test_add_func ("/exchange/hostile/missing-file", test_missing_file);
 
   status = g_test_run ();
