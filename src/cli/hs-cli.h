@@ -4,7 +4,8 @@
  *
  * Each group of commands lives in its own file (hs-cli.c: init, summary,
  * list, check, generate; hs-cli-exchange.c: export, import, validate;
- * hs-cli-charts.c: chart, report) and is listed in the command table in
+ * hs-cli-charts.c: chart, report; hs-cli-file.c: check-db, backup,
+ * restore) and is listed in the command table in
  * hs-cli.c.
  */
 #pragma once
@@ -61,6 +62,17 @@ int                 hs_cli_cmd_import      (HsCli         *cli,
                                             int            argc,
                                             char         **argv);
 int                 hs_cli_cmd_validate    (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
+
+/* hs-cli-file.c */
+int                 hs_cli_cmd_check_db    (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
+int                 hs_cli_cmd_backup      (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
+int                 hs_cli_cmd_restore     (HsCli         *cli,
                                             int            argc,
                                             char         **argv);
 

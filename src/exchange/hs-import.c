@@ -74,8 +74,10 @@ item_free (HsImportItem *item)
   g_free (item->code);
   g_free (item->name);
   g_free (item->conflict);
-  g_ptr_array_unref (item->changes);
-  g_ptr_array_unref (item->findings);
+  /* an item refused half-made (the stored project could not be read) has
+   * neither yet */
+  g_clear_pointer (&item->changes, g_ptr_array_unref);
+  g_clear_pointer (&item->findings, g_ptr_array_unref);
   g_free (item);
 }
 

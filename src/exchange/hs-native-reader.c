@@ -975,13 +975,32 @@ hs_native_reader_read (HsNativeReader       *self,
   state.input.progress_data = self->progress_data;
   state.input.checksum = self->checksum;
 
+  /* Errors are collected through the calling thread's structured error
+   * handler (libxml2 keeps it per thread), set for this read only, from
+   * before the reader is made: making it already parses the start of the
+   * file (an unknown encoding is reported there), and nothing libxml2 says
+   * may reach standard error beside our own message. The reader's own
+   * xmlTextReaderSetStructuredErrorHandler cannot be used with a schema
+   * in 2.9.14: the schema's SAX plug replaces the context's userData, so
+   * the reader's relay either crashes (handler set after the schema) or
+   * never sees parser errors (set before). */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (&state, structured_error);
+
   state.r = xmlReaderForIO (hs_safe_input_read, hs_safe_input_close, &state.input,
                             path, NULL, XML_PARSE_NONET);
   if (state.r == NULL)
     {
+      xmlSetStructuredErrorFunc (saved_context, saved_handler);
       hs_safe_input_clear (&state.input);
-      g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_MALFORMED,
-                   _("%s:1: the file could not be opened as XML"), path);
+      if (state.xml_errors > 0)
+        g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_MALFORMED,
+                     _("%s:1: the file could not be opened as XML: %s"), path, state.xml_message);
+      else
+        g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_MALFORMED,
+                     _("%s:1: the file could not be opened as XML"), path);
+      g_free (state.xml_message);
       return FALSE;
     }
 
@@ -991,15 +1010,6 @@ hs_native_reader_read (HsNativeReader       *self,
   state.codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.text = g_string_new (NULL);
 
-  /* Errors are collected through the calling thread's structured error
-   * handler (libxml2 keeps it per thread), set for this read only. The
-   * reader's own xmlTextReaderSetStructuredErrorHandler cannot be used
-   * with a schema in 2.9.14: the schema's SAX plug replaces the context's
-   * userData, so the reader's relay either crashes (handler set after the
-   * schema) or never sees parser errors (set before). */
-  saved_handler = xmlStructuredError;
-  saved_context = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc (&state, structured_error);
   if (!self->skip_schema && xmlTextReaderSetSchema (state.r, schema) != 0)
     {
       g_set_error (&state.error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_IO,

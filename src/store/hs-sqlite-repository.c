@@ -19,7 +19,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "core/hs-core-error.h"
 #include "hs-sqlite-repository.h"
@@ -982,41 +984,135 @@ gboolean
 hs_sqlite_repository_check_integrity (HsSqliteRepository  *self,
                                       GError             **error)
 {
-  g_autoptr(GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  guint n = 0;
-  int rc;
-
   g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        const char *row = (const char *) sqlite3_column_text (stmt, 0);
+  return hs_store_check_integrity (self->db, TRUE, error)
+      && hs_store_check_foreign_keys (self->db, error);
+}
 
-        if (g_strcmp0 (row, "ok") == 0)
-          continue;
-        if (n++ < 5)
-          g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", row);
-      }
-  sqlite3_finalize (stmt);
+gboolean
+hs_sqlite_repository_backup (HsSqliteRepository  *self,
+                             const char          *dest,
+                             GError             **error)
+{
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
 
-  if (rc != SQLITE_DONE)
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
     {
-      hs_store_db_set_error (self->db, rc, error, _("Checking the database failed"));
-      if (error != NULL && *error != NULL && (*error)->code == HS_STORE_ERROR_SQL)
-        (*error)->code = HS_STORE_ERROR_CORRUPT;
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN,
+                   _("“%s” exists already; a backup never replaces a file, choose another name"), dest);
       return FALSE;
     }
-  if (n > 0)
+  return hs_store_db_backup_to (self->db, dest, error);
+}
+
+gboolean
+hs_sqlite_restore (const char  *path,
+                   const char  *source,
+                   char       **kept,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *copy = NULL;
+  HsStoreDb *from;
+  HsStoreDb *to;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL && source != NULL, FALSE);
+  if (kept != NULL)
+    *kept = NULL;
+
+  /* what the file to restore is: a whole Hankesalkku database */
+  from = hs_store_open (source, HS_OPEN_READ_ONLY, &local_error);
+  if (from == NULL && g_error_matches (local_error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY))
     {
-      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), self->db->path, problems->str);
+      /* an older schema: it is upgraded once it is in place */
+      g_clear_error (&local_error);
+      from = hs_store_db_new (source, SQLITE_OPEN_READONLY, &local_error);
+    }
+  if (from == NULL || !hs_store_check_integrity (from, TRUE, &local_error))
+    {
+      g_set_error (error, HS_STORE_ERROR,
+                   local_error != NULL ? local_error->code : HS_STORE_ERROR_OPEN,
+                   _("Nothing was restored: %s"), local_error != NULL ? local_error->message : source);
+      hs_store_db_free (from);
       return FALSE;
     }
 
-  return hs_store_check_foreign_keys (self->db, error);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+      copy = g_strdup_printf ("%s.before-restore-%s", path, stamp);
+      /* what is replaced is kept */
+      to = hs_store_open (path, HS_OPEN_DEFAULT, &local_error);
+      if (to == NULL && g_error_matches (local_error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT))
+        {
+          /* A damaged file is kept as it is, with its "-wal", and the copy
+           * takes its place; its "-shm" is only an index of the "-wal". */
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+          g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+
+          g_clear_error (&local_error);
+          if (g_file_test (copy, G_FILE_TEST_EXISTS) || g_rename (path, copy) != 0
+              || (g_file_test (wal, G_FILE_TEST_EXISTS) && g_rename (wal, copy_wal) != 0))
+            {
+              int saved_errno = errno;
+              g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN,
+                           _("Nothing was restored: the damaged database could not be kept as “%s”: %s"),
+                           copy, g_strerror (saved_errno));
+              hs_store_db_free (from);
+              return FALSE;
+            }
+          g_unlink (shm);
+          ok = hs_store_db_backup_to (from, path, &local_error);
+          hs_store_db_free (from);
+          from = NULL;
+          goto copied;
+        }
+      if (to == NULL)
+        {
+          g_set_error (error, HS_STORE_ERROR, local_error->code,
+                       _("Nothing was restored: %s"), local_error->message);
+          hs_store_db_free (from);
+          return FALSE;
+        }
+      if (g_file_test (copy, G_FILE_TEST_EXISTS) || !hs_store_db_backup_to (to, copy, &local_error))
+        {
+          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN,
+                       _("Nothing was restored: the current database could not be kept as “%s”: %s"),
+                       copy, local_error != NULL ? local_error->message : _("the file exists"));
+          hs_store_db_free (to);
+          hs_store_db_free (from);
+          return FALSE;
+        }
+      ok = hs_store_db_copy_from (to, from, &local_error);
+      hs_store_db_free (to);
+    }
+  else
+    ok = hs_store_db_backup_to (from, path, &local_error);
+  hs_store_db_free (from);
+
+copied:
+  if (!ok)
+    {
+      g_set_error (error, HS_STORE_ERROR, local_error->code,
+                   _("Nothing was restored: %s"), local_error->message);
+      return FALSE;
+    }
+
+  /* open it once for writing: an older copy is upgraded, and checked */
+  to = hs_store_open (path, HS_OPEN_DEFAULT, error);
+  if (to == NULL)
+    return FALSE;
+  hs_store_db_free (to);
+
+  if (kept != NULL)
+    *kept = g_steal_pointer (&copy);
+  return TRUE;
 }
 
 int

@@ -30,6 +30,21 @@ HsSqliteRepository *hs_sqlite_repository_open (const char   *path,
                                                GError      **error);
 const char *hs_sqlite_repository_get_path           (HsSqliteRepository *self);
 int         hs_sqlite_repository_get_schema_version (HsSqliteRepository *self);
+/* A copy of the whole database (with what is still in its "-wal") in a
+ * new file at @dest, written beside it and renamed into place when
+ * complete. Other connections go on reading and writing meanwhile. */
+gboolean    hs_sqlite_repository_backup             (HsSqliteRepository *self,
+                                                     const char         *dest,
+                                                     GError            **error);
+/* Replaces the database at @path with the Hankesalkku database @source
+ * (checked first: what it is, its version, its integrity). What @path held
+ * is copied first to a new "<path>.before-restore-YYYYMMDD-HHMMSS", named
+ * in *@kept (NULL when @path did not exist). The replacement is one
+ * transaction: a failure leaves @path as it was. */
+gboolean    hs_sqlite_restore                       (const char   *path,
+                                                     const char   *source,
+                                                     char        **kept,
+                                                     GError      **error);
 /* PRAGMA integrity_check and foreign_key_check; FALSE with HS_STORE_ERROR_CORRUPT. */
 gboolean    hs_sqlite_repository_check_integrity    (HsSqliteRepository *self, GError **error);
 

@@ -372,6 +372,39 @@ hs_store_db_backup_to (HsStoreDb   *self,
   return TRUE;
 }
 
+gboolean
+hs_store_db_copy_from (HsStoreDb   *self,
+                       HsStoreDb   *source,
+                       GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (self->db, "main", source->db, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      hs_store_db_set_error (self, sqlite3_errcode (self->db), error, _("Cannot replace the database"));
+      return FALSE;
+    }
+  for (guint waited = 0; ; waited += 50)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= HS_STORE_BUSY_TIMEOUT_MS)
+        break;
+      sqlite3_sleep (50);
+    }
+  {
+    int finish_rc = sqlite3_backup_finish (backup);
+    if (rc == SQLITE_DONE)
+      rc = finish_rc;
+  }
+  if (rc != SQLITE_OK)
+    {
+      hs_store_db_set_error (self, rc, error, _("Cannot replace the database"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Binding and column helpers. A failing bind is a programming error (a
  * wrong parameter number) or out of memory, never bad data. */
 

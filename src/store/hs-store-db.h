@@ -93,6 +93,12 @@ gboolean      hs_store_db_backup_to  (HsStoreDb   *self,
                                       const char  *dest_path,
                                       GError     **error);
 
+/* Replaces the whole content of @self with @source's, in one transaction
+ * (SQLite's backup API into an open database). */
+gboolean      hs_store_db_copy_from  (HsStoreDb   *self,
+                                      HsStoreDb   *source,
+                                      GError     **error);
+
 /* Binding helpers: NULL strings and invalid dates bind as SQL NULL. */
 void          hs_store_bind_text     (sqlite3_stmt *stmt, int index, const char *text);
 void          hs_store_bind_int64    (sqlite3_stmt *stmt, int index, gint64 value);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
@@ -190,6 +191,64 @@ hs_store_check_foreign_keys (HsStoreDb  *db,
   return TRUE;
 }
 
+gboolean
+hs_store_check_integrity (HsStoreDb  *db,
+                          gboolean    full,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_problems = 0;
+  int rc = sqlite3_prepare_v2 (db->db, full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)",
+                               -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      rc = SQLITE_OK;
+      if (g_strcmp0 (line, "ok") == 0)
+        continue;
+      if (n_problems++ < 3 && line != NULL)
+        {
+          /* "*** in database main ***\nPage 4: …": one line, without the banner */
+          g_autofree char *flat = g_strdup (g_str_has_prefix (line, "*** in database main ***")
+                                            ? line + strlen ("*** in database main ***") : line);
+
+          g_strdelimit (flat, "\n", ' ');
+          g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", g_strstrip (flat));
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE && n_problems == 0)
+    {
+      /* the check itself could not read the file */
+      g_autoptr(GError) local_error = NULL;
+
+      hs_store_db_set_error (db, rc, &local_error, _("Checking the file failed"));
+      if (!g_error_matches (local_error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT)
+          && !g_error_matches (local_error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_DATABASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      n_problems = 1;
+      g_string_assign (problems, sqlite3_errstr (rc));
+    }
+
+  if (n_problems > 0)
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s); nothing was written to it. Restore it from a backup "
+                     "(hankesalkku-cli --db FILE restore BACKUP), or read what can still be read "
+                     "by opening it read-only"),
+                   db->path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 run_migrations (HsStoreDb   *db,
                 int          from_version,
@@ -282,6 +341,40 @@ sync_directory (const char *dir)
     }
 }
 
+/* A new database is built as PATH.new-PID-XXXXXX (and its -journal) and
+ * then put in place. A builder that was killed leaves its files behind:
+ * they are removed by the next one, once no process has that PID. */
+static void
+remove_abandoned_builds (const char *dir,
+                         const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".new-", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      const char *rest;
+      char *end = NULL;
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      rest = name + strlen (prefix);
+      pid = g_ascii_strtoull (rest, &end, 10);
+      if (end == rest || *end != '-' || pid == 0 || pid > G_MAXINT)
+        continue;   /* not one of ours */
+      if (kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;   /* its builder may still be at work */
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_debug ("Removing “%s”, left by a process that ended while creating a database", file);
+        g_unlink (file);
+      }
+    }
+}
+
 /* Builds a complete new database beside path and puts it in place. */
 static gboolean
 create_database (const char  *path,
@@ -289,7 +382,7 @@ create_database (const char  *path,
                  GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strconcat (path, ".new-XXXXXX", NULL);
+  g_autofree char *tmp = g_strdup_printf ("%s.new-%ld-XXXXXX", path, (long) getpid ());
   g_autofree char *tmp_journal = NULL;
   HsStoreDb *db;
   gboolean ok;
@@ -303,6 +396,7 @@ create_database (const char  *path,
       return FALSE;
     }
 
+  remove_abandoned_builds (dir, path);
   fd = g_mkstemp_full (tmp, O_RDWR, 0666);
   if (fd < 0)
     {
@@ -411,6 +505,38 @@ set_connection_pragmas (HsStoreDb   *db,
                            G_STRINGIFY (HS_STORE_CACHE_KIB), error);
 }
 
+/* TRUE when the first page can be read through this connection. */
+static gboolean
+readable (HsStoreDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+/* The file as it is, with no locks, no "-shm" and no "-wal" (SQLite's
+ * immutable URI parameter). */
+static HsStoreDb *
+open_immutable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  HsStoreDb *db = hs_store_db_new (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+
+  if (db != NULL)
+    {
+      g_free (db->path);
+      db->path = g_strdup (path);
+    }
+  return db;
+}
+
 HsStoreDb *
 hs_store_open (const char   *path,
                HsOpenFlags   flags,
@@ -496,6 +622,29 @@ hs_store_open (const char   *path,
   db = hs_store_db_new (path, write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error);
   if (db == NULL)
     return NULL;
+  if (!write && !readable (db))
+    {
+      /* Without write permission to the folder, SQLite cannot make the
+       * "-shm" file a database in WAL mode needs, even to read. When no
+       * "-wal" holds changes that are not in the file yet, the file alone
+       * is the whole database: read it as it is. */
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      GStatBuf wal_st;
+
+      hs_store_db_free (db);
+      if (g_stat (wal, &wal_st) == 0 && wal_st.st_size > 0)
+        {
+          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY,
+                       _("“%s” cannot be read: its latest changes are in “%s”, which needs "
+                         "write permission to the folder to be read. Ask whoever can write it "
+                         "to close the program that has it open, or to make a backup for you"),
+                       path, wal);
+          return NULL;
+        }
+      db = open_immutable (path, error);
+      if (db == NULL)
+        return NULL;
+    }
 
   if (write && sqlite3_db_readonly (db->db, "main") == 1)
     {
@@ -543,6 +692,14 @@ hs_store_open (const char   *path,
                    _("“%s” has schema version %d and must be upgraded to %d, "
                      "which cannot be done read-only; open it for writing once"),
                    path, (int) version, latest);
+      hs_store_db_free (db);
+      return NULL;
+    }
+
+  /* A damaged file is never written to: every change would spread the
+   * damage and the user would not know until much later. */
+  if (write && version > 0 && !hs_store_check_integrity (db, FALSE, error))
+    {
       hs_store_db_free (db);
       return NULL;
     }

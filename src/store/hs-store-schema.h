@@ -27,6 +27,10 @@ HsStoreDb  *hs_store_open           (const char   *path,
 /* PRAGMA foreign_key_check: FALSE with HS_STORE_ERROR_CORRUPT at the
  * first row that points nowhere. */
 gboolean    hs_store_check_foreign_keys (HsStoreDb *db, GError **error);
+/* PRAGMA quick_check (or with @full, integrity_check): FALSE with
+ * HS_STORE_ERROR_CORRUPT, naming the first problems and how to restore,
+ * when the file is damaged. */
+gboolean    hs_store_check_integrity (HsStoreDb *db, gboolean full, GError **error);
 /* Runs the migrations after from_version in one transaction (and the seed
  * when seed is TRUE). Exposed for the tests. */
 gboolean    hs_store_migrate        (HsStoreDb    *db,

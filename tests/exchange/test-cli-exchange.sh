@@ -42,5 +42,23 @@ cmp -s "$dir/before.xml" "$dir/after.xml"; ok $? "… and the database is unchan
 "$cli" --db "$dir/b.db" import "$dir/missing.xml" >/dev/null 2>&1; st=$?
 [ $st = 3 ]; ok $? "import of a missing file exits 3"
 
+# An encoding libxml2 does not know: our message only, nothing of libxml2's own.
+printf '<?xml version="1.0" encoding="x-no-such-encoding"?>\n<portfolio xmlns="https://hankesalkku.github.io/ns/portfolio/1" version="1" scope="portfolio"/>\n' > "$dir/encoding.xml"
+"$cli" --db "$dir/b.db" import --dry-run "$dir/encoding.xml" >/dev/null 2>"$dir/encoding.err"; st=$?
+[ $st = 1 ]; ok $? "a file in an unknown encoding is refused with exit 1"
+grep -q "encoding.xml:1: " "$dir/encoding.err"; ok $? "… naming the file and the line"
+! grep -qi "parser error\|^encoding error\|^I/O error" "$dir/encoding.err"; ok $? "… and nothing but our message on standard error"
+[ "$(wc -l < "$dir/encoding.err")" -le 2 ]; ok $? "… in one or two lines, not libxml2's context dump"
+
+# A database whose tables are damaged: the import says so and exits 3,
+# without GLib warnings (an item was once freed half-made).
+"$cli" --db "$dir/d.db" init --demo >/dev/null 2>&1
+"$cli" --db "$dir/d.db" export -o "$dir/d.xml" 2>/dev/null
+sqlite3 "$dir/d.db" "PRAGMA foreign_keys=OFF; DROP TABLE budget_line;" 2>"$dir/sqlite.err" ||
+  sqlite3 "$dir/d.db" ".tables" >> "$dir/sqlite.err"
+"$cli" --db "$dir/d.db" import --dry-run "$dir/d.xml" >/dev/null 2>"$dir/damaged.err"; st=$?
+[ $st = 3 ]; ok $? "importing into a damaged database exits 3"
+! grep -q "CRITICAL\|WARNING\|assertion" "$dir/damaged.err"; ok $? "… with no GLib warning on standard error"
+
 echo "1..$n"
 exit $failed

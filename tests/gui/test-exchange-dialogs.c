@@ -156,16 +156,35 @@ not_loading (gpointer data)
   return hs_import_dialog_get_state (data) != HS_IMPORT_DIALOG_LOADING;
 }
 
+static GThread *main_thread;
+static guint    off_main_updates;
+
+/* GTK is not thread-safe: the worker's progress must reach the bar on the
+ * main thread, never from the worker itself. */
+static void
+fraction_notify_cb (GObject    *bar,
+                    GParamSpec *pspec,
+                    gpointer    data)
+{
+  if (g_thread_self () != main_thread)
+    off_main_updates++;
+}
+
 static HsImportDialog *
 import_file (Fixture    *f,
              const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   HsImportDialog *dialog = hs_import_dialog_new_for_file (GTK_WINDOW (f->window), f->repo, file);
+  GtkWidget *bar = hs_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
 
+  g_assert_nonnull (bar);
+  off_main_updates = 0;
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (fraction_notify_cb), NULL);
   hs_test_present (GTK_WINDOW (dialog));
   hs_test_wait_until (not_loading, dialog, "the import preview");
   hs_test_drain ();   /* the rows of a long preview are added in idle time */
+  g_assert_cmpuint (off_main_updates, ==, 0);
   return dialog;
 }
 
@@ -454,6 +473,7 @@ main (int   argc,
       char *argv[])
 {
   hs_test_gui_init (&argc, &argv);
+  main_thread = g_thread_self ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/exchange-dialogs/export-xml", test_export_xml);

@@ -100,12 +100,16 @@ test_crash (void)
   for (guint run = 0; run < RUNS; run++)
     {
       const char *argv[] = { writer_path, tmp.path, size, NULL };
-      guint delay_ms = (guint) g_test_rand_int_range (40, 600);
+      /* Half the kills after the writer began its first batch, half after
+       * it saved one: the moment depends on what the writer reported, not
+       * on how fast it opened the file (a damage check runs first). */
+      const char *after = run % 2 == 0 ? "begin " : "saved ";
+      guint delay_ms = (guint) g_test_rand_int_range (0, 400);
+      g_autoptr(GString) output = g_string_new (NULL);
       GPid pid;
       int status;
 
       g_autoptr(GIOChannel) channel = NULL;
-      g_autofree char *output = NULL;
       g_auto(GStrv) lines = NULL;
       int out_fd;
       guint n_lines;
@@ -114,6 +118,20 @@ test_crash (void)
                                                G_SPAWN_DO_NOT_REAP_CHILD,
                                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
       g_assert_no_error (error);
+      channel = g_io_channel_unix_new (out_fd);
+      g_io_channel_set_close_on_unref (channel, TRUE);
+      for (;;)
+        {
+          g_autofree char *line = NULL;
+          GIOStatus io = g_io_channel_read_line (channel, &line, NULL, NULL, &error);
+
+          g_assert_no_error (error);
+          if (io != G_IO_STATUS_NORMAL)
+            g_error ("the writer ended before it reported “%s”: %s", after, output->str);
+          g_string_append (output, line);
+          if (g_str_has_prefix (line, after))
+            break;
+        }
       g_usleep (delay_ms * G_TIME_SPAN_MILLISECOND);
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
@@ -123,17 +141,20 @@ test_crash (void)
       g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
 
       /* Where did the kill land? "begin" last: inside save_projects. */
-      channel = g_io_channel_unix_new (out_fd);
-      g_io_channel_set_close_on_unref (channel, TRUE);
-      g_assert_cmpint (g_io_channel_read_to_end (channel, &output, NULL, &error), ==, G_IO_STATUS_NORMAL);
-      g_assert_no_error (error);
-      lines = g_strsplit (output, "\n", -1);
+      {
+        g_autofree char *rest = NULL;
+
+        g_assert_cmpint (g_io_channel_read_to_end (channel, &rest, NULL, &error), ==, G_IO_STATUS_NORMAL);
+        g_assert_no_error (error);
+        g_string_append (output, rest);
+      }
+      lines = g_strsplit (output->str, "\n", -1);
       n_lines = g_strv_length (lines);
       if (n_lines >= 2 && g_str_has_prefix (lines[n_lines - 2], "begin "))
         kills_mid_batch++;
 
       check_database (tmp.path, &batches);
-      g_test_message ("run %u: killed after %u ms, %u whole batches in the file", run, delay_ms, batches);
+      g_test_message ("run %u: killed %u ms after “%s”, %u whole batches in the file", run, delay_ms, after, batches);
     }
 
   /* The writers did get work done, and kills did hit big transactions. */

@@ -6,6 +6,8 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "core/hs-core-error.h"
@@ -1997,6 +1999,54 @@ test_create_folder (void)
   store_tmp_clear (&tmp);
 }
 
+/* A process killed while it built a new database left PATH.new-PID-…
+ * behind; the next creation removes what dead processes left, and leaves
+ * alone what a living one is building. */
+static void
+test_abandoned_builds (void)
+{
+  StoreTmp tmp = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dead = NULL;
+  g_autofree char *dead_journal = NULL;
+  g_autofree char *alive = NULL;
+  g_autofree char *other = NULL;
+  const char *argv[] = { "/bin/true", NULL };
+  GPid pid;
+  int status;
+  HsSqliteRepository *store;
+
+  /* a process that has ended: its PID is free */
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  store_tmp_init (&tmp);
+  path = g_build_filename (tmp.dir, "portfolio.db", NULL);
+  dead = g_strdup_printf ("%s.new-%d-Ab3xYz", path, (int) pid);
+  dead_journal = g_strconcat (dead, "-journal", NULL);
+  alive = g_strdup_printf ("%s.new-%d-Qw7rTy", path, (int) getpid ());
+  other = g_strconcat (path, ".new-notes.txt", NULL);
+  g_assert_true (g_file_set_contents (dead, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (dead_journal, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (alive, "being built", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "a user's file", -1, NULL));
+
+  store = hs_sqlite_repository_open (path, HS_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_unlink (alive);
+  g_unlink (other);
+  store_tmp_clear (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2030,6 +2080,7 @@ main (int   argc,
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/migration", test_migration);
   g_test_add_func ("/store/open/create-folder", test_create_folder);
+  g_test_add_func ("/store/open/abandoned-builds", test_abandoned_builds);
   g_test_add_func ("/store/default-path", test_default_path);
 
   return g_test_run ();
