@@ -298,6 +298,24 @@ hs_store_db_rollback (HsStoreDb *self)
     g_warning ("Rolling back in “%s” failed: %s", self->path, sqlite3_errmsg (self->db));
 }
 
+/* Copies every page in one step and finishes. Another program may hold a
+ * lock for a while: wait up to the busy timeout, then give up. */
+static int
+run_backup (sqlite3_backup *backup)
+{
+  int rc, finish_rc;
+
+  for (guint waited = 0; ; waited += 50)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= HS_STORE_BUSY_TIMEOUT_MS)
+        break;
+      sqlite3_sleep (50);
+    }
+  finish_rc = sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? finish_rc : rc;
+}
+
 gboolean
 hs_store_db_backup_to (HsStoreDb   *self,
                        const char  *dest_path,
@@ -331,20 +349,7 @@ hs_store_db_backup_to (HsStoreDb   *self,
       return FALSE;
     }
 
-  /* Another program may hold a lock for a while: wait up to the busy
-   * timeout, then give up (and migrate nothing). */
-  for (guint waited = 0; ; waited += 50)
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= HS_STORE_BUSY_TIMEOUT_MS)
-        break;
-      sqlite3_sleep (50);
-    }
-  {
-    int finish_rc = sqlite3_backup_finish (backup);
-    if (rc == SQLITE_DONE)
-      rc = finish_rc;
-  }
+  rc = run_backup (backup);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, HS_STORE_ERROR,
@@ -385,18 +390,7 @@ hs_store_db_copy_from (HsStoreDb   *self,
       hs_store_db_set_error (self, sqlite3_errcode (self->db), error, _("Cannot replace the database"));
       return FALSE;
     }
-  for (guint waited = 0; ; waited += 50)
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= HS_STORE_BUSY_TIMEOUT_MS)
-        break;
-      sqlite3_sleep (50);
-    }
-  {
-    int finish_rc = sqlite3_backup_finish (backup);
-    if (rc == SQLITE_DONE)
-      rc = finish_rc;
-  }
+  rc = run_backup (backup);
   if (rc != SQLITE_OK)
     {
       hs_store_db_set_error (self, rc, error, _("Cannot replace the database"));
