@@ -304,6 +304,19 @@ hs_test_open_portfolio (const char  *prefix,
 }
 
 void
+hs_test_close_portfolio (gpointer       window,
+                         HsRepository **repo,
+                         char         **dir)
+{
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  hs_test_drain ();
+  g_clear_object (repo);
+  hs_test_remove_dir (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
+void
 hs_test_remove_dir (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);

@@ -85,6 +85,12 @@ HsRepository *hs_test_open_portfolio  (const char     *prefix,
                                        guint           n_generated,
                                        char          **dir);
 
+/* Destroys @window (may be NULL), runs what that queued, closes the
+ * repository and removes the directory: a fixture's tear-down. */
+void        hs_test_close_portfolio   (gpointer        window,
+                                       HsRepository  **repo,
+                                       char          **dir);
+
 /* Removes @path and the files in it. */
 void        hs_test_remove_dir        (const char     *path);
 

@@ -286,12 +286,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->editor != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->editor));
-  hs_test_drain ();
-  g_clear_object (&f->repo);
-  hs_test_remove_dir (f->dir);
-  g_free (f->dir);
+  hs_test_close_portfolio (f->editor, &f->repo, &f->dir);
 }
 
 /* ---- cases -------------------------------------------------------------------------- */

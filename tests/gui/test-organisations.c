@@ -163,11 +163,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  hs_test_drain ();
-  g_clear_object (&f->repo);
-  hs_test_remove_dir (f->dir);
-  g_free (f->dir);
+  hs_test_close_portfolio (f->window, &f->repo, &f->dir);
 }
 
 /* Every organisation is listed with its figures from the roles query. */
