@@ -19,6 +19,8 @@ typedef enum
   HS_CORE_ERROR_TRANSITION,  /* a status change that is not allowed */
   HS_CORE_ERROR_NOTHING_TO_UNDO,
   HS_CORE_ERROR_CONFLICT,    /* a unique key (project code, Y-tunnus) already used */
+  HS_CORE_ERROR_STALE,       /* a save based on a version of a project that is no longer
+                              * the stored one: someone else changed it meanwhile */
 } HsCoreError;
 
 GQuark hs_core_error_quark (void);

@@ -590,6 +590,7 @@ hs_project_copy (const HsProject *project)
   copy->summary = g_strdup (project->summary);
   copy->cost_model = project->cost_model;
   copy->example = project->example;
+  copy->version = project->version;
 
   for (guint i = 0; i < project->implementers->len; i++)
     g_ptr_array_add (copy->implementers,
@@ -1136,6 +1137,65 @@ date_equal (const GDate *a,
   return date_to_julian (a) == date_to_julian (b);
 }
 
+static gboolean
+field_equal (const HsProject *a,
+             const HsProject *b,
+             HsProjectField   field)
+{
+  switch (field)
+    {
+    case HS_PROJECT_FIELD_CODE:       return g_strcmp0 (a->code, b->code) == 0;
+    case HS_PROJECT_FIELD_NAME_FI:    return g_strcmp0 (a->name_fi, b->name_fi) == 0;
+    case HS_PROJECT_FIELD_NAME_SV:    return g_strcmp0 (a->name_sv, b->name_sv) == 0;
+    case HS_PROJECT_FIELD_NAME_EN:    return g_strcmp0 (a->name_en, b->name_en) == 0;
+    case HS_PROJECT_FIELD_ACRONYM:    return g_strcmp0 (a->acronym, b->acronym) == 0;
+    case HS_PROJECT_FIELD_AGREEMENT:  return a->agreement_id == b->agreement_id;
+    case HS_PROJECT_FIELD_FOCUS_AREA: return a->focus_area_id == b->focus_area_id;
+    case HS_PROJECT_FIELD_CALL:       return a->call_id == b->call_id;
+    case HS_PROJECT_FIELD_STATUS:     return a->status == b->status;
+    case HS_PROJECT_FIELD_START:      return date_equal (&a->start_date, &b->start_date);
+    case HS_PROJECT_FIELD_END:        return date_equal (&a->end_date, &b->end_date);
+    case HS_PROJECT_FIELD_SUMMARY:    return g_strcmp0 (a->summary, b->summary) == 0;
+    case HS_PROJECT_FIELD_COST_MODEL: return a->cost_model == b->cost_model;
+    case HS_PROJECT_FIELD_EXAMPLE:    return !a->example == !b->example;
+    case HS_PROJECT_FIELD_IMPLEMENTERS:
+      if (a->implementers->len != b->implementers->len)
+        return FALSE;
+      for (guint i = 0; i < a->implementers->len; i++)
+        if (!implementer_equal (g_ptr_array_index (a->implementers, i),
+                                g_ptr_array_index (b->implementers, i)))
+          return FALSE;
+      return TRUE;
+    case HS_PROJECT_FIELD_INDICATORS:
+      if (a->indicators->len != b->indicators->len)
+        return FALSE;
+      for (guint i = 0; i < a->indicators->len; i++)
+        {
+          const HsIndicator *x = &g_array_index (a->indicators, HsIndicator, i);
+          const HsIndicator *y = &g_array_index (b->indicators, HsIndicator, i);
+
+          if (g_strcmp0 (x->code, y->code) != 0 || x->target != y->target)
+            return FALSE;
+        }
+      return TRUE;
+    case HS_PROJECT_FIELD_HISTORY:
+      if (a->history->len != b->history->len)
+        return FALSE;
+      for (guint i = 0; i < a->history->len; i++)
+        {
+          const HsStatusChange *x = &g_array_index (a->history, HsStatusChange, i);
+          const HsStatusChange *y = &g_array_index (b->history, HsStatusChange, i);
+
+          if (x->status != y->status || !date_equal (&x->date, &y->date))
+            return FALSE;
+        }
+      return TRUE;
+    case HS_N_PROJECT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 gboolean
 hs_project_equal (const HsProject *a,
                   const HsProject *b)
@@ -1144,53 +1204,116 @@ hs_project_equal (const HsProject *a,
     return a == b;
   if (a == b)
     return TRUE;
-
-  if (a->id != b->id ||
-      g_strcmp0 (a->code, b->code) != 0 ||
-      g_strcmp0 (a->name_fi, b->name_fi) != 0 ||
-      g_strcmp0 (a->name_sv, b->name_sv) != 0 ||
-      g_strcmp0 (a->name_en, b->name_en) != 0 ||
-      g_strcmp0 (a->acronym, b->acronym) != 0 ||
-      a->agreement_id != b->agreement_id ||
-      a->focus_area_id != b->focus_area_id ||
-      a->call_id != b->call_id ||
-      a->status != b->status ||
-      !date_equal (&a->start_date, &b->start_date) ||
-      !date_equal (&a->end_date, &b->end_date) ||
-      g_strcmp0 (a->summary, b->summary) != 0 ||
-      a->cost_model != b->cost_model ||
-      !a->example != !b->example)
+  if (a->id != b->id)
     return FALSE;
-
-  if (a->implementers->len != b->implementers->len ||
-      a->indicators->len != b->indicators->len ||
-      a->history->len != b->history->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->implementers->len; i++)
-    {
-      if (!implementer_equal (g_ptr_array_index (a->implementers, i),
-                              g_ptr_array_index (b->implementers, i)))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < a->indicators->len; i++)
-    {
-      const HsIndicator *x = &g_array_index (a->indicators, HsIndicator, i);
-      const HsIndicator *y = &g_array_index (b->indicators, HsIndicator, i);
-
-      if (g_strcmp0 (x->code, y->code) != 0 || x->target != y->target)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < a->history->len; i++)
-    {
-      const HsStatusChange *x = &g_array_index (a->history, HsStatusChange, i);
-      const HsStatusChange *y = &g_array_index (b->history, HsStatusChange, i);
-
-      if (x->status != y->status || !date_equal (&x->date, &y->date))
-        return FALSE;
-    }
-
+  for (HsProjectField field = 0; field < HS_N_PROJECT_FIELDS; field++)
+    if (!field_equal (a, b, field))
+      return FALSE;
   return TRUE;
+}
+
+GArray *
+hs_project_changed_fields (const HsProject *a,
+                           const HsProject *b)
+{
+  GArray *fields = g_array_new (FALSE, FALSE, sizeof (HsProjectField));
+
+  for (HsProjectField field = 0; field < HS_N_PROJECT_FIELDS; field++)
+    if (!field_equal (a, b, field))
+      g_array_append_val (fields, field);
+  return fields;
+}
+
+/* Sets @field of @dst to @src's value. */
+static void
+copy_field (HsProject       *dst,
+            const HsProject *src,
+            HsProjectField   field)
+{
+  switch (field)
+    {
+    case HS_PROJECT_FIELD_CODE:       g_free (dst->code); dst->code = g_strdup (src->code); break;
+    case HS_PROJECT_FIELD_NAME_FI:    g_free (dst->name_fi); dst->name_fi = g_strdup (src->name_fi); break;
+    case HS_PROJECT_FIELD_NAME_SV:    g_free (dst->name_sv); dst->name_sv = g_strdup (src->name_sv); break;
+    case HS_PROJECT_FIELD_NAME_EN:    g_free (dst->name_en); dst->name_en = g_strdup (src->name_en); break;
+    case HS_PROJECT_FIELD_ACRONYM:    g_free (dst->acronym); dst->acronym = g_strdup (src->acronym); break;
+    case HS_PROJECT_FIELD_AGREEMENT:  dst->agreement_id = src->agreement_id; break;
+    case HS_PROJECT_FIELD_FOCUS_AREA: dst->focus_area_id = src->focus_area_id; break;
+    case HS_PROJECT_FIELD_CALL:       dst->call_id = src->call_id; break;
+    case HS_PROJECT_FIELD_STATUS:     dst->status = src->status; break;
+    case HS_PROJECT_FIELD_START:      dst->start_date = src->start_date; break;
+    case HS_PROJECT_FIELD_END:        dst->end_date = src->end_date; break;
+    case HS_PROJECT_FIELD_SUMMARY:    g_free (dst->summary); dst->summary = g_strdup (src->summary); break;
+    case HS_PROJECT_FIELD_COST_MODEL: dst->cost_model = src->cost_model; break;
+    case HS_PROJECT_FIELD_EXAMPLE:    dst->example = src->example; break;
+    case HS_PROJECT_FIELD_IMPLEMENTERS:
+      g_ptr_array_set_size (dst->implementers, 0);
+      for (guint i = 0; i < src->implementers->len; i++)
+        g_ptr_array_add (dst->implementers, hs_implementer_copy (g_ptr_array_index (src->implementers, i)));
+      break;
+    case HS_PROJECT_FIELD_INDICATORS:
+      g_array_set_size (dst->indicators, 0);
+      for (guint i = 0; i < src->indicators->len; i++)
+        {
+          const HsIndicator *indicator = &g_array_index (src->indicators, HsIndicator, i);
+          HsIndicator dup = { g_strdup (indicator->code), indicator->target };
+
+          g_array_append_val (dst->indicators, dup);
+        }
+      break;
+    case HS_PROJECT_FIELD_HISTORY:
+      g_array_set_size (dst->history, 0);
+      g_array_append_vals (dst->history, src->history->data, src->history->len);
+      break;
+    case HS_N_PROJECT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+HsProject *
+hs_project_rebase (const HsProject *base,
+                   const HsProject *mine,
+                   const HsProject *theirs,
+                   GArray          *both)
+{
+  HsProject *result = hs_project_copy (theirs);
+
+  for (HsProjectField field = 0; field < HS_N_PROJECT_FIELDS; field++)
+    {
+      if (field_equal (base, mine, field))
+        continue;
+      if (both != NULL && !field_equal (base, theirs, field) && !field_equal (mine, theirs, field))
+        g_array_append_val (both, field);
+      copy_field (result, mine, field);
+    }
+  return result;
+}
+
+const char *
+hs_project_field_label (HsProjectField field)
+{
+  switch (field)
+    {
+    case HS_PROJECT_FIELD_CODE:         return _("Code");
+    case HS_PROJECT_FIELD_NAME_FI:      return _("Name in Finnish");
+    case HS_PROJECT_FIELD_NAME_SV:      return _("Name in Swedish");
+    case HS_PROJECT_FIELD_NAME_EN:      return _("Name in English");
+    case HS_PROJECT_FIELD_ACRONYM:      return _("Acronym");
+    case HS_PROJECT_FIELD_AGREEMENT:    return _("Agreement");
+    case HS_PROJECT_FIELD_FOCUS_AREA:   return _("Focus area");
+    case HS_PROJECT_FIELD_CALL:         return _("Call");
+    case HS_PROJECT_FIELD_STATUS:       return _("Status");
+    case HS_PROJECT_FIELD_START:        return _("Start date");
+    case HS_PROJECT_FIELD_END:          return _("End date");
+    case HS_PROJECT_FIELD_SUMMARY:      return _("Summary");
+    case HS_PROJECT_FIELD_COST_MODEL:   return _("Cost model");
+    case HS_PROJECT_FIELD_EXAMPLE:      return _("Example data");
+    case HS_PROJECT_FIELD_IMPLEMENTERS: return _("Implementers, budgets and financing");
+    case HS_PROJECT_FIELD_INDICATORS:   return _("Indicators");
+    case HS_PROJECT_FIELD_HISTORY:      return _("Status history");
+    case HS_N_PROJECT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
 }

@@ -61,6 +61,30 @@ typedef struct
   GArray         *financing;   /* of HsFinancingLine, at most one per source */
 } HsImplementer;
 
+/* The parts of a project that a change is told apart by (the implementers
+ * with their budgets and financing count as one). */
+typedef enum
+{
+  HS_PROJECT_FIELD_CODE,
+  HS_PROJECT_FIELD_NAME_FI,
+  HS_PROJECT_FIELD_NAME_SV,
+  HS_PROJECT_FIELD_NAME_EN,
+  HS_PROJECT_FIELD_ACRONYM,
+  HS_PROJECT_FIELD_AGREEMENT,
+  HS_PROJECT_FIELD_FOCUS_AREA,
+  HS_PROJECT_FIELD_CALL,
+  HS_PROJECT_FIELD_STATUS,
+  HS_PROJECT_FIELD_START,
+  HS_PROJECT_FIELD_END,
+  HS_PROJECT_FIELD_SUMMARY,
+  HS_PROJECT_FIELD_COST_MODEL,
+  HS_PROJECT_FIELD_EXAMPLE,
+  HS_PROJECT_FIELD_IMPLEMENTERS,
+  HS_PROJECT_FIELD_INDICATORS,
+  HS_PROJECT_FIELD_HISTORY,
+  HS_N_PROJECT_FIELDS
+} HsProjectField;
+
 typedef struct
 {
   gint64      id;              /* 0 until stored */
@@ -81,6 +105,9 @@ typedef struct
   GPtrArray  *implementers;    /* of HsImplementer*, owned */
   GArray     *indicators;      /* of HsIndicator */
   GArray     *history;         /* of HsStatusChange, oldest first */
+  gint64      version;         /* the stored version this copy is based on (the store sets
+                                * it on load and save); 0: not known, the save does not check.
+                                * Not part of hs_project_equal () nor of the snapshots. */
 } HsProject;
 
 /* Sums in cents. costs[] by category, financing[] by source. */
@@ -132,6 +159,19 @@ const GVariantType *hs_project_variant_type (void);
 GVariant       *hs_project_to_variant   (const HsProject *project);
 HsProject      *hs_project_from_variant (GVariant *variant, GError **error);
 gboolean        hs_project_equal        (const HsProject *a, const HsProject *b);
+/* The fields (HsProjectField) in which @a and @b differ, in field order. */
+GArray         *hs_project_changed_fields (const HsProject *a, const HsProject *b);
+/* @theirs with my changes on top: every field in which @mine differs from
+ * @base (the copy both started from) takes @mine's value, every other
+ * field keeps @theirs'. @both (may be NULL) gets the fields that both
+ * changed, differently: there mine wins. The result is based on @theirs'
+ * version. */
+HsProject      *hs_project_rebase       (const HsProject *base,
+                                         const HsProject *mine,
+                                         const HsProject *theirs,
+                                         GArray          *both);
+/* "Acronym", "Name in Finnish" …, translated. */
+const char     *hs_project_field_label  (HsProjectField   field);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsOrganisation, hs_organisation_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsImplementer, hs_implementer_free)

@@ -12,6 +12,9 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-snapshot.h"
+
+/* How often the window asks whether another program changed the file. */
+#define HS_WATCH_INTERVAL_MS 500
 #include "hs-window.h"
 
 struct _HsApplication
@@ -113,6 +116,9 @@ hs_application_startup (GApplication *app)
   self->repository = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_CREATE, &self->open_error));
   if (self->repository == NULL)
     g_warning ("Could not open %s: %s", path, self->open_error->message);
+  else
+    /* what other windows and programs save shows here within a second */
+    hs_sqlite_repository_watch (HS_SQLITE_REPOSITORY (self->repository), HS_WATCH_INTERVAL_MS);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -95,6 +95,8 @@ struct _HsProjectEditor
   gulong                changed_handler;
   gint64                project_id;
   HsProject            *project;          /* owned; as last loaded */
+  HsProject            *pending;          /* owned; after a conflict: the stored version
+                                           * with this user's refused change on top */
   GPtrArray            *findings;         /* owned, of HsFinding* */
   HsLang                lang;
   guint                 updating;         /* > 0 while widgets are set from the project */
@@ -297,6 +299,45 @@ implementer_name (const HsImplementer *impl)
 
 /* ---- storing -------------------------------------------------------------------- */
 
+/* Someone else (another window, another program) saved the project after
+ * this editor loaded it, so @mine was refused. Show what is stored now,
+ * say what changed there, and offer to put this user's change on top. */
+static void
+show_conflict (HsProjectEditor *self,
+               const HsProject *mine)
+{
+  g_autoptr(HsProject) base = hs_project_copy (self->project);
+  g_autoptr(HsProject) theirs = NULL;
+  g_autoptr(GArray) changed = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  reload (self);   /* closes the editor when the project was deleted */
+  if (self->project == NULL || base == NULL)
+    return;
+  theirs = hs_project_copy (self->project);
+
+  changed = hs_project_changed_fields (base, theirs);
+  for (guint i = 0; i < changed->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            hs_project_field_label (g_array_index (changed, HsProjectField, i)));
+  if (names->len == 0)
+    g_string_assign (names, _("no visible field"));
+
+  g_clear_pointer (&self->pending, hs_project_free);
+  self->pending = hs_project_rebase (base, mine, theirs, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.keep-mine", TRUE);
+
+  /* Translators: a toast; %s lists fields, e.g. "Acronym, Status" */
+  title = g_strdup_printf (_("Changed elsewhere meanwhile: %s. Your change was not saved."), names->str);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Keep Mine"));
+  adw_toast_set_action_name (toast, "editor.keep-mine");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* A copy of the project as last loaded, to change and hand to save (). */
 static HsProject *
 begin_edit (HsProjectEditor *self)
@@ -318,6 +359,11 @@ save (HsProjectEditor *self,
   ok = hs_repository_save_project (self->repository, project, &error);
   self->saving--;
 
+  if (!ok && g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_STALE))
+    {
+      show_conflict (self, project);
+      return FALSE;
+    }
   if (!ok)
     {
       g_debug ("Saving %s failed: %s", project->code, error->message);
@@ -1785,6 +1831,9 @@ reload (HsProjectEditor *self)
 
   g_clear_pointer (&self->project, hs_project_free);
   self->project = project;
+  /* what a conflict offered was based on the version before this one */
+  g_clear_pointer (&self->pending, hs_project_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.keep-mine", FALSE);
   refresh (self);
 }
 
@@ -1799,6 +1848,20 @@ repository_changed_cb (HsRepository    *repository,
 }
 
 /* ---- actions ------------------------------------------------------------------------ */
+
+static void
+keep_mine_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+
+  if (self->pending == NULL)
+    return;
+  /* saved on the version it was made from; changed again meanwhile, it
+   * is refused and offered again */
+  save (self, g_steal_pointer (&self->pending));
+}
 
 static void
 undo_action_cb (GtkWidget  *widget,
@@ -2288,6 +2351,7 @@ hs_project_editor_dispose (GObject *object)
 
   /* Nothing may be saved any more while the widgets go away. */
   g_clear_pointer (&self->project, hs_project_free);
+  g_clear_pointer (&self->pending, hs_project_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PROJECT_EDITOR);
 
@@ -2389,6 +2453,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.keep-mine", NULL, keep_mine_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.add-implementer", NULL, add_implementer_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.remove-implementer", "i", remove_implementer_action_cb);

@@ -46,6 +46,10 @@ struct _HsSqliteRepository
   gint64     batch_action_id;    /* its action_log row; 0 until its first item */
   guint      batch_n_items;      /* action items logged so far */
   gint64     batch_single;       /* the project of the only item so far, else 0 */
+
+  /* Following other connections' commits (hs_sqlite_repository_watch). */
+  guint      watch_source;
+  gint64     data_version;
 };
 
 static void hs_sqlite_repository_iface_init (HsRepositoryInterface *iface);
@@ -59,6 +63,7 @@ hs_sqlite_repository_finalize (GObject *object)
 {
   HsSqliteRepository *self = HS_SQLITE_REPOSITORY (object);
 
+  g_clear_handle_id (&self->watch_source, g_source_remove);
   if (self->batch != NULL)
     {
       hs_store_db_rollback (self->db);
@@ -988,6 +993,39 @@ hs_sqlite_repository_check_integrity (HsSqliteRepository  *self,
 
   return hs_store_check_integrity (self->db, TRUE, error)
       && hs_store_check_foreign_keys (self->db, error);
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  HsSqliteRepository *self = user_data;
+  gint64 version;
+
+  if (self->batch != NULL)
+    return G_SOURCE_CONTINUE;
+  if (!hs_store_db_query_int (self->db, "PRAGMA data_version", &version, NULL))
+    return G_SOURCE_CONTINUE;   /* busy or gone for a moment: next time */
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      g_debug ("Another program changed “%s”", self->db->path);
+      g_signal_emit_by_name (self, "changed");
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+hs_sqlite_repository_watch (HsSqliteRepository *self,
+                            guint               interval_ms)
+{
+  g_return_if_fail (HS_IS_SQLITE_REPOSITORY (self));
+
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  if (interval_ms == 0)
+    return;
+  if (!hs_store_db_query_int (self->db, "PRAGMA data_version", &self->data_version, NULL))
+    self->data_version = 0;
+  self->watch_source = g_timeout_add (interval_ms, watch_cb, self);
 }
 
 gboolean

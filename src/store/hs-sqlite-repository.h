@@ -30,6 +30,12 @@ HsSqliteRepository *hs_sqlite_repository_open (const char   *path,
                                                GError      **error);
 const char *hs_sqlite_repository_get_path           (HsSqliteRepository *self);
 int         hs_sqlite_repository_get_schema_version (HsSqliteRepository *self);
+/* Follows what other connections (other windows, other programs) commit:
+ * every @interval_ms the thread-default main context asks SQLite whether
+ * the file changed (PRAGMA data_version, no I/O when it did not) and then
+ * emits "changed", so that every view re-reads. 0 stops it. */
+void        hs_sqlite_repository_watch              (HsSqliteRepository *self,
+                                                     guint               interval_ms);
 /* A copy of the whole database (with what is still in its "-wal") in a
  * new file at @dest, written beside it and renamed into place when
  * complete. Other connections go on reading and writing meanwhile. */

@@ -708,6 +708,7 @@ write_project_rows (HsStoreTx        *tx,
   hs_store_bind_text (stmt, 13, project->summary);
   hs_store_bind_text (stmt, 14, hs_cost_model_to_id (project->cost_model));
   hs_store_bind_int64 (stmt, 15, project->example ? 1 : 0);
+  hs_store_bind_int64 (stmt, 16, MAX (project->version, 1));
   rc = hs_store_db_write (tx->db, stmt, project->code, error);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
@@ -768,6 +769,31 @@ write_project_rows (HsStoreTx        *tx,
 }
 
 gboolean
+hs_store_project_version (HsStoreDb  *db,
+                          gint64      id,
+                          gint64     *version,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt = hs_store_db_stmt (db, STMT_PROJECT_VERSION, error);
+  int rc;
+
+  *version = 0;
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      hs_store_db_set_error (db, rc, error, _("Reading a project’s version failed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 hs_store_save_project (HsStoreTx  *tx,
                        HsProject  *project,
                        HsProject **out_before,
@@ -787,12 +813,25 @@ hs_store_save_project (HsStoreTx  *tx,
       previous = hs_store_load_project (tx->db, project->id, error);
       if (previous == NULL)
         return FALSE;
+      /* A copy based on an older version would write back what someone
+       * else changed meanwhile: refuse it, and let the caller show both. */
+      if (project->version != 0 && project->version != previous->version)
+        {
+          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_STALE,
+                       _("“%s” was changed elsewhere after it was opened here (it is now at "
+                         "version %lld, this copy at %lld); nothing was saved"),
+                       project->code, (long long) previous->version, (long long) project->version);
+          return FALSE;
+        }
       if (!delete_project_rows (tx, project->id, error))
         return FALSE;
     }
 
   if (!hs_project_update_derived (project, error))
     return FALSE;
+
+  /* the version this save makes; put back if the transaction rolls back */
+  set_id (tx, &project->version, previous != NULL ? previous->version + 1 : 1);
 
   if (!write_project_rows (tx, project, previous, FALSE, error))
     return FALSE;
@@ -949,7 +988,12 @@ apply_project_state (HsStoreTx  *tx,
 {
   g_autoptr(GVariant) variant = NULL;
   g_autoptr(HsProject) project = NULL;
+  gint64 version = 0;
 
+  /* Undo and redo are changes too: the version goes on from the stored one
+   * (snapshots carry no version), so a copy opened before them is stale. */
+  if (!hs_store_project_version (tx->db, id, &version, error))
+    return FALSE;
   if (!delete_project_rows (tx, id, error))
     return FALSE;
   if (state == NULL)
@@ -973,7 +1017,10 @@ apply_project_state (HsStoreTx  *tx,
     /* The ids set here are in our own copy, which is freed below: there is
      * nothing to put back on rollback. */
     guint n_restores = tx->id_restore->len;
-    gboolean ok = write_project_rows (tx, project, NULL, TRUE, error);
+    gboolean ok;
+
+    project->version = version + 1;
+    ok = write_project_rows (tx, project, NULL, TRUE, error);
 
     g_array_set_size (tx->id_restore, n_restores);
     return ok;
@@ -1207,6 +1254,7 @@ hs_store_load_projects (HsStoreDb     *db,
         project->summary = replace_string (project->summary, hs_store_column_text (stmt, 12));
         project->cost_model = (HsCostModel) model_value;
         project->example = sqlite3_column_int (stmt, 14) != 0;
+        project->version = sqlite3_column_int64 (stmt, 15);
         g_hash_table_insert (by_id, &project->id, project);
       }
     if (!rows_done (db, rc, error))

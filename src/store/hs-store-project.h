@@ -58,6 +58,11 @@ gboolean    hs_store_tx_finish         (HsStoreTx *tx, GError **error);
 
 /* Inserts (id 0) or replaces a project; *out_before (transfer full) is the
  * stored project it replaced, NULL for a new one. */
+/* The stored version of project @id (0 when there is no such project). */
+gboolean    hs_store_project_version   (HsStoreDb  *db,
+                                        gint64      id,
+                                        gint64     *version,
+                                        GError    **error);
 gboolean    hs_store_save_project      (HsStoreTx  *tx,
                                         HsProject  *project,
                                         HsProject **out_before,

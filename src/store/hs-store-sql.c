@@ -20,7 +20,7 @@
 #define LOAD_PROJECTS \
   "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, p.acronym, p.agreement_id," \
   " p.focus_area_id, p.call_id, p.status, p.start_date, p.end_date, p.summary," \
-  " p.cost_model, p.example FROM project p"
+  " p.cost_model, p.example, p.version FROM project p"
 #define LOAD_PROJECTS_ORDER " ORDER BY p.code"
 
 #define LOAD_IMPLEMENTERS \
@@ -101,10 +101,11 @@ static const char * const sql[HS_N_STMTS] = {
   [STMT_LOAD_HISTORY_ORG]       = LOAD_HISTORY WHERE_ORG ("s.project_id") LOAD_HISTORY_ORDER,
 
   [STMT_PROJECT_ID_BY_CODE] = "SELECT id FROM project WHERE code = ?1",
+  [STMT_PROJECT_VERSION] = "SELECT version FROM project WHERE id = ?1",
   [STMT_PROJECT_INSERT] =
     "INSERT INTO project (id, code, name_fi, name_sv, name_en, acronym, agreement_id,"
-    " focus_area_id, call_id, status, start_date, end_date, summary, cost_model, example)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    " focus_area_id, call_id, status, start_date, end_date, summary, cost_model, example, version)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
   [STMT_PROJECT_DELETE] = "DELETE FROM project WHERE id = ?1",
   [STMT_IMPLEMENTER_INSERT] =
     "INSERT INTO implementer (id, project_id, position, organisation_id, is_main)"

@@ -737,6 +737,56 @@ test_variant_rejected (void)
   g_assert_false (g_date_valid (&controlled->start_date));
 }
 
+/* Rebasing my change on theirs: the fields I changed are mine, the rest
+ * theirs; where both changed the same field, mine wins and it is told. */
+static void
+test_rebase (void)
+{
+  g_autoptr(HsProject) base = full_project ();
+  g_autoptr(HsProject) mine = NULL;
+  g_autoptr(HsProject) theirs = NULL;
+  g_autoptr(HsProject) result = NULL;
+  g_autoptr(GArray) both = g_array_new (FALSE, FALSE, sizeof (HsProjectField));
+  g_autoptr(GArray) changed = NULL;
+  HsImplementer *impl;
+
+  base->version = 4;
+  mine = hs_project_copy (base);
+  theirs = hs_project_copy (base);
+  g_assert_cmpint (mine->version, ==, 4);
+  theirs->version = 6;
+
+  g_free (mine->acronym);
+  mine->acronym = g_strdup ("MINE");
+  impl = g_ptr_array_index (mine->implementers, 0);
+  hs_implementer_set_cost (impl, HS_COST_STAFF, 2024, 1234500);
+
+  g_free (theirs->name_fi);
+  theirs->name_fi = g_strdup ("Heidän nimensä");
+  impl = g_ptr_array_index (theirs->implementers, 0);
+  hs_implementer_set_cost (impl, HS_COST_STAFF, 2024, 999900);
+
+  changed = hs_project_changed_fields (base, theirs);
+  g_assert_cmpuint (changed->len, ==, 2);
+  g_assert_cmpint (g_array_index (changed, HsProjectField, 0), ==, HS_PROJECT_FIELD_NAME_FI);
+  g_assert_cmpint (g_array_index (changed, HsProjectField, 1), ==, HS_PROJECT_FIELD_IMPLEMENTERS);
+  g_assert_cmpstr (hs_project_field_label (HS_PROJECT_FIELD_NAME_FI), ==, "Name in Finnish");
+
+  result = hs_project_rebase (base, mine, theirs, both);
+  g_assert_cmpstr (result->acronym, ==, "MINE");
+  g_assert_cmpstr (result->name_fi, ==, "Heidän nimensä");
+  g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (result->implementers, 0), HS_COST_STAFF, 2024),
+                   ==, 1234500);
+  g_assert_cmpint (result->version, ==, 6);
+  g_assert_cmpuint (both->len, ==, 1);
+  g_assert_cmpint (g_array_index (both, HsProjectField, 0), ==, HS_PROJECT_FIELD_IMPLEMENTERS);
+
+  /* nothing of mine: theirs as it is */
+  g_clear_pointer (&result, hs_project_free);
+  result = hs_project_rebase (base, base, theirs, NULL);
+  g_assert_true (hs_project_equal (result, theirs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +794,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/project/new-defaults", test_new_defaults);
+  g_test_add_func ("/project/rebase", test_rebase);
   g_test_add_func ("/project/display-name", test_display_name);
   g_test_add_func ("/project/get-main", test_get_main);
   g_test_add_func ("/project/implementer/set-cost", test_set_cost);

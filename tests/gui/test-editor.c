@@ -930,6 +930,57 @@ test_screenshots (Fixture       *f,
   }
 }
 
+/* Another program changes the project while the editor has it open: the
+ * editor's next save is refused instead of writing its stale copy back,
+ * the editor shows the other change and says what it was, and Keep Mine
+ * puts the user's change on top of it. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "portfolio.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsRepository) other = HS_REPOSITORY (hs_sqlite_repository_open (path, HS_OPEN_DEFAULT, &error));
+  g_autoptr(HsProject) theirs = NULL;
+  g_autoptr(HsProject) now = NULL;
+  const char *name = g_str_equal (language, "fi") ? "Oma nimi" : "My own name";
+  const char *expected = g_str_equal (language, "fi") ? "Lyhenne" : "Acronym";
+
+  g_assert_no_error (error);
+  theirs = hs_repository_load_project (other, f->project_id, &error);
+  g_assert_no_error (error);
+  g_free (theirs->acronym);
+  theirs->acronym = g_strdup ("MUUALLA");
+  g_assert_true (hs_repository_save_project (other, theirs, &error));
+  g_assert_no_error (error);
+
+  /* the editor has not noticed yet, and the user types a new name */
+  type_and_enter (field (f, "name-fi"), name);
+  now = stored (f);
+  g_assert_cmpstr (now->acronym, ==, "MUUALLA");   /* not written back */
+  g_assert_cmpstr (now->name_fi, !=, name);
+  /* the editor shows what is stored now, and says what changed there */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "acronym"))), ==, "MUUALLA");
+  hs_test_wait_for_text (GTK_WIDGET (f->editor), expected);
+  {
+    g_autofree char *text = hs_snapshot_describe (GTK_WIDGET (f->editor));
+    g_autofree char *shown = g_strdup_printf (g_str_equal (language, "fi")
+                                              ? "Muutettu muualla sillä välin: %s." : "Changed elsewhere meanwhile: %s.",
+                                              expected);
+    if (strstr (text, shown) == NULL)
+      g_error ("no “%s” in:\n%s", shown, text);
+  }
+
+  /* Keep Mine: the user's name on top of the other change */
+  activate_action (f, "editor.keep-mine", NULL);
+  g_clear_pointer (&now, hs_project_free);
+  now = stored (f);
+  g_assert_cmpstr (now->acronym, ==, "MUUALLA");
+  g_assert_cmpstr (now->name_fi, ==, name);
+  g_assert_cmpint (now->version, ==, theirs->version + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "name-fi"))), ==, name);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -961,6 +1012,7 @@ main (int   argc,
   ADD ("/editor/implementers", test_implementers);
   ADD ("/editor/budget-financing-findings", test_budget_financing_findings);
   ADD ("/editor/indicators", test_indicators);
+  ADD ("/editor/conflict", test_conflict);
   ADD ("/editor/keyboard", test_accessible_fields);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD

@@ -381,6 +381,38 @@ test_new_project (Fixture       *f,
   g_assert_cmpuint (stored_projects (f), ==, 63);
 }
 
+static gboolean
+shows_68 (gpointer f)
+{
+  return shown (f) == 68;
+}
+
+/* Another program adds projects to the file the window has open: the
+ * window follows within its polling interval, without any action here. */
+static void
+test_follows_other_programs (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *cli = g_build_filename (g_getenv ("HANKESALKKU_BUILD_ROOT"), "src", "cli",
+                                           "hankesalkku-cli", NULL);
+  const char *argv[] = { cli, "--db", hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)),
+                         "generate", "--projects", "5", "--seed", "77", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status = -1;
+
+  hs_sqlite_repository_watch (HS_SQLITE_REPOSITORY (f->repo), 50);
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  hs_test_wait_until (shows_68, f, "the window to show the other program's 5 projects");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 68 projects\n");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: GEN-77-00001\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +429,7 @@ main (int   argc,
   ADD ("/window/edit-updates-one-row", test_edit_updates_one_row);
   ADD ("/window/new-project", test_new_project);
   ADD ("/window/duplicate-project", test_duplicate_project);
+  ADD ("/window/follows-other-programs", test_follows_other_programs);
 #undef ADD
 
   return g_test_run ();

@@ -991,6 +991,72 @@ test_undo_create (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Two copies of one project, as two windows or programs hold them: the
+ * first save wins, the second is refused as stale and changes nothing;
+ * undo is a change too; a rolled-back save leaves the copy's version. */
+static void
+test_stale_save (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  g_autoptr(HsProject) mine = NULL;
+  g_autoptr(HsProject) theirs = NULL;
+  g_autoptr(HsProject) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+
+  save_portfolio (fixture, projects);
+  g_assert_cmpint (project->version, ==, 1);
+  mine = hs_repository_load_project (fixture->repo, project->id, &error);
+  theirs = hs_repository_load_project (fixture->repo, project->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->version, ==, 1);
+
+  g_free (theirs->acronym);
+  theirs->acronym = g_strdup ("THEIRS");
+  g_assert_true (hs_repository_save_project (fixture->repo, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (theirs->version, ==, 2);
+
+  g_free (mine->name_fi);
+  mine->name_fi = g_strdup ("Vanhan kopion nimi");
+  g_assert_false (hs_repository_save_project (fixture->repo, mine, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_STALE);
+  g_assert_nonnull (strstr (error->message, project->code));
+  g_assert_nonnull (strstr (error->message, "nothing was saved"));
+  g_clear_error (&error);
+  g_assert_cmpint (mine->version, ==, 1);
+  stored = hs_repository_load_project (fixture->repo, project->id, &error);
+  g_assert_cmpstr (stored->acronym, ==, "THEIRS");
+  g_assert_cmpstr (stored->name_fi, !=, "Vanhan kopion nimi");
+  g_assert_cmpint (stored->version, ==, 2);
+
+  /* undo is a change: the copy saved before it is stale now */
+  g_free (undo (fixture));
+  g_clear_pointer (&stored, hs_project_free);
+  stored = hs_repository_load_project (fixture->repo, project->id, &error);
+  g_assert_cmpint (stored->version, ==, 3);
+  g_assert_false (hs_repository_save_project (fixture->repo, theirs, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_STALE);
+  g_clear_error (&error);
+
+  /* a batch that fails rolls back, and the copy keeps its version */
+  g_free (stored->acronym);
+  stored->acronym = g_strdup ("BATCH");
+  g_ptr_array_add (batch, stored);
+  g_ptr_array_add (batch, g_ptr_array_index (projects, 1));
+  g_free (((HsProject *) g_ptr_array_index (projects, 1))->code);
+  ((HsProject *) g_ptr_array_index (projects, 1))->code = g_strdup (stored->code);   /* a duplicate code */
+  g_assert_false (hs_repository_save_projects (fixture->repo, batch, "clash", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (stored->version, ==, 3);
+  g_assert_true (hs_repository_save_project (fixture->repo, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->version, ==, 4);
+}
+
 static void
 test_undo_edit (Fixture       *fixture,
                 gconstpointer  data)
@@ -1868,9 +1934,10 @@ test_read_only (void)
   store_tmp_clear (&tmp);
 }
 
-/* Migration: a schema-1 database (made by taking the schema-2 tables away
- * from a fresh one) is copied to "<file>.bak-v1" and upgraded, and the
- * totals of its projects are filled in. */
+/* Migration: a schema-1 database (made by taking the schema-2 and -3 tables
+ * and columns away from a fresh one) is copied to "<file>.bak-v1" and
+ * upgraded, the totals of its projects are filled in, and every project
+ * starts at version 1. */
 static void
 test_migration (void)
 {
@@ -1884,7 +1951,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 2);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 3);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -1898,7 +1965,8 @@ test_migration (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE action_item; DROP TABLE action_log;"
                                  "DROP TABLE implementer_totals; DROP TABLE project_year_totals;"
-                                 "DROP TABLE project_totals; PRAGMA user_version = 1;"
+                                 "DROP TABLE project_totals; ALTER TABLE project DROP COLUMN version;"
+                                 "PRAGMA user_version = 1;"
                                  "PRAGMA journal_mode = DELETE; VACUUM;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -1914,7 +1982,14 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 2);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 3);
+  {
+    g_autoptr(HsProject) first = hs_repository_load_project_by_code (HS_REPOSITORY (store),
+                                                                     ((HsProject *) g_ptr_array_index (projects, 0))->code,
+                                                                     &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (first->version, ==, 1);
+  }
 
   /* The backup is the schema-1 database as it was. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
@@ -2064,6 +2139,7 @@ main (int   argc,
   ADD ("/store/project-summaries", test_project_summaries);
   ADD ("/store/organisation-roles", test_organisation_roles);
   ADD ("/store/undo/create", test_undo_create);
+  ADD ("/store/stale-save", test_stale_save);
   ADD ("/store/undo/edit", test_undo_edit);
   ADD ("/store/undo/delete", test_undo_delete);
   ADD ("/store/undo/status", test_undo_status);
