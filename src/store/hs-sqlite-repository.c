@@ -47,6 +47,9 @@ struct _HsSqliteRepository
   guint      batch_n_items;      /* action items logged so far */
   gint64     batch_single;       /* the project of the only item so far, else 0 */
 
+  /* Whose actions this connection logs and may undo: "user@program". */
+  char      *actor;
+
   /* Following other connections' commits (hs_sqlite_repository_watch). */
   guint      watch_source;
   gint64     data_version;
@@ -70,6 +73,7 @@ hs_sqlite_repository_finalize (GObject *object)
       g_clear_pointer (&self->batch, hs_store_tx_free);
     }
   g_clear_pointer (&self->batch_description, g_free);
+  g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->db, hs_store_db_free);
 
   G_OBJECT_CLASS (hs_sqlite_repository_parent_class)->finalize (object);
@@ -86,6 +90,10 @@ hs_sqlite_repository_class_init (HsSqliteRepositoryClass *klass)
 static void
 hs_sqlite_repository_init (HsSqliteRepository *self)
 {
+  /* The window and the command-line tool are two actors, also for one
+   * user: the window's Undo never takes back what the tool did. */
+  self->actor = g_strdup_printf ("%s@%s", g_get_user_name (),
+                                 g_get_prgname () != NULL ? g_get_prgname () : "?");
 }
 
 /* Actions */
@@ -141,7 +149,10 @@ log_action_row (HsSqliteRepository  *self,
   sqlite3_stmt *stmt;
 
   stmt = hs_store_db_stmt (self->db, STMT_ACTION_CLEAR_REDO, error);
-  if (stmt == NULL || !hs_store_db_step_done (self->db, stmt, error))
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_text (stmt, 1, self->actor);
+  if (!hs_store_db_step_done (self->db, stmt, error))
     return FALSE;
 
   stmt = hs_store_db_stmt (self->db, STMT_ACTION_INSERT, error);
@@ -150,10 +161,27 @@ log_action_row (HsSqliteRepository  *self,
   hs_store_bind_text (stmt, 1, description);
   hs_store_bind_text (stmt, 2, kind);
   hs_store_bind_id (stmt, 3, project_id);
+  hs_store_bind_text (stmt, 4, self->actor);
   if (!hs_store_db_step_done (self->db, stmt, error))
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (self->db->db);
   return TRUE;
+}
+
+/* The versions the projects of an action have now, in every item of this
+ * actor's actions on them. */
+static gboolean
+note_versions (HsSqliteRepository  *self,
+               gint64               action_id,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = hs_store_db_stmt (self->db, STMT_ACTION_ITEM_SET_VERSION, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_int64 (stmt, 1, action_id);
+  hs_store_bind_text (stmt, 2, self->actor);
+  return hs_store_db_step_done (self->db, stmt, error);
 }
 
 /* The items of an action, numbered from first_position on. */
@@ -182,7 +210,7 @@ log_action_items (HsSqliteRepository  *self,
       if (!hs_store_db_step_done (self->db, stmt, error))
         return FALSE;
     }
-  return TRUE;
+  return note_versions (self, action_id, error);
 }
 
 /* Forgets the oldest actions beyond the limit. */
@@ -581,6 +609,7 @@ typedef struct
   HsEntity  entity;
   gint64    id;
   GBytes   *state;   /* owned, nullable */
+  gint64    version; /* of a project right after the action was last applied; 0: none */
 } Replay;
 
 static void
@@ -614,6 +643,7 @@ replay_action (HsSqliteRepository  *self,
                                                       error);
     if (action == NULL)
       goto fail;
+    hs_store_bind_text (action, 1, self->actor);
     rc = sqlite3_step (action);
     if (rc == SQLITE_DONE)
       {
@@ -655,6 +685,7 @@ replay_action (HsSqliteRepository  *self,
         replay.entity = (HsEntity) entity;
         replay.id = sqlite3_column_int64 (items, 1);
         replay.state = hs_store_column_bytes (items, 2);
+        replay.version = sqlite3_column_int64 (items, 3);
         g_array_append_val (replays, replay);
       }
     if (rc != SQLITE_DONE)
@@ -663,6 +694,29 @@ replay_action (HsSqliteRepository  *self,
         goto fail;
       }
   }
+
+  /* Someone else may have changed a project of this action since: then
+   * undoing it would throw their change away. */
+  for (guint i = 0; i < replays->len; i++)
+    {
+      const Replay *replay = &g_array_index (replays, Replay, i);
+      gint64 current;
+
+      if (replay->entity != HS_ENTITY_PROJECT || replay->version == 0)
+        continue;
+      if (!hs_store_project_version (self->db, replay->id, &current, error))
+        goto fail;
+      if (current != replay->version)
+        {
+          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_STALE,
+                       undo ? _("“%s” cannot be undone: a project it changed has been changed "
+                                "elsewhere since, and undoing would throw that change away")
+                            : _("“%s” cannot be redone: a project it changed has been changed "
+                                "elsewhere since, and redoing would throw that change away"),
+                       description);
+          goto fail;
+        }
+    }
 
   for (guint i = 0; i < replays->len; i++)
     {
@@ -673,6 +727,10 @@ replay_action (HsSqliteRepository  *self,
     }
 
   if (!hs_store_tx_finish (tx, error))
+    goto fail;
+
+  /* the versions the projects have now, for the next undo or redo */
+  if (!note_versions (self, action_id, error))
     goto fail;
 
   stmt = hs_store_db_stmt (self->db, STMT_ACTION_SET_UNDONE, error);
@@ -727,6 +785,7 @@ query_flag (HsSqliteRepository *self,
       g_warning ("%s", error->message);
       return FALSE;
     }
+  hs_store_bind_text (stmt, 1, self->actor);
   return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
 }
 

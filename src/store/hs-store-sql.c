@@ -169,27 +169,38 @@ static const char * const sql[HS_N_STMTS] = {
     " allowed_cost_models = ?10, money_available = ?11 WHERE id = ?1",
   [STMT_CALL_DELETE] = "DELETE FROM call WHERE id = ?1",
 
-  [STMT_ACTION_CLEAR_REDO] = "DELETE FROM action_log WHERE undone = 1",
+  [STMT_ACTION_CLEAR_REDO] = "DELETE FROM action_log WHERE undone = 1 AND actor = ?1",
   [STMT_ACTION_INSERT] =
-    "INSERT INTO action_log (seq, description, kind, project_id, undone, created)"
+    "INSERT INTO action_log (seq, description, kind, project_id, undone, created, actor)"
     " VALUES ((SELECT COALESCE (MAX (seq), 0) + 1 FROM action_log), ?1, ?2, ?3, 0,"
-    " strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    " strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), ?4)",
   [STMT_ACTION_ITEM_INSERT] =
-    "INSERT INTO action_item (action_id, position, entity, entity_id, before, after)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO action_item (action_id, position, entity, entity_id, before, after, version_after)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " CASE WHEN ?3 = 'project' THEN (SELECT version FROM project WHERE id = ?4) END)",
   [STMT_ACTION_TRIM] =
     "DELETE FROM action_log WHERE seq <= (SELECT MAX (seq) FROM action_log) - ?1",
   [STMT_ACTION_LAST_DONE] =
-    "SELECT id, description FROM action_log WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
+    "SELECT id, description FROM action_log WHERE undone = 0 AND actor = ?1 ORDER BY seq DESC LIMIT 1",
   [STMT_ACTION_FIRST_UNDONE] =
-    "SELECT id, description FROM action_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1",
+    "SELECT id, description FROM action_log WHERE undone = 1 AND actor = ?1 ORDER BY seq ASC LIMIT 1",
   [STMT_ACTION_ITEMS_FORWARD] =
-    "SELECT entity, entity_id, after FROM action_item WHERE action_id = ?1 ORDER BY position ASC",
+    "SELECT entity, entity_id, after, version_after, position FROM action_item WHERE action_id = ?1"
+    " ORDER BY position ASC",
   [STMT_ACTION_ITEMS_BACKWARD] =
-    "SELECT entity, entity_id, before FROM action_item WHERE action_id = ?1 ORDER BY position DESC",
+    "SELECT entity, entity_id, before, version_after, position FROM action_item WHERE action_id = ?1"
+    " ORDER BY position DESC",
   [STMT_ACTION_SET_UNDONE] = "UPDATE action_log SET undone = ?2 WHERE id = ?1",
-  [STMT_ACTION_HAS_DONE] = "SELECT EXISTS (SELECT 1 FROM action_log WHERE undone = 0)",
-  [STMT_ACTION_HAS_UNDONE] = "SELECT EXISTS (SELECT 1 FROM action_log WHERE undone = 1)",
+  [STMT_ACTION_HAS_DONE] = "SELECT EXISTS (SELECT 1 FROM action_log WHERE undone = 0 AND actor = ?1)",
+  [STMT_ACTION_HAS_UNDONE] = "SELECT EXISTS (SELECT 1 FROM action_log WHERE undone = 1 AND actor = ?1)",
+  /* After an action of an actor (done, undone or redone): every item of that
+   * actor's actions on the same projects takes their version now, so that
+   * a later undo of any of them sees whether someone else came between. */
+  [STMT_ACTION_ITEM_SET_VERSION] =
+    "UPDATE action_item SET version_after = (SELECT version FROM project WHERE id = action_item.entity_id)"
+    " WHERE entity = 'project'"
+    " AND entity_id IN (SELECT entity_id FROM action_item WHERE action_id = ?1 AND entity = 'project')"
+    " AND action_id IN (SELECT id FROM action_log WHERE actor = ?2)",
 
   /* One query for the whole list: the totals table holds the figures and the
    * number of partial implementers; the partial index implementer_one_main

@@ -102,6 +102,7 @@ typedef enum
   STMT_ACTION_SET_UNDONE,
   STMT_ACTION_HAS_DONE,
   STMT_ACTION_HAS_UNDONE,
+  STMT_ACTION_ITEM_SET_VERSION,
 
   /* what the list and the summaries show */
   STMT_PROJECT_SUMMARIES,

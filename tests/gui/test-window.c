@@ -413,6 +413,97 @@ test_follows_other_programs (Fixture       *f,
   hs_test_wait_for_text (GTK_WIDGET (f->window), "label: GEN-77-00001\n");
 }
 
+static void
+run_cli (Fixture    *f,
+         const char *first,
+         ...)
+{
+  g_autofree char *cli = g_build_filename (g_getenv ("HANKESALKKU_BUILD_ROOT"), "src", "cli",
+                                           "hankesalkku-cli", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("hankesalkku-cli %s failed: %s", first, err);
+}
+
+static gboolean
+shows_67 (gpointer f)
+{
+  return shown (f) == 67;
+}
+
+/* Undo takes back this window's own actions, not another program's; and it
+ * refuses when another program changed the project since. */
+static void
+test_undo_own_actions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HsProject) oulu = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL);
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+  g_autoptr(HsProject) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = g_build_filename (f->dir, "pks.xml", NULL);
+  g_autofree char *text = NULL;
+
+  hs_sqlite_repository_watch (HS_SQLITE_REPOSITORY (f->repo), 50);
+
+  /* the window deletes a project, the command-line tool adds five */
+  g_assert_true (hs_project_list_select_id (project_list (f), oulu->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-project", NULL));
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 62);
+  run_cli (f, "generate", "--projects", "5", "--seed", "77", NULL);
+  hs_test_wait_until (shows_67, f, "the window to show the tool's projects");
+
+  /* Undo: the window's delete, not the tool's projects */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  hs_test_drain ();
+  g_assert_cmpuint (stored_projects (f), ==, 68);
+  g_assert_nonnull (hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL));
+  g_assert_nonnull (hs_repository_load_project_by_code (f->repo, "GEN-77-00001", NULL));
+
+  /* the window renames a project, then the tool imports another change to it */
+  g_free (pks->acronym);
+  pks->acronym = g_strdup ("IKKUNA");
+  g_assert_true (hs_repository_save_project (f->repo, pks, &error));
+  g_assert_no_error (error);
+  run_cli (f, "export", "--project", "PKS-ESIM-001", "-o", xml, NULL);
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *edited = NULL;
+    g_auto(GStrv) parts = NULL;
+
+    g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
+    parts = g_strsplit (contents, "<acronym>IKKUNA</acronym>", 2);
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    edited = g_strjoinv ("<acronym>TYOKALU</acronym>", parts);
+    g_assert_true (g_file_set_contents (xml, edited, -1, NULL));
+  }
+  run_cli (f, "import", xml, NULL);
+
+  /* Undo would throw the tool's change away: refused, and the window says why */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  hs_test_drain ();
+  now = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+  g_assert_cmpstr (now->acronym, ==, "TYOKALU");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "cannot be undone");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +521,7 @@ main (int   argc,
   ADD ("/window/new-project", test_new_project);
   ADD ("/window/duplicate-project", test_duplicate_project);
   ADD ("/window/follows-other-programs", test_follows_other_programs);
+  ADD ("/window/undo-own-actions", test_undo_own_actions);
 #undef ADD
 
   return g_test_run ();
