@@ -41,6 +41,7 @@ exchange_error (GError *error)
         case HS_EXCHANGE_ERROR_TOO_LARGE:
         case HS_EXCHANGE_ERROR_RULES:
         case HS_EXCHANGE_ERROR_REFERENCE:
+        case HS_EXCHANGE_ERROR_ORGANISATION:
           return HS_EXIT_FINDINGS;
         case HS_EXCHANGE_ERROR_NOT_FOUND:
           return HS_EXIT_USAGE;
@@ -188,6 +189,14 @@ print_preview (HsImportPreview *preview)
           g_string_truncate (out, 0);
         }
     }
+  for (guint i = 0; i < hs_import_preview_get_n_org_conflicts (preview); i++)
+    {
+      const HsImportOrgConflict *conflict = hs_import_preview_get_org_conflict (preview, i);
+
+      /* Translators: "organisation 0204819-8 (first in PKS-001): name: Turun kaupunki → Porin kaupunki" */
+      g_string_append_printf (out, _("%-10s organisation %s (first in %s): %s\n"), _("differs"),
+                              conflict->business_id, conflict->code, conflict->differences);
+    }
   fputs (out->str, stdout);
 
   fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u project: ", "%s: %u projects: ", n), path, n);
@@ -209,9 +218,15 @@ hs_cli_cmd_import (HsCli *cli,
 {
   gboolean dry_run = FALSE;
   gboolean strict = FALSE;
+  gboolean replace = FALSE;
+  g_auto(GStrv) skip = NULL;
+  g_autofree char *organisations = NULL;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Only show what the import would change"), NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Refuse the file when any of its projects breaks a funding rule (an error finding)"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace the projects that are already in the database with the file’s (without it, such a file is refused)"), NULL },
+    { "skip", 0, 0, G_OPTION_ARG_STRING_ARRAY, &skip, N_("Leave the project with this code as it is (may be given more than once)"), N_("CODE") },
+    { "organisations", 0, 0, G_OPTION_ARG_STRING, &organisations, N_("When an organisation of the file differs from the stored one with the same business ID: “keep” the stored one or “take” the file’s (without it, such a file is refused)"), N_("keep|take") },
     { NULL }
   };
   g_autoptr(HsSqliteRepository) repo = NULL;
@@ -230,6 +245,12 @@ hs_cli_cmd_import (HsCli *cli,
       return HS_EXIT_USAGE;
     }
 
+  if (organisations != NULL && g_strcmp0 (organisations, "keep") != 0 && g_strcmp0 (organisations, "take") != 0)
+    {
+      hs_cli_error (_("--organisations takes “keep” or “take”, not “%s”"), organisations);
+      return HS_EXIT_USAGE;
+    }
+
   repo = hs_cli_open_repository (cli, dry_run ? HS_OPEN_READ_ONLY : HS_OPEN_DEFAULT, &error);
   if (repo == NULL)
     return hs_cli_store_error (error);
@@ -243,7 +264,73 @@ hs_cli_cmd_import (HsCli *cli,
         fprintf (stderr, _("The file was refused; nothing was changed.\n"));
       return code;
     }
+
+  /* --skip: each code must be one of the file's */
+  for (guint s = 0; skip != NULL && skip[s] != NULL; s++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < hs_import_preview_get_n_items (preview) && !found; i++)
+        if (g_str_equal (hs_import_preview_get_item (preview, i)->code, skip[s]))
+          {
+            hs_import_preview_set_skip (preview, i, TRUE);
+            found = TRUE;
+          }
+      if (!found)
+        {
+          hs_cli_error (_("--skip %s: the file has no project with that code; nothing was changed"), skip[s]);
+          return HS_EXIT_USAGE;
+        }
+    }
+  if (organisations != NULL)
+    hs_import_preview_set_org_policy (preview, g_str_equal (organisations, "keep") ? HS_IMPORT_ORGS_KEEP
+                                                                                   : HS_IMPORT_ORGS_TAKE);
   print_preview (preview);
+
+  /* What the preview shows is all that may change: replacing a stored
+   * project, or changing a stored organisation, is the user's choice. */
+  {
+    g_autoptr(GString) replaced = g_string_new (NULL);
+    guint n_replaced = 0;
+
+    for (guint i = 0; i < hs_import_preview_get_n_items (preview); i++)
+      {
+        const HsImportItem *item = hs_import_preview_get_item (preview, i);
+
+        if (item->skip || item->action != HS_IMPORT_CHANGED)
+          continue;
+        if (n_replaced++ < 5)
+          g_string_append_printf (replaced, "%s%s", replaced->len > 0 ? ", " : "", item->code);
+      }
+    if (n_replaced > 5)
+      g_string_append (replaced, ", …");
+    if (n_replaced > 0 && !replace)
+      {
+        hs_cli_error (g_dngettext (GETTEXT_PACKAGE,
+                                   "the file would replace %u project that is already in the database (%s); "
+                                   "add --replace to replace it, or --skip CODE to leave it as it is",
+                                   "the file would replace %u projects that are already in the database (%s); "
+                                   "add --replace to replace them, or --skip CODE to leave one as it is",
+                                   n_replaced),
+                      n_replaced, replaced->str);
+        fprintf (stderr, dry_run ? _("Dry run: nothing was changed.\n") : _("The file was refused; nothing was changed.\n"));
+        return dry_run ? HS_EXIT_OK : HS_EXIT_FINDINGS;
+      }
+    if (hs_import_preview_get_n_org_conflicts (preview) > 0 && organisations == NULL)
+      {
+        hs_cli_error (g_dngettext (GETTEXT_PACKAGE,
+                                   "%u organisation of the file differs from the stored one with the same business ID "
+                                   "(listed above); add --organisations keep to keep the stored one or "
+                                   "--organisations take to take the file’s",
+                                   "%u organisations of the file differ from the stored ones with the same business ID "
+                                   "(listed above); add --organisations keep to keep the stored ones or "
+                                   "--organisations take to take the file’s",
+                                   hs_import_preview_get_n_org_conflicts (preview)),
+                      hs_import_preview_get_n_org_conflicts (preview));
+        fprintf (stderr, dry_run ? _("Dry run: nothing was changed.\n") : _("The file was refused; nothing was changed.\n"));
+        return dry_run ? HS_EXIT_OK : HS_EXIT_FINDINGS;
+      }
+  }
 
   if (strict && hs_import_preview_count_failing (preview) > 0)
     {

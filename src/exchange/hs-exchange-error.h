@@ -21,6 +21,8 @@ typedef enum
   HS_EXCHANGE_ERROR_REFERENCE,  /* an agreement, focus area or call the database lacks */
   HS_EXCHANGE_ERROR_NOT_FOUND,  /* no project with that code, no such agreement */
   HS_EXCHANGE_ERROR_STALE,      /* the database changed after the preview was made */
+  HS_EXCHANGE_ERROR_ORGANISATION, /* organisations of the file differ from the stored ones
+                                   * with the same business ID, and no choice was made */
 } HsExchangeError;
 
 GQuark hs_exchange_error_quark (void);

@@ -56,7 +56,24 @@ struct _HsImportPreview
   GHashTable   *orgs_by_business_id;  /* business id → HsOrganisation* */
   GHashTable   *orgs_by_name;         /* name → HsOrganisation* (those without business id) */
   GHashTable   *existing;             /* code → project id */
+
+  /* organisations that differ from the stored ones with their business ID */
+  GPtrArray    *org_conflicts;        /* HsImportOrgConflict*, in file order */
+  GHashTable   *org_conflict_ids;     /* stored organisation ids seen */
+  HsImportOrgPolicy org_policy;
+  gboolean      applying;             /* the apply pass is reading */
 };
+
+static void
+org_conflict_free (HsImportOrgConflict *conflict)
+{
+  g_free (conflict->business_id);
+  g_free (conflict->stored_name);
+  g_free (conflict->file_name);
+  g_free (conflict->differences);
+  g_free (conflict->code);
+  g_free (conflict);
+}
 
 static void
 change_free (HsImportChange *change)
@@ -92,6 +109,8 @@ hs_import_preview_free (HsImportPreview *preview)
   g_free (preview->path);
   g_free (preview->checksum);
   g_clear_pointer (&preview->items, g_ptr_array_unref);
+  g_clear_pointer (&preview->org_conflicts, g_ptr_array_unref);
+  g_clear_pointer (&preview->org_conflict_ids, g_hash_table_unref);
   g_clear_pointer (&preview->no_changes, g_ptr_array_unref);
   g_clear_pointer (&preview->agreements, g_ptr_array_unref);
   g_clear_pointer (&preview->focus_areas, g_ptr_array_unref);
@@ -522,6 +541,116 @@ find_by_name (GPtrArray  *items,
 }
 
 static gboolean
+org_same (const HsOrganisation *a,
+          const HsOrganisation *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 && a->type == b->type
+      && g_strcmp0 (a->municipality, b->municipality) == 0 && !a->foreign == !b->foreign;
+}
+
+static void
+add_difference (GString    *out,
+                const char *what,
+                const char *stored,
+                const char *file)
+{
+  if (g_strcmp0 (stored, file) == 0)
+    return;
+  /* Translators: "name: Turun kaupunki → Porin kaupunki" */
+  g_string_append_printf (out, _("%s%s: %s → %s"), out->len > 0 ? "; " : "", what,
+                          stored != NULL ? stored : "–", file != NULL ? file : "–");
+}
+
+/* @org of the file has @known's business ID but other fields. While the
+ * preview is made it is noted once; while applying, the user's choice is
+ * carried out (or the import refused when there is none). */
+static gboolean
+org_conflict (HsImportPreview       *preview,
+              const HsOrganisation  *known,
+              HsOrganisation        *org,
+              const HsProject       *project,
+              guint                  line,
+              GError               **error)
+{
+  if (!preview->applying)
+    {
+      HsImportOrgConflict *conflict;
+      GString *differences;
+
+      if (g_hash_table_contains (preview->org_conflict_ids, &known->id))
+        return TRUE;
+      g_hash_table_add (preview->org_conflict_ids, g_memdup2 (&known->id, sizeof known->id));
+      differences = g_string_new (NULL);
+      add_difference (differences, _("name"), known->name, org->name);
+      add_difference (differences, _("type"), hs_org_type_label (known->type), hs_org_type_label (org->type));
+      add_difference (differences, _("municipality"), known->municipality, org->municipality);
+      add_difference (differences, _("foreign"), known->foreign ? _("yes") : _("no"), org->foreign ? _("yes") : _("no"));
+      conflict = g_new0 (HsImportOrgConflict, 1);
+      conflict->business_id = g_strdup (known->business_id);
+      conflict->stored_name = g_strdup (known->name);
+      conflict->file_name = g_strdup (org->name);
+      conflict->differences = g_string_free (differences, FALSE);
+      conflict->code = g_strdup (project->code);
+      conflict->line = line;
+      g_ptr_array_add (preview->org_conflicts, conflict);
+      return TRUE;
+    }
+
+  switch (preview->org_policy)
+    {
+    case HS_IMPORT_ORGS_KEEP:
+      /* the stored organisation as it is: the store then changes nothing */
+      g_free (org->name);
+      org->name = g_strdup (known->name);
+      g_free (org->municipality);
+      org->municipality = g_strdup (known->municipality);
+      org->type = known->type;
+      org->foreign = known->foreign;
+      return TRUE;
+    case HS_IMPORT_ORGS_TAKE:
+      return TRUE;
+    case HS_IMPORT_ORGS_ASK:
+    default:
+      g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_ORGANISATION,
+                   _("%s:%u: project %s: the organisation with business ID %s is “%s” in this "
+                     "database and “%s” in the file; importing would change it in every project "
+                     "that has it. Choose to keep the stored organisations or to take the file’s"),
+                   preview->path, line, project->code, known->business_id, known->name, org->name);
+      return FALSE;
+    }
+}
+
+guint
+hs_import_preview_get_n_org_conflicts (HsImportPreview *preview)
+{
+  g_return_val_if_fail (preview != NULL, 0);
+  return preview->org_conflicts->len;
+}
+
+const HsImportOrgConflict *
+hs_import_preview_get_org_conflict (HsImportPreview *preview,
+                                    guint            index)
+{
+  g_return_val_if_fail (preview != NULL && index < preview->org_conflicts->len, NULL);
+  return g_ptr_array_index (preview->org_conflicts, index);
+}
+
+void
+hs_import_preview_set_org_policy (HsImportPreview   *preview,
+                                  HsImportOrgPolicy  policy)
+{
+  g_return_if_fail (preview != NULL);
+  preview->org_policy = policy;
+}
+
+HsImportOrgPolicy
+hs_import_preview_get_org_policy (HsImportPreview *preview)
+{
+  g_return_val_if_fail (preview != NULL, HS_IMPORT_ORGS_ASK);
+  return preview->org_policy;
+}
+
+static gboolean
 resolve (HsImportPreview *preview,
          HsNativeReader  *reader,
          HsProject       *project,
@@ -587,6 +716,8 @@ resolve (HsImportPreview *preview,
       else
         known = g_hash_table_lookup (preview->orgs_by_name, org->name);
       org->id = known != NULL ? known->id : 0;
+      if (known != NULL && !org_same (known, org) && !org_conflict (preview, known, org, project, line, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -730,6 +861,8 @@ hs_import_preview_new (HsRepository           *repository,
   preview->path = g_strdup (path);
   preview->lang = hs_lang_current ();
   preview->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  preview->org_conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) org_conflict_free);
+  preview->org_conflict_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   preview->no_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
 
   preview->agreements = hs_repository_list_agreements (repository, error);
@@ -1046,6 +1179,7 @@ hs_import_preview_apply (HsImportPreview  *preview,
   g_autofree char *description = NULL;
   guint n_to_save = 0;
   guint saved = 0;
+  gboolean ok;
   goffset size;
   gint64 mtime;
 
@@ -1101,7 +1235,10 @@ hs_import_preview_apply (HsImportPreview  *preview,
   description = g_strdup_printf (_("Import %s"), base);
   if (!hs_repository_begin_batch (preview->repository, description, error))
     return FALSE;
-  if (!apply_in_batch (preview, cancellable, &saved, error))
+  preview->applying = TRUE;
+  ok = apply_in_batch (preview, cancellable, &saved, error);
+  preview->applying = FALSE;
+  if (!ok)
     return FALSE;
   if (!hs_repository_commit_batch (preview->repository, error))
     return FALSE;

@@ -78,6 +78,27 @@ typedef struct
   gboolean        skip;       /* not applied (hs_import_preview_set_skip) */
 } HsImportItem;
 
+/* An organisation of the file whose business ID is a stored organisation's
+ * but whose name, type, municipality or foreign flag differ. Importing
+ * would change that organisation in every project that has it, so the
+ * user chooses (hs_import_preview_set_org_policy). */
+typedef struct
+{
+  char  *business_id;
+  char  *stored_name;
+  char  *file_name;
+  char  *differences;  /* for people: "name: Turun kaupunki → Porin kaupunki" */
+  char  *code;         /* the first project of the file that has it */
+  guint  line;
+} HsImportOrgConflict;
+
+typedef enum
+{
+  HS_IMPORT_ORGS_ASK,   /* the default: apply refuses while there are conflicts */
+  HS_IMPORT_ORGS_KEEP,  /* keep the stored organisations as they are */
+  HS_IMPORT_ORGS_TAKE,  /* take the file's names and fields */
+} HsImportOrgPolicy;
+
 typedef struct _HsImportPreview HsImportPreview;
 
 HsImportPreview    *hs_import_preview_new        (HsRepository           *repository,
@@ -97,6 +118,12 @@ guint               hs_import_preview_count      (HsImportPreview        *previe
                                                   HsImportAction          action);
 /* Projects with at least one error finding. */
 guint               hs_import_preview_count_failing (HsImportPreview     *preview);
+guint               hs_import_preview_get_n_org_conflicts (HsImportPreview *preview);
+const HsImportOrgConflict *hs_import_preview_get_org_conflict (HsImportPreview *preview,
+                                                               guint            index);
+void                hs_import_preview_set_org_policy (HsImportPreview   *preview,
+                                                      HsImportOrgPolicy  policy);
+HsImportOrgPolicy   hs_import_preview_get_org_policy (HsImportPreview   *preview);
 void                hs_import_preview_set_skip   (HsImportPreview        *preview,
                                                   guint                   index,
                                                   gboolean                skip);

@@ -77,6 +77,9 @@ struct _HsImportDialog
   AdwPreferencesGroup  *summary_group;
   AdwPreferencesGroup  *projects_group;
   GtkSwitch            *strict_switch;
+  AdwPreferencesGroup  *organisations_group;
+  AdwComboRow          *organisations_row;
+  GPtrArray            *organisation_rows;  /* the rows added for the conflicts */
 };
 
 G_DEFINE_FINAL_TYPE (HsImportDialog, hs_import_dialog, ADW_TYPE_WINDOW)
@@ -209,6 +212,15 @@ count_to_apply (HsImportDialog *self)
   return n;
 }
 
+/* FALSE while organisations differ and the user has not said what to do. */
+static gboolean
+organisations_chosen (HsImportDialog *self)
+{
+  return self->preview == NULL
+      || hs_import_preview_get_n_org_conflicts (self->preview) == 0
+      || hs_import_preview_get_org_policy (self->preview) != HS_IMPORT_ORGS_ASK;
+}
+
 static void
 update_summary (HsImportDialog *self)
 {
@@ -245,11 +257,17 @@ update_summary (HsImportDialog *self)
                                                  n_failing),
                               n_failing);
     }
+  if (!organisations_chosen (self))
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, _("Choose what to do with the organisations that differ."));
+    }
   adw_preferences_group_set_description (self->summary_group, text->str);
   g_string_free (text, TRUE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 self->state == HS_IMPORT_DIALOG_PREVIEW && n_apply > 0);
+                                 self->state == HS_IMPORT_DIALOG_PREVIEW && n_apply > 0
+                                 && organisations_chosen (self));
 }
 
 static void
@@ -259,7 +277,8 @@ set_state (HsImportDialog      *self,
   self->state = state;
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), state == HS_IMPORT_DIALOG_PREVIEW);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 state == HS_IMPORT_DIALOG_PREVIEW && count_to_apply (self) > 0);
+                                 state == HS_IMPORT_DIALOG_PREVIEW && count_to_apply (self) > 0
+                                 && organisations_chosen (self));
   switch (state)
     {
     case HS_IMPORT_DIALOG_LOADING:
@@ -495,6 +514,55 @@ clear_rows (HsImportDialog *self)
   self->next_row = 0;
 }
 
+/* The organisations that differ, and the choice kept across a new preview. */
+static void
+show_organisations (HsImportDialog *self)
+{
+  guint n = hs_import_preview_get_n_org_conflicts (self->preview);
+
+  if (self->organisation_rows != NULL)
+    for (guint i = 0; i < self->organisation_rows->len; i++)
+      adw_preferences_group_remove (self->organisations_group, g_ptr_array_index (self->organisation_rows, i));
+  g_clear_pointer (&self->organisation_rows, g_ptr_array_unref);
+  self->organisation_rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HsImportOrgConflict *conflict = hs_import_preview_get_org_conflict (self->preview, i);
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: an organisation that differs, "0204819-8 · Turun kaupunki" */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), conflict->business_id, conflict->stored_name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), conflict->differences);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_group_add (self->organisations_group, row);
+      g_ptr_array_add (self->organisation_rows, row);
+    }
+  hs_import_preview_set_org_policy (self->preview,
+                                    (HsImportOrgPolicy) adw_combo_row_get_selected (self->organisations_row));
+  gtk_widget_set_visible (GTK_WIDGET (self->organisations_group), n > 0);
+}
+
+static void
+organisations_selected_cb (AdwComboRow    *row,
+                           GParamSpec     *pspec,
+                           HsImportDialog *self)
+{
+  if (self->preview == NULL)
+    return;
+  hs_import_preview_set_org_policy (self->preview, (HsImportOrgPolicy) adw_combo_row_get_selected (row));
+  update_summary (self);
+}
+
+void
+hs_import_dialog_set_org_policy (HsImportDialog    *self,
+                                 HsImportOrgPolicy  policy)
+{
+  g_return_if_fail (HS_IS_IMPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->organisations_row, (guint) policy);
+}
+
 static void
 show_preview (HsImportDialog  *self,
               HsImportPreview *preview,  /* taken */
@@ -517,6 +585,7 @@ show_preview (HsImportDialog  *self,
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Project in the File", "%u Projects in the File", n), n);
   adw_preferences_group_set_title (self->projects_group, title);
+  show_organisations (self);
 
   /* the first screenful at once, the rest while the window stays live */
   add_rows_cb (self);
@@ -725,6 +794,9 @@ live_preview (HsImportDialog  *self,
         goto differs;
       hs_import_preview_set_skip (live, i, shown->skip);
     }
+  if (hs_import_preview_get_n_org_conflicts (live) != hs_import_preview_get_n_org_conflicts (self->preview))
+    goto differs;
+  hs_import_preview_set_org_policy (live, hs_import_preview_get_org_policy (self->preview));
   return g_steal_pointer (&live);
 
 differs:
@@ -1044,6 +1116,7 @@ hs_import_dialog_dispose (GObject *object)
   self->stack = NULL;
   self->progress_bar = NULL;
   g_clear_pointer (&self->row_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->organisation_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preview, hs_import_preview_free);
   g_clear_object (&self->repository);
 
@@ -1097,6 +1170,8 @@ hs_import_dialog_class_init (HsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, projects_group);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, strict_switch);
+  gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_group);
+  gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_row);
 
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action_cb);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action_cb);
@@ -1110,4 +1185,6 @@ hs_import_dialog_init (HsImportDialog *self)
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->state = HS_IMPORT_DIALOG_LOADING;
+  g_signal_connect (self->organisations_row, "notify::selected",
+                    G_CALLBACK (organisations_selected_cb), self);
 }

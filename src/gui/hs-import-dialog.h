@@ -45,6 +45,10 @@ gboolean             hs_import_dialog_set_skip     (HsImportDialog *self,
                                                     const char     *code,
                                                     gboolean        skip);
 /* As the "Refuse drafts with errors" switch does. */
+/* What to do with the file's organisations that differ from the stored
+ * ones with their business ID (the "Organisations" row). */
+void                 hs_import_dialog_set_org_policy (HsImportDialog    *self,
+                                                      HsImportOrgPolicy  policy);
 void                 hs_import_dialog_set_strict   (HsImportDialog *self,
                                                     gboolean        strict);
 /* As the Import button does: applies the preview in one transaction. On

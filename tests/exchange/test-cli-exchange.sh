@@ -42,6 +42,47 @@ cmp -s "$dir/before.xml" "$dir/after.xml"; ok $? "… and the database is unchan
 "$cli" --db "$dir/b.db" import "$dir/missing.xml" >/dev/null 2>&1; st=$?
 [ $st = 3 ]; ok $? "import of a missing file exits 3"
 
+# Replacing a stored project is the user's choice: --replace, or --skip CODE.
+"$cli" --db "$dir/b.db" export -o "$dir/before.xml" 2>/dev/null
+msg=$("$cli" --db "$dir/b.db" import "$dir/c.xml" 2>&1); st=$?
+[ $st = 1 ] && echo "$msg" | grep -q "would replace 1 project that is already in the database (OULU-ESIM-001)"
+ok $? "a file that would replace a stored project is refused without --replace (exit 1)"
+"$cli" --db "$dir/b.db" export -o "$dir/after.xml" 2>/dev/null
+cmp -s "$dir/before.xml" "$dir/after.xml"; ok $? "… and nothing was changed"
+"$cli" --db "$dir/b.db" import --skip OULU-ESIM-001 "$dir/c.xml" >/dev/null 2>&1; st=$?
+"$cli" --db "$dir/b.db" export -o "$dir/after.xml" 2>/dev/null
+[ $st = 0 ] && cmp -s "$dir/before.xml" "$dir/after.xml"; ok $? "--skip CODE leaves that project as it is"
+"$cli" --db "$dir/b.db" import --skip NO-SUCH-CODE "$dir/c.xml" >/dev/null 2>&1; st=$?
+[ $st = 2 ]; ok $? "--skip with a code the file does not have is a usage error"
+"$cli" --db "$dir/b.db" import --replace "$dir/c.xml" >/dev/null 2>&1; st=$?
+[ $st = 0 ] && "$cli" --db "$dir/b.db" export --project OULU-ESIM-001 -o "$dir/oulu.xml" 2>/dev/null && grep -q "<acronym>DITTE-2</acronym>" "$dir/oulu.xml"
+ok $? "--replace replaces it"
+
+# An organisation of the file with a stored organisation's business ID but
+# another name: shown, refused unless the user chooses, and never changed
+# behind the user's back.
+"$cli" --db "$dir/o.db" init --demo >/dev/null 2>&1
+"$cli" --db "$dir/o.db" export -o "$dir/o.xml" 2>/dev/null
+sed -e 's|code="TURKU-ESIM-001"|code="PORI-UUSI-001"|' -e 's|name="Turun kaupunki"|name="Porin kaupunki"|' \
+  "$dir/o.xml" > "$dir/pori.xml"
+cp "$dir/o.db" "$dir/o2.db"
+out=$("$cli" --db "$dir/o.db" import --dry-run "$dir/pori.xml" 2>&1)
+echo "$out" | grep -q "organisation .* (first in PORI-UUSI-001): name: Turun kaupunki → Porin kaupunki"
+ok $? "the dry run shows the organisation that differs"
+"$cli" --db "$dir/o.db" export -o "$dir/o-before.xml" 2>/dev/null
+msg=$("$cli" --db "$dir/o.db" import "$dir/pori.xml" 2>&1); st=$?
+[ $st = 1 ] && echo "$msg" | grep -q "organisations keep"; ok $? "without a choice the file is refused (exit 1)"
+"$cli" --db "$dir/o.db" export -o "$dir/o-after.xml" 2>/dev/null
+cmp -s "$dir/o-before.xml" "$dir/o-after.xml"; ok $? "… and nothing was changed"
+"$cli" --db "$dir/o.db" import --organisations keep "$dir/pori.xml" >/dev/null 2>&1; st=$?
+list=$("$cli" --db "$dir/o.db" list 2>/dev/null)
+[ $st = 0 ] && echo "$list" | grep -q "^TURKU-ESIM-001	[^	]*	Turun kaupunki	" &&
+  echo "$list" | grep -q "^PORI-UUSI-001	[^	]*	Turun kaupunki	"
+ok $? "--organisations keep imports the project and leaves Turku's organisation as it was"
+"$cli" --db "$dir/o2.db" import --organisations take "$dir/pori.xml" >/dev/null 2>&1; st=$?
+[ $st = 0 ] && "$cli" --db "$dir/o2.db" list 2>/dev/null | grep -q "^TURKU-ESIM-001	[^	]*	Porin kaupunki	"
+ok $? "--organisations take renames it, as chosen"
+
 # An encoding libxml2 does not know: our message only, nothing of libxml2's own.
 printf '<?xml version="1.0" encoding="x-no-such-encoding"?>\n<portfolio xmlns="https://hankesalkku.github.io/ns/portfolio/1" version="1" scope="portfolio"/>\n' > "$dir/encoding.xml"
 "$cli" --db "$dir/b.db" import --dry-run "$dir/encoding.xml" >/dev/null 2>"$dir/encoding.err"; st=$?

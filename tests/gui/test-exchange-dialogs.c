@@ -431,6 +431,70 @@ test_import_strict (Fixture       *f,
   destroy_and_wait (dialog);
 }
 
+static char *
+main_implementer (Fixture    *f,
+                  const char *code)
+{
+  g_autoptr(HsProject) project = hs_repository_load_project_by_code (f->repo, code, NULL);
+
+  g_assert_nonnull (project);
+  return g_strdup (hs_project_get_main (project)->organisation->name);
+}
+
+/* A file whose organisation has Turku's business ID but Pori's name: the
+ * preview lists it, Import waits for a choice, and "Keep the Stored Ones"
+ * imports the new project without renaming Turku's organisation. */
+static void
+test_import_organisation_differs (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = export_portfolio (f, "pori.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *turku = NULL;
+  g_autofree char *pori = NULL;
+  HsImportDialog *dialog;
+  HsImportPreview *preview;
+  const HsImportOrgConflict *conflict;
+  GString *edited;
+
+  /* every "Turun kaupunki" of the file becomes "Porin kaupunki" */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "name=\"Turun kaupunki\"", -1);
+    g_autofree char *joined = g_strjoinv ("name=\"Porin kaupunki\"", parts);
+
+    edited = g_string_new (joined);
+  }
+  g_string_replace (edited, "code=\"TURKU-ESIM-001\"", "code=\"PORI-UUSI-001\"", 1);
+  g_assert_true (g_file_set_contents (path, edited->str, edited->len, NULL));
+  g_string_free (edited, TRUE);
+
+  dialog = import_file (f, path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  preview = hs_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (hs_import_preview_get_n_org_conflicts (preview), ==, 1);
+  conflict = hs_import_preview_get_org_conflict (preview, 0);
+  g_assert_cmpstr (conflict->stored_name, ==, "Turun kaupunki");
+  g_assert_cmpstr (conflict->file_name, ==, "Porin kaupunki");
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "name: Turun kaupunki → Porin kaupunki");
+  text = hs_snapshot_describe (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Organisations That Differ"));
+  g_assert_nonnull (strstr (text, "Choose what to do with the organisations that differ."));
+  g_assert_false (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  hs_test_save_png (GTK_WIDGET (dialog), "import-organisations-en.png");
+
+  hs_import_dialog_set_org_policy (dialog, HS_IMPORT_ORGS_KEEP);
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  hs_test_wait_finalized (&dialog, "the import dialog");
+
+  turku = main_implementer (f, "TURKU-ESIM-001");
+  pori = main_implementer (f, "PORI-UUSI-001");
+  g_assert_cmpstr (turku, ==, "Turun kaupunki");
+  g_assert_cmpstr (pori, ==, "Turun kaupunki");
+}
+
 /* Closing a dialog while its worker runs frees it at once: the worker holds
  * no reference to it, and the cancellable stops the worker. */
 static void
@@ -478,6 +542,7 @@ main (int   argc,
   ADD ("/exchange-dialogs/import-hostile", test_import_hostile);
   ADD ("/exchange-dialogs/import-strict", test_import_strict);
   ADD ("/exchange-dialogs/close-while-working", test_close_while_working);
+  ADD ("/exchange-dialogs/import-organisation-differs", test_import_organisation_differs);
 #undef ADD
 
   return g_test_run ();

@@ -494,7 +494,7 @@ test_undo_own_actions (Fixture       *f,
     edited = g_strjoinv ("<acronym>TYOKALU</acronym>", parts);
     g_assert_true (g_file_set_contents (xml, edited, -1, NULL));
   }
-  run_cli (f, "import", xml, NULL);
+  run_cli (f, "import", "--replace", xml, NULL);
 
   /* Undo would throw the tool's change away: refused, and the window says why */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
