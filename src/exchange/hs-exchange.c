@@ -23,6 +23,7 @@
 
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
+#include "core/hs-resource.h"
 #include "hs-exchange-private.h"
 #include "hs-exchange-resources.h"
 
@@ -338,7 +339,7 @@ hs_native_schema (GError **error)
       g_autoptr(GString) messages = g_string_new (NULL);
 
       hs_exchange_init ();
-      bytes = g_resource_lookup_data (hs_exchange_get_resource (), SCHEMA_RESOURCE,
+      bytes = g_resource_lookup_data (hs_resource_get (hs_exchange_get_resource, SCHEMA_RESOURCE), SCHEMA_RESOURCE,
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
       if (bytes == NULL)
         failure = g_strdup (local_error->message);

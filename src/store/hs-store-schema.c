@@ -29,6 +29,8 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
+
+#include "core/hs-resource.h"
 #include <gio/gio.h>
 
 #include "hs-store-error.h"
@@ -71,7 +73,7 @@ store_resource (void)
       hs_store_register_resource ();
       g_once_init_leave (&registered, 1);
     }
-  return hs_store_get_resource ();
+  return hs_resource_get (hs_store_get_resource, SQL_RESOURCE_DIR "0001-initial.sql");
 }
 
 static gboolean
