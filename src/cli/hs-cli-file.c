@@ -1,4 +1,5 @@
-/* hs-cli-file.c — the database file itself: check-db, backup, restore
+/* hs-cli-file.c — the database file itself: check-db, backup, restore; and
+ * its action log: undo, redo, history
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "core/hs-core-error.h"
 #include "store/hs-store-error.h"
 
 #include "hs-cli.h"
@@ -119,5 +121,106 @@ hs_cli_cmd_restore (HsCli *cli,
     printf (_("Restored %s from %s; what it held before is kept in %s.\n"), path, source, kept);
   else
     printf (_("Restored %s from %s.\n"), path, source);
+  return HS_EXIT_OK;
+}
+
+/* ---- the action log: undo, redo, history -------------------------------------- */
+
+static int
+undo_or_redo (HsCli      *cli,
+              gboolean    redo,
+              int         argc,
+              char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  const char *command = redo ? "redo" : "undo";
+  g_autoptr(HsSqliteRepository) repo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  int exit_code = HS_EXIT_OK;
+
+  if (!hs_cli_parse_options (command, "",
+                             redo ? _("Do again the last action of this tool that undo took back.")
+                                  : _("Take back the last action of this tool (not the window’s, nor another user’s). It is refused when the project has been changed elsewhere since."),
+                             entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (argc > 1)
+    {
+      hs_cli_error (_("%s takes no arguments, but was given “%s”"), command, argv[1]);
+      return HS_EXIT_USAGE;
+    }
+
+  repo = hs_cli_open_repository (cli, HS_OPEN_DEFAULT, &error);
+  if (repo == NULL)
+    return hs_cli_store_error (error);
+  what = redo ? hs_repository_redo (HS_REPOSITORY (repo), &error)
+              : hs_repository_undo (HS_REPOSITORY (repo), &error);
+  if (what == NULL)
+    {
+      if (g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_NOTHING_TO_UNDO)
+          || g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_STALE))
+        {
+          hs_cli_error ("%s", error->message);
+          return HS_EXIT_FINDINGS;
+        }
+      return hs_cli_store_error (error);
+    }
+  printf (redo ? _("Redone: %s\n") : _("Undone: %s\n"), what);
+  return HS_EXIT_OK;
+}
+
+int
+hs_cli_cmd_undo (HsCli *cli,
+                 int    argc,
+                 char **argv)
+{
+  return undo_or_redo (cli, FALSE, argc, argv);
+}
+
+int
+hs_cli_cmd_redo (HsCli *cli,
+                 int    argc,
+                 char **argv)
+{
+  return undo_or_redo (cli, TRUE, argc, argv);
+}
+
+int
+hs_cli_cmd_history (HsCli *cli,
+                    int    argc,
+                    char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(HsSqliteRepository) repo = NULL;
+  g_autoptr(GArray) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  int exit_code = HS_EXIT_OK;
+
+  if (!hs_cli_parse_options ("history", "", _("List the actions in the database’s log, newest first: when, who, what, and whether it was undone. “*” marks this tool’s own, which undo and redo take."),
+                             entries, &argc, &argv, &exit_code))
+    return exit_code;
+  if (argc > 1)
+    {
+      hs_cli_error (_("history takes no arguments, but was given “%s”"), argv[1]);
+      return HS_EXIT_USAGE;
+    }
+
+  repo = hs_cli_open_repository (cli, HS_OPEN_READ_ONLY, &error);
+  if (repo == NULL)
+    return hs_cli_store_error (error);
+  actions = hs_sqlite_repository_list_actions (repo, &error);
+  if (actions == NULL)
+    return hs_cli_store_error (error);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const HsActionInfo *info = &g_array_index (actions, HsActionInfo, i);
+
+      printf ("%c %4" G_GINT64_FORMAT "  %s  %s  %s%s\n", info->mine ? '*' : ' ', info->seq, info->created,
+              info->actor != NULL ? info->actor : "?", info->description,
+              info->undone ? _(" (undone)") : "");
+    }
+  if (actions->len == 0)
+    printf ("%s\n", _("The log is empty."));
   return HS_EXIT_OK;
 }

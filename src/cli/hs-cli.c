@@ -794,6 +794,9 @@ static const Command commands[] = {
   { "check-db", hs_cli_cmd_check_db, N_("Check that the database file is whole (it only reads)") },
   { "backup", hs_cli_cmd_backup, N_("Copy the whole database into a new file, also while the window is open (FILE)") },
   { "restore", hs_cli_cmd_restore, N_("Replace the database with a backup, keeping what it held (BACKUP)") },
+  { "undo", hs_cli_cmd_undo, N_("Take back this tool’s last action") },
+  { "redo", hs_cli_cmd_redo, N_("Do again what undo took back") },
+  { "history", hs_cli_cmd_history, N_("List the actions in the database’s log") },
 };
 
 static void

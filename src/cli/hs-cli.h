@@ -75,6 +75,15 @@ int                 hs_cli_cmd_backup      (HsCli         *cli,
 int                 hs_cli_cmd_restore     (HsCli         *cli,
                                             int            argc,
                                             char         **argv);
+int                 hs_cli_cmd_undo        (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
+int                 hs_cli_cmd_redo        (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
+int                 hs_cli_cmd_history     (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
 
 /* hs-cli-charts.c */
 int                 hs_cli_cmd_chart       (HsCli         *cli,

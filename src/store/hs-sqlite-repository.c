@@ -1054,6 +1054,57 @@ hs_sqlite_repository_check_integrity (HsSqliteRepository  *self,
       && hs_store_check_foreign_keys (self->db, error);
 }
 
+void
+hs_action_info_clear (HsActionInfo *info)
+{
+  g_clear_pointer (&info->created, g_free);
+  g_clear_pointer (&info->actor, g_free);
+  g_clear_pointer (&info->description, g_free);
+}
+
+GArray *
+hs_sqlite_repository_list_actions (HsSqliteRepository  *self,
+                                   GError             **error)
+{
+  g_autoptr(GArray) actions = g_array_new (FALSE, TRUE, sizeof (HsActionInfo));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), NULL);
+  g_array_set_clear_func (actions, (GDestroyNotify) hs_action_info_clear);
+
+  rc = sqlite3_prepare_v2 (self->db->db,
+                           "SELECT seq, created, actor, description, undone FROM action_log ORDER BY seq DESC",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HsActionInfo info = { 0 };
+
+      rc = SQLITE_OK;
+      info.seq = sqlite3_column_int64 (stmt, 0);
+      info.created = hs_store_column_dup (stmt, 1);
+      info.actor = hs_store_column_dup (stmt, 2);
+      info.description = hs_store_column_dup (stmt, 3);
+      info.undone = sqlite3_column_int (stmt, 4) != 0;
+      info.mine = g_strcmp0 (info.actor, self->actor) == 0;
+      g_array_append_val (actions, info);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hs_store_db_set_error (self->db, rc, error, _("Reading the action log failed"));
+      return NULL;
+    }
+  return g_steal_pointer (&actions);
+}
+
+const char *
+hs_sqlite_repository_get_actor (HsSqliteRepository *self)
+{
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), NULL);
+  return self->actor;
+}
+
 static gboolean
 watch_cb (gpointer user_data)
 {

@@ -30,6 +30,24 @@ HsSqliteRepository *hs_sqlite_repository_open (const char   *path,
                                                GError      **error);
 const char *hs_sqlite_repository_get_path           (HsSqliteRepository *self);
 int         hs_sqlite_repository_get_schema_version (HsSqliteRepository *self);
+/* One action of the log, newest first in hs_sqlite_repository_list_actions. */
+typedef struct
+{
+  gint64    seq;
+  char     *created;      /* UTC, ISO 8601 */
+  char     *actor;        /* "user@program"; NULL for actions logged before schema 3 */
+  char     *description;
+  gboolean  undone;
+  gboolean  mine;         /* this connection's actor: its undo and redo take it */
+} HsActionInfo;
+
+void        hs_action_info_clear                    (HsActionInfo *info);
+/* The action log, newest first, of HsActionInfo (cleared by the array). */
+GArray     *hs_sqlite_repository_list_actions       (HsSqliteRepository *self,
+                                                     GError            **error);
+/* "user@program" of this connection. */
+const char *hs_sqlite_repository_get_actor          (HsSqliteRepository *self);
+
 /* Follows what other connections (other windows, other programs) commit:
  * every @interval_ms the thread-default main context asks SQLite whether
  * the file changed (PRAGMA data_version, no I/O when it did not) and then

@@ -60,6 +60,27 @@ out=$("$cli" --db "$dir/damaged.db" restore "$dir/copy.db" 2>&1); st=$?
 kept=$(echo "$out" | sed -n 's/.*is kept in \(.*\)\.$/\1/p')
 [ -n "$kept" ] && cmp -s "$kept" "$dir/damaged.orig"; ok $? "… and the damaged file is kept as it was"
 
+# The action log: history, undo and redo of this tool's own actions.
+"$cli" --db "$dir/h.db" init --demo >/dev/null 2>&1
+"$cli" --db "$dir/h.db" generate --projects 3 --seed 4 >/dev/null 2>&1
+out=$("$cli" --db "$dir/h.db" history 2>&1); st=$?
+[ $st = 0 ] && echo "$out" | head -n 1 | grep -q "^\*    2  .*@hankesalkku-cli  Generate 3 projects (seed 4)$"
+ok $? "history lists the actions, newest first, marking this tool's"
+out=$("$cli" --db "$dir/h.db" undo 2>&1); st=$?
+[ $st = 0 ] && echo "$out" | grep -q "Undone: Generate 3 projects" && [ "$(codes "$dir/h.db" | wc -l)" = 3 ]
+ok $? "undo takes back the last action"
+"$cli" --db "$dir/h.db" history 2>/dev/null | head -n 1 | grep -q "(undone)$"; ok $? "… and history says so"
+out=$("$cli" --db "$dir/h.db" redo 2>&1); st=$?
+[ $st = 0 ] && [ "$(codes "$dir/h.db" | wc -l)" = 6 ]; ok $? "redo does it again"
+# someone else changes the projects: undo would throw that away
+sqlite3 "$dir/h.db" "UPDATE project SET version = version + 1 WHERE code LIKE 'GEN-4-%'"
+msg=$("$cli" --db "$dir/h.db" undo 2>&1); st=$?
+[ $st = 1 ] && echo "$msg" | grep -q "cannot be undone" && [ "$(codes "$dir/h.db" | wc -l)" = 6 ]
+ok $? "undo refuses when the project was changed elsewhere since (exit 1): $msg"
+"$cli" --db "$dir/e.db" init >/dev/null 2>&1
+msg=$("$cli" --db "$dir/e.db" undo 2>&1); st=$?
+[ $st = 1 ] && echo "$msg" | grep -q "nothing to undo"; ok $? "undo with nothing to undo says so (exit 1)"
+
 # Readers without write permission to the file or its folder.
 mkdir "$dir/shared"
 "$cli" --db "$dir/shared/p.db" init --demo >/dev/null 2>&1
