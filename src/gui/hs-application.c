@@ -15,6 +15,8 @@
 
 /* How often the window asks whether another program changed the file. */
 #define HS_WATCH_INTERVAL_MS 500
+/* How long a write of the window waits for another program's write lock. */
+#define HS_BUSY_TIMEOUT_MS 200
 #include "hs-window.h"
 
 struct _HsApplication
@@ -117,8 +119,13 @@ hs_application_startup (GApplication *app)
   if (self->repository == NULL)
     g_warning ("Could not open %s: %s", path, self->open_error->message);
   else
-    /* what other windows and programs save shows here within a second */
-    hs_sqlite_repository_watch (HS_SQLITE_REPOSITORY (self->repository), HS_WATCH_INTERVAL_MS);
+    {
+      /* what other windows and programs save shows here within a second */
+      hs_sqlite_repository_watch (HS_SQLITE_REPOSITORY (self->repository), HS_WATCH_INTERVAL_MS);
+      /* a write that finds another program writing gives up quickly; the
+       * editor keeps the change and tries again, the window never freezes */
+      hs_sqlite_repository_set_busy_timeout (HS_SQLITE_REPOSITORY (self->repository), HS_BUSY_TIMEOUT_MS);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

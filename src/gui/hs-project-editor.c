@@ -24,6 +24,7 @@
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
+#include "store/hs-store-error.h"
 
 #include "hs-amount-entry.h"
 #include "hs-budget-grid.h"
@@ -33,6 +34,8 @@
 
 /* The longest schedule whose years get budget columns. */
 #define MAX_BUDGET_YEARS 12
+/* How soon a save that found the database busy is tried again. */
+#define HS_EDITOR_RETRY_MS 250
 
 typedef enum
 {
@@ -97,6 +100,10 @@ struct _HsProjectEditor
   HsProject            *project;          /* owned; as last loaded */
   HsProject            *pending;          /* owned; after a conflict: the stored version
                                            * with this user's refused change on top */
+  HsProject            *waiting;          /* owned; a save that found the database busy,
+                                           * tried again until it is stored */
+  guint                 retry_source;
+  AdwToast             *waiting_toast;    /* while waiting */
   GPtrArray            *findings;         /* owned, of HsFinding* */
   HsLang                lang;
   guint                 updating;         /* > 0 while widgets are set from the project */
@@ -338,11 +345,56 @@ show_conflict (HsProjectEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* A copy of the project as last loaded, to change and hand to save (). */
+/* A copy of the project as last loaded (or as waiting to be saved), to
+ * change and hand to save (). */
 static HsProject *
 begin_edit (HsProjectEditor *self)
 {
-  return hs_project_copy (self->project);
+  return hs_project_copy (self->waiting != NULL ? self->waiting : self->project);
+}
+
+static gboolean save (HsProjectEditor *self, HsProject *edited);
+
+static void
+stop_waiting (HsProjectEditor *self)
+{
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_pointer (&self->waiting, hs_project_free);
+  if (self->waiting_toast != NULL)
+    {
+      adw_toast_dismiss (self->waiting_toast);
+      g_clear_object (&self->waiting_toast);
+    }
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  HsProjectEditor *self = user_data;
+
+  self->retry_source = 0;
+  if (self->waiting != NULL)
+    save (self, g_steal_pointer (&self->waiting));
+  return G_SOURCE_REMOVE;
+}
+
+/* Another program holds the database's write lock: keep what the user
+ * typed, say so, and try again shortly, without blocking the window. */
+static void
+wait_and_retry (HsProjectEditor *self,
+                HsProject       *edited)   /* taken */
+{
+  g_clear_pointer (&self->waiting, hs_project_free);
+  self->waiting = edited;
+  if (self->waiting_toast == NULL)
+    {
+      self->waiting_toast = g_object_ref (adw_toast_new (_("Another program is writing to the portfolio; "
+                                                           "your change will be saved as soon as it is done")));
+      adw_toast_set_timeout (self->waiting_toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, self->waiting_toast);
+    }
+  if (self->retry_source == 0)
+    self->retry_source = g_timeout_add (HS_EDITOR_RETRY_MS, retry_cb, self);
 }
 
 /* Stores @edited (transfer full) as one action and shows the result. On an
@@ -359,6 +411,13 @@ save (HsProjectEditor *self,
   ok = hs_repository_save_project (self->repository, project, &error);
   self->saving--;
 
+  if (!ok && g_error_matches (error, HS_STORE_ERROR, HS_STORE_ERROR_BUSY))
+    {
+      g_debug ("Saving %s waits: %s", project->code, error->message);
+      wait_and_retry (self, g_steal_pointer (&project));
+      return FALSE;
+    }
+  stop_waiting (self);
   if (!ok && g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_STALE))
     {
       show_conflict (self, project);
@@ -1841,8 +1900,10 @@ static void
 repository_changed_cb (HsRepository    *repository,
                        HsProjectEditor *self)
 {
-  /* Our own saves reload right after storing. */
-  if (self->saving > 0)
+  /* Our own saves reload right after storing; a save that waits for the
+   * database keeps showing what the user typed until it is stored (or
+   * refused as stale, which shows both). */
+  if (self->saving > 0 || self->waiting != NULL)
     return;
   reload (self);
 }
@@ -2350,6 +2411,7 @@ hs_project_editor_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->picker));
 
   /* Nothing may be saved any more while the widgets go away. */
+  stop_waiting (self);
   g_clear_pointer (&self->project, hs_project_free);
   g_clear_pointer (&self->pending, hs_project_free);
 

@@ -1098,6 +1098,14 @@ hs_sqlite_repository_list_actions (HsSqliteRepository  *self,
   return g_steal_pointer (&actions);
 }
 
+void
+hs_sqlite_repository_set_busy_timeout (HsSqliteRepository *self,
+                                       guint               ms)
+{
+  g_return_if_fail (HS_IS_SQLITE_REPOSITORY (self));
+  sqlite3_busy_timeout (self->db->db, (int) MIN (ms, (guint) G_MAXINT));
+}
+
 const char *
 hs_sqlite_repository_get_actor (HsSqliteRepository *self)
 {

@@ -45,6 +45,11 @@ void        hs_action_info_clear                    (HsActionInfo *info);
 /* The action log, newest first, of HsActionInfo (cleared by the array). */
 GArray     *hs_sqlite_repository_list_actions       (HsSqliteRepository *self,
                                                      GError            **error);
+/* How long a write waits for another connection's write lock before it
+ * fails with HS_STORE_ERROR_BUSY (5 s unless set). A window sets it short
+ * and tries again from its main loop, so that it never freezes. */
+void        hs_sqlite_repository_set_busy_timeout   (HsSqliteRepository *self,
+                                                     guint               ms);
 /* "user@program" of this connection. */
 const char *hs_sqlite_repository_get_actor          (HsSqliteRepository *self);
 

@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "core/hs-i18n.h"
@@ -981,6 +982,52 @@ test_conflict (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "name-fi"))), ==, name);
 }
 
+static gboolean
+name_stored (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(HsProject) now = stored (f);
+
+  return g_strcmp0 (now->name_fi, "Odottava nimi") == 0;
+}
+
+/* Another program holds the write lock: the save gives up at once instead
+ * of freezing the window, the typed text stays, the editor says it waits,
+ * and the change is stored as soon as the lock is free. */
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "portfolio.db", NULL);
+  g_autoptr(HsProject) now = NULL;
+  const char *waiting = g_str_equal (language, "fi") ? "Toinen ohjelma kirjoittaa" : "Another program is writing";
+  sqlite3 *other = NULL;
+  gint64 start;
+
+  hs_sqlite_repository_set_busy_timeout (HS_SQLITE_REPOSITORY (f->repo), 100);
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  type_and_enter (field (f, "name-fi"), "Odottava nimi");
+  /* the default wait is 5 s: far less means it did not block */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  now = stored (f);
+  g_assert_cmpstr (now->name_fi, !=, "Odottava nimi");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "name-fi"))), ==, "Odottava nimi");
+  hs_test_wait_for_text (GTK_WIDGET (f->editor), waiting);
+
+  /* the other program is done: the change is stored, and the toast goes */
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  hs_test_wait_until (name_stored, f, "the waiting change to be stored");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "name-fi"))), ==, "Odottava nimi");
+  {
+    g_autofree char *text = hs_snapshot_describe (GTK_WIDGET (f->editor));
+    g_assert_null (strstr (text, waiting));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1060,7 @@ main (int   argc,
   ADD ("/editor/budget-financing-findings", test_budget_financing_findings);
   ADD ("/editor/indicators", test_indicators);
   ADD ("/editor/conflict", test_conflict);
+  ADD ("/editor/busy", test_busy);
   ADD ("/editor/keyboard", test_accessible_fields);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
