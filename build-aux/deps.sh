@@ -42,3 +42,6 @@ hs_ensure_packages() {
   # shellcheck disable=SC2086
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 }
+
+# Also to fuzz (build-aux/fuzz): clang with libFuzzer and its sanitizers.
+HS_FUZZ_PACKAGES="clang libclang-rt-14-dev"
