@@ -12,6 +12,7 @@
 
 #include "hs-dashboard.h"
 #include "hs-export-dialog.h"
+#include "hs-file-actions.h"
 #include "hs-import-dialog.h"
 #include "hs-organisations-page.h"
 #include "hs-project-editor.h"
@@ -378,6 +379,28 @@ export_report_action_cb (GtkWidget  *widget,
     return;
   hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
   hs_export_report (GTK_WINDOW (self), self->repository, agreement_id, focus_area_id);
+}
+
+static void
+back_up_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (HS_IS_SQLITE_REPOSITORY (self->repository))
+    hs_back_up_portfolio (GTK_WINDOW (self), HS_SQLITE_REPOSITORY (self->repository));
+}
+
+static void
+restore_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (HS_IS_SQLITE_REPOSITORY (self->repository))
+    hs_restore_portfolio (GTK_WINDOW (self), HS_SQLITE_REPOSITORY (self->repository));
 }
 
 static void
@@ -799,6 +822,8 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);

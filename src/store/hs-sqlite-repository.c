@@ -1133,6 +1133,13 @@ watch_cb (gpointer user_data)
 }
 
 void
+hs_sqlite_repository_check_changed (HsSqliteRepository *self)
+{
+  g_return_if_fail (HS_IS_SQLITE_REPOSITORY (self));
+  watch_cb (self);
+}
+
+void
 hs_sqlite_repository_watch (HsSqliteRepository *self,
                             guint               interval_ms)
 {

@@ -59,6 +59,9 @@ const char *hs_sqlite_repository_get_actor          (HsSqliteRepository *self);
  * emits "changed", so that every view re-reads. 0 stops it. */
 void        hs_sqlite_repository_watch              (HsSqliteRepository *self,
                                                      guint               interval_ms);
+/* Asks at once what the watch asks every interval (and emits "changed"
+ * when another connection committed), e.g. after a restore. */
+void        hs_sqlite_repository_check_changed      (HsSqliteRepository *self);
 /* A copy of the whole database (with what is still in its "-wal") in a
  * new file at @dest, written beside it and renamed into place when
  * complete. Other connections go on reading and writing meanwhile. */

@@ -17,6 +17,7 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-dashboard.h"
+#include "hs-file-actions.h"
 #include "hs-gui-test.h"
 #include "hs-project-editor.h"
 #include "hs-project-item.h"
@@ -504,6 +505,36 @@ test_undo_own_actions (Fixture       *f,
   hs_test_wait_for_text (GTK_WIDGET (f->window), "cannot be undone");
 }
 
+/* Back Up… writes a whole copy while the window has the file open;
+ * Restore… brings it back, keeps what was replaced, and the window shows
+ * the restored portfolio at once. */
+static void
+test_back_up_restore (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "backup.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HsProject) oulu = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hs_back_up_portfolio_to (GTK_WINDOW (f->window), HS_SQLITE_REPOSITORY (f->repo), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "backed up to “backup.db”");
+
+  g_assert_true (hs_project_list_select_id (project_list (f), oulu->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-project", NULL));
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 62);
+
+  g_assert_true (hs_restore_portfolio_from (GTK_WINDOW (f->window), HS_SQLITE_REPOSITORY (f->repo), file, &error));
+  g_assert_no_error (error);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_nonnull (hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL));
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "what it held before is kept in “portfolio.db.before-restore-");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +553,7 @@ main (int   argc,
   ADD ("/window/duplicate-project", test_duplicate_project);
   ADD ("/window/follows-other-programs", test_follows_other_programs);
   ADD ("/window/undo-own-actions", test_undo_own_actions);
+  ADD ("/window/back-up-restore", test_back_up_restore);
 #undef ADD
 
   return g_test_run ();
