@@ -176,8 +176,10 @@ hs_store_check_foreign_keys (HsStoreDb  *db,
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                   _("A row of table “%s” in “%s” refers to a missing row of “%s”"),
-                   (const char *) sqlite3_column_text (stmt, 0), db->path,
+                   _("“%s” is damaged (a row of table “%s” refers to a missing row of “%s”); nothing "
+                     "was written to it. Restore it from a backup (hankesalkku-cli --db FILE restore "
+                     "BACKUP), or read what can still be read by opening it read-only"),
+                   db->path, (const char *) sqlite3_column_text (stmt, 0),
                    (const char *) sqlite3_column_text (stmt, 2));
       sqlite3_finalize (stmt);
       return FALSE;
@@ -545,6 +547,7 @@ hs_store_open (const char   *path,
                GError      **error)
 {
   gboolean write = (flags & HS_OPEN_READ_ONLY) == 0;
+  gboolean wal_waiting;
   g_autoptr(GError) local_error = NULL;
   HsStoreDb *db;
   GStatBuf st;
@@ -621,6 +624,12 @@ hs_store_open (const char   *path,
       return NULL;
     }
 
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    GStatBuf wal_st;
+
+    wal_waiting = g_stat (wal, &wal_st) == 0 && wal_st.st_size > 0;
+  }
   db = hs_store_db_new (path, write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error);
   if (db == NULL)
     return NULL;
@@ -699,9 +708,17 @@ hs_store_open (const char   *path,
     }
 
   /* A damaged file is never written to: every change would spread the
-   * damage and the user would not know until much later. */
-  if (write && version > 0 && !hs_store_check_integrity (db, FALSE, error))
+   * damage and the user would not know until much later. With changes
+   * waiting in a "-wal" (a crash, another program at work, or a -wal that
+   * belongs to another copy of the file: SQLite cannot tell) the full check
+   * runs, which also compares every index with its table, and every row
+   * must point to rows that are there. */
+  if (write && version > 0
+      && (!hs_store_check_integrity (db, wal_waiting, error)
+          || (wal_waiting && !hs_store_check_foreign_keys (db, error))))
     {
+      /* closing would copy the "-wal" into the file: leave both as they are */
+      sqlite3_db_config (db->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       hs_store_db_free (db);
       return NULL;
     }
