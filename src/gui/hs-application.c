@@ -59,6 +59,95 @@ hs_application_activate (GApplication *app)
 }
 
 static void
+follow_others (HsSqliteRepository *repo)
+{
+  /* what other windows and programs save shows here within a second */
+  hs_sqlite_repository_watch (repo, HS_WATCH_INTERVAL_MS);
+  /* a write that finds another program writing gives up quickly; the
+   * editor keeps the change and tries again, the window never freezes */
+  hs_sqlite_repository_set_busy_timeout (repo, HS_BUSY_TIMEOUT_MS);
+}
+
+GtkWindow *
+hs_application_open_file (HsApplication  *self,
+                          GFile          *file,
+                          GError        **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+  g_autoptr(HsSqliteRepository) repo = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (self == NULL || HS_IS_APPLICATION (self), NULL);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only a local file can be opened"));
+      return NULL;
+    }
+  repo = hs_sqlite_repository_open (path, HS_OPEN_DEFAULT, error);
+  if (repo == NULL)
+    return NULL;
+  follow_others (repo);
+  window = GTK_WINDOW (hs_window_new (self, HS_REPOSITORY (repo)));
+  /* Translators: the title of a window on another portfolio file, "sote.db — Hankesalkku" */
+  title = g_strdup_printf (_("%s — Hankesalkku"), name);
+  gtk_window_set_title (window, title);
+  return window;
+}
+
+static void
+open_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  HsApplication   *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT
+                          ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  if (file != NULL)
+    {
+      GtkWindow *window = hs_application_open_file (self, file, &error);
+
+      if (window != NULL)
+        gtk_window_present (window);
+      else
+        {
+          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+          if (HS_IS_WINDOW (active))
+            hs_window_show_toast (HS_WINDOW (active), error->message);
+        }
+    }
+  g_object_unref (self);
+}
+
+static void
+open_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  HsApplication *self = HS_APPLICATION (user_data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  gtk_file_filter_set_name (filter, _("Hankesalkku portfolios"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  native = gtk_file_chooser_native_new (_("Open a Portfolio"),
+                                        gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
 about_activated_cb (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -99,6 +188,7 @@ quit_activated_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
+  { "open", open_activated_cb },
   { "quit", quit_activated_cb },
 };
 
@@ -119,13 +209,7 @@ hs_application_startup (GApplication *app)
   if (self->repository == NULL)
     g_warning ("Could not open %s: %s", path, self->open_error->message);
   else
-    {
-      /* what other windows and programs save shows here within a second */
-      hs_sqlite_repository_watch (HS_SQLITE_REPOSITORY (self->repository), HS_WATCH_INTERVAL_MS);
-      /* a write that finds another program writing gives up quickly; the
-       * editor keeps the change and tries again, the window never freezes */
-      hs_sqlite_repository_set_busy_timeout (HS_SQLITE_REPOSITORY (self->repository), HS_BUSY_TIMEOUT_MS);
-    }
+    follow_others (HS_SQLITE_REPOSITORY (self->repository));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -114,6 +114,18 @@ show_error_toast (HsWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+hs_window_show_toast (HsWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (HS_IS_WINDOW (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* ---- what the content area shows ------------------------------------------ */
 
 static void

@@ -19,6 +19,9 @@ HsWindow *hs_window_new        (HsApplication *application,
 void      hs_window_edit_project (HsWindow    *self,
                                   gint64       id);
 /* Replaces the content with a page that says what went wrong. */
+/* A toast on the window that stays until it is dismissed. */
+void      hs_window_show_toast (HsWindow      *self,
+                                const char    *message);
 void      hs_window_show_error (HsWindow      *self,
                                 const GError  *error);
 

@@ -311,7 +311,8 @@ hs_test_close_portfolio (gpointer       window,
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
   hs_test_drain ();
-  g_clear_object (repo);
+  if (repo != NULL)
+    g_clear_object (repo);
   hs_test_remove_dir (*dir);
   g_clear_pointer (dir, g_free);
 }

@@ -86,7 +86,8 @@ HsRepository *hs_test_open_portfolio  (const char     *prefix,
                                        char          **dir);
 
 /* Destroys @window (may be NULL), runs what that queued, closes the
- * repository and removes the directory: a fixture's tear-down. */
+ * repository (@repo may be NULL) and removes the directory: a fixture's
+ * tear-down. */
 void        hs_test_close_portfolio   (gpointer        window,
                                        HsRepository  **repo,
                                        char          **dir);

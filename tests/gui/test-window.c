@@ -16,6 +16,7 @@
 
 #include "store/hs-sqlite-repository.h"
 
+#include "hs-application.h"
 #include "hs-dashboard.h"
 #include "hs-file-actions.h"
 #include "hs-gui-test.h"
@@ -535,6 +536,41 @@ test_back_up_restore (Fixture       *f,
   hs_test_wait_for_text (GTK_WIDGET (f->window), "what it held before is kept in “portfolio.db.before-restore-");
 }
 
+/* Open a Portfolio…: another file in a window of its own; a file that is
+ * not a portfolio is refused with a message that names it. */
+static void
+test_open_portfolio (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *other_dir = NULL;
+  g_autoptr(HsRepository) other = hs_test_open_portfolio ("hs-window-other", 0, &other_dir);
+  g_autofree char *other_path = g_strdup (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (other)));
+  g_autofree char *text_path = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (other_path);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  HsProjectList *list;
+
+  g_clear_object (&other);
+  window = hs_application_open_file (NULL, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "portfolio.db — Hankesalkku");
+  hs_test_present (window);
+  list = hs_test_find_child (GTK_WIDGET (window), HS_TYPE_PROJECT_LIST);
+  g_assert_cmpuint (g_list_model_get_n_items (hs_project_list_get_model (list)), ==, 3);
+  /* the first window still shows its own portfolio */
+  g_assert_cmpuint (shown (f), ==, 63);
+  hs_test_close_portfolio (window, NULL, &other_dir);
+
+  g_assert_true (g_file_set_contents (text_path, "not a portfolio\n", -1, NULL));
+  g_assert_null (hs_application_open_file (NULL, text_file, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "notes.txt"));
+  g_assert_nonnull (strstr (error->message, "not a Hankesalkku database"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +590,7 @@ main (int   argc,
   ADD ("/window/follows-other-programs", test_follows_other_programs);
   ADD ("/window/undo-own-actions", test_undo_own_actions);
   ADD ("/window/back-up-restore", test_back_up_restore);
+  ADD ("/window/open-portfolio", test_open_portfolio);
 #undef ADD
 
   return g_test_run ();
