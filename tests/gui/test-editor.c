@@ -968,8 +968,11 @@ test_conflict (Fixture       *f,
     g_autofree char *shown = g_strdup_printf (g_str_equal (language, "fi")
                                               ? "Muutettu muualla sillä välin: %s." : "Changed elsewhere meanwhile: %s.",
                                               expected);
+    g_autofree char *png = g_strdup_printf ("editor-conflict-%s.png", language);
+
     if (strstr (text, shown) == NULL)
       g_error ("no “%s” in:\n%s", shown, text);
+    hs_test_save_png (GTK_WIDGET (f->editor), png);
   }
 
   /* Keep Mine: the user's name on top of the other change */
