@@ -21,6 +21,7 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-export-dialog.h"
+#include "hs-toast.h"
 #include "hs-progress.h"
 
 typedef struct
@@ -160,23 +161,6 @@ export_thread (GTask        *task,
 }
 
 /* ---- helpers --------------------------------------------------------------- */
-
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
-{
-  if (widget == NULL)
-    return NULL;
-  if (ADW_IS_TOAST_OVERLAY (widget))
-    return ADW_TOAST_OVERLAY (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *found = find_toast_overlay (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 set_busy (HsExportDialog *self,
@@ -412,7 +396,7 @@ export_done_cb (GObject      *source,
 
   {
     GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-    AdwToastOverlay *overlay = find_toast_overlay (GTK_WIDGET (parent));
+    AdwToastOverlay *overlay = hs_toast_overlay_find (GTK_WIDGET (parent));
     /* Translators: a toast after exporting; %u projects, %s the file name */
     g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                            "Exported %u project to “%s”",

@@ -10,30 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "hs-file-actions.h"
-
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
-{
-  if (widget == NULL)
-    return NULL;
-  if (ADW_IS_TOAST_OVERLAY (widget))
-    return ADW_TOAST_OVERLAY (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *found = find_toast_overlay (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#include "hs-toast.h"
 
 static void
 toast (GtkWindow  *parent,
        const char *title,
        gboolean    stays)
 {
-  AdwToastOverlay *overlay = find_toast_overlay (GTK_WIDGET (parent));
+  AdwToastOverlay *overlay = hs_toast_overlay_find (GTK_WIDGET (parent));
   AdwToast *t;
 
   if (overlay == NULL)

@@ -35,6 +35,7 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-import-dialog.h"
+#include "hs-toast.h"
 #include "hs-progress.h"
 
 #define ROWS_PER_IDLE 100
@@ -94,23 +95,6 @@ static guint signals[N_SIGNALS];
 static void start_preview (HsImportDialog *self);
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
-{
-  if (widget == NULL)
-    return NULL;
-  if (ADW_IS_TOAST_OVERLAY (widget))
-    return ADW_TOAST_OVERLAY (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *found = find_toast_overlay (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static const char *
 action_label (HsImportAction action)
@@ -837,7 +821,7 @@ finish_apply (HsImportDialog *self,
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
   {
     GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-    AdwToastOverlay *overlay = find_toast_overlay (GTK_WIDGET (parent));
+    AdwToastOverlay *overlay = hs_toast_overlay_find (GTK_WIDGET (parent));
     /* Translators: a toast with an Undo button after an import */
     g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                            "%u project imported",

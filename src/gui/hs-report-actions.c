@@ -15,25 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "hs-report-actions.h"
+#include "hs-toast.h"
 
 /* ---- where to tell the user ------------------------------------------------ */
-
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
-{
-  if (widget == NULL)
-    return NULL;
-  if (ADW_IS_TOAST_OVERLAY (widget))
-    return ADW_TOAST_OVERLAY (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *found = find_toast_overlay (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 show_error (GtkWindow  *parent,
@@ -237,7 +221,7 @@ report_response_cb (GtkNativeDialog *native,
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 
-  run->overlay = find_toast_overlay (GTK_WIDGET (run->parent));
+  run->overlay = hs_toast_overlay_find (GTK_WIDGET (run->parent));
   if (run->overlay != NULL)
     {
       g_object_ref (run->overlay);
