@@ -104,6 +104,7 @@ struct _HsProjectEditor
                                            * tried again until it is stored */
   guint                 retry_source;
   AdwToast             *waiting_toast;    /* while waiting */
+  GtkWidget            *unsaved_dialog;   /* asked to close while waiting */
   GPtrArray            *findings;         /* owned, of HsFinding* */
   HsLang                lang;
   guint                 updating;         /* > 0 while widgets are set from the project */
@@ -432,6 +433,12 @@ save (HsProjectEditor *self,
     }
 
   reload (self);
+  if (self->unsaved_dialog != NULL)
+    {
+      /* the user asked to close while this waited: done now */
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->unsaved_dialog)));
+      gtk_window_close (GTK_WINDOW (self));
+    }
   return TRUE;
 }
 
@@ -2000,6 +2007,19 @@ commit_focused (HsProjectEditor *self)
     }
 }
 
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     HsProjectEditor  *self)
+{
+  self->unsaved_dialog = NULL;
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      stop_waiting (self);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
 static gboolean
 hs_project_editor_close_request (GtkWindow *window)
 {
@@ -2007,6 +2027,31 @@ hs_project_editor_close_request (GtkWindow *window)
 
   if (self->project != NULL && self->repository != NULL)
     commit_focused (self);
+
+  /* A change that waits for another program is not thrown away by closing:
+   * one more try, and if the file is still busy the user decides. */
+  if (self->waiting != NULL)
+    save (self, g_steal_pointer (&self->waiting));
+  if (self->waiting != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Your Change Is Not Saved Yet"),
+                                                  _("Another program is still writing to the portfolio. "
+                                                    "Wait, and the change is saved as soon as it is done, "
+                                                    "or close the editor and lose it."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "wait", _("_Wait"),
+                                        "discard", _("_Discard the Change"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+      self->unsaved_dialog = dialog;
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (hs_project_editor_parent_class)->close_request (window);
 }
