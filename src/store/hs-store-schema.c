@@ -672,6 +672,12 @@ hs_store_open (const char   *path,
       if (g_error_matches (local_error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_DATABASE))
         g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_NOT_DATABASE,
                      _("“%s” is not a Hankesalkku database: it is not an SQLite file"), path);
+      else if (g_error_matches (local_error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT))
+        g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                     _("“%s” is damaged (%s); nothing was written to it. Restore it from a backup "
+                       "(hankesalkku-cli --db FILE restore BACKUP), or read what can still be read "
+                       "by opening it read-only"),
+                     path, sqlite3_errmsg (db->db));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       hs_store_db_free (db);
