@@ -24,7 +24,11 @@ toast (GtkWindow  *parent,
     return;
   t = adw_toast_new (title);
   if (stays)
-    adw_toast_set_timeout (t, 0);
+    {
+      /* an error, or that the portfolio was replaced: shown at once */
+      adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (t, 0);
+    }
   adw_toast_overlay_add_toast (overlay, t);
 }
 

@@ -219,6 +219,7 @@ show_error (HsProjectEditor *self,
 {
   AdwToast *toast = adw_toast_new (error != NULL ? error->message : _("The change could not be stored"));
 
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -340,6 +341,7 @@ show_conflict (HsProjectEditor *self,
   /* Translators: a toast; %s lists fields, e.g. "Acronym, Status" */
   title = g_strdup_printf (_("Changed elsewhere meanwhile: %s. Your change was not saved."), names->str);
   toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("_Keep Mine"));
   adw_toast_set_action_name (toast, "editor.keep-mine");
@@ -391,6 +393,7 @@ wait_and_retry (HsProjectEditor *self,
     {
       self->waiting_toast = g_object_ref (adw_toast_new (_("Another program is writing to the portfolio; "
                                                            "your change will be saved as soon as it is done")));
+      adw_toast_set_priority (self->waiting_toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (self->waiting_toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, self->waiting_toast);
     }

@@ -110,6 +110,8 @@ show_error_toast (HsWindow     *self,
 {
   AdwToast *toast = adw_toast_new (error->message);
 
+  /* what went wrong is shown at once, not after the toasts before it */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -122,6 +124,7 @@ hs_window_show_toast (HsWindow   *self,
 
   g_return_if_fail (HS_IS_WINDOW (self));
   toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
