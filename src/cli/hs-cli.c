@@ -547,7 +547,7 @@ cmd_summary (HsCli *cli,
       {
         Column columns[] = {
           { group_titles[by], FALSE }, { _("Projects"), TRUE }, { _("Total costs (€)"), TRUE },
-          { _("EU and state (€)"), TRUE }, { _("Support"), TRUE }, { _("City (€)"), TRUE },
+          { _("EU and state (€)"), TRUE }, { _("Support"), TRUE }, { _("City financing (€)"), TRUE },
           { _("Other public (€)"), TRUE }, { _("Private (€)"), TRUE }, { _("Own (€)"), TRUE },
         };
         for (guint i = 0; i <= rows->len; i++)

@@ -179,7 +179,7 @@ static const Party managing_authority_party = {
 
 static const Party municipal_party = {
   NULL, "11", NULL,
-  { "Kuntarahoitus", "Kommunal finansiering", "Municipal financing" },
+  { "Kuntarahoitus", "Kommunal finansiering", "City financing" },
   "city",
 };
 
