@@ -61,5 +61,6 @@ hs_project_summary_clear (HsProjectSummary *summary)
   g_clear_pointer (&summary->code, g_free);
   g_clear_pointer (&summary->name, g_free);
   g_clear_pointer (&summary->main_implementer, g_free);
+  g_clear_pointer (&summary->partners, g_free);
   g_clear_pointer (&summary->focus_area, g_free);
 }

@@ -46,6 +46,8 @@ typedef struct
   char     *name;                    /* display name */
   char     *main_implementer;        /* organisation name, NULL if none */
   guint     partial_implementers;
+  char     *partners;                /* the partial implementers' names and business
+                                      * IDs, one a line; NULL if none (for search) */
   gint64    agreement_id;
   gint64    focus_area_id;
   char     *focus_area;

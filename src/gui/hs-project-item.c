@@ -18,7 +18,7 @@ struct _HsProjectItem
 {
   GObject          parent_instance;
   HsProjectSummary summary;
-  char            *search_key;   /* casefolded code, name and organisation */
+  char            *search_key;   /* casefolded code, name and implementers */
   char            *sort_keys[HS_PROJECT_ITEM_N_SORT_KEYS];  /* made when first needed */
 };
 
@@ -61,6 +61,7 @@ hs_project_item_new_take (HsProjectSummary *summary)
   joined = g_strjoin ("\n", self->summary.code ? self->summary.code : "",
                       self->summary.name ? self->summary.name : "",
                       self->summary.main_implementer ? self->summary.main_implementer : "",
+                      self->summary.partners ? self->summary.partners : "",
                       NULL);
   self->search_key = g_utf8_casefold (joined, -1);
   return self;

@@ -65,7 +65,10 @@
 #define PROJECT_SUMMARY \
     "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, o.name, t.partial_implementers," \
     " p.agreement_id, p.focus_area_id, f.name, p.status, p.start_date, p.end_date," \
-    " t.total_costs, t.eu_state, t.errors, t.warnings" \
+    " t.total_costs, t.eu_state, t.errors, t.warnings," \
+    " (SELECT group_concat (po.name || COALESCE (' ' || po.business_id, ''), char (10))" \
+    "    FROM implementer pi JOIN organisation po ON po.id = pi.organisation_id" \
+    "   WHERE pi.project_id = p.id AND pi.is_main = 0)" \
     " FROM project p" \
     " LEFT JOIN project_totals t ON t.project_id = p.id" \
     " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1" \

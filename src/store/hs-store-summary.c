@@ -76,6 +76,7 @@ read_project_summary (HsStoreDb         *db,
   summary->support_bp = hs_rate_of (summary->eu_state, summary->total_costs);
   summary->errors = (guint) sqlite3_column_int64 (stmt, 15);
   summary->warnings = (guint) sqlite3_column_int64 (stmt, 16);
+  summary->partners = hs_store_column_dup (stmt, 17);
   return TRUE;
 }
 

@@ -165,7 +165,9 @@ test_filter_by_scope_search_status (Fixture       *f,
   hs_test_search (entry, "helsingin kaupunki");
   g_assert_cmpuint (shown (f), >=, 1);
   for (guint i = 0; i < shown (f); i++)
-    g_assert_cmpstr (shown_row (f, i)->main_implementer, ==, "Helsingin kaupunki");
+    g_assert_true (g_strcmp0 (shown_row (f, i)->main_implementer, "Helsingin kaupunki") == 0 ||
+                   strstr (shown_row (f, i)->partners ? shown_row (f, i)->partners : "",
+                           "Helsingin kaupunki") != NULL);
 
   hs_test_search (entry, "PKS-ESIM");
   g_assert_cmpuint (shown (f), ==, 1);
@@ -178,6 +180,73 @@ test_filter_by_scope_search_status (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, ongoing);
   gtk_drop_down_set_selected (status, 0);
   hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *business_id;
+  guint       as_main;
+  guint       as_partner;   /* and not main */
+} Involvement;
+
+static gboolean
+count_involvement (HsProject *project,
+                   gpointer   user_data)
+{
+  Involvement *inv = user_data;
+  gboolean main = FALSE, partner = FALSE;
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      g_autofree char *name = g_utf8_casefold (impl->organisation->name, -1);
+      g_autofree char *wanted = g_utf8_casefold (inv->name, -1);
+
+      /* the search matches parts of names */
+      if (strstr (name, wanted) == NULL)
+        continue;
+      if (impl->is_main)
+        main = TRUE;
+      else
+        partner = TRUE;
+    }
+  inv->as_main += main;
+  inv->as_partner += partner && !main;
+  return TRUE;
+}
+
+/* A search finds the projects where an organisation is a partial
+ * implementer too, by its name or its business ID. */
+static void
+test_search_partial_implementers (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *entry = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GPtrArray) orgs = hs_repository_list_organisations (f->repo, NULL);
+  Involvement inv = { 0 };
+
+  /* an organisation that is only ever a partial implementer */
+  for (guint i = 0; i < orgs->len && inv.as_partner == 0; i++)
+    {
+      HsOrganisation *org = g_ptr_array_index (orgs, i);
+      Involvement candidate = { org->name, org->business_id, 0, 0 };
+
+      g_assert_true (hs_repository_foreach_project (f->repo, count_involvement, &candidate, NULL));
+      if (candidate.as_main == 0 && candidate.as_partner > 0 && org->business_id != NULL)
+        inv = candidate;
+    }
+  g_assert_cmpuint (inv.as_partner, >, 0);
+
+  hs_test_search (entry, inv.name);
+  g_assert_cmpuint (shown (f), ==, inv.as_partner);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_nonnull (strstr (shown_row (f, i)->partners, inv.name));
+
+  hs_test_search (entry, inv.business_id);
+  g_assert_cmpuint (shown (f), >=, inv.as_partner);
+  hs_test_search (entry, "");
   g_assert_cmpuint (shown (f), ==, 63);
 }
 
@@ -581,6 +650,7 @@ main (int   argc,
   ADD ("/window/shows-portfolio", test_shows_portfolio);
   ADD ("/window/sort-by-total", test_sort_by_total);
   ADD ("/window/filter", test_filter_by_scope_search_status);
+  ADD ("/window/search-partial-implementers", test_search_partial_implementers);
   ADD ("/window/delete-undo-redo", test_delete_undo_redo);
   ADD ("/window/edit-project", test_edit_project);
   ADD ("/window/dashboard-filters-list", test_dashboard_filters_list);
