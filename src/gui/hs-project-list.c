@@ -695,13 +695,14 @@ hs_project_list_init (HsProjectList *self)
   /* What a reviewer reads first comes first: the money and the findings;
    * the columns can be reordered and resized. */
   add_column (self, COLUMN_CODE, _("Code"), FALSE, 130);
-  add_column (self, COLUMN_NAME, _("Name"), TRUE, 240);
-  add_column (self, COLUMN_MAIN, _("Main Implementer"), FALSE, 170);
+  add_column (self, COLUMN_NAME, _("Name"), TRUE, 220);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 110);
+  /* in view at the default size (1280 × 800), beside the status it may block */
+  add_column (self, COLUMN_FINDINGS, _("Findings"), FALSE, 100);
   add_column (self, COLUMN_TOTAL, _("Total Costs"), FALSE, 175);
   add_column (self, COLUMN_EU_STATE, _("EU and State"), FALSE, 150);
   add_column (self, COLUMN_SUPPORT, _("Support"), FALSE, 110);
-  add_column (self, COLUMN_FINDINGS, _("Findings"), FALSE, 100);
+  add_column (self, COLUMN_MAIN, _("Main Implementer"), FALSE, 170);
   add_column (self, COLUMN_FOCUS_AREA, _("Focus Area"), FALSE, 180);
   add_column (self, COLUMN_PARTIALS, _("Partial"), FALSE, 110);
   add_column (self, COLUMN_SCHEDULE, _("Schedule"), FALSE, 190);

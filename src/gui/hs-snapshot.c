@@ -54,11 +54,38 @@ is_really_visible (GtkWidget *widget)
   return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget);
 }
 
-static void
-describe_widget (GtkWidget *widget,
-                 GString   *out)
+/* What a person sees of WIDGET: the part of its bounds (in ROOT's
+ * coordinates) inside CLIP, the area that the ancestors that cut off their
+ * children (scrolled views, leaflets, stacks in transition) leave visible.
+ * FALSE when none of it is. */
+static gboolean
+visible_part (GtkWidget             *widget,
+              GtkWidget             *root,
+              const graphene_rect_t *clip,
+              graphene_rect_t       *out)
 {
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  if (!graphene_rect_intersection (&bounds, clip, out))
+    return FALSE;
+  /* a label squeezed to nothing shows nothing */
+  return out->size.width >= 1.f && out->size.height >= 1.f;
+}
+
+static void
+describe_widget (GtkWidget             *widget,
+                 GtkWidget             *root,
+                 const graphene_rect_t *clip,
+                 GString               *out)
+{
+  graphene_rect_t shown;
+  graphene_rect_t child_clip;
+
   if (!is_really_visible (widget))
+    return;
+  if (!visible_part (widget, root, clip, &shown))
     return;
 
   if (GTK_IS_LABEL (widget))
@@ -74,10 +101,15 @@ describe_widget (GtkWidget *widget,
         g_string_append_printf (out, "label: %s\n", text);
     }
 
+  /* children are cut off at the edges of a widget that hides its overflow
+   * (a viewport, a scrolled list, a leaflet); other widgets' children may
+   * draw outside them, so they keep the parent's clip */
+  child_clip = gtk_widget_get_overflow (widget) == GTK_OVERFLOW_HIDDEN ? shown : *clip;
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    describe_widget (child, out);
+    describe_widget (child, root, &child_clip, out);
 }
 
 char *
@@ -88,7 +120,9 @@ hs_snapshot_describe (GtkWidget *widget)
   if (GTK_IS_WINDOW (widget))
     g_string_append_printf (out, "title: %s\n",
                             gtk_window_get_title (GTK_WINDOW (widget)) ?: "");
-  describe_widget (widget, out);
+  describe_widget (widget, widget,
+                   &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)),
+                   out);
 
   return g_string_free (out, FALSE);
 }

@@ -15,7 +15,10 @@ G_BEGIN_DECLS
 gboolean  hs_snapshot_to_png   (GtkWidget   *widget,
                                 const char  *path,
                                 GError     **error);
-/* "title: …" then one line per visible label, in widget-tree order. */
+/* "title: …" then one line per label a person can see, in widget-tree order:
+ * mapped, child-visible and at least partly inside the window and inside
+ * every ancestor that cuts off its children (a scrolled list, a folded
+ * leaflet). */
 char     *hs_snapshot_describe (GtkWidget   *widget);
 /* Arms the snapshot-and-quit hook on a window when HANKESALKKU_SNAPSHOT is set. */
 void      hs_snapshot_arm_from_env (GtkWindow *window);

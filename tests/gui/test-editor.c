@@ -962,14 +962,16 @@ test_conflict (Fixture       *f,
   g_assert_cmpstr (now->name_fi, !=, name);
   /* the editor shows what is stored now, and says what changed there */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "acronym"))), ==, "MUUALLA");
-  hs_test_wait_for_text (GTK_WIDGET (f->editor), expected);
   {
-    g_autofree char *text = hs_snapshot_describe (GTK_WIDGET (f->editor));
     g_autofree char *shown = g_strdup_printf (g_str_equal (language, "fi")
                                               ? "Muutettu muualla sillä välin: %s." : "Changed elsewhere meanwhile: %s.",
                                               expected);
+    g_autofree char *text = NULL;
     g_autofree char *png = g_strdup_printf ("editor-conflict-%s.png", language);
 
+    /* the toast is seen once it is laid out */
+    hs_test_wait_for_text (GTK_WIDGET (f->editor), shown);
+    text = hs_snapshot_describe (GTK_WIDGET (f->editor));
     if (strstr (text, shown) == NULL)
       g_error ("no “%s” in:\n%s", shown, text);
     hs_test_save_png (GTK_WIDGET (f->editor), png);

@@ -271,6 +271,7 @@ test_export_iati_refusal (Fixture       *f,
   g_assert_error (hs_export_dialog_get_error (dialog), HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_RULES);
   g_assert_nonnull (strstr (hs_export_dialog_get_error (dialog)->message, CODE));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "Nothing Was Exported");
   text = hs_snapshot_describe (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Nothing Was Exported"));
   g_assert_nonnull (strstr (text, CODE));

@@ -183,6 +183,62 @@ test_filter_by_scope_search_status (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, 63);
 }
 
+/* The text snapshot lists what a person sees: at the default size the
+ * sidebar, the view switcher and the list side by side; rows scrolled out
+ * of the list are not in it; a folded window lists only its shown page. */
+static void
+test_snapshot_is_what_is_seen (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *last_row = NULL;
+  AdwLeaflet *leaflet = hs_test_find_child (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET);
+  guint n = shown (f);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  /* the list is sorted by code; its last row is far below the fold */
+  g_assert_cmpuint (n, ==, 63);
+  last_row = g_strdup_printf ("label: %s\n", shown_row (f, n - 1)->code);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: Code\n");
+  text = hs_snapshot_describe (GTK_WIDGET (f->window));
+  g_assert_nonnull (strstr (text, "label: All Projects\n"));       /* the sidebar */
+  g_assert_nonnull (strstr (text, "label: Dashboard\n"));          /* the view switcher */
+  g_assert_nonnull (strstr (text, shown_row (f, 0)->code));        /* the list's first row */
+  g_assert_null (strstr (text, last_row));                         /* not its last */
+  {
+    /* the list is wider than its view: the columns scrolled out sideways
+     * are not seen */
+    GtkColumnView *view = hs_test_find_child (GTK_WIDGET (project_list (f)), GTK_TYPE_COLUMN_VIEW);
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scrolled);
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GtkColumnViewColumn) last = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+    g_autofree char *header = g_strdup_printf ("label: %s\n", gtk_column_view_column_get_title (last));
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h) + 100);
+    g_assert_null (strstr (text, header));
+    gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+    hs_test_wait_for_text (GTK_WIDGET (f->window), header);
+    gtk_adjustment_set_value (h, 0);
+  }
+  hs_test_save_png (GTK_WIDGET (f->window), "window-1280x800-en.png");
+
+  /* Folded: one page at a time. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  hs_test_wait_until ((HsTestCondition) adw_leaflet_get_folded, leaflet, "the window to fold");
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (text);
+  text = hs_snapshot_describe (GTK_WIDGET (f->window));
+  hs_test_save_png (GTK_WIDGET (f->window), "window-800x600-en.png");
+  if (gtk_widget_get_mapped (GTK_WIDGET (project_list (f))) &&
+      gtk_widget_get_child_visible (gtk_widget_get_parent (GTK_WIDGET (project_list (f)))))
+    g_assert_nonnull (strstr (text, shown_row (f, 0)->code));
+  g_assert_true ((strstr (text, "label: All Projects\n") != NULL) !=
+                 (strstr (text, "label: Code\n") != NULL));
+}
+
 typedef struct
 {
   const char *name;
@@ -650,6 +706,7 @@ main (int   argc,
   ADD ("/window/shows-portfolio", test_shows_portfolio);
   ADD ("/window/sort-by-total", test_sort_by_total);
   ADD ("/window/filter", test_filter_by_scope_search_status);
+  ADD ("/window/snapshot-is-what-is-seen", test_snapshot_is_what_is_seen);
   ADD ("/window/search-partial-implementers", test_search_partial_implementers);
   ADD ("/window/delete-undo-redo", test_delete_undo_redo);
   ADD ("/window/edit-project", test_edit_project);
