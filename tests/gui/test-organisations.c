@@ -20,6 +20,7 @@
 
 #include "hs-gui-test.h"
 #include "hs-organisation-item.h"
+#include "hs-organisation-picker.h"
 #include "hs-organisation-project-item.h"
 #include "hs-organisations-page.h"
 #include "hs-snapshot.h"
@@ -513,6 +514,118 @@ test_reloads_on_change (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (widget (f, "list-stack"))), ==, "no-match");
 }
 
+
+static gint64
+agreement_id_of (Fixture    *f,
+                 const char *region)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      const HsAgreement *agreement = g_ptr_array_index (agreements, i);
+      if (g_strcmp0 (agreement->region_name, region) == 0)
+        return agreement->id;
+    }
+  g_assert_not_reached ();
+}
+
+static GtkListBoxRow *
+picker_row (HsOrganisationPicker *picker,
+            int                   index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (hs_organisation_picker_get_field (picker, "list")), index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+row_title (GtkListBoxRow *row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static HsOrganisationPicker *
+open_picker (Fixture    *f,
+             const char *region)
+{
+  HsOrganisationPicker *picker = hs_organisation_picker_new (f->window, f->repo, NULL);
+
+  hs_organisation_picker_set_agreement_id (picker, agreement_id_of (f, region));
+  gtk_window_present (GTK_WINDOW (picker));
+  hs_test_wait_mapped (hs_organisation_picker_get_field (picker, "list"));
+  return picker;
+}
+
+/* Adding an implementer to a Pori project offers the city of Pori first;
+ * the city not yet stored is a preset that fills the form with its name,
+ * type and municipality and leaves the Y-tunnus to be typed. */
+static void
+test_picker_city_preset (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HsOrganisation) stored = stored_org (f, NULL, "Porin kaupunki");
+  HsOrganisationPicker *picker;
+  GtkListBoxRow *first;
+  GtkWidget *business_id;
+
+  if (stored != NULL)
+    {
+      /* the generated portfolio has one: rename it, so that the city is new */
+      g_autoptr(GError) error = NULL;
+      g_free (stored->name);
+      stored->name = g_strdup ("Porin kaupungin arkisto");
+      g_assert_true (hs_repository_save_organisation (f->repo, stored, &error));
+      g_assert_no_error (error);
+    }
+
+  picker = open_picker (f, "Pori");
+  first = picker_row (picker, 0);
+  g_assert_cmpstr (row_title (first), ==, "Porin kaupunki");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first)));
+
+  gtk_widget_activate (GTK_WIDGET (first));
+  hs_test_drain ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name"))), ==, "Porin kaupunki");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (hs_organisation_picker_get_field (picker, "type"))), ==, HS_ORG_CITY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "municipality"))), ==, "Pori");
+  business_id = hs_organisation_picker_get_field (picker, "business-id");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (business_id)), ==, "");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (business_id))))
+                 || gtk_widget_has_focus (business_id)
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (picker)), business_id));
+  g_assert_false (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
+/* A city already stored is offered first as itself (not twice), and the
+ * agreement's other cities follow with their Y-tunnus. */
+static void
+test_picker_city_stored (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
+  HsOrganisationPicker *picker = open_picker (f, "Pääkaupunkiseutu (PKS)");
+  GtkListBoxRow *first = picker_row (picker, 0);
+  guint n_helsinki = 0;
+
+  g_assert_nonnull (helsinki);
+  g_assert_cmpstr (row_title (first), ==, helsinki->name);
+  g_assert_cmpstr (row_title (picker_row (picker, 1)), ==, "Espoon kaupunki");
+  g_assert_cmpstr (row_title (picker_row (picker, 2)), ==, "Vantaan kaupunki");
+  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (hs_organisation_picker_get_field (picker, "list")), i) != NULL; i++)
+    n_helsinki += g_strcmp0 (row_title (picker_row (picker, i)), helsinki->name) == 0;
+  g_assert_cmpuint (n_helsinki, ==, 1);
+
+  /* the search still finds it, once */
+  hs_test_search (hs_organisation_picker_get_field (picker, "search"), HELSINKI_ID);
+  g_assert_cmpuint (hs_organisation_picker_get_n_shown (picker), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +640,8 @@ main (int   argc,
   ADD ("/organisations/type-municipality", test_type_and_municipality);
   ADD ("/organisations/projects", test_projects);
   ADD ("/organisations/reloads-on-change", test_reloads_on_change);
+  ADD ("/organisations/picker-city-preset", test_picker_city_preset);
+  ADD ("/organisations/picker-city-stored", test_picker_city_stored);
 #undef ADD
 
   return g_test_run ();
