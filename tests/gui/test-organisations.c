@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/hs-core-error.h"
+#include "core/hs-i18n.h"
 #include "core/hs-ytunnus.h"
 #include "store/hs-sqlite-repository.h"
 
@@ -626,11 +627,149 @@ test_picker_city_stored (Fixture       *f,
   hs_test_drain ();
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* At 800×600 the narrow list shows organisation names and types in full:
+ * "University of applied sciences" is not cut to "University of applied s…". */
+static void
+test_list_not_clipped (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *list = widget (f, "list");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean seen_type = FALSE;
+
+  gtk_window_set_default_size (f->window, 800, 600);
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), 800, 600);
+  search (f, "ammattikorkeakoulu");
+  hs_test_wait_for_draw (list);
+  g_assert_cmpuint (g_list_model_get_n_items (hs_organisations_page_get_model (f->page)), >, 0);
+
+  collect_labels (list, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+      int min_width = 0;
+
+      if (*text == '\0')
+        continue;
+      seen_type = seen_type || strstr (text, "University of applied sciences") != NULL;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, min_width);
+    }
+  g_assert_true (seen_type);
+}
+
+/* A screen reader reads each row of the list by the organisation's name. */
+static void
+test_list_accessible_names (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *list = widget (f, "list");
+  GtkWidget *row;
+  GtkWidget *list_item_widget;
+
+  search (f, HELSINKI_ID);
+  hs_test_wait_for_draw (list);
+  g_assert_cmpuint (g_list_model_get_n_items (hs_organisations_page_get_model (f->page)), ==, 1);
+  /* the list view's one row, and the widget the factory put in it */
+  list_item_widget = gtk_widget_get_first_child (list);
+  g_assert_nonnull (list_item_widget);
+  g_assert_true (gtk_widget_get_mapped (list_item_widget));
+  row = gtk_widget_get_first_child (list_item_widget);
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "Helsingin kaupunki");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Helsingin kaupunki");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_item_widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       HELSINKI_ID " · City · Helsinki");
+}
+
+static GtkWidget *
+find_icon (GtkWidget  *widget,
+           const char *icon_name)
+{
+  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon (child, icon_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The picker's rows are named by their organisation, and the icon that
+ * ends each row says what activating it does. */
+static void
+test_picker_accessible_names (Fixture       *f,
+                              gconstpointer  data)
+{
+  HsOrganisationPicker *picker = open_picker (f, "Pääkaupunkiseutu (PKS)");
+  GtkListBoxRow *first = picker_row (picker, 0);
+  GtkWidget *icon = find_icon (GTK_WIDGET (first), "go-next-symbolic");
+  g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s, Agreement city · " HELSINKI_ID " · City · Helsinki", helsinki->name);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  g_assert_nonnull (icon);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "Choose");
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
+/* Screenshots of the page at two sizes, in the language of the run. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
+  const char *lang = g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "fi") ? "fi" : "en";
+
+  select_helsinki (f);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("organisations-%dx%d-%s.png", sizes[i][0], sizes[i][1], lang);
+
+      gtk_window_set_default_size (f->window, sizes[i][0], sizes[i][1]);
+      gtk_widget_set_size_request (GTK_WIDGET (f->window), sizes[i][0], sizes[i][1]);
+      hs_test_wait_for_draw (GTK_WIDGET (f->window));
+      hs_test_save_png (GTK_WIDGET (f->window), name);
+      gtk_widget_set_size_request (GTK_WIDGET (f->window), -1, -1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* --language=fi runs the cases (and the screenshots) in Finnish */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--language="))
+      {
+        g_setenv ("LANGUAGE", argv[i] + strlen ("--language="), TRUE);
+        for (int j = i; j < argc; j++)
+          argv[j] = argv[j + 1];
+        argc--;
+        i--;
+      }
+  /* the in-process accessibility backend keeps the accessible names */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  hs_i18n_init ();
   hs_test_gui_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/organisations/list", test_lists_organisations);
@@ -642,6 +781,10 @@ main (int   argc,
   ADD ("/organisations/reloads-on-change", test_reloads_on_change);
   ADD ("/organisations/picker-city-preset", test_picker_city_preset);
   ADD ("/organisations/picker-city-stored", test_picker_city_stored);
+  ADD ("/organisations/list-not-clipped", test_list_not_clipped);
+  ADD ("/organisations/list-accessible-names", test_list_accessible_names);
+  ADD ("/organisations/picker-accessible-names", test_picker_accessible_names);
+  ADD ("/organisations/screenshots", test_screenshots);
 #undef ADD
 
   return g_test_run ();
