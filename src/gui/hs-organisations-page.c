@@ -26,7 +26,7 @@
 #include "hs-organisation-item.h"
 #include "hs-organisation-project-item.h"
 #include "hs-organisation-row.h"
-#include "hs-organisations-page.h"
+#include "hs-organisations-page-private.h"
 
 typedef enum
 {
@@ -701,9 +701,10 @@ selection_changed_cb (HsOrganisationsPage *self)
 
 /* ---- data ------------------------------------------------------------------ */
 
-gboolean
-hs_organisations_page_reload (HsOrganisationsPage  *self,
-                              GError              **error)
+/* Reloads now (three queries); FALSE with error when the repository fails. */
+static gboolean
+reload (HsOrganisationsPage  *self,
+        GError              **error)
 {
   g_autoptr(GPtrArray) orgs = NULL;
   g_autoptr(GArray) roles = NULL;
@@ -726,7 +727,7 @@ hs_organisations_page_reload (HsOrganisationsPage  *self,
   if (summaries == NULL)
     return FALSE;
 
-  selected_id = hs_organisations_page_get_selected_id (self);
+  selected_id = _hs_organisations_page_get_selected_id (self);
 
   g_hash_table_remove_all (self->summary_by_id);
   g_clear_pointer (&self->summaries, g_array_unref);
@@ -793,7 +794,7 @@ hs_organisations_page_reload (HsOrganisationsPage  *self,
   self->reloading = TRUE;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
-  if (selected_id == 0 || !hs_organisations_page_select (self, selected_id))
+  if (selected_id == 0 || !_hs_organisations_page_select (self, selected_id))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->reloading = FALSE;
 
@@ -812,7 +813,7 @@ repository_changed_cb (HsOrganisationsPage *self)
       self->dirty = TRUE;
       return;
     }
-  if (!hs_organisations_page_reload (self, &error))
+  if (!reload (self, &error))
     g_warning ("Could not reload the organisations: %s", error->message);
 }
 
@@ -826,15 +827,8 @@ hs_organisations_page_new (HsRepository *repository)
   return g_object_new (HS_TYPE_ORGANISATIONS_PAGE, "repository", repository, NULL);
 }
 
-HsRepository *
-hs_organisations_page_get_repository (HsOrganisationsPage *self)
-{
-  g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), NULL);
-  return self->repository;
-}
-
 gboolean
-hs_organisations_page_select (HsOrganisationsPage *self,
+_hs_organisations_page_select (HsOrganisationsPage *self,
                               gint64               organisation_id)
 {
   GListModel *model;
@@ -859,7 +853,7 @@ hs_organisations_page_select (HsOrganisationsPage *self,
 }
 
 gint64
-hs_organisations_page_get_selected_id (HsOrganisationsPage *self)
+_hs_organisations_page_get_selected_id (HsOrganisationsPage *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), 0);
 
@@ -875,21 +869,21 @@ hs_organisations_page_focus_search (HsOrganisationsPage *self)
 }
 
 GListModel *
-hs_organisations_page_get_model (HsOrganisationsPage *self)
+_hs_organisations_page_get_model (HsOrganisationsPage *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), NULL);
   return G_LIST_MODEL (self->filter_model);
 }
 
 GListModel *
-hs_organisations_page_get_projects (HsOrganisationsPage *self)
+_hs_organisations_page_get_projects (HsOrganisationsPage *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), NULL);
   return G_LIST_MODEL (self->projects);
 }
 
 GtkWidget *
-hs_organisations_page_get_widget (HsOrganisationsPage *self,
+_hs_organisations_page_get_widget (HsOrganisationsPage *self,
                                   const char          *name)
 {
   static const struct { const char *name; gsize offset; } widgets[] = {
@@ -935,7 +929,7 @@ hs_organisations_page_map (GtkWidget *widget)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!hs_organisations_page_reload (self, &error))
+      if (!reload (self, &error))
         g_warning ("Could not reload the organisations: %s", error->message);
     }
 }

@@ -23,7 +23,7 @@
 #include "hs-organisation-item.h"
 #include "hs-organisation-picker.h"
 #include "hs-organisation-project-item.h"
-#include "hs-organisations-page.h"
+#include "hs-organisations-page-private.h"
 #include "hs-snapshot.h"
 
 #define HELSINKI_ID "0201256-6"
@@ -42,7 +42,7 @@ static GtkWidget *
 widget (Fixture    *f,
         const char *name)
 {
-  GtkWidget *w = hs_organisations_page_get_widget (f->page, name);
+  GtkWidget *w = _hs_organisations_page_get_widget (f->page, name);
 
   g_assert_nonnull (w);
   return w;
@@ -120,9 +120,9 @@ select_helsinki (Fixture *f)
   g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
 
   g_assert_nonnull (helsinki);
-  g_assert_true (hs_organisations_page_select (f->page, helsinki->id));
+  g_assert_true (_hs_organisations_page_select (f->page, helsinki->id));
   hs_test_drain ();
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, helsinki->id);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, helsinki->id);
   return helsinki->id;
 }
 
@@ -173,7 +173,7 @@ static void
 test_lists_organisations (Fixture       *f,
                           gconstpointer  data)
 {
-  GListModel *model = hs_organisations_page_get_model (f->page);
+  GListModel *model = _hs_organisations_page_get_model (f->page);
   g_autoptr(GArray) roles = hs_repository_list_organisation_roles (f->repo, NULL);
   g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
   g_autofree char *count = g_strdup_printf ("%u organisations", stored_org_count (f));
@@ -221,7 +221,7 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GListModel *model = hs_organisations_page_get_model (f->page);
+  GListModel *model = _hs_organisations_page_get_model (f->page);
   guint all = stored_org_count (f);
 
   search (f, "helsin");
@@ -279,7 +279,7 @@ test_edit_name_undo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (hs_project_get_main (pks)->organisation->name, ==, "Helsingin kaupunki / Kaupunginkanslia");
   /* the page reloaded and kept the selection */
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, id);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, id);
   g_assert_cmpstr (label_text (f, "title"), ==, "Helsingin kaupunki / Kaupunginkanslia");
 
   /* one action: one undo puts the name back, in the database and on the page */
@@ -291,7 +291,7 @@ test_edit_name_undo (Fixture       *f,
   g_assert_cmpstr (undone_org->name, ==, "Helsingin kaupunki");
   g_assert_cmpstr (label_text (f, "title"), ==, "Helsingin kaupunki");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "name"))), ==, "Helsingin kaupunki");
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, id);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, id);
 
   /* an empty name is refused on the spot */
   type_and_enter (f, "name", "   ");
@@ -414,7 +414,7 @@ test_type_and_municipality (Fixture       *f,
   /* the list row follows */
   search (f, HELSINKI_ID);
   {
-    g_autoptr(HsOrganisationItem) item = g_list_model_get_item (hs_organisations_page_get_model (f->page), 0);
+    g_autoptr(HsOrganisationItem) item = g_list_model_get_item (_hs_organisations_page_get_model (f->page), 0);
     g_assert_cmpstr (hs_organisation_item_get_subtitle (item), ==, HELSINKI_ID " · Municipality");
   }
 }
@@ -425,7 +425,7 @@ test_projects (Fixture       *f,
 {
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_autoptr(GError) error = NULL;
-  GListModel *projects = hs_organisations_page_get_projects (f->page);
+  GListModel *projects = _hs_organisations_page_get_projects (f->page);
   GtkWidget *list_view;
   gint64 id = select_helsinki (f);
   guint pks_position = G_MAXUINT;
@@ -484,20 +484,20 @@ test_reloads_on_change (Fixture       *f,
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_autoptr(GError) error = NULL;
   HsOrganisation *partner = hs_organisation_new ("Testikumppani Oy", NULL, HS_ORG_COMPANY);
-  GListModel *model = hs_organisations_page_get_model (f->page);
+  GListModel *model = _hs_organisations_page_get_model (f->page);
   guint before = g_list_model_get_n_items (model);
   guint n_projects_before = 0;
   gint64 id = select_helsinki (f);
 
-  n_projects_before = g_list_model_get_n_items (hs_organisations_page_get_projects (f->page));
+  n_projects_before = g_list_model_get_n_items (_hs_organisations_page_get_projects (f->page));
   partner->foreign = TRUE;
   g_ptr_array_add (pks->implementers, hs_implementer_new (partner, FALSE));
   g_assert_true (hs_repository_save_project (f->repo, pks, &error));
   g_assert_no_error (error);
   hs_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, id);
-  g_assert_cmpuint (g_list_model_get_n_items (hs_organisations_page_get_projects (f->page)), ==, n_projects_before);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (_hs_organisations_page_get_projects (f->page)), ==, n_projects_before);
 
   search (f, "testikumppani");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -651,7 +651,7 @@ test_list_not_clipped (Fixture       *f,
   gtk_widget_set_size_request (GTK_WIDGET (f->window), 800, 600);
   search (f, "ammattikorkeakoulu");
   hs_test_wait_for_draw (list);
-  g_assert_cmpuint (g_list_model_get_n_items (hs_organisations_page_get_model (f->page)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_hs_organisations_page_get_model (f->page)), >, 0);
 
   collect_labels (list, labels);
   g_assert_cmpuint (labels->len, >, 0);
@@ -682,7 +682,7 @@ test_list_accessible_names (Fixture       *f,
 
   search (f, HELSINKI_ID);
   hs_test_wait_for_draw (list);
-  g_assert_cmpuint (g_list_model_get_n_items (hs_organisations_page_get_model (f->page)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (_hs_organisations_page_get_model (f->page)), ==, 1);
   /* the list view's one row, and the widget the factory put in it */
   list_item_widget = gtk_widget_get_first_child (list);
   g_assert_nonnull (list_item_widget);
