@@ -546,6 +546,12 @@ hs_organisation_picker_init (HsOrganisationPicker *self)
   for (guint t = 0; t < HS_N_ORG_TYPES; t++)
     gtk_string_list_append (types, hs_org_type_label (t));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  /* the type in full, wrapping when narrow, not "University of applied s…" */
+  {
+    g_autoptr(GtkListItemFactory) type_factory =
+      gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/hs-org-type-item.ui");
+    adw_combo_row_set_factory (self->type_row, type_factory);
+  }
 
   placeholder = gtk_label_new (_("No organisation matches the search"));
   gtk_widget_add_css_class (placeholder, "dim-label");

@@ -1141,6 +1141,12 @@ hs_organisations_page_init (HsOrganisationsPage *self)
     gtk_string_list_append (types, hs_org_type_label (t));
   self->syncing = TRUE;
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  /* the type in full, wrapping when narrow, not "University of applied s…" */
+  {
+    g_autoptr(GtkListItemFactory) type_factory =
+      gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/hs-org-type-item.ui");
+    adw_combo_row_set_factory (self->type_row, type_factory);
+  }
   self->syncing = FALSE;
 
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);

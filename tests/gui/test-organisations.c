@@ -671,6 +671,59 @@ test_list_not_clipped (Fixture       *f,
   g_assert_true (seen_type);
 }
 
+/* The label in @row that shows @text: there, whole, not ellipsized. */
+static void
+assert_shows_in_full (GtkWidget  *row,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  hs_test_wait_for_draw (row);
+  collect_labels (row, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+        continue;
+      found = TRUE;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+  g_assert_true (found);
+}
+
+/* "University of applied sciences" is shown whole as the chosen type, on
+ * the page at 800×600 and in Add Implementer. */
+static void
+test_type_not_clipped (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *model = _hs_organisations_page_get_model (f->page);
+  HsOrganisationPicker *picker;
+  GtkWidget *type;
+
+  gtk_window_set_default_size (f->window, 800, 600);
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), 800, 600);
+  search (f, "ammattikorkeakoulu");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  {
+    g_autoptr(HsOrganisationItem) item = g_list_model_get_item (model, 0);
+    g_assert_true (_hs_organisations_page_select (f->page, hs_organisation_item_get_organisation (item)->id));
+  }
+  hs_test_drain ();
+  type = widget (f, "type");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type)), ==, HS_ORG_UAS);
+  assert_shows_in_full (type, "University of applied sciences");
+
+  picker = open_picker (f, "Pori");
+  type = hs_organisation_picker_get_field (picker, "type");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), HS_ORG_UAS);
+  assert_shows_in_full (type, "University of applied sciences");
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
 /* A screen reader reads each row of the list by the organisation's name. */
 static void
 test_list_accessible_names (Fixture       *f,
@@ -748,6 +801,20 @@ test_screenshots (Fixture       *f,
       hs_test_save_png (GTK_WIDGET (f->window), name);
       gtk_widget_set_size_request (GTK_WIDGET (f->window), -1, -1);
     }
+
+  /* Add Implementer for a Pori project, with a type of a long name */
+  {
+    HsOrganisationPicker *picker = open_picker (f, "Pori");
+    g_autofree char *name = g_strdup_printf ("organisations-picker-%s.png", lang);
+    g_autofree char *uas = g_strdup_printf ("organisations-picker-uas-%s.png", lang);
+
+    hs_test_save_png (GTK_WIDGET (picker), name);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (hs_organisation_picker_get_field (picker, "type")), HS_ORG_UAS);
+    hs_test_wait_for_draw (GTK_WIDGET (picker));
+    hs_test_save_png (GTK_WIDGET (picker), uas);
+    gtk_window_destroy (GTK_WINDOW (picker));
+    hs_test_drain ();
+  }
 }
 
 int
@@ -782,6 +849,7 @@ main (int   argc,
   ADD ("/organisations/picker-city-preset", test_picker_city_preset);
   ADD ("/organisations/picker-city-stored", test_picker_city_stored);
   ADD ("/organisations/list-not-clipped", test_list_not_clipped);
+  ADD ("/organisations/type-not-clipped", test_type_not_clipped);
   ADD ("/organisations/list-accessible-names", test_list_accessible_names);
   ADD ("/organisations/picker-accessible-names", test_picker_accessible_names);
   ADD ("/organisations/screenshots", test_screenshots);
