@@ -24,46 +24,6 @@
 #include "hs-money.h"
 #include "hs-ytunnus.h"
 
-typedef struct
-{
-  const char *city;
-  const char *genitive;     /* "Helsingin" */
-  const char *business_id;  /* the city's real Y-tunnus where we know it */
-  gboolean    municipality; /* Sotkamo is a municipality, not a city */
-} CityInfo;
-
-static const CityInfo cities[] = {
-  { "Helsinki", "Helsingin", "0201256-6", FALSE },
-  { "Espoo", "Espoon", "0101263-6", FALSE },
-  { "Vantaa", "Vantaan", "0124610-9", FALSE },
-  { "Tampere", "Tampereen", "0211675-2", FALSE },
-  { "Turku", "Turun", "0204819-8", FALSE },
-  { "Oulu", "Oulun", "0187690-1", FALSE },
-  { "Jyväskylä", "Jyväskylän", NULL, FALSE },
-  { "Lahti", "Lahden", NULL, FALSE },
-  { "Lappeenranta", "Lappeenrannan", NULL, FALSE },
-  { "Imatra", "Imatran", NULL, FALSE },
-  { "Kuopio", "Kuopion", NULL, FALSE },
-  { "Joensuu", "Joensuun", NULL, FALSE },
-  { "Pori", "Porin", NULL, FALSE },
-  { "Vaasa", "Vaasan", NULL, FALSE },
-  { "Seinäjoki", "Seinäjoen", NULL, FALSE },
-  { "Mikkeli", "Mikkelin", NULL, FALSE },
-  { "Kokkola", "Kokkolan", NULL, FALSE },
-  { "Kajaani", "Kajaanin", NULL, FALSE },
-  { "Sotkamo", "Sotkamon", NULL, TRUE },
-  { "Rovaniemi", "Rovaniemen", NULL, FALSE },
-};
-
-static const CityInfo *
-find_city (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (cities); i++)
-    if (g_strcmp0 (cities[i].city, name) == 0)
-      return &cities[i];
-  return NULL;
-}
-
 /* Partial implementers: a pattern with %s for the city's genitive (or name). */
 typedef struct
 {
@@ -126,26 +86,17 @@ synthetic_business_id (const char *name)
 static HsOrganisation *
 city_organisation (const char *city_name)
 {
-  const CityInfo *info = find_city (city_name);
-  g_autofree char *name = NULL;
-  g_autofree char *business_id = NULL;
-  HsOrganisation *org;
+  HsOrganisation *org = hs_reference_city_organisation (city_name);
 
-  if (info != NULL)
+  if (org == NULL)
     {
-      name = g_strdup_printf (info->municipality ? "%s kunta" : "%s kaupunki", info->genitive);
-      business_id = info->business_id != NULL ? g_strdup (info->business_id)
-                                              : synthetic_business_id (name);
-    }
-  else
-    {
-      name = g_strdup_printf ("%s (kaupunki)", city_name);
-      business_id = synthetic_business_id (name);
-    }
+      g_autofree char *name = g_strdup_printf ("%s (kaupunki)", city_name);
 
-  org = hs_organisation_new (name, business_id,
-                             info != NULL && info->municipality ? HS_ORG_MUNICIPALITY : HS_ORG_CITY);
-  org->municipality = g_strdup (city_name);
+      org = hs_organisation_new (name, NULL, HS_ORG_CITY);
+      org->municipality = g_strdup (city_name);
+    }
+  if (org->business_id == NULL)
+    org->business_id = synthetic_business_id (org->name);
   return org;
 }
 
@@ -153,8 +104,8 @@ static HsOrganisation *
 partner_organisation (const PartnerKind *kind,
                       const char        *city_name)
 {
-  const CityInfo *info = find_city (city_name);
-  const char *word = kind->genitive && info != NULL ? info->genitive : city_name;
+  const char *genitive = hs_reference_city_genitive (city_name);
+  const char *word = kind->genitive && genitive != NULL ? genitive : city_name;
   g_autofree char *name = NULL;
   g_autofree char *business_id = NULL;
   HsOrganisation *org;
@@ -308,7 +259,7 @@ hs_generate_portfolio (GPtrArray *agreements,
       GPtrArray *fas = g_ptr_array_index (per_agreement, a);
       guint n_cities = agreement->cities != NULL ? g_strv_length (agreement->cities) : 0;
       const char *main_city = n_cities > 0 ? agreement->cities[g_rand_int_range (rand, 0, n_cities)] : "Helsinki";
-      const CityInfo *info = find_city (main_city);
+      const char *genitive = hs_reference_city_genitive (main_city);
       g_autofree char *code = g_strdup_printf ("GEN-%u-%05u", seed, i + 1);
       HsProject *project = hs_project_new (code);
       guint start_word = g_rand_int_range (rand, 0, G_N_ELEMENTS (name_starts));
@@ -325,7 +276,7 @@ hs_generate_portfolio (GPtrArray *agreements,
         breaks = g_rand_int_range (rand, BREAK_SUPPORT_RATE, N_BREAKS);
 
       project->name_fi = g_strdup_printf ("%s %s %s", name_starts[start_word],
-                                          info != NULL ? info->genitive : main_city,
+                                          genitive != NULL ? genitive : main_city,
                                           name_subjects[subject]);
       project->name_en = g_strdup_printf ("%s %s for %s", "Smart", name_subjects_en[subject], main_city);
       project->acronym = g_strdup_printf ("%.3s%u", name_subjects[subject], i + 1);

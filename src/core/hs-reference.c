@@ -41,6 +41,89 @@ hs_call_free (HsCall *call)
   g_free (call);
 }
 
+/* The cities and the one municipality of the 16 agreements (docs/domain.md
+ * §1), with the Y-tunnus where a public source gives it (§5). */
+typedef struct
+{
+  const char *city;
+  const char *genitive;
+  const char *business_id;
+  gboolean    municipality;   /* Sotkamo is a municipality, not a city */
+} CityInfo;
+
+static const CityInfo cities[] = {
+  { "Helsinki", "Helsingin", "0201256-6", FALSE },
+  { "Espoo", "Espoon", "0101263-6", FALSE },
+  { "Vantaa", "Vantaan", "0124610-9", FALSE },
+  { "Tampere", "Tampereen", "0211675-2", FALSE },
+  { "Turku", "Turun", "0204819-8", FALSE },
+  { "Oulu", "Oulun", "0187690-1", FALSE },
+  { "Jyväskylä", "Jyväskylän", NULL, FALSE },
+  { "Lahti", "Lahden", NULL, FALSE },
+  { "Lappeenranta", "Lappeenrannan", NULL, FALSE },
+  { "Imatra", "Imatran", NULL, FALSE },
+  { "Kuopio", "Kuopion", NULL, FALSE },
+  { "Joensuu", "Joensuun", NULL, FALSE },
+  { "Pori", "Porin", NULL, FALSE },
+  { "Vaasa", "Vaasan", NULL, FALSE },
+  { "Seinäjoki", "Seinäjoen", NULL, FALSE },
+  { "Mikkeli", "Mikkelin", NULL, FALSE },
+  { "Kokkola", "Kokkolan", NULL, FALSE },
+  { "Kajaani", "Kajaanin", NULL, FALSE },
+  { "Sotkamo", "Sotkamon", NULL, TRUE },
+  { "Rovaniemi", "Rovaniemen", NULL, FALSE },
+};
+
+static const CityInfo *
+find_city (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (cities); i++)
+    if (g_str_equal (cities[i].city, name))
+      return &cities[i];
+  return NULL;
+}
+
+const char *
+hs_reference_city_genitive (const char *city)
+{
+  const CityInfo *info = find_city (city);
+
+  return info != NULL ? info->genitive : NULL;
+}
+
+HsOrganisation *
+hs_reference_city_organisation (const char *city)
+{
+  const CityInfo *info = find_city (city);
+  g_autofree char *name = NULL;
+  HsOrganisation *org;
+
+  if (info == NULL)
+    return NULL;
+
+  name = g_strdup_printf (info->municipality ? "%s kunta" : "%s kaupunki", info->genitive);
+  org = hs_organisation_new (name, info->business_id,
+                             info->municipality ? HS_ORG_MUNICIPALITY : HS_ORG_CITY);
+  org->municipality = g_strdup (info->city);
+  return org;
+}
+
+GPtrArray *
+hs_agreement_city_organisations (const HsAgreement *agreement)
+{
+  GPtrArray *orgs = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_organisation_free);
+
+  g_return_val_if_fail (agreement != NULL, orgs);
+
+  for (guint i = 0; agreement->cities != NULL && agreement->cities[i] != NULL; i++)
+    {
+      HsOrganisation *org = hs_reference_city_organisation (agreement->cities[i]);
+      if (org != NULL)
+        g_ptr_array_add (orgs, org);
+    }
+  return orgs;
+}
+
 HsCall *
 hs_call_new_default (void)
 {

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 #include "hs-enums.h"
+#include "hs-project.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,18 @@ void hs_call_free       (HsCall *call);
  * calls, organisations: each starts with its gint64 id). The table borrows
  * both keys and values from the array, which must outlive it. */
 GHashTable *hs_reference_index_by_id (GPtrArray *items);
+
+/* The genitive of an agreement city's name ("Porin" for "Pori"), NULL for
+ * a name that is not one of the agreements' cities. */
+const char     *hs_reference_city_genitive      (const char *city);
+/* The agreement city's own organisation: "Porin kaupunki" of type city (or
+ * "Sotkamon kunta", a municipality), its home municipality the city, and
+ * its Y-tunnus where the reference data knows it (NULL otherwise: the user
+ * types it). id 0. NULL for a name that is not an agreement city. */
+HsOrganisation *hs_reference_city_organisation  (const char *city);
+/* The organisations of the agreement's own cities, in its order, of
+ * HsOrganisation* (free function set); empty for an agreement without. */
+GPtrArray      *hs_agreement_city_organisations (const HsAgreement *agreement);
 
 /* A call with the programme defaults (60 % support, 25 % city, flat-40). */
 HsCall *hs_call_new_default (void);

@@ -25,6 +25,7 @@ struct _HsOrganisationItem
   gint64          total_costs;
   char           *subtitle;
   char           *search_key;   /* casefolded */
+  gboolean        suggested;
 };
 
 G_DEFINE_FINAL_TYPE (HsOrganisationItem, hs_organisation_item, G_TYPE_OBJECT)
@@ -137,4 +138,19 @@ hs_organisation_item_get_subtitle (HsOrganisationItem *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATION_ITEM (self), NULL);
   return self->subtitle;
+}
+
+gboolean
+hs_organisation_item_get_suggested (HsOrganisationItem *self)
+{
+  g_return_val_if_fail (HS_IS_ORGANISATION_ITEM (self), FALSE);
+  return self->suggested;
+}
+
+void
+hs_organisation_item_set_suggested (HsOrganisationItem *self,
+                                    gboolean            suggested)
+{
+  g_return_if_fail (HS_IS_ORGANISATION_ITEM (self));
+  self->suggested = suggested;
 }

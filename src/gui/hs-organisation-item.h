@@ -31,4 +31,10 @@ const char           *hs_organisation_item_get_search_key (HsOrganisationItem *s
 /* "0201256-6 · City · Helsinki" (or "Foreign · …"). */
 const char           *hs_organisation_item_get_subtitle   (HsOrganisationItem *self);
 
+/* Whether the organisation is offered first as one of the agreement's own
+ * cities (in the organisation picker). FALSE unless set. */
+gboolean              hs_organisation_item_get_suggested  (HsOrganisationItem *self);
+void                  hs_organisation_item_set_suggested  (HsOrganisationItem *self,
+                                                           gboolean            suggested);
+
 G_END_DECLS

@@ -15,15 +15,23 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/hs-reference.h"
 #include "core/hs-ytunnus.h"
 
+#include "hs-organisation-item.h"
 #include "hs-organisation-picker.h"
 
 struct _HsOrganisationPicker
 {
   AdwWindow          parent_instance;
 
+  HsRepository      *repository;
   GPtrArray         *organisations;  /* of HsOrganisation*, owned */
+  GPtrArray         *presets;        /* the agreement's cities, of HsOrganisation*, or NULL */
+  GArray            *exclude_ids;    /* of gint64, or NULL */
+  GListStore        *store;          /* of HsOrganisationItem */
+  GtkCustomFilter   *filter;
+  GtkFilterListModel *filtered;
   char              *search;         /* casefolded, NULL when empty */
   char              *business_id;    /* canonical form of the typed Y-tunnus, or NULL */
   guint              n_shown;
@@ -62,45 +70,67 @@ choose (HsOrganisationPicker *self,
   g_object_unref (self);
 }
 
+static void form_changed_cb (HsOrganisationPicker *self);
+
 /* ---- the list --------------------------------------------------------------- */
 
-static char *
-org_subtitle (const HsOrganisation *org)
-{
-  GString *s = g_string_new (NULL);
-
-  if (org->business_id != NULL)
-    g_string_append (s, org->business_id);
-  else if (org->foreign)
-    g_string_append (s, _("Foreign"));
-  if ((guint) org->type < HS_N_ORG_TYPES)
-    g_string_append_printf (s, "%s%s", s->len > 0 ? " · " : "", hs_org_type_label (org->type));
-  if (org->municipality != NULL && *org->municipality != '\0')
-    g_string_append_printf (s, "%s%s", s->len > 0 ? " · " : "", org->municipality);
-
-  return g_string_free (s, FALSE);
-}
+/* The list box is bound to self->filtered: the store's items that match
+ * the search. The store holds HsOrganisationItem: first the agreement's
+ * own cities (an existing organisation, or a preset with id 0 that fills
+ * the form), then the other organisations, without the excluded ones. */
 
 static gboolean
-filter_row_cb (GtkListBoxRow *row,
-               gpointer       user_data)
+filter_item_cb (gpointer item,
+                gpointer user_data)
 {
   HsOrganisationPicker *self = user_data;
-  const char *haystack = g_object_get_data (G_OBJECT (row), "hs-search-key");
+  const char *haystack = hs_organisation_item_get_search_key (item);
 
   return self->search == NULL || (haystack != NULL && strstr (haystack, self->search) != NULL);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  HsOrganisationItem *org_item = item;
+  const HsOrganisation *org = hs_organisation_item_get_organisation (org_item);
+  const char *subtitle = hs_organisation_item_get_subtitle (org_item);
+  g_autofree char *shown_subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+
+  if (hs_organisation_item_get_suggested (org_item) && org->id == 0)
+    /* Translators: a preset for the agreement's own city that is not yet
+     * stored; %s is "City · Pori" */
+    shown_subtitle = g_strdup_printf (_("Agreement city, new · %s"), subtitle);
+  else if (hs_organisation_item_get_suggested (org_item))
+    /* Translators: %s is "0201256-6 · City · Helsinki" */
+    shown_subtitle = g_strdup_printf (_("Agreement city · %s"), subtitle);
+  else
+    shown_subtitle = g_strdup (subtitle);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), org->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_tooltip_text (row, shown_subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  icon = gtk_image_new_from_icon_name (org->id == 0 ? "list-add-symbolic" : "go-next-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  org->id == 0 ? _("Fill in the new organisation") : _("Choose"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+
+  accessible = g_strdup_printf ("%s, %s", org->name, shown_subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return row;
 }
 
 static void
 count_shown (HsOrganisationPicker *self)
 {
-  self->n_shown = 0;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_object_get_data (G_OBJECT (row), "hs-org") != NULL &&
-        gtk_widget_get_child_visible (row))
-      self->n_shown++;
+  self->n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
 static void
@@ -112,70 +142,131 @@ search_changed_cb (HsOrganisationPicker *self)
   g_clear_pointer (&self->search, g_free);
   if (*trimmed != '\0')
     self->search = g_utf8_casefold (trimmed, -1);
-  gtk_list_box_invalidate_filter (self->list_box);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   count_shown (self);
+}
+
+/* A preset fills the form: the name and type, the Y-tunnus where known;
+ * the focus goes where the user has to type or confirm. */
+static void
+fill_form (HsOrganisationPicker *self,
+           const HsOrganisation *org)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), org->name != NULL ? org->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->business_id_row), org->business_id != NULL ? org->business_id : "");
+  adw_combo_row_set_selected (self->type_row, (guint) org->type < HS_N_ORG_TYPES ? org->type : HS_ORG_OTHER);
+  gtk_editable_set_text (GTK_EDITABLE (self->municipality_row), org->municipality != NULL ? org->municipality : "");
+  gtk_switch_set_active (self->foreign_switch, FALSE);
+  form_changed_cb (self);
+
+  if (org->business_id == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->business_id_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->create_button));
+}
+
+static void
+activate_item (HsOrganisationPicker *self,
+               HsOrganisationItem   *item)
+{
+  const HsOrganisation *org = hs_organisation_item_get_organisation (item);
+
+  if (org->id == 0)
+    fill_form (self, org);
+  else
+    choose (self, org);
 }
 
 /* Enter in the search chooses the only match. */
 static void
 search_activate_cb (HsOrganisationPicker *self)
 {
-  GtkListBoxRow *only = NULL;
+  g_autoptr(HsOrganisationItem) only = NULL;
 
   count_shown (self);
   if (self->n_shown != 1)
     return;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_object_get_data (G_OBJECT (row), "hs-org") != NULL &&
-        gtk_widget_get_child_visible (row))
-      only = GTK_LIST_BOX_ROW (row);
-
-  if (only != NULL)
-    choose (self, g_object_get_data (G_OBJECT (only), "hs-org"));
+  only = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  activate_item (self, only);
 }
 
 static void
 row_activated_cb (HsOrganisationPicker *self,
                   GtkListBoxRow        *row)
 {
-  const HsOrganisation *org = g_object_get_data (G_OBJECT (row), "hs-org");
+  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(HsOrganisationItem) item = NULL;
 
-  if (org != NULL)
-    choose (self, org);
+  if (index < 0)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) index);
+  if (item != NULL)
+    activate_item (self, item);
+}
+
+static gboolean
+is_excluded (HsOrganisationPicker *self,
+             gint64                id)
+{
+  for (guint j = 0; self->exclude_ids != NULL && j < self->exclude_ids->len; j++)
+    if (g_array_index (self->exclude_ids, gint64, j) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The stored organisation that a city preset stands for: the same Y-tunnus,
+ * or the same name; NULL when there is none. */
+static const HsOrganisation *
+find_stored (HsOrganisationPicker *self,
+             const HsOrganisation *preset)
+{
+  g_autofree char *name = g_utf8_casefold (preset->name, -1);
+
+  for (guint i = 0; i < self->organisations->len; i++)
+    {
+      const HsOrganisation *org = g_ptr_array_index (self->organisations, i);
+      g_autofree char *other = org->name != NULL ? g_utf8_casefold (org->name, -1) : NULL;
+
+      if ((preset->business_id != NULL && g_strcmp0 (org->business_id, preset->business_id) == 0) ||
+          g_strcmp0 (other, name) == 0)
+        return org;
+    }
+  return NULL;
 }
 
 static void
-fill_list (HsOrganisationPicker *self,
-           GArray               *exclude_ids)
+fill_list (HsOrganisationPicker *self)
 {
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) suggested = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; self->presets != NULL && i < self->presets->len; i++)
+    {
+      const HsOrganisation *preset = g_ptr_array_index (self->presets, i);
+      const HsOrganisation *stored = find_stored (self, preset);
+      HsOrganisationItem *item;
+
+      if (stored != NULL && (is_excluded (self, stored->id) || g_hash_table_contains (suggested, stored)))
+        continue;
+      item = hs_organisation_item_new (hs_organisation_copy (stored != NULL ? stored : preset), 0, 0, 0, 0);
+      hs_organisation_item_set_suggested (item, TRUE);
+      g_ptr_array_add (items, item);
+      if (stored != NULL)
+        g_hash_table_add (suggested, (gpointer) stored);
+    }
+
   for (guint i = 0; i < self->organisations->len; i++)
     {
       HsOrganisation *org = g_ptr_array_index (self->organisations, i);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *key = NULL;
-      GtkWidget *row;
-      gboolean excluded = FALSE;
 
-      for (guint j = 0; exclude_ids != NULL && j < exclude_ids->len; j++)
-        excluded = excluded || g_array_index (exclude_ids, gint64, j) == org->id;
-      if (excluded)
+      if (is_excluded (self, org->id) || g_hash_table_contains (suggested, org))
         continue;
-
-      subtitle = org_subtitle (org);
-      key = g_strdup_printf ("%s %s", org->name != NULL ? org->name : "", subtitle);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), org->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data (G_OBJECT (row), "hs-org", org);
-      g_object_set_data_full (G_OBJECT (row), "hs-search-key", g_utf8_casefold (key, -1), g_free);
-      gtk_list_box_append (self->list_box, row);
+      g_ptr_array_add (items, hs_organisation_item_new (hs_organisation_copy (org), 0, 0, 0, 0));
     }
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
   count_shown (self);
 }
 
@@ -296,6 +387,12 @@ hs_organisation_picker_new (GtkWindow    *parent,
   self = g_object_new (HS_TYPE_ORGANISATION_PICKER,
                        "transient-for", parent,
                        NULL);
+  self->repository = g_object_ref (repository);
+  if (exclude_ids != NULL)
+    {
+      self->exclude_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), exclude_ids->len);
+      g_array_append_vals (self->exclude_ids, exclude_ids->data, exclude_ids->len);
+    }
 
   organisations = hs_repository_list_organisations (repository, &error);
   if (organisations == NULL)
@@ -306,8 +403,33 @@ hs_organisation_picker_new (GtkWindow    *parent,
       self->organisations = g_steal_pointer (&organisations);
     }
 
-  fill_list (self, exclude_ids);
+  fill_list (self);
   return self;
+}
+
+void
+hs_organisation_picker_set_agreement_id (HsOrganisationPicker *self,
+                                         gint64                agreement_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+
+  g_return_if_fail (HS_IS_ORGANISATION_PICKER (self));
+
+  g_clear_pointer (&self->presets, g_ptr_array_unref);
+  if (agreement_id != 0)
+    {
+      agreements = hs_repository_list_agreements (self->repository, &error);
+      if (agreements == NULL)
+        g_warning ("Could not list the agreements: %s", error->message);
+      for (guint i = 0; agreements != NULL && i < agreements->len; i++)
+        {
+          const HsAgreement *agreement = g_ptr_array_index (agreements, i);
+          if (agreement->id == agreement_id)
+            self->presets = hs_agreement_city_organisations (agreement);
+        }
+    }
+  fill_list (self);
 }
 
 GtkWidget *
@@ -362,6 +484,12 @@ hs_organisation_picker_finalize (GObject *object)
   HsOrganisationPicker *self = HS_ORGANISATION_PICKER (object);
 
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
+  g_clear_pointer (&self->presets, g_ptr_array_unref);
+  g_clear_pointer (&self->exclude_ids, g_array_unref);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->business_id, g_free);
 
@@ -418,13 +546,23 @@ hs_organisation_picker_init (HsOrganisationPicker *self)
   for (guint t = 0; t < HS_N_ORG_TYPES; t++)
     gtk_string_list_append (types, hs_org_type_label (t));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  /* the type in full, wrapping when narrow, not "University of applied s…" */
+  {
+    g_autoptr(GtkListItemFactory) type_factory =
+      gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/hs-org-type-item.ui");
+    adw_combo_row_set_factory (self->type_row, type_factory);
+  }
 
   placeholder = gtk_label_new (_("No organisation matches the search"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->list_box, placeholder);
-  gtk_list_box_set_filter_func (self->list_box, filter_row_cb, self, NULL);
+  self->store = g_list_store_new (HS_TYPE_ORGANISATION_ITEM);
+  self->filter = gtk_custom_filter_new (filter_item_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, self, NULL);
 
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->business_id_row), FALSE);

@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (HsOrganisationPicker, hs_organisation_picker, HS, ORGANISA
 HsOrganisationPicker *hs_organisation_picker_new (GtkWindow    *parent,
                                                   HsRepository *repository,
                                                   GArray       *exclude_ids);
+/* Offers the agreement's own cities first (docs/domain.md §1): the stored
+ * organisation when there is one, else a preset that fills the form with
+ * the name, type, municipality and, where known, the Y-tunnus. 0: none. */
+void       hs_organisation_picker_set_agreement_id (HsOrganisationPicker *self,
+                                                    gint64                agreement_id);
 /* The widgets, for keyboard focus and tests: "search", "list", "name",
  * "business-id", "business-id-error", "type", "municipality", "foreign",
  * "create". */

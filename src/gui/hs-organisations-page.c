@@ -25,7 +25,8 @@
 
 #include "hs-organisation-item.h"
 #include "hs-organisation-project-item.h"
-#include "hs-organisations-page.h"
+#include "hs-organisation-row.h"
+#include "hs-organisations-page-private.h"
 
 typedef enum
 {
@@ -56,6 +57,7 @@ struct _HsOrganisationsPage
   gboolean             dirty;         /* changed (or never loaded) while not shown */
   gboolean             reloading;     /* the store is being replaced */
   HsLang               lang;
+  GtkListItemFactory  *column_factories[N_COLUMNS];  /* borrowed from the columns */
 
   GArray              *roles;         /* of HsOrganisationRole, owned */
   GArray              *summaries;     /* of HsProjectSummary, owned */
@@ -165,48 +167,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *total = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (texts), name);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-
-  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (total), 1);
-  gtk_widget_add_css_class (total, "numeric");
-  gtk_widget_add_css_class (total, "caption-heading");
-  gtk_label_set_xalign (GTK_LABEL (count), 1);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "caption");
-  gtk_box_append (GTK_BOX (figures), total);
-  gtk_box_append (GTK_BOX (figures), count);
-
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), figures);
-
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (box), "total", total);
-  g_object_set_data (G_OBJECT (box), "count", count);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, hs_organisation_row_new ());
 }
 
 static void
@@ -214,23 +175,20 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              HsOrganisationsPage      *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
   HsOrganisationItem *item = gtk_list_item_get_item (list_item);
-  const HsOrganisation *org = hs_organisation_item_get_organisation (item);
-  guint n = hs_organisation_item_get_n_projects (item);
-  g_autofree char *total = hs_money_format (hs_organisation_item_get_total_costs (item), self->lang);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", n), n);
-  g_autofree char *description = g_strdup_printf ("%s, %s, %s", hs_organisation_item_get_subtitle (item), count, total);
+  GtkWidget *list_item_widget = gtk_widget_get_parent (row);
 
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), org->name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "subtitle"), hs_organisation_item_get_subtitle (item));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "total"), total);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "count"), count);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "total"), n > 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, org->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  hs_organisation_row_set_item (HS_ORGANISATION_ROW (row), item, self->lang);
+  /* A screen reader reads the list view's own row (GTK 4.8 has no
+   * gtk_list_item_set_accessible_label): give it the row's name too. */
+  if (list_item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_item_widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    hs_organisation_item_get_organisation (item)->name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    hs_organisation_item_get_subtitle (item),
+                                    -1);
 }
 
 static gboolean
@@ -304,7 +262,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
+  /* Chars the short columns need in full (Finnish "Päätoteuttaja",
+   * "100,0 %"); only the name gives way, and its tooltip has it all. */
+  static const guint min_chars[N_COLUMNS] = { 12, 3, 14, 12, 14, 7 };
+
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars[column]);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column == COLUMN_NAME ? 40 : min_chars[column]);
   if (column == COLUMN_SHARE || column == COLUMN_PERCENT)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
@@ -313,13 +277,24 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, inscription);
 }
 
+/* Which column a cell factory belongs to. */
+static Column
+column_of (HsOrganisationsPage *self,
+           gpointer             factory)
+{
+  for (Column c = 0; c < N_COLUMNS; c++)
+    if (self->column_factories[c] == factory)
+      return c;
+  g_assert_not_reached ();
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  HsOrganisationsPage *self = g_object_get_data (G_OBJECT (factory), "hs-organisations-page");
-  Column column = GPOINTER_TO_INT (user_data);
+  HsOrganisationsPage *self = user_data;
+  Column column = column_of (self, factory);
   GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   const HsOrganisationProject *p = hs_organisation_project_item_get (gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
@@ -363,9 +338,9 @@ add_column (HsOrganisationsPage *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
 
-  g_object_set_data (G_OBJECT (factory), "hs-organisations-page", self);
+  self->column_factories[column] = factory;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -726,9 +701,10 @@ selection_changed_cb (HsOrganisationsPage *self)
 
 /* ---- data ------------------------------------------------------------------ */
 
-gboolean
-hs_organisations_page_reload (HsOrganisationsPage  *self,
-                              GError              **error)
+/* Reloads now (three queries); FALSE with error when the repository fails. */
+static gboolean
+reload (HsOrganisationsPage  *self,
+        GError              **error)
 {
   g_autoptr(GPtrArray) orgs = NULL;
   g_autoptr(GArray) roles = NULL;
@@ -751,7 +727,7 @@ hs_organisations_page_reload (HsOrganisationsPage  *self,
   if (summaries == NULL)
     return FALSE;
 
-  selected_id = hs_organisations_page_get_selected_id (self);
+  selected_id = _hs_organisations_page_get_selected_id (self);
 
   g_hash_table_remove_all (self->summary_by_id);
   g_clear_pointer (&self->summaries, g_array_unref);
@@ -818,7 +794,7 @@ hs_organisations_page_reload (HsOrganisationsPage  *self,
   self->reloading = TRUE;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
-  if (selected_id == 0 || !hs_organisations_page_select (self, selected_id))
+  if (selected_id == 0 || !_hs_organisations_page_select (self, selected_id))
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->reloading = FALSE;
 
@@ -837,7 +813,7 @@ repository_changed_cb (HsOrganisationsPage *self)
       self->dirty = TRUE;
       return;
     }
-  if (!hs_organisations_page_reload (self, &error))
+  if (!reload (self, &error))
     g_warning ("Could not reload the organisations: %s", error->message);
 }
 
@@ -851,15 +827,8 @@ hs_organisations_page_new (HsRepository *repository)
   return g_object_new (HS_TYPE_ORGANISATIONS_PAGE, "repository", repository, NULL);
 }
 
-HsRepository *
-hs_organisations_page_get_repository (HsOrganisationsPage *self)
-{
-  g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), NULL);
-  return self->repository;
-}
-
 gboolean
-hs_organisations_page_select (HsOrganisationsPage *self,
+_hs_organisations_page_select (HsOrganisationsPage *self,
                               gint64               organisation_id)
 {
   GListModel *model;
@@ -884,7 +853,7 @@ hs_organisations_page_select (HsOrganisationsPage *self,
 }
 
 gint64
-hs_organisations_page_get_selected_id (HsOrganisationsPage *self)
+_hs_organisations_page_get_selected_id (HsOrganisationsPage *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), 0);
 
@@ -900,21 +869,21 @@ hs_organisations_page_focus_search (HsOrganisationsPage *self)
 }
 
 GListModel *
-hs_organisations_page_get_model (HsOrganisationsPage *self)
+_hs_organisations_page_get_model (HsOrganisationsPage *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), NULL);
   return G_LIST_MODEL (self->filter_model);
 }
 
 GListModel *
-hs_organisations_page_get_projects (HsOrganisationsPage *self)
+_hs_organisations_page_get_projects (HsOrganisationsPage *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATIONS_PAGE (self), NULL);
   return G_LIST_MODEL (self->projects);
 }
 
 GtkWidget *
-hs_organisations_page_get_widget (HsOrganisationsPage *self,
+_hs_organisations_page_get_widget (HsOrganisationsPage *self,
                                   const char          *name)
 {
   static const struct { const char *name; gsize offset; } widgets[] = {
@@ -960,7 +929,7 @@ hs_organisations_page_map (GtkWidget *widget)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!hs_organisations_page_reload (self, &error))
+      if (!reload (self, &error))
         g_warning ("Could not reload the organisations: %s", error->message);
     }
 }
@@ -1154,10 +1123,10 @@ hs_organisations_page_init (HsOrganisationsPage *self)
   self->projects = g_list_store_new (HS_TYPE_ORGANISATION_PROJECT_ITEM);
   add_column (self, COLUMN_CODE, _("Code"), FALSE, 130);
   add_column (self, COLUMN_NAME, _("Name"), TRUE, -1);
-  add_column (self, COLUMN_ROLE, _("Role"), FALSE, 150);
-  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 110);
-  add_column (self, COLUMN_SHARE, _("Its Costs"), FALSE, 130);
-  add_column (self, COLUMN_PERCENT, _("Of Total"), FALSE, 80);
+  add_column (self, COLUMN_ROLE, _("Role"), FALSE, -1);
+  add_column (self, COLUMN_STATUS, _("Status"), FALSE, -1);
+  add_column (self, COLUMN_SHARE, _("Its Costs"), FALSE, -1);
+  add_column (self, COLUMN_PERCENT, _("Of Total"), FALSE, -1);
   {
     GtkSingleSelection *rows = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->projects)));
 
@@ -1172,6 +1141,12 @@ hs_organisations_page_init (HsOrganisationsPage *self)
     gtk_string_list_append (types, hs_org_type_label (t));
   self->syncing = TRUE;
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  /* the type in full, wrapping when narrow, not "University of applied s…" */
+  {
+    g_autoptr(GtkListItemFactory) type_factory =
+      gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/hs-org-type-item.ui");
+    adw_combo_row_set_factory (self->type_row, type_factory);
+  }
   self->syncing = FALSE;
 
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);

@@ -970,6 +970,7 @@ add_implementer_action_cb (GtkWidget  *widget,
     }
 
   self->picker = hs_organisation_picker_new (GTK_WINDOW (self), self->repository, exclude);
+  hs_organisation_picker_set_agreement_id (self->picker, self->project->agreement_id);
   g_signal_connect_object (self->picker, "destroy", G_CALLBACK (picker_destroyed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->picker, "organisation-chosen", G_CALLBACK (organisation_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (self->picker));

@@ -15,13 +15,15 @@
 #include <string.h>
 
 #include "core/hs-core-error.h"
+#include "core/hs-i18n.h"
 #include "core/hs-ytunnus.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-gui-test.h"
 #include "hs-organisation-item.h"
+#include "hs-organisation-picker.h"
 #include "hs-organisation-project-item.h"
-#include "hs-organisations-page.h"
+#include "hs-organisations-page-private.h"
 #include "hs-snapshot.h"
 
 #define HELSINKI_ID "0201256-6"
@@ -40,7 +42,7 @@ static GtkWidget *
 widget (Fixture    *f,
         const char *name)
 {
-  GtkWidget *w = hs_organisations_page_get_widget (f->page, name);
+  GtkWidget *w = _hs_organisations_page_get_widget (f->page, name);
 
   g_assert_nonnull (w);
   return w;
@@ -118,9 +120,9 @@ select_helsinki (Fixture *f)
   g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
 
   g_assert_nonnull (helsinki);
-  g_assert_true (hs_organisations_page_select (f->page, helsinki->id));
+  g_assert_true (_hs_organisations_page_select (f->page, helsinki->id));
   hs_test_drain ();
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, helsinki->id);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, helsinki->id);
   return helsinki->id;
 }
 
@@ -171,7 +173,7 @@ static void
 test_lists_organisations (Fixture       *f,
                           gconstpointer  data)
 {
-  GListModel *model = hs_organisations_page_get_model (f->page);
+  GListModel *model = _hs_organisations_page_get_model (f->page);
   g_autoptr(GArray) roles = hs_repository_list_organisation_roles (f->repo, NULL);
   g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
   g_autofree char *count = g_strdup_printf ("%u organisations", stored_org_count (f));
@@ -219,7 +221,7 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GListModel *model = hs_organisations_page_get_model (f->page);
+  GListModel *model = _hs_organisations_page_get_model (f->page);
   guint all = stored_org_count (f);
 
   search (f, "helsin");
@@ -277,7 +279,7 @@ test_edit_name_undo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (hs_project_get_main (pks)->organisation->name, ==, "Helsingin kaupunki / Kaupunginkanslia");
   /* the page reloaded and kept the selection */
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, id);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, id);
   g_assert_cmpstr (label_text (f, "title"), ==, "Helsingin kaupunki / Kaupunginkanslia");
 
   /* one action: one undo puts the name back, in the database and on the page */
@@ -289,7 +291,7 @@ test_edit_name_undo (Fixture       *f,
   g_assert_cmpstr (undone_org->name, ==, "Helsingin kaupunki");
   g_assert_cmpstr (label_text (f, "title"), ==, "Helsingin kaupunki");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget (f, "name"))), ==, "Helsingin kaupunki");
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, id);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, id);
 
   /* an empty name is refused on the spot */
   type_and_enter (f, "name", "   ");
@@ -412,7 +414,7 @@ test_type_and_municipality (Fixture       *f,
   /* the list row follows */
   search (f, HELSINKI_ID);
   {
-    g_autoptr(HsOrganisationItem) item = g_list_model_get_item (hs_organisations_page_get_model (f->page), 0);
+    g_autoptr(HsOrganisationItem) item = g_list_model_get_item (_hs_organisations_page_get_model (f->page), 0);
     g_assert_cmpstr (hs_organisation_item_get_subtitle (item), ==, HELSINKI_ID " · Municipality");
   }
 }
@@ -423,7 +425,7 @@ test_projects (Fixture       *f,
 {
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_autoptr(GError) error = NULL;
-  GListModel *projects = hs_organisations_page_get_projects (f->page);
+  GListModel *projects = _hs_organisations_page_get_projects (f->page);
   GtkWidget *list_view;
   gint64 id = select_helsinki (f);
   guint pks_position = G_MAXUINT;
@@ -482,20 +484,20 @@ test_reloads_on_change (Fixture       *f,
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_autoptr(GError) error = NULL;
   HsOrganisation *partner = hs_organisation_new ("Testikumppani Oy", NULL, HS_ORG_COMPANY);
-  GListModel *model = hs_organisations_page_get_model (f->page);
+  GListModel *model = _hs_organisations_page_get_model (f->page);
   guint before = g_list_model_get_n_items (model);
   guint n_projects_before = 0;
   gint64 id = select_helsinki (f);
 
-  n_projects_before = g_list_model_get_n_items (hs_organisations_page_get_projects (f->page));
+  n_projects_before = g_list_model_get_n_items (_hs_organisations_page_get_projects (f->page));
   partner->foreign = TRUE;
   g_ptr_array_add (pks->implementers, hs_implementer_new (partner, FALSE));
   g_assert_true (hs_repository_save_project (f->repo, pks, &error));
   g_assert_no_error (error);
   hs_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
-  g_assert_cmpint (hs_organisations_page_get_selected_id (f->page), ==, id);
-  g_assert_cmpuint (g_list_model_get_n_items (hs_organisations_page_get_projects (f->page)), ==, n_projects_before);
+  g_assert_cmpint (_hs_organisations_page_get_selected_id (f->page), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (_hs_organisations_page_get_projects (f->page)), ==, n_projects_before);
 
   search (f, "testikumppani");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -513,11 +515,328 @@ test_reloads_on_change (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (widget (f, "list-stack"))), ==, "no-match");
 }
 
+
+static gint64
+agreement_id_of (Fixture    *f,
+                 const char *region)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      const HsAgreement *agreement = g_ptr_array_index (agreements, i);
+      if (g_strcmp0 (agreement->region_name, region) == 0)
+        return agreement->id;
+    }
+  g_assert_not_reached ();
+}
+
+static GtkListBoxRow *
+picker_row (HsOrganisationPicker *picker,
+            int                   index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (hs_organisation_picker_get_field (picker, "list")), index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+row_title (GtkListBoxRow *row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static HsOrganisationPicker *
+open_picker (Fixture    *f,
+             const char *region)
+{
+  HsOrganisationPicker *picker = hs_organisation_picker_new (f->window, f->repo, NULL);
+
+  hs_organisation_picker_set_agreement_id (picker, agreement_id_of (f, region));
+  gtk_window_present (GTK_WINDOW (picker));
+  hs_test_wait_mapped (hs_organisation_picker_get_field (picker, "list"));
+  return picker;
+}
+
+/* Adding an implementer to a Pori project offers the city of Pori first;
+ * the city not yet stored is a preset that fills the form with its name,
+ * type and municipality and leaves the Y-tunnus to be typed. */
+static void
+test_picker_city_preset (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HsOrganisation) stored = stored_org (f, NULL, "Porin kaupunki");
+  HsOrganisationPicker *picker;
+  GtkListBoxRow *first;
+  GtkWidget *business_id;
+
+  if (stored != NULL)
+    {
+      /* the generated portfolio has one: rename it, so that the city is new */
+      g_autoptr(GError) error = NULL;
+      g_free (stored->name);
+      stored->name = g_strdup ("Porin kaupungin arkisto");
+      g_assert_true (hs_repository_save_organisation (f->repo, stored, &error));
+      g_assert_no_error (error);
+    }
+
+  picker = open_picker (f, "Pori");
+  first = picker_row (picker, 0);
+  g_assert_cmpstr (row_title (first), ==, "Porin kaupunki");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first)));
+
+  gtk_widget_activate (GTK_WIDGET (first));
+  hs_test_drain ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name"))), ==, "Porin kaupunki");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (hs_organisation_picker_get_field (picker, "type"))), ==, HS_ORG_CITY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "municipality"))), ==, "Pori");
+  business_id = hs_organisation_picker_get_field (picker, "business-id");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (business_id)), ==, "");
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (business_id))))
+                 || gtk_widget_has_focus (business_id)
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (picker)), business_id));
+  g_assert_false (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
+/* A city already stored is offered first as itself (not twice), and the
+ * agreement's other cities follow with their Y-tunnus. */
+static void
+test_picker_city_stored (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
+  HsOrganisationPicker *picker = open_picker (f, "Pääkaupunkiseutu (PKS)");
+  GtkListBoxRow *first = picker_row (picker, 0);
+  guint n_helsinki = 0;
+
+  g_assert_nonnull (helsinki);
+  g_assert_cmpstr (row_title (first), ==, helsinki->name);
+  g_assert_cmpstr (row_title (picker_row (picker, 1)), ==, "Espoon kaupunki");
+  g_assert_cmpstr (row_title (picker_row (picker, 2)), ==, "Vantaan kaupunki");
+  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (hs_organisation_picker_get_field (picker, "list")), i) != NULL; i++)
+    n_helsinki += g_strcmp0 (row_title (picker_row (picker, i)), helsinki->name) == 0;
+  g_assert_cmpuint (n_helsinki, ==, 1);
+
+  /* the search still finds it, once */
+  hs_test_search (hs_organisation_picker_get_field (picker, "search"), HELSINKI_ID);
+  g_assert_cmpuint (hs_organisation_picker_get_n_shown (picker), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* At 800×600 the narrow list shows organisation names and types in full:
+ * "University of applied sciences" is not cut to "University of applied s…". */
+static void
+test_list_not_clipped (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *list = widget (f, "list");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean seen_type = FALSE;
+
+  gtk_window_set_default_size (f->window, 800, 600);
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), 800, 600);
+  search (f, "ammattikorkeakoulu");
+  hs_test_wait_for_draw (list);
+  g_assert_cmpuint (g_list_model_get_n_items (_hs_organisations_page_get_model (f->page)), >, 0);
+
+  collect_labels (list, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+      int min_width = 0;
+
+      if (*text == '\0')
+        continue;
+      seen_type = seen_type || strstr (text, "University of applied sciences") != NULL;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, min_width);
+    }
+  g_assert_true (seen_type);
+}
+
+/* The label in @row that shows @text: there, whole, not ellipsized. */
+static void
+assert_shows_in_full (GtkWidget  *row,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  hs_test_wait_for_draw (row);
+  collect_labels (row, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+        continue;
+      found = TRUE;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+  g_assert_true (found);
+}
+
+/* "University of applied sciences" is shown whole as the chosen type, on
+ * the page at 800×600 and in Add Implementer. */
+static void
+test_type_not_clipped (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *model = _hs_organisations_page_get_model (f->page);
+  HsOrganisationPicker *picker;
+  GtkWidget *type;
+
+  gtk_window_set_default_size (f->window, 800, 600);
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), 800, 600);
+  search (f, "ammattikorkeakoulu");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  {
+    g_autoptr(HsOrganisationItem) item = g_list_model_get_item (model, 0);
+    g_assert_true (_hs_organisations_page_select (f->page, hs_organisation_item_get_organisation (item)->id));
+  }
+  hs_test_drain ();
+  type = widget (f, "type");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type)), ==, HS_ORG_UAS);
+  assert_shows_in_full (type, "University of applied sciences");
+
+  picker = open_picker (f, "Pori");
+  type = hs_organisation_picker_get_field (picker, "type");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type), HS_ORG_UAS);
+  assert_shows_in_full (type, "University of applied sciences");
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
+/* A screen reader reads each row of the list by the organisation's name. */
+static void
+test_list_accessible_names (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *list = widget (f, "list");
+  GtkWidget *row;
+  GtkWidget *list_item_widget;
+
+  search (f, HELSINKI_ID);
+  hs_test_wait_for_draw (list);
+  g_assert_cmpuint (g_list_model_get_n_items (_hs_organisations_page_get_model (f->page)), ==, 1);
+  /* the list view's one row, and the widget the factory put in it */
+  list_item_widget = gtk_widget_get_first_child (list);
+  g_assert_nonnull (list_item_widget);
+  g_assert_true (gtk_widget_get_mapped (list_item_widget));
+  row = gtk_widget_get_first_child (list_item_widget);
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "Helsingin kaupunki");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Helsingin kaupunki");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list_item_widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       HELSINKI_ID " · City · Helsinki");
+}
+
+static GtkWidget *
+find_icon (GtkWidget  *widget,
+           const char *icon_name)
+{
+  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon (child, icon_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The picker's rows are named by their organisation, and the icon that
+ * ends each row says what activating it does. */
+static void
+test_picker_accessible_names (Fixture       *f,
+                              gconstpointer  data)
+{
+  HsOrganisationPicker *picker = open_picker (f, "Pääkaupunkiseutu (PKS)");
+  GtkListBoxRow *first = picker_row (picker, 0);
+  GtkWidget *icon = find_icon (GTK_WIDGET (first), "go-next-symbolic");
+  g_autoptr(HsOrganisation) helsinki = stored_org (f, HELSINKI_ID, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s, Agreement city · " HELSINKI_ID " · City · Helsinki", helsinki->name);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  g_assert_nonnull (icon);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "Choose");
+  gtk_window_destroy (GTK_WINDOW (picker));
+  hs_test_drain ();
+}
+
+/* Screenshots of the page at two sizes, in the language of the run. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
+  const char *lang = g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "fi") ? "fi" : "en";
+
+  select_helsinki (f);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("organisations-%dx%d-%s.png", sizes[i][0], sizes[i][1], lang);
+
+      gtk_window_set_default_size (f->window, sizes[i][0], sizes[i][1]);
+      gtk_widget_set_size_request (GTK_WIDGET (f->window), sizes[i][0], sizes[i][1]);
+      hs_test_wait_for_draw (GTK_WIDGET (f->window));
+      hs_test_save_png (GTK_WIDGET (f->window), name);
+      gtk_widget_set_size_request (GTK_WIDGET (f->window), -1, -1);
+    }
+
+  /* Add Implementer for a Pori project, with a type of a long name */
+  {
+    HsOrganisationPicker *picker = open_picker (f, "Pori");
+    g_autofree char *name = g_strdup_printf ("organisations-picker-%s.png", lang);
+    g_autofree char *uas = g_strdup_printf ("organisations-picker-uas-%s.png", lang);
+
+    hs_test_save_png (GTK_WIDGET (picker), name);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (hs_organisation_picker_get_field (picker, "type")), HS_ORG_UAS);
+    hs_test_wait_for_draw (GTK_WIDGET (picker));
+    hs_test_save_png (GTK_WIDGET (picker), uas);
+    gtk_window_destroy (GTK_WINDOW (picker));
+    hs_test_drain ();
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* --language=fi runs the cases (and the screenshots) in Finnish */
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "--language="))
+      {
+        g_setenv ("LANGUAGE", argv[i] + strlen ("--language="), TRUE);
+        for (int j = i; j < argc; j++)
+          argv[j] = argv[j + 1];
+        argc--;
+        i--;
+      }
+  /* the in-process accessibility backend keeps the accessible names */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  hs_i18n_init ();
   hs_test_gui_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/organisations/list", test_lists_organisations);
@@ -527,6 +846,13 @@ main (int   argc,
   ADD ("/organisations/type-municipality", test_type_and_municipality);
   ADD ("/organisations/projects", test_projects);
   ADD ("/organisations/reloads-on-change", test_reloads_on_change);
+  ADD ("/organisations/picker-city-preset", test_picker_city_preset);
+  ADD ("/organisations/picker-city-stored", test_picker_city_stored);
+  ADD ("/organisations/list-not-clipped", test_list_not_clipped);
+  ADD ("/organisations/type-not-clipped", test_type_not_clipped);
+  ADD ("/organisations/list-accessible-names", test_list_accessible_names);
+  ADD ("/organisations/picker-accessible-names", test_picker_accessible_names);
+  ADD ("/organisations/screenshots", test_screenshots);
 #undef ADD
 
   return g_test_run ();
