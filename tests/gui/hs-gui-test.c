@@ -15,6 +15,25 @@
 
 #include "hs-snapshot.h"
 
+const char *
+hs_test_take_language_option (int    *argc,
+                              char ***argv)
+{
+  const char *language = NULL;
+
+  for (int i = 1; i < *argc; i++)
+    if (g_str_has_prefix ((*argv)[i], "--language="))
+      {
+        language = (*argv)[i] + strlen ("--language=");
+        g_setenv ("LANGUAGE", language, TRUE);
+        for (int j = i; j < *argc; j++)
+          (*argv)[j] = (*argv)[j + 1];
+        (*argc)--;
+        i--;
+      }
+  return language;
+}
+
 void
 hs_test_gui_init (int    *argc,
                   char ***argv)

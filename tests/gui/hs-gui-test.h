@@ -27,6 +27,11 @@ G_BEGIN_DECLS
 typedef gboolean (*HsTestCondition) (gpointer data);
 
 /* gtk_test_init (), adw_init (), and animations off. */
+/* Removes a "--language=LANG" option from the arguments and sets LANGUAGE
+ * to it, so that the cases (and their screenshots) run in that language.
+ * Returns LANG (pointing into argv) or NULL. Call before hs_i18n_init (). */
+const char *hs_test_take_language_option (int    *argc,
+                                          char ***argv);
 void        hs_test_gui_init          (int            *argc,
                                        char         ***argv);
 

@@ -1051,16 +1051,11 @@ main (int   argc,
       char *argv[])
 {
   /* --language=fi runs the cases (and the screenshots) in Finnish */
-  for (int i = 1; i < argc; i++)
-    if (g_str_has_prefix (argv[i], "--language="))
-      {
-        language = argv[i] + strlen ("--language=");
-        g_setenv ("LANGUAGE", language, TRUE);
-        for (int j = i; j < argc; j++)
-          argv[j] = argv[j + 1];
-        argc--;
-        i--;
-      }
+  {
+    const char *given = hs_test_take_language_option (&argc, &argv);
+    if (given != NULL)
+      language = given;
+  }
 
   /* GTK's in-process accessibility backend: no session bus needed, and
    * the accessible names can be checked (with "none" nothing is kept). */

@@ -822,15 +822,7 @@ main (int   argc,
       char *argv[])
 {
   /* --language=fi runs the cases (and the screenshots) in Finnish */
-  for (int i = 1; i < argc; i++)
-    if (g_str_has_prefix (argv[i], "--language="))
-      {
-        g_setenv ("LANGUAGE", argv[i] + strlen ("--language="), TRUE);
-        for (int j = i; j < argc; j++)
-          argv[j] = argv[j + 1];
-        argc--;
-        i--;
-      }
+  hs_test_take_language_option (&argc, &argv);
   /* the in-process accessibility backend keeps the accessible names */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
