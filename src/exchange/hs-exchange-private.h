@@ -59,7 +59,8 @@ typedef struct
   char          quote;
   guint         equals;
   guint         bang;
-  guint64       run;            /* bytes of the current text or attribute value */
+  guint64       run;            /* characters of the current text or attribute value */
+  gboolean      in_reference;   /* inside "&...;", which is one character */
   guint         line;           /* 1-based line of the last byte scanned */
   /* set by the read callback when it refuses to go on */
   GError       *error;

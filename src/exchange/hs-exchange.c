@@ -476,12 +476,23 @@ prescan (HsSafeInput *input,
 
       if (c == '\n')
         input->line++;
-      /* a text run or attribute value that cannot be within the cap even
-       * when every character is escaped is refused before libxml2
-       * accumulates it (its text nodes grow by realloc) */
-      if ((input->state == TEXT || (input->state == TAG && input->quote != 0)) &&
-          ++input->run > HS_EXCHANGE_MAX_TEXT_BYTES)
-        return SCAN_TEXT;
+      /* A text run or attribute value over the cap is refused as soon as
+       * it is, before libxml2 accumulates it: libxml2 2.9.14's reader grows
+       * a long text node with a strlen per chunk, quadratic in its length.
+       * Characters are counted as the schema counts them: a UTF-8 sequence
+       * is one, and so is a reference ("&amp;", "&#x20AC;"). */
+      if ((input->state == TEXT && c != '<') ||
+          (input->state == TAG && input->quote != 0 && c != input->quote))
+        {
+          if (input->in_reference)
+            input->in_reference = c != ';';
+          else if (((guchar) c & 0xC0) != 0x80)
+            {
+              input->in_reference = c == '&';
+              if (++input->run > HS_EXCHANGE_MAX_TEXT)
+                return SCAN_TEXT;
+            }
+        }
 
       switch (input->state)
         {
@@ -490,6 +501,7 @@ prescan (HsSafeInput *input,
             {
               input->state = LT;
               input->run = 0;
+              input->in_reference = FALSE;
             }
           break;
         case LT:
@@ -522,6 +534,7 @@ prescan (HsSafeInput *input,
             {
               input->quote = c;
               input->run = 0;
+              input->in_reference = FALSE;
             }
           else if (c == '=')
             {
@@ -532,6 +545,7 @@ prescan (HsSafeInput *input,
             {
               input->state = TEXT;
               input->run = 0;
+              input->in_reference = FALSE;
             }
           break;
         default:
@@ -539,6 +553,7 @@ prescan (HsSafeInput *input,
             {
               input->state = TEXT;
               input->run = 0;
+              input->in_reference = FALSE;
             }
           break;
         }

@@ -38,10 +38,8 @@ G_BEGIN_DECLS
 #define HS_EXCHANGE_MAX_FILE_SIZE  (G_GUINT64_CONSTANT (256) * 1024 * 1024)
 #define HS_EXCHANGE_MAX_DEPTH      16
 #define HS_EXCHANGE_MAX_TEXT       (1024 * 1024)   /* characters, as the schema says */
-/* The same cap in bytes: 4 per character of UTF-8 after parsing, 6 per
- * character escaped (&quot;) before. */
+/* The same cap in bytes of UTF-8 after parsing: 4 per character. */
 #define HS_EXCHANGE_MAX_TEXT_UTF8  (4 * HS_EXCHANGE_MAX_TEXT)
-#define HS_EXCHANGE_MAX_TEXT_BYTES (6 * HS_EXCHANGE_MAX_TEXT + 64)
 #define HS_EXCHANGE_MAX_ATTRIBUTES 64
 
 typedef enum
