@@ -27,6 +27,7 @@ struct _HsAmountEntry
   gint64    amount;         /* cents, as last set or committed */
   char     *error_message;  /* owned; NULL when the text is an amount */
   guint     setting_text;
+  guint     leave_source;   /* the commit after focus has moved on */
 };
 
 G_DEFINE_FINAL_TYPE (HsAmountEntry, hs_amount_entry, GTK_TYPE_ENTRY)
@@ -121,11 +122,27 @@ activate_cb (HsAmountEntry *self)
   hs_amount_entry_commit (self);
 }
 
+static gboolean
+commit_after_leave_cb (gpointer data)
+{
+  HsAmountEntry *self = data;
+
+  self->leave_source = 0;
+  hs_amount_entry_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Leaving commits once the focus has moved: a commit stores the amount, and
+ * what the store's answer rebuilds (totals, findings, whole grids) must not
+ * be taken apart while GTK is still walking the widgets the focus leaves
+ * and enters. That walk loops for ever on a widget removed under it. */
 static void
 focus_leave_cb (GtkEventControllerFocus *controller,
                 HsAmountEntry           *self)
 {
-  hs_amount_entry_commit (self);
+  if (self->leave_source == 0)
+    self->leave_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_after_leave_cb,
+                                          g_object_ref (self), g_object_unref);
 }
 
 gboolean

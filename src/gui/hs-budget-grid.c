@@ -36,6 +36,7 @@ struct _HsBudgetGrid
   char        *name;          /* the implementer's name, for accessible labels */
   GHashTable  *cells;         /* key → GtkWidget (borrowed; the grid owns them) */
   GHashTable  *totals;        /* key → GtkLabel */
+  GHashTable  *amounts;       /* key → gint64* (owned): the stored costs shown */
 
   GtkGrid     *grid;
   GtkLabel    *error_label;
@@ -143,12 +144,15 @@ update_error_label (HsBudgetGrid *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+static void update_totals (HsBudgetGrid *self);
+
 static void
 error_message_changed_cb (HsAmountEntry *entry,
                           GParamSpec    *pspec,
                           HsBudgetGrid  *self)
 {
   update_error_label (self);
+  update_totals (self);
 }
 
 static GtkWidget *
@@ -305,6 +309,71 @@ set_total (HsBudgetGrid *self,
   gtk_label_set_text (label, text);
 }
 
+static gint64
+stored_cost (HsBudgetGrid *self,
+             int           category,
+             int           year)
+{
+  gint64 *amount = g_hash_table_lookup (self->amounts, cell_key (category, year));
+
+  return amount != NULL ? *amount : 0;
+}
+
+/* A cell whose text is not an amount: the totals it is part of are not
+ * known until it is fixed (showing the stored amount's sum beside "25 00"
+ * would be a number nobody typed). */
+static gboolean
+cell_is_invalid (HsBudgetGrid *self,
+                 int           category,
+                 int           year)
+{
+  GtkWidget *cell = g_hash_table_lookup (self->cells, cell_key (category, year));
+
+  return HS_IS_AMOUNT_ENTRY (cell) && hs_amount_entry_get_error_message (HS_AMOUNT_ENTRY (cell)) != NULL;
+}
+
+static void
+update_totals (HsBudgetGrid *self)
+{
+  gint64 grand = 0;
+  gboolean grand_ok = TRUE;
+
+  if (self->years == NULL)
+    return;
+
+  for (guint c = 0; c < HS_N_COST_CATEGORIES; c++)
+    {
+      gint64 row_total = 0;
+      gboolean row_ok = TRUE;
+
+      if ((self->rows & (1u << c)) == 0)
+        continue;
+      for (guint y = 0; y < self->years->len; y++)
+        {
+          int year = g_array_index (self->years, int, y);
+
+          row_ok = row_ok && !cell_is_invalid (self, c, year) &&
+                   hs_money_add (row_total, stored_cost (self, c, year), &row_total);
+        }
+      set_total (self, c, 0, row_total, row_ok);
+    }
+
+  for (guint y = 0; y < self->years->len; y++)
+    {
+      int year = g_array_index (self->years, int, y);
+      gint64 column_total = 0;
+      gboolean column_ok = TRUE;
+
+      for (guint c = 0; c < HS_N_COST_CATEGORIES; c++)
+        if ((self->rows & (1u << c)) != 0)
+          column_ok = column_ok && !cell_is_invalid (self, c, year) &&
+                      hs_money_add (column_total, stored_cost (self, c, year), &column_total);
+      set_total (self, TOTAL_ROW, year, column_total, column_ok);
+      grand_ok = grand_ok && column_ok && hs_money_add (grand, column_total, &grand);
+    }
+  set_total (self, TOTAL_ROW, 0, grand, grand_ok);
+}
+
 void
 hs_budget_grid_update (HsBudgetGrid        *self,
                        const HsImplementer *impl,
@@ -313,8 +382,6 @@ hs_budget_grid_update (HsBudgetGrid        *self,
 {
   const char *name;
   guint rows;
-  gint64 grand = 0;
-  gboolean grand_ok = TRUE;
 
   g_return_if_fail (HS_IS_BUDGET_GRID (self));
   g_return_if_fail (impl != NULL);
@@ -335,11 +402,9 @@ hs_budget_grid_update (HsBudgetGrid        *self,
       rebuild (self);
     }
 
+  g_hash_table_remove_all (self->amounts);
   for (guint c = 0; c < HS_N_COST_CATEGORIES; c++)
     {
-      gint64 row_total = 0;
-      gboolean row_ok = TRUE;
-
       if ((self->rows & (1u << c)) == 0)
         continue;
 
@@ -349,6 +414,7 @@ hs_budget_grid_update (HsBudgetGrid        *self,
           GtkWidget *cell = g_hash_table_lookup (self->cells, cell_key (c, year));
           gint64 amount = hs_implementer_get_cost (impl, c, year);
 
+          g_hash_table_insert (self->amounts, cell_key (c, year), g_memdup2 (&amount, sizeof amount));
           if (HS_IS_AMOUNT_ENTRY (cell))
             {
               /* Keep what is being typed in a cell that shows an error. */
@@ -361,26 +427,10 @@ hs_budget_grid_update (HsBudgetGrid        *self,
               g_autofree char *text = format_money (self, amount);
               gtk_label_set_text (GTK_LABEL (cell), text);
             }
-
-          row_ok = row_ok && hs_money_add (row_total, amount, &row_total);
         }
-      set_total (self, c, 0, row_total, row_ok);
     }
 
-  for (guint y = 0; y < self->years->len; y++)
-    {
-      int year = g_array_index (self->years, int, y);
-      gint64 column_total = 0;
-      gboolean column_ok = TRUE;
-
-      for (guint c = 0; c < HS_N_COST_CATEGORIES; c++)
-        if ((self->rows & (1u << c)) != 0)
-          column_ok = column_ok && hs_money_add (column_total, hs_implementer_get_cost (impl, c, year), &column_total);
-      set_total (self, TOTAL_ROW, year, column_total, column_ok);
-      grand_ok = grand_ok && column_ok && hs_money_add (grand, column_total, &grand);
-    }
-  set_total (self, TOTAL_ROW, 0, grand, grand_ok);
-
+  update_totals (self);
   update_error_label (self);
 }
 
@@ -453,6 +503,7 @@ hs_budget_grid_finalize (GObject *object)
 
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->totals, g_hash_table_unref);
+  g_clear_pointer (&self->amounts, g_hash_table_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->name, g_free);
 
@@ -495,6 +546,7 @@ hs_budget_grid_init (HsBudgetGrid *self)
   self->rows = 0;
   self->cells = g_hash_table_new (NULL, NULL);
   self->totals = g_hash_table_new (NULL, NULL);
+  self->amounts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->name = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -447,6 +447,53 @@ save (HsProjectEditor *self,
 
 /* ---- general: texts ------------------------------------------------------------- */
 
+typedef void (*LeaveCommit) (HsProjectEditor *self,
+                             GtkWidget       *widget);
+
+typedef struct
+{
+  HsProjectEditor *self;
+  GtkWidget       *widget;
+  LeaveCommit      commit;
+} LeaveCommitData;
+
+static void
+leave_commit_data_free (gpointer data)
+{
+  LeaveCommitData *d = data;
+
+  g_object_unref (d->self);
+  g_object_unref (d->widget);
+  g_free (d);
+}
+
+static gboolean
+leave_commit_cb (gpointer data)
+{
+  LeaveCommitData *d = data;
+
+  if (d->self->project != NULL && d->self->repository != NULL)
+    d->commit (d->self, d->widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* A field left is committed once the focus has moved on: what a save
+ * rebuilds (findings, implementer rows, budget grids) must not be taken
+ * apart while GTK still walks the widgets the focus leaves and enters —
+ * that walk never ends on a widget removed under it. */
+static void
+commit_after_leave (HsProjectEditor *self,
+                    GtkWidget       *widget,
+                    LeaveCommit      commit)
+{
+  LeaveCommitData *d = g_new0 (LeaveCommitData, 1);
+
+  d->self = g_object_ref (self);
+  d->widget = g_object_ref (widget);
+  d->commit = commit;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, leave_commit_cb, d, leave_commit_data_free);
+}
+
 static AdwEntryRow *
 text_row (HsProjectEditor *self,
           TextField        field)
@@ -541,12 +588,17 @@ text_row_commit_cb (AdwEntryRow     *row,
 }
 
 static void
+commit_text_row (HsProjectEditor *self,
+                 GtkWidget       *row)
+{
+  commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
+}
+
+static void
 text_row_leave_cb (GtkEventControllerFocus *controller,
                    HsProjectEditor         *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
+  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), commit_text_row);
 }
 
 /* ---- general: dates ------------------------------------------------------------- */
@@ -632,6 +684,13 @@ date_row_commit_cb (AdwEntryRow     *row,
 }
 
 static void
+commit_date_row (HsProjectEditor *self,
+                 GtkWidget       *row)
+{
+  commit_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
+}
+
+static void
 date_row_leave_cb (GtkEventControllerFocus *controller,
                    HsProjectEditor         *self)
 {
@@ -641,7 +700,7 @@ date_row_leave_cb (GtkEventControllerFocus *controller,
   /* Opening the calendar moves the focus into its popover: not a commit. */
   if (gtk_widget_get_visible (GTK_WIDGET (field == DATE_START ? self->start_popover : self->end_popover)))
     return;
-  commit_date (self, field);
+  commit_after_leave (self, row, commit_date_row);
 }
 
 /* Shows the calendar's day in the field; it is stored when the calendar
@@ -1436,10 +1495,18 @@ indicator_entry_activate_cb (GtkEntry        *entry,
 }
 
 static void
+commit_indicator_entry (HsProjectEditor *self,
+                        GtkWidget       *entry)
+{
+  commit_indicator_target (self, GTK_ENTRY (entry));
+}
+
+static void
 indicator_entry_leave_cb (GtkEventControllerFocus *controller,
                           HsProjectEditor         *self)
 {
-  commit_indicator_target (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
+                      commit_indicator_entry);
 }
 
 static void
@@ -1610,6 +1677,8 @@ refresh_findings (HsProjectEditor *self)
 {
   HsValidationContext context = { 0, };
   GtkWidget *child;
+  GtkWidget *focus;
+  int focused_index = -1;
   guint errors, warnings;
   g_autofree char *summary = NULL;
   g_autofree char *count = NULL;
@@ -1622,6 +1691,16 @@ refresh_findings (HsProjectEditor *self)
   self->findings = hs_validate_project (self->project, &context);
   errors = hs_findings_count_errors (self->findings);
   warnings = self->findings->len - errors;
+
+  /* A keyboard user on a finding stays on the list: the row at the same
+   * place, or the last one, takes the focus back. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->findings_list)))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+
+      focused_index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : 0;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
     gtk_list_box_remove (self->findings_list, child);
@@ -1649,6 +1728,17 @@ refresh_findings (HsProjectEditor *self)
       g_object_set_data_full (G_OBJECT (row), "hs-field", g_strdup (finding->field), g_free);
       g_object_set_data_full (G_OBJECT (row), "hs-code", g_strdup (finding->code), g_free);
       gtk_list_box_append (self->findings_list, row);
+    }
+
+  if (focused_index >= 0)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list,
+                                                          MIN (focused_index, (int) self->findings->len - 1));
+
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->findings_list));
     }
 
   if (self->findings->len == 0)

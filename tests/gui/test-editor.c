@@ -810,6 +810,87 @@ test_accessible_fields (Fixture       *f,
     }
 }
 
+/* Tab out of a budget cell, the way the freeze was met: a new partial
+ * implementer's grid, a cell mistyped as "25 00", Tab. The cell keeps its
+ * text and says why, focus moves on, nothing is stored, and the totals do
+ * not count the old amount as if it were what the cell shows. From the last
+ * cell of the last grid, Tab goes into the findings, which the commit
+ * rebuilds: GTK's focus walk once looped for ever on a row removed under
+ * it (criticals are fatal here, so the loop fails the test at once). */
+static void
+test_invalid_cell_tab (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  GtkWidget *cell;
+  GtkWidget *next;
+  GtkWidget *last;
+  GtkWidget *focus;
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2026");
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  type_amount (f, "implementers/0/budget/2024/staff", "50 000");
+  add_existing_implementer (f, "aalto");
+  hs_project_editor_set_page (f->editor, "budget");
+  hs_test_drain ();
+
+  type_amount (f, "implementers/1/budget/2024/staff", "25 000");
+  type_amount (f, "implementers/1/budget/2025/staff", "50 000");
+  assert_money_label (total_text (f, 1, HS_COST_STAFF, 0), 7500000);
+
+  cell = field (f, "implementers/1/budget/2024/staff");
+  next = field (f, "implementers/1/budget/2025/staff");
+  g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/1/budget/2024/staff"));
+  hs_test_drain ();
+  gtk_editable_set_text (GTK_EDITABLE (cell), "25 00");
+  hs_test_drain ();
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+  hs_test_drain ();
+
+  /* the same cell, with its text and its reason; focus went on */
+  g_assert_true (cell == field (f, "implementers/1/budget/2024/staff"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "25 00");
+  g_assert_nonnull (hs_amount_entry_get_error_message (HS_AMOUNT_ENTRY (cell)));
+  g_assert_true (has_focus (f, next));
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 1), HS_COST_STAFF, 2024), ==, 2500000);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* "25 00" is not 25 000: the totals it is part of are not known */
+  g_assert_cmpstr (total_text (f, 1, HS_COST_STAFF, 0), ==, "—");
+  g_assert_cmpstr (total_text (f, 1, -1, 2024), ==, "—");
+  g_assert_cmpstr (total_text (f, 1, -1, 0), ==, "—");
+  /* the other year is still right: 50 000 + 40 % */
+  assert_money_label (total_text (f, 1, -1, 2025), 7000000);
+
+  /* typing it right brings them back */
+  type_amount (f, "implementers/1/budget/2024/staff", "25 500");
+  assert_money_label (total_text (f, 1, HS_COST_STAFF, 0), 7550000);
+  assert_money_label (total_text (f, 1, -1, 0), 10570000);
+
+  /* The last cell of the last grid: mistyped, then right, each time Tab
+   * into the findings while the commit rebuilds them. */
+  last = field (f, "implementers/1/budget/2026/staff");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *texts[] = { "25 00", "12 000", "13 000" };
+
+      g_test_message ("Tab from the last cell with %s", texts[i]);
+      g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/1/budget/2026/staff"));
+      hs_test_drain ();
+      gtk_editable_set_text (GTK_EDITABLE (last), texts[i]);
+      hs_test_drain ();
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+      hs_test_drain ();
+      focus = gtk_root_get_focus (GTK_ROOT (f->editor));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (hs_project_editor_get_findings_list (f->editor))));
+    }
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 1), HS_COST_STAFF, 2026), ==, 1300000);
+}
+
 static void
 save_shot (Fixture    *f,
            const char *page,
@@ -1075,6 +1156,7 @@ main (int   argc,
   ADD ("/editor/conflict", test_conflict);
   ADD ("/editor/busy", test_busy);
   ADD ("/editor/keyboard", test_accessible_fields);
+  ADD ("/editor/invalid-cell-tab", test_invalid_cell_tab);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
 
