@@ -205,6 +205,14 @@ build (HsFinancingGroup *self)
       gtk_widget_add_css_class (unit, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+      /* Tab goes from amount to amount: the row itself takes no focus, or
+       * a space typed in "69 827,16" would activate it and the digits
+       * before it would be lost. */
+      gtk_widget_set_focusable (row, FALSE);
+      /* The row's name is its title, not the title and the entry's name
+       * read together ("City financing City financing"). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, hs_source_label (s), -1);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
 
       self->rows[s] = ADW_ACTION_ROW (row);

@@ -891,6 +891,48 @@ test_invalid_cell_tab (Fixture       *f,
   g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 1), HS_COST_STAFF, 2026), ==, 1300000);
 }
 
+/* Tab from one financing amount lands in the next amount's entry, not on
+ * its row (where a typed space activated the row and the digits before it
+ * were lost): "69 827,16" typed after one Tab is stored whole. */
+static void
+test_financing_tab (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  GtkWidget *city;
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2024");
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  type_amount (f, "implementers/0/budget/2024/staff", "100 000");
+
+  g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/0/financing/eu-state"));
+  hs_test_drain ();
+  gtk_editable_set_text (GTK_EDITABLE (field (f, "implementers/0/financing/eu-state")), "84 000");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+  hs_test_drain ();
+  city = field (f, "implementers/0/financing/city");
+  g_assert_true (has_focus (f, city));
+  gtk_editable_set_text (GTK_EDITABLE (city), "69 827,16");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+  hs_test_drain ();
+  g_assert_true (has_focus (f, field (f, "implementers/0/financing/other-public")));
+
+  project = stored (f);
+  g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (project->implementers, 0), HS_SOURCE_EU_STATE), ==, 8400000);
+  g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (project->implementers, 0), HS_SOURCE_CITY), ==, 6982716);
+
+  /* Every row is named once, by its title. */
+  for (guint s = 0; s < HS_N_SOURCES; s++)
+    {
+      GtkWidget *entry = hs_financing_group_get_entry (hs_project_editor_get_financing_group (f->editor, 0), s);
+      GtkWidget *row = gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW);
+
+      g_assert_false (gtk_widget_get_focusable (row));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hs_source_label (s));
+    }
+}
+
 static void
 save_shot (Fixture    *f,
            const char *page,
@@ -1157,6 +1199,7 @@ main (int   argc,
   ADD ("/editor/busy", test_busy);
   ADD ("/editor/keyboard", test_accessible_fields);
   ADD ("/editor/invalid-cell-tab", test_invalid_cell_tab);
+  ADD ("/editor/financing-tab", test_financing_tab);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
 
