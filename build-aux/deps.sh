@@ -8,9 +8,10 @@ HS_RUN_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
   adwaita-icon-theme hicolor-icon-theme librsvg2-common python3"
 
 # Also to run the tests and benchmarks: a virtual X server, the metadata
-# validators, the independent readers of what we write, and fixed fonts.
+# validators, the independent readers of what we write, fixed fonts, and
+# real key presses for the keyboard tests (xdotool).
 HS_TEST_PACKAGES="xvfb xauth desktop-file-utils appstream libxml2-utils
-  sqlite3 poppler-utils fonts-cantarell fonts-dejavu-core"
+  sqlite3 poppler-utils fonts-cantarell fonts-dejavu-core xdotool"
 
 hs_missing_packages() {
   missing=""

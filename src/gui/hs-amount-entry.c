@@ -279,8 +279,6 @@ hs_amount_entry_init (HsAmountEntry *self)
   gtk_editable_set_width_chars (GTK_EDITABLE (self), 12);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self), 16);
   gtk_entry_set_input_purpose (GTK_ENTRY (self), GTK_INPUT_PURPOSE_NUMBER);
-  /* Ctrl+Z belongs to the editor's undo of stored actions. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self), "amount");
 

@@ -564,8 +564,6 @@ hs_organisation_picker_init (HsOrganisationPicker *self)
                                               GTK_FILTER (g_object_ref (self->filter)));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, self, NULL);
 
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->business_id_row), FALSE);
 
   form_changed_cb (self);
 }

@@ -1149,9 +1149,6 @@ hs_organisations_page_init (HsOrganisationsPage *self)
   }
   self->syncing = FALSE;
 
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->business_id_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->municipality_row), FALSE);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   update_list_state (self);

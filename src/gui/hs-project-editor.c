@@ -1600,7 +1600,6 @@ refresh_indicators (HsProjectEditor *self)
 
           gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
           gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-          gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
           gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
           gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (entry, "numeric");
@@ -2665,6 +2664,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.show-page", "s", show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.toggle-findings", NULL, toggle_findings_action_cb);
 
+  /* Inside a text field the field's own Ctrl+Z undoes the typing first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
@@ -2686,8 +2686,6 @@ connect_text_row (HsProjectEditor *self,
 
   g_object_set_data (G_OBJECT (row), "hs-kind", (gpointer) kind);
   g_object_set_data (G_OBJECT (row), "hs-field", GINT_TO_POINTER (field));
-  /* Ctrl+Z belongs to the editor's undo of stored actions. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
 
   if (g_str_equal (kind, "text"))
     {
@@ -2734,7 +2732,6 @@ hs_project_editor_init (HsProjectEditor *self)
   connect_text_row (self, self->code_row, "text", TEXT_CODE);
   connect_text_row (self, self->start_row, "date", DATE_START);
   connect_text_row (self, self->end_row, "date", DATE_END);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->new_target_row), FALSE);
   setup_calendar (self, self->start_calendar);
   setup_calendar (self, self->end_calendar);
 

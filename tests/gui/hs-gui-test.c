@@ -6,6 +6,10 @@
 
 #include "hs-gui-test.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -348,4 +352,39 @@ hs_test_remove_dir (const char *path)
       g_remove (child);
     }
   g_rmdir (path);
+}
+
+/* Real key presses, as the X server delivers them: xdotool (XTest) sends
+ * them to @widget's window after giving it the input focus. A keyboard
+ * shortcut then goes through every controller on its way (capture, target,
+ * bubble), which no call into GTK imitates. */
+void
+hs_test_send_keys (GtkWidget  *widget,
+                   const char *command,
+                   const char *keys)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  g_autofree char *xid = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, command, "--clearmodifiers", keys, NULL };
+    const char *type_argv[] = { "xdotool", "windowfocus", "--sync", xid, command, "--delay", "20", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) (g_str_equal (command, "type") ? type_argv : argv), NULL,
+                  G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* everything the server made of the keys is in our queue after a round trip */
+  gdk_display_sync (gtk_widget_get_display (widget));
+  hs_test_drain ();
+#else
+  g_error ("Real key presses need the X11 backend");
+#endif
 }

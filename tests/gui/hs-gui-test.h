@@ -98,6 +98,11 @@ void        hs_test_close_portfolio   (gpointer        window,
                                        char          **dir);
 
 /* Removes @path and the files in it. */
+/* "key", "ctrl+z" or "type", "25 00" */
+void        hs_test_send_keys         (GtkWidget      *widget,
+                                       const char     *command,
+                                       const char     *keys);
+
 void        hs_test_remove_dir        (const char     *path);
 
 G_END_DECLS

@@ -933,6 +933,75 @@ test_financing_tab (Fixture       *f,
     }
 }
 
+static gboolean
+text_is (gpointer data)
+{
+  const char *const *pair = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (pair[0])), pair[1]) == 0;
+}
+
+static void
+wait_text (GtkWidget  *widget,
+           const char *text)
+{
+  const char *pair[] = { (const char *) widget, text };
+
+  hs_test_wait_until (text_is, pair, text);
+}
+
+/* Ctrl+Z, pressed for real: inside a field right after typing it undoes
+ * the typing, in a text row and in an amount; outside a text field it
+ * undoes the last stored action. */
+static void
+test_undo_typing (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  GtkWidget *name;
+  GtkWidget *amount;
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2024");
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  type_and_enter (field (f, "name-fi"), "Vanha nimi");
+
+  /* a text row */
+  name = field (f, "name-fi");
+  hs_project_editor_set_page (f->editor, "general");
+  g_assert_true (hs_project_editor_focus_field (f->editor, "name-fi"));
+  hs_test_drain ();
+  gtk_editable_set_position (GTK_EDITABLE (name), -1);
+  hs_test_send_keys (name, "type", " X");
+  wait_text (name, "Vanha nimi X");
+  hs_test_send_keys (name, "key", "ctrl+z");
+  wait_text (name, "Vanha nimi");
+  project = stored (f);
+  g_assert_cmpstr (project->name_fi, ==, "Vanha nimi");
+  g_assert_cmpuint (project->implementers->len, ==, 1);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* an amount */
+  hs_project_editor_set_page (f->editor, "budget");
+  g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/0/budget/2024/staff"));
+  hs_test_drain ();
+  amount = field (f, "implementers/0/budget/2024/staff");
+  hs_test_send_keys (amount, "type", "1200");
+  wait_text (amount, "1200");
+  hs_test_send_keys (amount, "key", "ctrl+z");
+  wait_text (amount, "");
+  g_assert_true (has_focus (f, amount));
+
+  /* outside a text field Ctrl+Z undoes the last stored action (the name) */
+  hs_project_editor_set_page (f->editor, "general");
+  g_assert_true (hs_project_editor_focus_field (f->editor, "call"));
+  hs_test_drain ();
+  hs_test_send_keys (field (f, "call"), "key", "ctrl+z");
+  project = stored (f);
+  g_assert_cmpstr (project->name_fi, !=, "Vanha nimi");
+  g_assert_cmpuint (project->implementers->len, ==, 1);
+}
+
 static void
 save_shot (Fixture    *f,
            const char *page,
@@ -1200,6 +1269,7 @@ main (int   argc,
   ADD ("/editor/keyboard", test_accessible_fields);
   ADD ("/editor/invalid-cell-tab", test_invalid_cell_tab);
   ADD ("/editor/financing-tab", test_financing_tab);
+  ADD ("/editor/undo-typing", test_undo_typing);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
 
