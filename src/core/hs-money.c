@@ -249,6 +249,120 @@ hs_rate_format (gint32 bp,
                           lang == HS_LANG_EN ? "%" : NBSP "%");
 }
 
+int
+hs_ratio_compare (gint64 a,
+                  gint64 b,
+                  gint64 c,
+                  gint64 d)
+{
+  g_return_val_if_fail (a >= 0 && c >= 0 && b > 0 && d > 0, 0);
+
+  /* Euclid on both fractions at once: compare the integer parts, then the
+   * remainders' fractions, which compare the other way round inverted. */
+  for (;;)
+    {
+      gint64 qa = a / b, qc = c / d;
+      gint64 ra = a % b, rc = c % d;
+      gint64 na, nb, nc, nd;
+
+      if (qa != qc)
+        return qa < qc ? -1 : 1;
+      if (ra == 0 || rc == 0)
+        return ra == rc ? 0 : (ra == 0 ? -1 : 1);
+      /* ra/b vs rc/d has the sign of d/rc vs b/ra */
+      na = d; nb = rc; nc = b; nd = ra;
+      a = na; b = nb; c = nc; d = nd;
+    }
+}
+
+static char *
+format_decimals (gboolean    negative,
+                 guint64     scaled,
+                 guint       decimals,
+                 HsLang      lang)
+{
+  GString *text = g_string_new (negative ? MINUS_SIGN : "");
+  guint64 unit = 1;
+  g_autofree char *fraction = NULL;
+
+  for (guint i = 0; i < decimals; i++)
+    unit *= 10;
+  g_string_append_printf (text, "%" G_GUINT64_FORMAT, scaled / unit);
+  if (decimals > 0)
+    {
+      fraction = g_strdup_printf ("%0*" G_GUINT64_FORMAT, (int) decimals, scaled % unit);
+      g_string_append_c (text, lang == HS_LANG_EN ? '.' : ',');
+      g_string_append (text, fraction);
+    }
+  g_string_append (text, lang == HS_LANG_EN ? "%" : NBSP "%");
+  return g_string_free (text, FALSE);
+}
+
+char *
+hs_rate_format_limit (gint32 bp,
+                      HsLang lang)
+{
+  if (bp % 10 == 0)
+    return hs_rate_format (bp, lang);
+  /* hundredths of a per cent are basis points */
+  return format_decimals (bp < 0, magnitude (bp), 2, lang);
+}
+
+#define MAX_SHARE_DECIMALS 8
+
+char *
+hs_share_format_beside (gint64   part,
+                        gint64   whole,
+                        gint32   limit_bp,
+                        gboolean over,
+                        HsLang   lang)
+{
+  guint64 p, w, integer, remainder;
+  guint64 scaled;
+  guint64 limit;
+  guint decimals;
+
+  /* only shares of a positive whole, with room for the long division */
+  if (part < 0 || whole <= 0 || limit_bp < 0 ||
+      (guint64) whole > G_MAXUINT64 / 10 || (guint64) part > G_MAXUINT64 / 100)
+    return hs_rate_format (hs_rate_of (part, whole), lang);
+
+  p = (guint64) part;
+  w = (guint64) whole;
+  /* the share in per cent: integer part, then one digit at a time */
+  integer = p * 100 / w;
+  remainder = p * 100 % w;
+  if (integer > G_MAXUINT64 / 1000000000000ULL)
+    return hs_rate_format (hs_rate_of (part, whole), lang);
+
+  scaled = integer;
+  limit = (guint64) limit_bp;    /* per cent × 100 */
+  for (decimals = 1; decimals <= MAX_SHARE_DECIMALS; decimals++)
+    {
+      guint64 shown;
+      guint64 limit_scaled;       /* the limit × 10^decimals / 100, × 100 */
+      guint64 shown_x100;
+
+      scaled = scaled * 10 + remainder * 10 / w;
+      remainder = remainder * 10 % w;
+      if (decimals < (limit_bp % 10 != 0 ? 2u : 1u))
+        continue;
+
+      /* towards the limit: down from over a maximum, up from under a minimum */
+      shown = scaled + (!over && remainder != 0 ? 1 : 0);
+      /* compare shown / 10^d with limit / 100 as shown × 100 with limit × 10^d */
+      limit_scaled = limit;
+      for (guint i = 0; i < decimals; i++)
+        limit_scaled *= 10;
+      shown_x100 = shown * 100;
+      if (over ? shown_x100 > limit_scaled : shown_x100 < limit_scaled)
+        return format_decimals (FALSE, shown, decimals, lang);
+      if (decimals == MAX_SHARE_DECIMALS)
+        return format_decimals (FALSE, shown, decimals, lang);
+    }
+  g_assert_not_reached ();
+}
+
 /* ---------------------------------------------------------------------- */
 /* Parsing                                                                */
 /* ---------------------------------------------------------------------- */

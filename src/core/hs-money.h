@@ -46,6 +46,26 @@ gboolean  hs_money_parse      (const char *text, gint64 *out, GError **error);
 
 /* fi/sv: "62,4 %" (U+00A0 before %); en: "62.4%". One decimal always. */
 char     *hs_rate_format      (gint32 bp, HsLang lang);
+
+/* Compares @a / @b with @c / @d exactly (no rounding, no overflow), for
+ * @a, @c >= 0 and @b, @d > 0: negative, zero or positive. */
+int       hs_ratio_compare    (gint64 a, gint64 b, gint64 c, gint64 d);
+
+/* A limit as a message states it: one decimal, two when the limit has
+ * them ("25,55 %"). */
+char     *hs_rate_format_limit (gint32 bp, HsLang lang);
+
+/* The share @part / @whole shown beside the limit @limit_bp it breaks:
+ * with as many decimals as it takes (at least the limit's, at most 8) for
+ * the text to be on the right side of the limit as shown — rounded
+ * towards the limit, never past it: 60,00001 % is "60,00001 %", not
+ * "60,0 %", beside "at most 60,0 %". @over is TRUE when the share is
+ * over a maximum, FALSE when it is under a minimum. */
+char     *hs_share_format_beside (gint64   part,
+                                  gint64   whole,
+                                  gint32   limit_bp,
+                                  gboolean over,
+                                  HsLang   lang);
 /* "60", "60 %", "60,5 %", "60.5%" → basis points; at most two decimals;
  * 0–100 % only. */
 gboolean  hs_rate_parse       (const char *text, gint32 *out, GError **error);

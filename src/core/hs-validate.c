@@ -185,13 +185,6 @@ money (const Check *check,
 }
 
 static char *
-rate (const Check *check,
-      gint32       bp)
-{
-  return hs_rate_format (bp, check->lang);
-}
-
-static char *
 date (const Check *check,
       const GDate *value)
 {
@@ -302,8 +295,8 @@ check_support_rate (Check *check)
       compare_products (support, HS_BP_WHOLE, max_bp, total) <= 0)
     return;
 
-  share = rate (check, hs_rate_of (support, total));
-  limit = rate (check, max_bp);
+  share = hs_share_format_beside (support, total, max_bp, TRUE, check->lang);
+  limit = hs_rate_format_limit (max_bp, check->lang);
   over = money (check, support - share_floor (total, max_bp));
 
   if (check->has_call)
@@ -335,8 +328,8 @@ check_city_share (Check *check)
       compare_products (city, HS_BP_WHOLE, min_bp, total) >= 0)
     return;
 
-  share = rate (check, hs_rate_of (city, total));
-  limit = rate (check, min_bp);
+  share = hs_share_format_beside (city, total, min_bp, FALSE, check->lang);
+  limit = hs_rate_format_limit (min_bp, check->lang);
   missing = money (check, share_ceiling (total, min_bp) - city);
 
   if (check->has_call)
@@ -369,8 +362,8 @@ check_own_share (Check *check)
       compare_products (own, HS_BP_WHOLE, min_bp, total) >= 0)
     return;
 
-  share = rate (check, hs_rate_of (own, total));
-  limit = rate (check, min_bp);
+  share = hs_share_format_beside (own, total, min_bp, FALSE, check->lang);
+  limit = hs_rate_format_limit (min_bp, check->lang);
   missing = money (check, share_ceiling (total, min_bp) - own);
 
   add_finding (check, "own-share-under-minimum", HS_SEVERITY_ERROR,

@@ -1377,8 +1377,13 @@ refresh_budget_and_financing (HsProjectEditor *self)
 
     if (ok && totals.total_costs > 0)
       {
-        share = hs_rate_format (hs_rate_of (totals.financing[HS_SOURCE_EU_STATE], totals.total_costs), self->lang);
-        limit = hs_rate_format (max_bp, self->lang);
+        gint64 eu_state = totals.financing[HS_SOURCE_EU_STATE];
+
+        /* over the limit by however little: enough decimals to show it */
+        share = eu_state >= 0 && hs_ratio_compare (eu_state, totals.total_costs, max_bp, HS_BP_WHOLE) > 0
+                ? hs_share_format_beside (eu_state, totals.total_costs, max_bp, TRUE, self->lang)
+                : hs_rate_format (hs_rate_of (eu_state, totals.total_costs), self->lang);
+        limit = hs_rate_format_limit (max_bp, self->lang);
         /* Translators: "62,4 % of total costs; at most 60,0 %" */
         subtitle = g_strdup_printf (_("%s of total costs; at most %s"), share, limit);
       }

@@ -200,6 +200,20 @@ compare_int64 (gint64 a,
   return a < b ? GTK_ORDERING_SMALLER : a > b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* The support share exactly (the column shows it rounded to 0,1 %): a
+ * project without costs or with negative support has none and sorts first. */
+static int
+compare_shares (const HsProjectSummary *x,
+                const HsProjectSummary *y)
+{
+  gboolean has_x = x->total_costs > 0 && x->eu_state >= 0;
+  gboolean has_y = y->total_costs > 0 && y->eu_state >= 0;
+
+  if (!has_x || !has_y)
+    return has_x - has_y;
+  return hs_ratio_compare (x->eu_state, x->total_costs, y->eu_state, y->total_costs);
+}
+
 static int
 compare_dates (const GDate *a,
                const GDate *b)
@@ -247,7 +261,7 @@ compare_items_cb (gconstpointer a,
       break;
     case COLUMN_TOTAL: order = compare_int64 (x->total_costs, y->total_costs); break;
     case COLUMN_EU_STATE: order = compare_int64 (x->eu_state, y->eu_state); break;
-    case COLUMN_SUPPORT: order = compare_int64 (x->support_bp, y->support_bp); break;
+    case COLUMN_SUPPORT: order = compare_shares (x, y); break;
     case COLUMN_FINDINGS:
       order = compare_int64 (x->errors, y->errors);
       if (order == 0)

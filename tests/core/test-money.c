@@ -670,6 +670,63 @@ test_rate_round_trip (void)
       }
 }
 
+/* Shares beside the limit they break: enough decimals to be true. */
+static void
+test_share_beside_limit (void)
+{
+  static const struct {
+    gint64 part, whole;
+    gint32 limit;
+    gboolean over;
+    HsLang lang;
+    const char *expected;
+  } cases[] = {
+    { 6240, 10000, 6000, TRUE, HS_LANG_FI, "62,4\u00a0%" },
+    { 6001, 10000, 6000, TRUE, HS_LANG_FI, "60,01\u00a0%" },
+    { 21000001, 35000000, 6000, TRUE, HS_LANG_EN, "60.000002%" },
+    { 8749999, 35000000, 2500, FALSE, HS_LANG_FI, "24,999998\u00a0%" },
+    { 2499, 10000, 2500, FALSE, HS_LANG_SV, "24,99\u00a0%" },
+    { 2000, 10000, 2500, FALSE, HS_LANG_FI, "20,0\u00a0%" },
+    /* a limit with two decimals: the share gets at least two */
+    { 2560, 10000, 2555, TRUE, HS_LANG_EN, "25.60%" },
+    { 25551, 100000, 2555, TRUE, HS_LANG_EN, "25.551%" },
+    /* one part in 10^12 over: rounded down at the last decimal shown */
+    { 600000000001, 1000000000000, 6000, TRUE, HS_LANG_EN, "60.00000000%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hs_share_format_beside (cases[i].part, cases[i].whole, cases[i].limit,
+                                                      cases[i].over, cases[i].lang);
+      g_autofree char *expected = g_strcompress (cases[i].expected);
+
+      g_assert_cmpstr (text, ==, expected);
+    }
+
+  {
+    g_autofree char *limit = hs_rate_format_limit (2555, HS_LANG_FI);
+    g_autofree char *whole = hs_rate_format_limit (6000, HS_LANG_EN);
+    g_assert_cmpstr (limit, ==, "25,55\u00a0%");
+    g_assert_cmpstr (whole, ==, "60.0%");
+  }
+}
+
+static void
+test_ratio_compare (void)
+{
+  g_assert_cmpint (hs_ratio_compare (1, 3, 1, 3), ==, 0);
+  g_assert_cmpint (hs_ratio_compare (2, 6, 1, 3), ==, 0);
+  g_assert_cmpint (hs_ratio_compare (1, 3, 33333, 100000), >, 0);
+  g_assert_cmpint (hs_ratio_compare (33333, 100000, 1, 3), <, 0);
+  g_assert_cmpint (hs_ratio_compare (0, 5, 0, 7), ==, 0);
+  g_assert_cmpint (hs_ratio_compare (0, 5, 1, G_MAXINT64), <, 0);
+  /* products far beyond 64 bits */
+  g_assert_cmpint (hs_ratio_compare (G_MAXINT64 - 1, G_MAXINT64, G_MAXINT64 - 2, G_MAXINT64 - 1), >, 0);
+  g_assert_cmpint (hs_ratio_compare (600000000001, 1000000000000, 6000, 10000), >, 0);
+  g_assert_cmpint (hs_ratio_compare (6000, 10000, 600000000001, 1000000000000), <, 0);
+  g_assert_cmpint (hs_ratio_compare (7, 2, 3, 1), >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -693,6 +750,9 @@ main (int argc, char **argv)
   g_test_add_func ("/rate/parse/accepts", test_rate_parse_accepts);
   g_test_add_func ("/rate/parse/rejects", test_rate_parse_rejects);
   g_test_add_func ("/rate/round-trip", test_rate_round_trip);
+
+  g_test_add_func ("/money/share-beside-limit", test_share_beside_limit);
+  g_test_add_func ("/money/ratio-compare", test_ratio_compare);
 
   return g_test_run ();
 }

@@ -367,18 +367,23 @@ test_support_boundary (Fixture       *f,
   /* 210 035 / 350 000 = 60,01 % */
   move_financing (main_impl (f), HS_SOURCE_CITY, HS_SOURCE_EU_STATE, EUR (35));
   finding = assert_only (f, "support-rate-over-limit", HS_SEVERITY_ERROR, "financing/eu-state");
-  assert_message_has (finding, "60,0" NBSP "%");
-  assert_message_has (finding, "(35,00" EURO " over the limit)");
+  /* 60,01 % beside "at most 60,0 %": two decimals, or it reads 60,0 */
+  g_assert_cmpstr (finding->message, ==,
+                   "EU and state support is 60,01" NBSP "% of total costs; the call allows at most 60,0"
+                   NBSP "% (35,00" EURO " over the limit)");
 
   /* 210 014 / 350 000 = 60,004 % */
   move_financing (main_impl (f), HS_SOURCE_EU_STATE, HS_SOURCE_CITY, EUR (21));
   g_assert_cmpint (hs_rate_of (EUR (210014), EUR (350000)), ==, 6000);
   finding = assert_only (f, "support-rate-over-limit", HS_SEVERITY_ERROR, "financing/eu-state");
+  assert_message_has (finding, "is 60,004" NBSP "% of total costs");
   assert_message_has (finding, "(14,00" EURO " over the limit)");
 
   /* one cent over */
   move_financing (main_impl (f), HS_SOURCE_EU_STATE, HS_SOURCE_CITY, EUR (14) - 1);
   finding = assert_only (f, "support-rate-over-limit", HS_SEVERITY_ERROR, "financing/eu-state");
+  /* 210 000,01 / 350 000 = 60,0000028… %: rounded down, never to 60,0 */
+  assert_message_has (finding, "is 60,000002" NBSP "% of total costs");
   assert_message_has (finding, "(0,01" EURO " over the limit)");
 
   /* and back to exactly 60 % */
@@ -429,6 +434,9 @@ test_city_boundary (Fixture       *f,
   /* one cent less does not */
   move_financing (main_impl (f), HS_SOURCE_CITY, HS_SOURCE_OWN_PUBLIC, 1);
   finding = assert_only (f, "city-share-under-minimum", HS_SEVERITY_ERROR, "financing/city");
+  /* 87 499,99 / 350 000 = 24,9999971… %: rounded up, never to 25,0 */
+  assert_message_has (finding, "is 24,999998" NBSP "% of total costs");
+  assert_message_has (finding, "at least 25,0" NBSP "%");
   assert_message_has (finding, "(0,01" EURO " more is needed)");
 }
 
