@@ -390,6 +390,28 @@ apply_rows (HsProjectList *self,
     g_list_store_splice (self->shown, new_len, rest->len, NULL, 0);
 }
 
+/* A new order or a new set of rows starts at the top: a position kept from
+ * another order shows the middle of this one, and the first rows (the
+ * highest, sorted descending) would be above the visible area. GTK 4.8's
+ * column view has no scroll_to(); its inner list view's own action places
+ * the first row at the top even before the new rows are laid out (setting
+ * the adjustment then is refused, and the view's anchor would undo it). */
+static void
+scroll_to_top (HsProjectList *self)
+{
+  GtkWidget *child;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+    return;
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+        return;
+      }
+}
+
 static void
 refilter (HsProjectList *self)
 {
@@ -411,6 +433,7 @@ sorter_changed_cb (GtkSorter       *sorter,
                    HsProjectList   *self)
 {
   refilter (self);
+  scroll_to_top (self);
 }
 
 void
@@ -430,6 +453,7 @@ hs_project_list_set_search (HsProjectList *self,
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
   refilter (self);
+  scroll_to_top (self);
 }
 
 void
@@ -442,6 +466,7 @@ hs_project_list_set_status_filter (HsProjectList *self,
     return;
   self->status = status;
   refilter (self);
+  scroll_to_top (self);
 }
 
 void
@@ -456,6 +481,7 @@ hs_project_list_set_scope (HsProjectList *self,
   self->agreement_id = agreement_id;
   self->focus_area_id = focus_area_id;
   refilter (self);
+  scroll_to_top (self);
 }
 
 /* ---- data ----------------------------------------------------------------- */

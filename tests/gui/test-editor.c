@@ -620,8 +620,8 @@ test_budget_financing_findings (Fixture       *f,
       finding = g_ptr_array_index (findings, i);
   g_assert_nonnull (finding);
   {
-    g_autofree char *share = hs_rate_format (hs_rate_of (6500000, 10456788), hs_lang_current ());
-    g_autofree char *limit = hs_rate_format (6000, hs_lang_current ());
+    g_autofree char *share = hs_share_format_beside (6500000, 10456788, 6000, TRUE, hs_lang_current ());
+    g_autofree char *limit = hs_rate_format_limit (6000, hs_lang_current ());
 
     g_test_message ("finding: %s", finding->message);
     g_assert_nonnull (strstr (finding->message, share));

@@ -409,6 +409,83 @@ test_dashboard_filters_list (Fixture       *f,
     g_assert_cmpint (shown_row (f, i)->status, ==, HS_STATUS_ONGOING);
 }
 
+static GtkAdjustment *
+list_vadjustment (Fixture *f)
+{
+  GtkScrolledWindow *scrolled = hs_test_find_child (GTK_WIDGET (project_list (f)), GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (scrolled);
+}
+
+static void
+scroll_list_to_end (Fixture *f)
+{
+  GtkAdjustment *v = list_vadjustment (f);
+
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v) + 200);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 200);
+}
+
+/* The list is at its top, and its first row is seen. */
+static void
+assert_at_top (Fixture    *f,
+               const char *after)
+{
+  g_autofree char *first = NULL;
+
+  g_test_message ("after %s", after);
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (list_vadjustment (f)), ==,
+                     gtk_adjustment_get_lower (list_vadjustment (f)));
+  first = g_strdup_printf ("label: %s\n", shown_row (f, 0)->code);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), first);
+}
+
+/* A new order or a new set of rows starts at the top, wherever the list
+ * was scrolled to: after a sort (support share descending: the highest
+ * rows were above the visible area), a scope, a search, a status filter
+ * and a click on a dashboard bar. */
+static void
+test_list_starts_at_top (Fixture       *f,
+                         gconstpointer  data)
+{
+  HsDashboard *dashboard = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_DASHBOARD);
+  HsSidebar *sidebar = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+
+  scroll_list_to_end (f);
+  hs_project_list_sort_by (project_list (f), "support-rate", GTK_SORT_DESCENDING);
+  assert_at_top (f, "a sort by support share, descending");
+  g_assert_cmpint (shown_row (f, 0)->support_bp, >=, shown_row (f, 1)->support_bp);
+
+  scroll_list_to_end (f);
+  hs_project_list_sort_by (project_list (f), "total-costs", GTK_SORT_ASCENDING);
+  assert_at_top (f, "a sort by total");
+
+  scroll_list_to_end (f);
+  hs_project_list_set_search (project_list (f), "a");
+  assert_at_top (f, "a search");
+  hs_project_list_set_search (project_list (f), NULL);
+
+  scroll_list_to_end (f);
+  g_signal_emit_by_name (dashboard, "filter-requested", (int) HS_BY_STATUS, "ongoing");
+  assert_at_top (f, "a dashboard bar");
+  /* all statuses again: the first entry of the status filter */
+  gtk_drop_down_set_selected (hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN), 0);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+
+  scroll_list_to_end (f);
+  hs_sidebar_select (sidebar, 0, 0);
+  hs_test_drain ();
+  hs_sidebar_select (sidebar, ((HsAgreement *) g_ptr_array_index (agreements, 0))->id, 0);
+  assert_at_top (f, "a scope");
+}
+
 static guint
 count_editors (void)
 {
@@ -705,6 +782,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/shows-portfolio", test_shows_portfolio);
   ADD ("/window/sort-by-total", test_sort_by_total);
+  ADD ("/window/list-starts-at-top", test_list_starts_at_top);
   ADD ("/window/filter", test_filter_by_scope_search_status);
   ADD ("/window/snapshot-is-what-is-seen", test_snapshot_is_what_is_seen);
   ADD ("/window/search-partial-implementers", test_search_partial_implementers);
