@@ -21,9 +21,11 @@
 #include "hs-budget-grid.h"
 
 #define TOTAL_ROW (-1)
-/* so that the columns of the implementers' grids line up */
-#define TOTAL_WIDTH 120
-#define CELL_WIDTH  130
+/* so that the columns of the implementers' grids line up; wide enough for
+ * "1 234 567,89", narrow enough for five years beside the findings at
+ * 1280 pixels */
+#define TOTAL_WIDTH 108
+#define CELL_WIDTH  100
 
 struct _HsBudgetGrid
 {
@@ -213,6 +215,9 @@ rebuild (HsBudgetGrid *self)
       child = gtk_label_new (title);
       gtk_label_set_xalign (GTK_LABEL (child), 0.0);
       gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_WORD);
+      gtk_label_set_width_chars (GTK_LABEL (child), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 18);
       if (!typed)
         gtk_widget_add_css_class (child, "dim-label");
       gtk_grid_attach (self->grid, child, 0, row, 1, 1);
@@ -229,7 +234,8 @@ rebuild (HsBudgetGrid *self)
               g_autofree char *label = g_strdup_printf (_("%s: %s, %d"), self->name, title, year);
 
               cell = hs_amount_entry_new (self->lang);
-              gtk_editable_set_width_chars (GTK_EDITABLE (cell), 10);
+              gtk_editable_set_width_chars (GTK_EDITABLE (cell), 6);
+              gtk_editable_set_max_width_chars (GTK_EDITABLE (cell), 6);
               gtk_widget_set_size_request (cell, CELL_WIDTH, -1);
               g_object_set_data (G_OBJECT (cell), "hs-category", GINT_TO_POINTER (c));
               g_object_set_data (G_OBJECT (cell), "hs-year", GINT_TO_POINTER (year));

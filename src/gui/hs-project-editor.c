@@ -2712,6 +2712,30 @@ new_target_activated_cb (AdwEntryRow     *row,
   gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-indicator", NULL);
 }
 
+/* GTK 4.8's viewports scroll to the focus only when their own focus child
+ * changes: Tab from one budget cell to the next, or a finding that goes to
+ * a cell, stays inside the same child and left the cell out of view. The
+ * focused widget is brought into view in every viewport it is in. */
+static void
+focus_widget_changed_cb (HsProjectEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child;
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_VIEWPORT (w) || (child = gtk_viewport_get_child (GTK_VIEWPORT (w))) == NULL ||
+          !gtk_widget_compute_bounds (focus, child, &bounds))
+        continue;
+      gtk_adjustment_clamp_page (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (w)),
+                                 bounds.origin.x, bounds.origin.x + bounds.size.width);
+      gtk_adjustment_clamp_page (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (w)),
+                                 bounds.origin.y, bounds.origin.y + bounds.size.height);
+    }
+}
+
 static void
 hs_project_editor_init (HsProjectEditor *self)
 {
@@ -2726,6 +2750,7 @@ hs_project_editor_init (HsProjectEditor *self)
   self->budget_groups = g_ptr_array_new ();
   self->budget_grids = g_ptr_array_new ();
   self->financing_groups = g_ptr_array_new ();
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
   self->indicator_entries = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

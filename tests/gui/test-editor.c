@@ -1002,6 +1002,86 @@ test_undo_typing (Fixture       *f,
   g_assert_cmpuint (project->implementers->len, ==, 1);
 }
 
+static void save_shot (Fixture *f, const char *page, const char *name);
+
+/* How far past what is seen @widget's right edge is (<= 0: seen), in its
+ * scrolled window and left of the findings pane when that is beside the
+ * content; with @scrolling, counting what scrolling sideways can bring. */
+static double
+overhang (Fixture   *f,
+          GtkWidget *widget,
+          gboolean   scrolling)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (widget, ADW_TYPE_FLAP));
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds, view, pane;
+  double right, limit;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->editor), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (scrolled, GTK_WIDGET (f->editor), &view));
+  right = bounds.origin.x + bounds.size.width;
+  if (scrolling)
+    right -= gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h) - gtk_adjustment_get_value (h);
+  limit = view.origin.x + view.size.width;
+  if (adw_flap_get_reveal_flap (flap) && !adw_flap_get_folded (flap))
+    {
+      g_assert_true (gtk_widget_compute_bounds (adw_flap_get_flap (flap), GTK_WIDGET (f->editor), &pane));
+      limit = MIN (limit, pane.origin.x);
+    }
+  return right - limit;
+}
+
+/* Five years and two implementers, in English and Finnish. At 1280×800
+ * every year and the total column are seen beside the findings; at the
+ * editor's own size and at 800×600 the page scrolls sideways (with a
+ * scroll bar that stays), and going to the last year's cell, as
+ * activating its finding does, brings it into view. */
+static void
+test_budget_fits (Fixture       *f,
+                  gconstpointer  data)
+{
+  const int sizes[][2] = { { 1280, 800 }, { 1100, 760 }, { 800, 600 } };
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2028");
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  add_existing_implementer (f, "aalto");
+  type_amount (f, "implementers/0/budget/2028/staff", "1 234 567,89");
+  type_amount (f, "implementers/1/budget/2024/staff", "987 654,32");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("editor-budget-5y-%d", sizes[i][0]);
+      HsBudgetGrid *grid = hs_project_editor_get_budget_grid (f->editor, 1);
+      GtkWidget *last = hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2028);
+      GtkWidget *total = GTK_WIDGET (hs_budget_grid_get_total (grid, -1, 0));
+      GtkWidget *scrolled = gtk_widget_get_ancestor (last, GTK_TYPE_SCROLLED_WINDOW);
+
+      hs_project_editor_set_page (f->editor, "general");
+      gtk_window_set_default_size (GTK_WINDOW (f->editor), sizes[i][0], sizes[i][1]);
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      hs_project_editor_set_page (f->editor, "budget");
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      save_shot (f, "budget", shot);
+      g_test_message ("%d×%d: total %+.0f, 2028 %+.0f", sizes[i][0], sizes[i][1],
+                      overhang (f, total, FALSE), overhang (f, last, FALSE));
+
+      g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled)));
+      if (sizes[i][0] >= 1280)
+        {
+          g_assert_cmpfloat (overhang (f, total, FALSE), <=, 0.5);
+          g_assert_cmpfloat (overhang (f, last, FALSE), <=, 0.5);
+          continue;
+        }
+      g_assert_cmpfloat (overhang (f, total, TRUE), <=, 0.5);
+      g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/1/budget/2028/staff"));
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      g_assert_true (has_focus (f, last));
+      g_assert_cmpfloat (overhang (f, last, FALSE), <=, 0.5);
+    }
+}
+
 static void
 save_shot (Fixture    *f,
            const char *page,
@@ -1270,6 +1350,7 @@ main (int   argc,
   ADD ("/editor/invalid-cell-tab", test_invalid_cell_tab);
   ADD ("/editor/financing-tab", test_financing_tab);
   ADD ("/editor/undo-typing", test_undo_typing);
+  ADD ("/editor/budget-fits", test_budget_fits);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
 
