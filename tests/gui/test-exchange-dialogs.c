@@ -219,13 +219,16 @@ test_export_xml (Fixture       *f,
   hs_test_present (GTK_WINDOW (dialog));
   g_assert_cmpint (hs_export_dialog_get_scope (dialog), ==, HS_EXPORT_SCOPE_PROJECT);
   name = hs_export_dialog_get_default_name (dialog);
-  g_assert_cmpstr (name, ==, CODE ".xml");
+  g_assert_cmpstr (name, ==, CODE ".hankesalkku.xml");
   g_assert_true (hs_export_dialog_set_scope (dialog, HS_EXPORT_SCOPE_AGREEMENT));
   hs_export_dialog_set_format (dialog, HS_EXPORT_IATI);
   g_free (name);
   name = hs_export_dialog_get_default_name (dialog);
   g_assert_cmpstr (name, ==, "hankesalkku-paakaupunkiseutu-pks-iati.xml");
   hs_export_dialog_set_format (dialog, HS_EXPORT_NATIVE);
+  g_free (name);
+  name = hs_export_dialog_get_default_name (dialog);
+  g_assert_cmpstr (name, ==, "paakaupunkiseutu-pks.hankesalkku.xml");
   text = hs_snapshot_describe (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Native XML"));
   g_assert_nonnull (strstr (text, "IATI 2.03"));
