@@ -72,6 +72,18 @@ hs_i18n_init (void)
           g_setenv ("LANGUAGE", lang, TRUE);
         }
     }
+  else
+    {
+      const char *messages = setlocale (LC_MESSAGES, NULL);
+      const char *language = g_getenv ("LANGUAGE");
+
+      /* gettext ignores LANGUAGE in the C locale, which is what an
+       * environment without LANG gives: LANGUAGE=fi alone still means
+       * Finnish */
+      if (language != NULL && *language != '\0' && messages != NULL
+          && (strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0))
+        setlocale (LC_ALL, "C.UTF-8");
+    }
 
   bindtextdomain (GETTEXT_PACKAGE, choose_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -618,6 +618,19 @@ test_finnish_from_build_tree (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "Lisättiin esimerkkisalkku: 3 hanketta"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* nothing but LANGUAGE: without LANG the locale is C, where gettext
+   * would ignore LANGUAGE */
+  {
+    const char *bare[] = { "LANGUAGE=fi", NULL };
+
+    g_spawn_sync (NULL, (char **) help, (char **) bare, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "Komennot:"));
+  }
 }
 
 int
