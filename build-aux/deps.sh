@@ -4,7 +4,7 @@
 # To build and run the application.
 HS_RUN_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libxml2-dev libcairo2-dev libpango1.0-dev
+  libsqlite3-dev libxml2-dev libcairo2-dev libpango1.0-dev shared-mime-info
   adwaita-icon-theme hicolor-icon-theme librsvg2-common python3"
 
 # Also to run the tests and benchmarks: a virtual X server, the metadata

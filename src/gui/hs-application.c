@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hs-application.h"
 #include "store/hs-sqlite-repository.h"
@@ -35,27 +36,32 @@ hs_application_new (void)
   return g_object_new (HS_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", RESOURCE_BASE,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
+}
+
+/* The window the user last used on a portfolio, or the first window on
+ * the default portfolio when there is none yet. */
+static HsWindow *
+main_window (HsApplication *self)
+{
+  HsWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HS_IS_WINDOW (l->data))
+      return l->data;
+
+  window = hs_window_new (self, self->repository);
+  if (self->open_error != NULL)
+    hs_window_show_error (window, self->open_error);
+  hs_snapshot_arm_from_env (GTK_WINDOW (window));
+  return window;
 }
 
 static void
 hs_application_activate (GApplication *app)
 {
-  GtkWindow *window;
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    {
-      HsApplication *self = HS_APPLICATION (app);
-
-      window = GTK_WINDOW (hs_window_new (self, self->repository));
-      if (self->open_error != NULL)
-        hs_window_show_error (HS_WINDOW (window), self->open_error);
-      hs_snapshot_arm_from_env (window);
-    }
-
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (main_window (HS_APPLICATION (app))));
 }
 
 static void
@@ -94,6 +100,64 @@ hs_application_open_file (HsApplication  *self,
   title = g_strdup_printf (_("%s — Hankesalkku"), name);
   gtk_window_set_title (window, title);
   return window;
+}
+
+/* A database is what Open a Portfolio… opens; anything else is offered to
+ * Import…, which refuses what is not a portfolio file with its own message. */
+static gboolean
+is_database (GFile *file)
+{
+  static const char header[16] = "SQLite format 3";
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInputStream) in = NULL;
+  char start[sizeof header] = { 0 };
+  gsize n = 0;
+
+  if (name != NULL && g_str_has_suffix (name, ".db"))
+    return TRUE;
+  in = g_file_read (file, NULL, NULL);
+  return in != NULL
+         && g_input_stream_read_all (G_INPUT_STREAM (in), start, sizeof start, &n, NULL, NULL)
+         && n == sizeof start
+         && memcmp (start, header, sizeof header) == 0;
+}
+
+/* Files from the file manager or the command line: a database opens in a
+ * window of its own, a portfolio XML file shows the import preview over the
+ * main window. */
+static void
+hs_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  HsApplication *self = HS_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      HsWindow *target;
+      GtkWindow *window;
+
+      if (is_database (files[i]))
+        {
+          window = hs_application_open_file (self, files[i], &error);
+          if (window != NULL)
+            {
+              gtk_window_present (window);
+              continue;
+            }
+          target = main_window (self);
+          gtk_window_present (GTK_WINDOW (target));
+          hs_window_show_toast (target, error->message);
+          continue;
+        }
+
+      target = main_window (self);
+      gtk_window_present (GTK_WINDOW (target));
+      /* without a portfolio the window already says why */
+      hs_window_import_file (target, files[i]);
+    }
 }
 
 static void
@@ -260,6 +324,7 @@ hs_application_class_init (HsApplicationClass *klass)
   object_class->finalize = hs_application_finalize;
 
   app_class->activate = hs_application_activate;
+  app_class->open = hs_application_open;
   app_class->startup = hs_application_startup;
   app_class->shutdown = hs_application_shutdown;
 }

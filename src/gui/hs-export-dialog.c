@@ -246,10 +246,28 @@ char *
 hs_export_dialog_get_default_name (HsExportDialog *self)
 {
   g_autofree char *base = NULL;
+  const char *prefix;
   const char *suffix;
 
   g_return_val_if_fail (HS_IS_EXPORT_DIALOG (self), NULL);
 
+  switch (hs_export_dialog_get_format (self))
+    {
+    case HS_EXPORT_IATI:
+      prefix = "hankesalkku-";
+      suffix = "-iati.xml";
+      break;
+    case HS_EXPORT_OPERATIONS_CSV:
+      prefix = "hankesalkku-";
+      suffix = "-operations.csv";
+      break;
+    case HS_EXPORT_NATIVE:
+    default:
+      /* the file manager knows the native format by this ending */
+      prefix = "";
+      suffix = ".hankesalkku.xml";
+      break;
+    }
   switch (current_scope (self)->scope)
     {
     case HS_EXPORT_SCOPE_PROJECT:
@@ -258,25 +276,12 @@ hs_export_dialog_get_default_name (HsExportDialog *self)
     case HS_EXPORT_SCOPE_AGREEMENT:
       {
         g_autofree char *name = slug (self->agreement_name);
-        base = g_strconcat ("hankesalkku-", name, NULL);
+        base = g_strconcat (prefix, name, NULL);
       }
       break;
     case HS_EXPORT_SCOPE_PORTFOLIO:
     default:
-      base = g_strdup ("hankesalkku-portfolio");
-      break;
-    }
-  switch (hs_export_dialog_get_format (self))
-    {
-    case HS_EXPORT_IATI:
-      suffix = "-iati.xml";
-      break;
-    case HS_EXPORT_OPERATIONS_CSV:
-      suffix = "-operations.csv";
-      break;
-    case HS_EXPORT_NATIVE:
-    default:
-      suffix = ".xml";
+      base = g_strconcat (prefix, "portfolio", NULL);
       break;
     }
   return g_strconcat (base, suffix, NULL);

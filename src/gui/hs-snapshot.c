@@ -27,6 +27,16 @@ hs_snapshot_to_png (GtkWidget   *widget,
       return FALSE;
     }
 
+  /* A window draws itself inside the margin its client-side shadow takes,
+   * which its paintable cuts off on the right and at the bottom: the
+   * picture of a window is that of its content, which fills it. */
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_child (GTK_WINDOW (widget)) != NULL)
+    {
+      GtkWidget *child = gtk_window_get_child (GTK_WINDOW (widget));
+
+      if (gtk_widget_get_width (child) == width && gtk_widget_get_height (child) == height)
+        widget = child;
+    }
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);

@@ -451,6 +451,22 @@ import_action_cb (GtkWidget  *widget,
     hs_import_dialog_present (GTK_WINDOW (self), self->repository);
 }
 
+GtkWindow *
+hs_window_import_file (HsWindow *self,
+                       GFile    *file)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->repository == NULL)
+    return NULL;
+  dialog = GTK_WINDOW (hs_import_dialog_new_for_file (GTK_WINDOW (self), self->repository, file));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
 static void
 export_action_cb (GtkWidget  *widget,
                   const char *action_name,

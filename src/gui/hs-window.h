@@ -24,5 +24,10 @@ void      hs_window_show_toast (HsWindow      *self,
                                 const char    *message);
 void      hs_window_show_error (HsWindow      *self,
                                 const GError  *error);
+/* Import… for @file without the file chooser (a file opened from the file
+ * manager or given on the command line): the import preview of the file,
+ * presented over the window. NULL when the window has no portfolio. */
+GtkWindow *hs_window_import_file (HsWindow    *self,
+                                  GFile       *file);
 
 G_END_DECLS

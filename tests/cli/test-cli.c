@@ -585,6 +585,54 @@ test_report (Fixture       *fixture,
   run_clear (&run);
 }
 
+/* Run from the build directory, the tool speaks Finnish with nothing but
+ * LANGUAGE=fi: it finds the catalogues compiled into the build tree without
+ * HANKESALKKU_LOCALEDIR (which the other cases, like every test, have). */
+static void
+test_finnish_from_build_tree (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "HANKESALKKU_LOCALEDIR");
+  const char *help[] = { cli_path (), "--help", NULL };
+  const char *init[] = { cli_path (), "--db", fixture->db, "init", "--demo", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  env = g_environ_unsetenv (env, "HANKESALKKU_DB");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_unsetenv (env, "LANG");
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "fi", TRUE);
+
+  g_spawn_sync (NULL, (char **) help, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Komennot:"));
+  g_assert_nonnull (strstr (out, "Luo tietokanta perustietoineen"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_spawn_sync (NULL, (char **) init, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Lisättiin esimerkkisalkku: 3 hanketta"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* nothing but LANGUAGE: without LANG the locale is C, where gettext
+   * would ignore LANGUAGE */
+  {
+    const char *bare[] = { "LANGUAGE=fi", NULL };
+
+    g_spawn_sync (NULL, (char **) help, (char **) bare, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "Komennot:"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +650,7 @@ main (int   argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/bad-files", test_bad_files);
   ADD ("/cli/read-only-and-newer", test_read_only_and_newer);
+  ADD ("/cli/finnish-from-build-tree", test_finnish_from_build_tree);
 #undef ADD
 
   return g_test_run ();

@@ -219,13 +219,16 @@ test_export_xml (Fixture       *f,
   hs_test_present (GTK_WINDOW (dialog));
   g_assert_cmpint (hs_export_dialog_get_scope (dialog), ==, HS_EXPORT_SCOPE_PROJECT);
   name = hs_export_dialog_get_default_name (dialog);
-  g_assert_cmpstr (name, ==, CODE ".xml");
+  g_assert_cmpstr (name, ==, CODE ".hankesalkku.xml");
   g_assert_true (hs_export_dialog_set_scope (dialog, HS_EXPORT_SCOPE_AGREEMENT));
   hs_export_dialog_set_format (dialog, HS_EXPORT_IATI);
   g_free (name);
   name = hs_export_dialog_get_default_name (dialog);
   g_assert_cmpstr (name, ==, "hankesalkku-paakaupunkiseutu-pks-iati.xml");
   hs_export_dialog_set_format (dialog, HS_EXPORT_NATIVE);
+  g_free (name);
+  name = hs_export_dialog_get_default_name (dialog);
+  g_assert_cmpstr (name, ==, "paakaupunkiseutu-pks.hankesalkku.xml");
   text = hs_snapshot_describe (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Native XML"));
   g_assert_nonnull (strstr (text, "IATI 2.03"));
@@ -529,6 +532,112 @@ test_close_while_working (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
+/* The import dialog among the toplevels (it is transient for its window,
+ * not one of the application's windows), or NULL. */
+static HsImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HS_IS_IMPORT_DIALOG (window))
+        return HS_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The application's windows on a portfolio. */
+static guint
+n_portfolio_windows (HsApplication *app,
+                     const char    *title)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (HS_IS_WINDOW (l->data)
+        && (title == NULL || g_strcmp0 (gtk_window_get_title (l->data), title) == 0))
+      n++;
+  return n;
+}
+
+/* Opening files as the file manager or "hankesalkku FILE" does
+ * (g_application_open): a portfolio XML file shows the import preview of
+ * its projects over the main window, made first when there is none; a file
+ * that is not a portfolio gets the import's refusal; a database opens in a
+ * window of its own. */
+static void
+test_open_from_file_manager (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = export_portfolio (f, "demo.hankesalkku.xml");
+  g_autofree char *app_db = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *notes_path = g_build_filename (f->dir, "notes.xml", NULL);
+  g_autofree char *db_path = g_strdup (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
+  g_autoptr(GFile) db = g_file_new_for_path (db_path);
+  g_autoptr(HsApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  HsImportDialog *dialog;
+  HsImportPreview *preview;
+  GList *windows;
+
+  /* the application's own portfolio is a new one, without the file's projects */
+  g_setenv ("HANKESALKKU_DB", app_db, TRUE);
+  app = hs_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_portfolio_windows (app, NULL), ==, 0);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (n_portfolio_windows (app, NULL), ==, 1);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
+                 == gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  hs_test_wait_mapped (GTK_WIDGET (dialog));
+  hs_test_wait_until (not_loading, dialog, "the import preview");
+  hs_test_drain ();
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+  preview = hs_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (hs_import_preview_get_n_items (preview), ==, 63);
+  g_assert_cmpuint (hs_import_preview_count (preview, HS_IMPORT_NEW), ==, 63);
+  g_assert_nonnull (hs_import_dialog_get_row (dialog, CODE));
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "demo.hankesalkku.xml");
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "63 Projects in the File");
+  hs_test_save_png (GTK_WIDGET (dialog), "open-file-import-en.png");
+  destroy_and_wait (dialog);
+
+  /* a file that is not a portfolio: the same window, the import's refusal */
+  g_assert_true (g_file_set_contents (notes_path, "<notes>not a portfolio</notes>\n", -1, NULL));
+  g_application_open (G_APPLICATION (app), &notes, 1, "");
+  g_assert_cmpuint (n_portfolio_windows (app, NULL), ==, 1);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  hs_test_wait_until (not_loading, dialog, "the import's refusal");
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_ERROR);
+  g_assert_null (hs_import_dialog_get_preview (dialog));
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "this is not a Hankesalkku portfolio file");
+  destroy_and_wait (dialog);
+
+  /* a database: a window of its own */
+  g_application_open (G_APPLICATION (app), &db, 1, "");
+  g_assert_null (find_import_dialog ());
+  g_assert_cmpuint (n_portfolio_windows (app, NULL), ==, 2);
+  g_assert_cmpuint (n_portfolio_windows (app, "portfolio.db — Hankesalkku"), ==, 1);
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  hs_test_drain ();
+  g_clear_object (&app);
+  g_unsetenv ("HANKESALKKU_DB");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +653,7 @@ main (int   argc,
   ADD ("/exchange-dialogs/import-strict", test_import_strict);
   ADD ("/exchange-dialogs/close-while-working", test_close_while_working);
   ADD ("/exchange-dialogs/import-organisation-differs", test_import_organisation_differs);
+  ADD ("/exchange-dialogs/open-from-file-manager", test_open_from_file_manager);
 #undef ADD
 
   return g_test_run ();
