@@ -118,10 +118,12 @@ hs_chart_data_new (HsChartKind kind,
   switch (kind)
     {
     case HS_CHART_FINANCING:
-      set_series (data, 0, _("EU and state"), HS_PALETTE_BLUE);
-      set_series (data, 1, _("City"), HS_PALETTE_ORANGE);
-      set_series (data, 2, _("Other public"), HS_PALETTE_BLUISH_GREEN);
-      set_series (data, 3, _("Private"), HS_PALETTE_REDDISH_PURPLE);
+      /* the sources' names as the editor and the command line say them */
+      set_series (data, 0, hs_source_label (HS_SOURCE_EU_STATE), HS_PALETTE_BLUE);
+      set_series (data, 1, hs_source_label (HS_SOURCE_CITY), HS_PALETTE_ORANGE);
+      set_series (data, 2, hs_source_label (HS_SOURCE_OTHER_PUBLIC), HS_PALETTE_BLUISH_GREEN);
+      set_series (data, 3, hs_source_label (HS_SOURCE_PRIVATE), HS_PALETTE_REDDISH_PURPLE);
+      /* own public and own private together */
       set_series (data, 4, _("Own financing"), HS_PALETTE_YELLOW);
       break;
     case HS_CHART_BUDGET_BY_YEAR:
@@ -313,7 +315,9 @@ hs_chart_table (const HsChartData *data)
             table->headers[s + 1] = g_strdup (data->series[s]);
             table->numeric[s + 1] = TRUE;
           }
-        table->headers[data->n_series + 1] = g_strdup (_("Total"));
+        /* the financing chart's bars end at the total financing: say so */
+        table->headers[data->n_series + 1] = g_strdup (data->kind == HS_CHART_FINANCING ? _("Total financing")
+                                                                                         : _("Total"));
         table->numeric[data->n_series + 1] = TRUE;
         if (data->kind == HS_CHART_FINANCING)
           {

@@ -385,6 +385,9 @@ layout_hbars (Builder *b)
     }
 
   bottom = layout->height - b->margin - tick_h - b->gap / 2;
+  /* financing: a note under the axis says what the figures are */
+  if (data->kind == HS_CHART_FINANCING)
+    bottom -= 2 * b->line_height[HS_TEXT_NOTE] + b->gap;
   plot_h = bottom - top;
   label_line_h = b->line_height[HS_TEXT_LABEL];
   max_rows = plot_h > 0 ? (guint) floor (plot_h / (label_line_h + 4)) : 0;
@@ -470,8 +473,13 @@ layout_hbars (Builder *b)
       double axis_y = plot->y + plot->height;
       double last_right = -G_MAXDOUBLE;
 
+      /* The scale is the named rows': "Others" sums the whole tail and
+       * would otherwise squeeze every named bar to a sliver. A longer
+       * "Others" bar is cut short at the end of the axis (with a break),
+       * its figure still the full sum. (The status panels keep theirs.) */
       for (guint i = 0; i < shown; i++)
-        max_value = MAX (max_value, panel_money[p] ? rows[i].category->total : (gint64) rows[i].category->projects);
+        if (rows[i].index >= 0 || shown == 1 || status)
+          max_value = MAX (max_value, panel_money[p] ? rows[i].category->total : (gint64) rows[i].category->projects);
       choose_scale (b, max_value, panel_money[p] ? 100 : 1, panel_money[p], plot->width, TRUE, scale);
 
       if (status)
@@ -530,16 +538,36 @@ layout_hbars (Builder *b)
             }
           else
             {
+              double end = plot->x + plot->width;
+              gboolean cut = c->total > scale->max;
+              /* the break in a cut bar: a gap of background near its end */
+              double gap0 = end - 3 * b->gap, gap1 = end - 2 * b->gap;
+
               for (guint s = 0; s < data->n_series; s++)
                 {
                   double x0 = plot->x + plot->width * ((double) cumulative / (double) scale->max);
                   double x1;
                   hs_money_add (cumulative, c->values[s], &cumulative);
                   x1 = plot->x + plot->width * ((double) cumulative / (double) scale->max);
-                  if (c->values[s] > 0)
-                    bar_add (b, x0, y, x1 - x0, thick, data->series_colour[s], rows[i].index, (int) s, c->values[s]);
+                  if (c->values[s] <= 0)
+                    continue;
+                  if (!cut)
+                    {
+                      bar_add (b, x0, y, x1 - x0, thick, data->series_colour[s], rows[i].index, (int) s, c->values[s]);
+                      continue;
+                    }
+                  x0 = MIN (x0, end);
+                  x1 = MIN (x1, end);
+                  if (x0 < gap0)
+                    bar_add (b, x0, y, MIN (x1, gap0) - x0, thick, data->series_colour[s], rows[i].index, (int) s,
+                             c->values[s]);
+                  if (x1 > gap1)
+                    bar_add (b, MAX (x0, gap1), y, x1 - MAX (x0, gap1), thick, data->series_colour[s], rows[i].index,
+                             (int) s, c->values[s]);
                 }
-              x = plot->x + plot->width * ((double) cumulative / (double) scale->max);
+              x = MIN (plot->x + plot->width * ((double) cumulative / (double) scale->max), end);
+              if (cut)
+                layout->n_cut++;
             }
 
           total = format_value (data, panel_money[p] ? c->total : (gint64) c->projects, panel_money[p]);
@@ -553,6 +581,28 @@ layout_hbars (Builder *b)
     {
       HsChartText t = text_measure (b, HS_TEXT_LABEL, rows[i].category->label, label_w, label_lines, PANGO_ALIGN_LEFT);
       text_add (b, &t, x_left, layout->plot.y + i * band + (band - t.rect.height) / 2);
+    }
+
+  /* financing: what the figures are, and what "Others" holds */
+  if (data->kind == HS_CHART_FINANCING)
+    {
+      g_autoptr(GString) note = g_string_new (_("The figures at the bar ends are the total financing."));
+      HsChartText t;
+
+      if (layout->n_merged > 0)
+        {
+          g_autofree char *count = hs_chart_format_count (other.members, data->lang);
+          g_string_append_c (note, ' ');
+          /* Translators: "Others (27): the 27 smallest together; the table lists each one." */
+          g_string_append_printf (note, _("%s: the %s smallest together; the table lists each one."), other.label, count);
+        }
+      if (layout->n_cut > 0)
+        {
+          g_string_append_c (note, ' ');
+          g_string_append (note, _("Its bar is cut short at the end of the axis."));
+        }
+      t = text_measure (b, HS_TEXT_NOTE, note->str, x_right - x_left, 2, PANGO_ALIGN_LEFT);
+      text_add (b, &t, x_left, layout->height - b->margin - t.rect.height);
     }
 }
 

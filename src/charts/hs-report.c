@@ -315,8 +315,9 @@ hs_report_data_from_repository (HsRepository          *repo,
     return NULL;
   data->summary = table_new (8);
   {
-    const char *headers[] = { _("Focus area"), _("Projects"), _("Total costs"), _("EU and state"), _("City"),
-                              _("Other public"), _("Private"), _("Own financing") };
+    const char *headers[] = { _("Focus area"), _("Projects"), _("Total costs"), hs_source_label (HS_SOURCE_EU_STATE),
+                              hs_source_label (HS_SOURCE_CITY), hs_source_label (HS_SOURCE_OTHER_PUBLIC),
+                              hs_source_label (HS_SOURCE_PRIVATE), _("Own financing") };
     for (guint c = 0; c < 8; c++)
       {
         data->summary->headers[c] = g_strdup (headers[c]);

@@ -352,6 +352,60 @@ test_others_merged (void)
   g_assert_true (g_str_has_prefix (last_label->text, "Others ("));
 }
 
+/* 37 focus areas at dashboard size: the tail folded into "Others" sums far
+ * more than the largest named area. The axis is the named areas', so the
+ * largest named bar takes most of the plot; "Others" is cut short at the
+ * axis' end, its figure the full sum, and a note says what it holds. */
+static void
+test_others_not_dwarfing (void)
+{
+  g_autoptr(HsChartData) data = hs_chart_data_new (HS_CHART_FINANCING, HS_LANG_EN);
+  g_autoptr(HsChartLayout) layout = NULL;
+  gint64 rest = 0;
+  double largest_named = 0, plot_end;
+  gboolean note_seen = FALSE, rest_figure_seen = FALSE;
+  g_autofree char *rest_text = NULL;
+
+  for (guint i = 0; i < 37; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Focus area %u", i + 1);
+      gint64 values[5] = { (40 - i) * 6000000, (40 - i) * 2500000, 0, 0, (40 - i) * 1500000 };
+      hs_chart_data_add_category (data, label, values, 3);
+    }
+  layout = lay_out (data, FALSE, 540, 340);
+  assert_clean (layout, "others-not-dwarfing");
+  g_assert_cmpuint (layout->n_merged, >, 10);
+  plot_end = layout->plot.x + layout->plot.width;
+
+  for (guint i = layout->n_shown - 1; i < 37; i++)
+    rest += g_array_index (data->categories, HsChartCategory, i).total;
+  g_assert_cmpint (rest, >, g_array_index (data->categories, HsChartCategory, 0).total);
+  for (guint i = 0; i < layout->bars->len; i++)
+    {
+      const HsChartBar *bar = &g_array_index (layout->bars, HsChartBar, i);
+      if (bar->category == 0)
+        largest_named = MAX (largest_named, bar->rect.x + bar->rect.width - layout->plot.x);
+      /* no bar runs past the axis */
+      g_assert_cmpfloat (bar->rect.x + bar->rect.width, <=, plot_end + 0.5);
+    }
+  /* the named areas are read on their own scale */
+  g_assert_cmpfloat (largest_named, >=, 0.5 * layout->plot.width);
+  g_assert_cmpuint (layout->n_cut, ==, 1);
+
+  rest_text = hs_chart_format_euros (rest, HS_LANG_EN);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      if (t->role == HS_TEXT_VALUE && g_str_equal (t->text, rest_text))
+        rest_figure_seen = TRUE;
+      if (t->role == HS_TEXT_NOTE && strstr (t->text, "total financing") != NULL
+          && strstr (t->text, "Others (") != NULL && strstr (t->text, "smallest") != NULL)
+        note_seen = TRUE;
+    }
+  g_assert_true (rest_figure_seen);
+  g_assert_true (note_seen);
+}
+
 static void
 test_timeline_visible_only (void)
 {
@@ -492,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/charts/layout/columns-proportional", test_columns_proportional);
   g_test_add_func ("/charts/layout/long-names", test_long_names);
   g_test_add_func ("/charts/layout/others-merged", test_others_merged);
+  g_test_add_func ("/charts/layout/others-not-dwarfing", test_others_not_dwarfing);
   g_test_add_func ("/charts/layout/timeline-visible-only", test_timeline_visible_only);
   g_test_add_func ("/charts/layout/empty-and-tiny", test_empty_and_tiny);
   g_test_add_func ("/charts/layout/status-panels", test_status_panels);

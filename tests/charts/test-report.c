@@ -139,6 +139,35 @@ test_source_other_kinds (void)
   }
 }
 
+/* One name per source: the charts, their tables and the report say what the
+ * editor and the command line say; the financing table names its total. */
+static void
+test_source_names (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (20, 3);
+  g_autoptr(GError) error = NULL;
+  HsChartScope all = { 0, 0 };
+  g_autoptr(HsChartData) data = hs_chart_data_from_repository (HS_REPOSITORY (repo), &all, HS_CHART_FINANCING,
+                                                               HS_LANG_EN, &error);
+  g_autoptr(HsChartTable) table = NULL;
+  HsReportOptions options = { { 0, 0 }, FALSE, HS_LANG_EN };
+  g_autoptr(HsReportData) report = NULL;
+
+  g_assert_no_error (error);
+  for (HsFinancingSource s = HS_SOURCE_EU_STATE; s <= HS_SOURCE_PRIVATE; s++)
+    g_assert_cmpstr (data->series[s], ==, hs_source_label (s));
+  g_assert_cmpstr (data->series[1], ==, "City financing");
+  table = hs_chart_table (data);
+  g_assert_cmpstr (table->headers[2], ==, "City financing");
+  /* the bars end at the total financing, and the table says so */
+  g_assert_cmpstr (table->headers[data->n_series + 1], ==, "Total financing");
+
+  g_date_clear (&options.date, 1);
+  report = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->summary->headers[4], ==, "City financing");
+}
+
 static void
 test_report_pdf (void)
 {
@@ -279,6 +308,7 @@ main (int    argc,
 
   g_test_add_func ("/charts/source/financing", test_source_financing);
   g_test_add_func ("/charts/source/other-kinds", test_source_other_kinds);
+  g_test_add_func ("/charts/source/names", test_source_names);
   g_test_add_func ("/charts/report/pdf", test_report_pdf);
   g_test_add_func ("/charts/report/rows-not-cut", test_report_rows_not_cut);
 
