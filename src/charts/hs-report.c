@@ -295,7 +295,7 @@ hs_report_data_from_repository (HsRepository          *repo,
   data->projects = g_ptr_array_new_with_free_func (report_project_free);
   data->date = options->date;
   if (!g_date_valid (&data->date))
-    g_date_set_time_t (&data->date, time (NULL));
+    g_date_set_time_t (&data->date, (time_t) hs_chart_document_time ());
   data->scope = hs_chart_scope_label (repo, &options->scope, error);
   if (data->scope == NULL)
     return NULL;
@@ -392,6 +392,64 @@ hs_report_data_from_repository (HsRepository          *repo,
 too_large:
   g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
   return NULL;
+}
+
+/* "Pääkaupunkiseutu (PKS) — Älykkäät ratkaisut" → "paakaupunkiseutu-pks-alykkaat-ratkaisut" */
+static char *
+file_name_slug (const char *text,
+                gsize       max_length)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  /* cut a long name at a word */
+  if (slug->len > max_length)
+    {
+      const char *cut = g_strrstr_len (slug->str, (gssize) max_length + 1, "-");
+      g_string_truncate (slug, cut != NULL && cut > slug->str ? (gsize) (cut - slug->str) : max_length);
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  return g_string_free (slug, FALSE);
+}
+
+char *
+hs_report_default_file_name (HsRepository       *repo,
+                             const HsChartScope *scope,
+                             const GDate        *date,
+                             GError            **error)
+{
+  g_autofree char *slug = NULL;
+  GDate today;
+  char day[16];
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, (time_t) hs_chart_document_time ());
+      date = &today;
+    }
+  g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+  if (scope->agreement_id != 0 || scope->focus_area_id != 0)
+    {
+      g_autofree char *label = hs_chart_scope_label (repo, scope, error);
+      if (label == NULL)
+        return NULL;
+      slug = file_name_slug (label, 60);
+    }
+  if (slug != NULL && *slug != '\0')
+    return g_strdup_printf ("hankesalkku-report-%s-%s.pdf", slug, day);
+  return g_strdup_printf ("hankesalkku-report-%s.pdf", day);
 }
 
 /* ---- flowing pages ------------------------------------------------------- */

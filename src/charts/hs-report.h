@@ -54,6 +54,13 @@ void          hs_report_data_free              (HsReportData          *data);
 HsReportData *hs_report_data_from_repository   (HsRepository          *repo,
                                                 const HsReportOptions *options,
                                                 GError               **error);
+/* The name a saved report is offered under: "hankesalkku-report-pori-2026-12-02.pdf",
+ * the scope's name as a file name (the whole portfolio: no name) and the
+ * date (NULL or invalid: today, see hs_chart_document_time()). */
+char         *hs_report_default_file_name      (HsRepository          *repo,
+                                                const HsChartScope    *scope,
+                                                const GDate           *date,
+                                                GError               **error);
 /* Writes the PDF; *n_pages (may be NULL) gets the page count. */
 gboolean      hs_report_write_pdf              (const HsReportData    *data,
                                                 const char            *path,

@@ -224,8 +224,6 @@ test_report_pdf (void)
     g_assert_cmpuint ((guint) g_ascii_strtoull (g_strchug ((char *) pages + strlen ("\nPages:")), NULL, 10), ==, n_pages);
   }
   g_assert_true (strstr (info, "Project portfolio report") != NULL);
-  /* fixed creation date: the same data gives the same file */
-  g_assert_true (strstr (info, "2021") != NULL);
 
   options.include_projects = TRUE;
   full = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
@@ -245,6 +243,107 @@ test_report_pdf (void)
   g_unlink (summary_pdf);
   g_unlink (full_pdf);
   g_rmdir (dir);
+}
+
+static char *
+pdf_creation_date (const char *path)
+{
+  const char *argv[] = { "pdfinfo", "-isodates", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  line = strstr (out, "CreationDate:");
+  g_assert_nonnull (line);
+  line += strlen ("CreationDate:");
+  while (*line == ' ')
+    line++;
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+/* The PDF's creation date is when it was written, or SOURCE_DATE_EPOCH
+ * when that is set; the printed date follows it. */
+static void
+test_report_dates (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (10, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hs-report-XXXXXX", NULL);
+  g_autofree char *pinned_pdf = g_build_filename (dir, "pinned.pdf", NULL);
+  g_autofree char *now_pdf = g_build_filename (dir, "now.pdf", NULL);
+  HsReportOptions options = { { 0, 0 }, FALSE, HS_LANG_FI };
+  g_autoptr(HsReportData) pinned = NULL;
+  g_autoptr(HsReportData) now = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+  g_autofree char *year = g_date_time_format (today, "%Y-");
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  g_date_clear (&options.date, 1);
+
+  /* 2.12.2026 12:00 UTC */
+  g_setenv ("SOURCE_DATE_EPOCH", "1796212800", TRUE);
+  pinned = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_report_write_pdf (pinned, pinned_pdf, NULL, &error));
+  g_assert_no_error (error);
+  date = pdf_creation_date (pinned_pdf);
+  g_assert_cmpstr (date, ==, "2026-12-02T12:00:00Z");
+  text = run ("pdftotext", pinned_pdf);
+  g_assert_true (strstr (text, "2.12.2026") != NULL);
+
+  /* unpinned: now, not a date fixed in the code */
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  now = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_report_write_pdf (now, now_pdf, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&date, g_free);
+  date = pdf_creation_date (now_pdf);
+  g_assert_true (g_str_has_prefix (date, year));
+
+  g_unlink (pinned_pdf);
+  g_unlink (now_pdf);
+  g_rmdir (dir);
+}
+
+/* The file a report is offered under names its scope and its day. */
+static void
+test_report_file_name (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (10, 2);
+  g_autoptr(GError) error = NULL;
+  HsChartScope all = { 0, 0 }, kuopio = { 8, 0 }, focus = { 0, 32 }, missing = { 99, 0 };
+  GDate day;
+  g_autofree char *whole = NULL;
+  g_autofree char *agreement = NULL;
+  g_autofree char *focus_area = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *today = NULL;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 2, G_DATE_DECEMBER, 2026);
+  whole = hs_report_default_file_name (HS_REPOSITORY (repo), &all, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (whole, ==, "hankesalkku-report-2026-12-02.pdf");
+  agreement = hs_report_default_file_name (HS_REPOSITORY (repo), &kuopio, &day, &error);
+  g_assert_cmpstr (agreement, ==, "hankesalkku-report-kuopio-2026-12-02.pdf");
+  focus_area = hs_report_default_file_name (HS_REPOSITORY (repo), &focus, &day, &error);
+  g_assert_cmpstr (focus_area, ==, "hankesalkku-report-kokkola-akkukemia-2026-12-02.pdf");
+  none = hs_report_default_file_name (HS_REPOSITORY (repo), &missing, &day, &error);
+  g_assert_null (none);
+  g_assert_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* without a date: today, or the pinned one */
+  g_setenv ("SOURCE_DATE_EPOCH", "1796212800", TRUE);
+  today = hs_report_default_file_name (HS_REPOSITORY (repo), &kuopio, NULL, &error);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_cmpstr (today, ==, "hankesalkku-report-kuopio-2026-12-02.pdf");
 }
 
 /* A table of many long rows: no row is cut and continued pages repeat the header. */
@@ -311,6 +410,8 @@ main (int    argc,
   g_test_add_func ("/charts/source/names", test_source_names);
   g_test_add_func ("/charts/report/pdf", test_report_pdf);
   g_test_add_func ("/charts/report/rows-not-cut", test_report_rows_not_cut);
+  g_test_add_func ("/charts/report/dates", test_report_dates);
+  g_test_add_func ("/charts/report/file-name", test_report_file_name);
 
   return g_test_run ();
 }

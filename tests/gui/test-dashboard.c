@@ -617,6 +617,50 @@ test_report (Fixture       *f,
   }
 }
 
+/* Export Report… offers a file named after the scope and the day. */
+static void
+test_report_file_name (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 agreement = agreement_with_projects (f, 0);
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *word = NULL;
+  GtkFileChooserNative *native;
+
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      const HsAgreement *a = g_ptr_array_index (agreements, i);
+      if (a->id == agreement)
+        {
+          g_auto(GStrv) words = g_strsplit (a->region_name, " ", 2);
+          g_autofree char *ascii = g_str_to_ascii (words[0], "C");
+          word = g_ascii_strdown (ascii, -1);
+        }
+    }
+  g_assert_nonnull (word);
+
+  /* 2.12.2026 12:00 UTC */
+  g_setenv ("SOURCE_DATE_EPOCH", "1796212800", TRUE);
+  native = hs_export_report (f->window, f->repo, agreement, 0);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (native));
+  g_test_message ("offered: %s", name);
+  g_assert_true (g_str_has_prefix (name, "hankesalkku-report-"));
+  g_assert_true (contains (name, word));
+  g_assert_true (g_str_has_suffix (name, "-2026-12-02.pdf"));
+  /* the user cancels: the dialog goes away */
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_CANCEL);
+  hs_test_drain ();
+
+  native = hs_export_report (f->window, f->repo, 0, 0);
+  whole = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (native));
+  g_assert_cmpstr (whole, ==, "hankesalkku-report-2026-12-02.pdf");
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_CANCEL);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  hs_test_drain ();
+}
+
 static void
 print_to (Fixture    *f,
           gint64      agreement_id,
@@ -723,6 +767,7 @@ main (int   argc,
   ADD ("/dashboard/export-chart", test_export_chart);
   ADD ("/dashboard/report", test_report);
   ADD ("/dashboard/print", test_print);
+  ADD ("/dashboard/report-file-name", test_report_file_name);
   /* a measurement, not a check: registered only with -m perf */
   if (g_test_perf ())
     ADD ("/dashboard/perf", test_perf);
