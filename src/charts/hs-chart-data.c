@@ -224,6 +224,81 @@ hs_chart_data_sort_by_total (HsChartData *data)
   g_array_sort (data->categories, compare_total);
 }
 
+/* 0 running, 1 upcoming, 2 ended or closed, 3 without dates */
+static int
+task_group (const HsChartTask *task,
+            const GDate       *today)
+{
+  if (!g_date_valid (&task->start) || !g_date_valid (&task->end))
+    return 3;
+  if (task->status == HS_STATUS_CLOSED || task->status == HS_STATUS_REJECTED || task->status == HS_STATUS_WITHDRAWN
+      || g_date_compare (&task->end, today) < 0)
+    return 2;
+  return g_date_compare (&task->start, today) <= 0 ? 0 : 1;
+}
+
+static int
+compare_tasks_by_today (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  const HsChartTask *ta = a, *tb = b;
+  const GDate *today = user_data;
+  int ga = task_group (ta, today), gb = task_group (tb, today);
+  int order = 0;
+
+  if (ga != gb)
+    return ga < gb ? -1 : 1;
+  switch (ga)
+    {
+    case 0:   /* running: the one that ends soonest first */
+      order = g_date_compare (&ta->end, &tb->end);
+      break;
+    case 1:   /* upcoming: the one that starts soonest first */
+      order = g_date_compare (&ta->start, &tb->start);
+      break;
+    case 2:   /* ended: the latest first */
+      order = g_date_compare (&tb->end, &ta->end);
+      break;
+    default:
+      break;
+    }
+  return order != 0 ? order : strcmp (ta->code, tb->code);
+}
+
+static int
+compare_tasks_by_start (gconstpointer a,
+                        gconstpointer b)
+{
+  const HsChartTask *ta = a, *tb = b;
+  gboolean va = g_date_valid (&ta->start), vb = g_date_valid (&tb->start);
+  int order;
+
+  if (va != vb)
+    return va ? -1 : 1;
+  if (va && (order = g_date_compare (&ta->start, &tb->start)) != 0)
+    return order;
+  return strcmp (ta->code, tb->code);
+}
+
+void
+hs_chart_data_sort_tasks (HsChartData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  data->n_current = 0;
+  data->tasks_by_today = g_date_valid (&data->today);
+  if (!data->tasks_by_today)
+    {
+      g_array_sort (data->tasks, compare_tasks_by_start);
+      return;
+    }
+  g_array_sort_with_data (data->tasks, compare_tasks_by_today, &data->today);
+  for (guint i = 0; i < data->tasks->len; i++)
+    if (task_group (&g_array_index (data->tasks, HsChartTask, i), &data->today) <= 1)
+      data->n_current++;
+}
+
 gboolean
 hs_chart_data_totals (const HsChartData *data,
                       gint64            *series_totals,

@@ -806,7 +806,7 @@ layout_timeline (Builder *b)
 
   /* year labels above the rows, a note below them */
   top += tick_h + b->gap / 2;
-  bottom = layout->height - b->margin - b->line_height[HS_TEXT_NOTE] - b->gap / 2;
+  bottom = layout->height - b->margin - 2 * b->line_height[HS_TEXT_NOTE] - b->gap / 2;
   row_h = line_h + 4;
   if (bottom - top < row_h || x_right - x_left < 16 * b->margin)
     {
@@ -890,7 +890,19 @@ layout_timeline (Builder *b)
     g_autofree char *full = NULL;
     HsChartText t;
 
-    if (visible < n)
+    if (data->tasks_by_today)
+      {
+        g_autofree char *current = hs_chart_format_count (data->n_current, data->lang);
+        g_autofree char *rest = hs_chart_format_count (n - MIN (data->n_current, n), data->lang);
+        g_autofree char *shown = visible < n
+                                 /* Translators: the timeline shows rows %s to %s of %s projects */
+                                 ? g_strdup_printf (_("Projects %s–%s of %s."), a, z, all)
+                                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project.", "%s projects.", n), all);
+        /* Translators: after "Projects 1–13 of 63."; the numbers of projects in each group */
+        note = g_strdup_printf (_("%s First the running and upcoming (%s), then those that have ended or were closed (%s)."),
+                                shown, current, rest);
+      }
+    else if (visible < n)
       /* Translators: the timeline shows rows %s to %s of %s projects */
       note = g_strdup_printf (_("Projects %s–%s of %s, by start date."), a, z, all);
     else
@@ -901,8 +913,8 @@ layout_timeline (Builder *b)
         g_autofree char *today_note = g_strdup_printf (_("The red line is today, %s."), today_text);
         full = g_strdup_printf ("%s %s", note, today_note);
       }
-    t = text_measure (b, HS_TEXT_NOTE, full != NULL ? full : note, x_right - x_left, 1, PANGO_ALIGN_LEFT);
-    text_add (b, &t, x_left, layout->height - b->margin - b->line_height[HS_TEXT_NOTE]);
+    t = text_measure (b, HS_TEXT_NOTE, full != NULL ? full : note, x_right - x_left, 2, PANGO_ALIGN_LEFT);
+    text_add (b, &t, x_left, layout->height - b->margin - t.rect.height);
   }
 }
 

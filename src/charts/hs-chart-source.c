@@ -324,21 +324,6 @@ gather_budget (HsRepository       *repo,
 
 /* ---- timeline and status ------------------------------------------------- */
 
-static int
-compare_tasks (gconstpointer a,
-               gconstpointer b)
-{
-  const HsChartTask *ta = a, *tb = b;
-  gboolean va = g_date_valid (&ta->start), vb = g_date_valid (&tb->start);
-  int order;
-
-  if (va != vb)
-    return va ? -1 : 1;
-  if (va && (order = g_date_compare (&ta->start, &tb->start)) != 0)
-    return order;
-  return strcmp (ta->code, tb->code);
-}
-
 static gboolean
 gather_timeline (HsRepository       *repo,
                  const HsChartScope *scope,
@@ -358,8 +343,9 @@ gather_timeline (HsRepository       *repo,
           g_array_index (data->tasks, HsChartTask, data->tasks->len - 1).id = row->id;
         }
     }
-  g_array_sort (data->tasks, compare_tasks);
   g_date_set_time_t (&data->today, time (NULL));
+  /* what runs now and what comes next first, the ended last */
+  hs_chart_data_sort_tasks (data);
   return TRUE;
 }
 

@@ -306,7 +306,10 @@ hs_report_data_from_repository (HsRepository          *repo,
       if (data->charts[k] == NULL)
         return NULL;
       if (k == HS_CHART_TIMELINE)
-        data->charts[k]->today = data->date;
+        {
+          data->charts[k]->today = data->date;
+          hs_chart_data_sort_tasks (data->charts[k]);
+        }
     }
 
   /* the summary by focus area and source, from the aggregation */

@@ -406,6 +406,55 @@ test_others_not_dwarfing (void)
   g_assert_true (note_seen);
 }
 
+/* The timeline's first rows are what matters now: running projects, the
+ * one ending soonest first, then the upcoming ones, then the ended; the
+ * note says how many are shown of how many, and in which order. */
+static void
+test_timeline_current_first (void)
+{
+  static const struct { const char *code; HsStatus status; int y0, m0, y1, m1; } tasks[] = {
+    { "OLD-1", HS_STATUS_CLOSED, 2021, 3, 2022, 12 },
+    { "OLD-2", HS_STATUS_ONGOING, 2021, 6, 2023, 5 },        /* ended by its dates */
+    { "RUN-LONG", HS_STATUS_ONGOING, 2024, 1, 2028, 12 },
+    { "RUN-SOON", HS_STATUS_ONGOING, 2025, 1, 2027, 2 },
+    { "NEXT-2", HS_STATUS_APPROVED, 2027, 9, 2029, 8 },
+    { "NEXT-1", HS_STATUS_SUBMITTED, 2027, 3, 2028, 6 },
+    { "GONE", HS_STATUS_WITHDRAWN, 2026, 1, 2027, 12 },      /* withdrawn: not current */
+  };
+  static const char *expected[] = { "RUN-SOON", "RUN-LONG", "NEXT-1", "NEXT-2", "GONE", "OLD-2", "OLD-1" };
+  g_autoptr(HsChartData) data = hs_chart_data_new (HS_CHART_TIMELINE, HS_LANG_EN);
+  g_autoptr(HsChartLayout) layout = NULL;
+  gboolean note_seen = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      GDate start, end;
+      g_date_clear (&start, 1);
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&start, 1, tasks[i].m0, tasks[i].y0);
+      g_date_set_dmy (&end, 28, tasks[i].m1, tasks[i].y1);
+      hs_chart_data_add_task (data, tasks[i].code, "Hanke", tasks[i].status, &start, &end);
+    }
+  g_date_set_dmy (&data->today, 2, G_DATE_DECEMBER, 2026);
+  hs_chart_data_sort_tasks (data);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_array_index (data->tasks, HsChartTask, i).code, ==, expected[i]);
+  g_assert_cmpuint (data->n_current, ==, 4);
+
+  layout = lay_out (data, FALSE, 900, 200);
+  assert_clean (layout, "timeline current first");
+  g_assert_cmpuint (layout->n_shown, <, G_N_ELEMENTS (tasks));
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      g_autofree char *shown = g_strdup_printf ("Projects 1–%u of 7.", layout->n_shown);
+      if (t->role == HS_TEXT_NOTE && strstr (t->text, shown) != NULL && strstr (t->text, "running and upcoming (4)") != NULL
+          && strstr (t->text, "ended or were closed (3)") != NULL)
+        note_seen = TRUE;
+    }
+  g_assert_true (note_seen);
+}
+
 static void
 test_timeline_visible_only (void)
 {
@@ -547,6 +596,7 @@ main (int    argc,
   g_test_add_func ("/charts/layout/long-names", test_long_names);
   g_test_add_func ("/charts/layout/others-merged", test_others_merged);
   g_test_add_func ("/charts/layout/others-not-dwarfing", test_others_not_dwarfing);
+  g_test_add_func ("/charts/layout/timeline-current-first", test_timeline_current_first);
   g_test_add_func ("/charts/layout/timeline-visible-only", test_timeline_visible_only);
   g_test_add_func ("/charts/layout/empty-and-tiny", test_empty_and_tiny);
   g_test_add_func ("/charts/layout/status-panels", test_status_panels);

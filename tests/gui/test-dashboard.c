@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "charts/hs-report.h"
+#include "core/hs-date.h"
 #include "core/hs-generate.h"
 #include "core/hs-money.h"
 #include "store/hs-sqlite-repository.h"
@@ -458,6 +459,48 @@ test_filter_requested (Fixture       *f,
   g_free (requested.key);
 }
 
+/* The timeline opens on what matters now: its first rows are running or
+ * upcoming projects, not the oldest long-ended ones, and its note says how
+ * many are shown of how many. */
+static void
+test_timeline_current_first (Fixture       *f,
+                             gconstpointer  data)
+{
+  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  const HsChartData *d = hs_chart_view_get_data (timeline);
+  const HsChartLayout *layout = hs_chart_view_get_layout (timeline);
+  g_autofree char *of = g_strdup_printf ("of %u", d->tasks->len);
+  guint ended = 0;
+  gboolean note_seen = FALSE;
+
+  g_assert_true (g_date_valid (&d->today));
+  g_assert_cmpuint (layout->n_shown, <, d->tasks->len);
+  for (guint i = 0; i < d->tasks->len; i++)
+    {
+      const HsChartTask *task = &g_array_index (d->tasks, HsChartTask, i);
+      if (g_date_compare (&task->end, &d->today) < 0)
+        ended++;
+    }
+  /* the fixture has both */
+  g_assert_cmpuint (ended, >, 0);
+  g_assert_cmpuint (ended, <, d->tasks->len - layout->n_shown);
+  for (guint i = layout->first_task; i < layout->first_task + layout->n_shown; i++)
+    {
+      const HsChartTask *task = &g_array_index (d->tasks, HsChartTask, i);
+      g_autofree char *end = hs_date_format (&task->end, d->lang);
+      g_test_message ("row %u: %s, %s, ends %s", i, task->code, hs_status_label (task->status), end);
+      g_assert_cmpint (g_date_compare (&task->end, &d->today), >=, 0);
+      g_assert_cmpint (task->status, !=, HS_STATUS_CLOSED);
+    }
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      if (t->role == HS_TEXT_NOTE && contains (t->text, of))
+        note_seen = TRUE;
+    }
+  g_assert_true (note_seen);
+}
+
 static void
 test_show_as_table (Fixture       *f,
                     gconstpointer  data)
@@ -763,6 +806,7 @@ main (int   argc,
   ADD ("/dashboard/scope", test_scope);
   ADD ("/dashboard/follows-edits", test_follows_edits);
   ADD ("/dashboard/filter-requested", test_filter_requested);
+  ADD ("/dashboard/timeline-current-first", test_timeline_current_first);
   ADD ("/dashboard/show-as-table", test_show_as_table);
   ADD ("/dashboard/export-chart", test_export_chart);
   ADD ("/dashboard/report", test_report);
