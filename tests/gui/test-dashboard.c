@@ -501,6 +501,40 @@ test_timeline_current_first (Fixture       *f,
   g_assert_true (note_seen);
 }
 
+/* The wheel over the timeline scrolls the page, not the timeline's rows:
+ * nothing on the chart takes a vertical scroll, so it reaches the
+ * dashboard's scrolled window. */
+static void
+test_wheel_scrolls_page (Fixture       *f,
+                         gconstpointer  data)
+{
+  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  g_autoptr(GListModel) controllers = NULL;
+  guint first = hs_chart_view_get_layout (timeline)->first_task;
+
+  g_assert_cmpuint (hs_chart_view_get_layout (timeline)->n_shown, <,
+                    hs_chart_view_get_data (timeline)->tasks->len);
+  for (GtkWidget *w = GTK_WIDGET (timeline); w != NULL && !GTK_IS_SCROLLED_WINDOW (w); w = gtk_widget_get_parent (w))
+    {
+      controllers = gtk_widget_observe_controllers (w);
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+            continue;
+          /* a wheel step down, then up */
+          g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+          g_assert_false (handled);
+          g_signal_emit_by_name (controller, "scroll", 0.0, -1.0, &handled);
+          g_assert_false (handled);
+        }
+      g_clear_object (&controllers);
+    }
+  g_assert_cmpuint (hs_chart_view_get_layout (timeline)->first_task, ==, first);
+}
+
 static void
 test_show_as_table (Fixture       *f,
                     gconstpointer  data)
@@ -807,6 +841,7 @@ main (int   argc,
   ADD ("/dashboard/follows-edits", test_follows_edits);
   ADD ("/dashboard/filter-requested", test_filter_requested);
   ADD ("/dashboard/timeline-current-first", test_timeline_current_first);
+  ADD ("/dashboard/wheel-scrolls-page", test_wheel_scrolls_page);
   ADD ("/dashboard/show-as-table", test_show_as_table);
   ADD ("/dashboard/export-chart", test_export_chart);
   ADD ("/dashboard/report", test_report);
