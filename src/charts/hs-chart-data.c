@@ -155,6 +155,7 @@ hs_chart_data_free (HsChartData *data)
   for (guint i = 0; i < HS_CHART_MAX_SERIES; i++)
     g_free (data->series[i]);
   g_free (data->reference_label);
+  g_free (data->reference_note);
   g_array_unref (data->categories);
   g_array_unref (data->tasks);
   g_free (data);
@@ -637,6 +638,8 @@ hs_chart_describe (const HsChartData *data)
         const HsChartCategory *first = &g_array_index (data->categories, HsChartCategory, 0);
         const HsChartCategory *last = &g_array_index (data->categories, HsChartCategory, data->categories->len - 1);
         g_string_append_printf (out, _("Total costs %s in %s–%s."), total_text, first->label, last->label);
+        if (data->reference_label == NULL && data->reference_note != NULL)
+          g_string_append_printf (out, " %s", data->reference_note);
         if (data->reference_label != NULL)
           for (guint i = 0; i < data->categories->len; i++)
             {

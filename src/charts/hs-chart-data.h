@@ -68,6 +68,8 @@ typedef struct
   guint        series_colour[HS_CHART_MAX_SERIES];   /* HsPaletteColour */
   GArray      *categories;      /* of HsChartCategory, in drawing order */
   char        *reference_label; /* budget by year: the line's legend, NULL: no line */
+  char        *reference_note;  /* budget by year without a line: why ("No indicative
+                                 * annual allocation is known for Pori."); NULL */
   GArray      *tasks;           /* timeline: of HsChartTask, in drawing order */
   GDate        today;           /* timeline marker; invalid: none */
   guint        first_task;      /* timeline: the first row shown (scrolling) */

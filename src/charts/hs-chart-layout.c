@@ -628,6 +628,14 @@ layout_columns (Builder *b)
   if (data->reference_label != NULL)
     legend[n_legend++] = (LegendItem) { data->reference_label, HS_PALETTE_VERMILLION, HS_SWATCH_LINE };
   top = layout_legend (b, legend, n_legend, top);
+  if (data->reference_label == NULL && data->reference_note != NULL)
+    {
+      /* no line: say why, under the legend */
+      HsChartText t = text_measure (b, HS_TEXT_NOTE, data->reference_note, layout->width - 2 * b->margin, 2,
+                                    PANGO_ALIGN_LEFT);
+      text_add (b, &t, b->margin, top - b->gap / 2);
+      top += t.rect.height;
+    }
 
   if (n == 0)
     {

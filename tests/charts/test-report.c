@@ -110,9 +110,14 @@ test_source_other_kinds (void)
         case HS_CHART_BUDGET_BY_YEAR:
           g_assert_true (hs_chart_data_totals (data, NULL, &total, NULL));
           g_assert_cmpint (total, ==, costs);
-          /* two of the three agreements have an allocation: 450 000 + 560 000 € */
-          g_assert_nonnull (data->reference_label);
-          g_assert_cmpint (g_array_index (data->categories, HsChartCategory, 0).reference, ==, 101000000);
+          /* two of the three agreements have an allocation: their sum is
+           * not the portfolio's, so no line, and the chart says why */
+          g_assert_null (data->reference_label);
+          g_assert_nonnull (data->reference_note);
+          g_assert_true (strstr (data->reference_note, "2 of the 3 agreements") != NULL);
+          g_assert_true (strstr (data->reference_note, "Kuopio, Kokkola") != NULL);
+          g_assert_false (g_array_index (data->categories, HsChartCategory, 0).has_reference);
+          g_assert_true (strstr (description, data->reference_note) != NULL);
           break;
         case HS_CHART_STATUS:
         case HS_CHART_IMPLEMENTERS:
@@ -142,6 +147,23 @@ test_source_other_kinds (void)
                                                                  HS_LANG_FI, &error);
     g_assert_no_error (error);
     g_assert_cmpint (g_array_index (data->categories, HsChartCategory, 0).reference, ==, 56000000);
+    g_assert_nonnull (data->reference_label);
+    g_assert_null (data->reference_note);
+  }
+  {
+    /* none known: no line at 0, a note */
+    HsChartScope pks = { 1, 0 }, focus = { 0, 32 };
+    g_autoptr(HsChartData) none = hs_chart_data_from_repository (HS_REPOSITORY (repo), &pks, HS_CHART_BUDGET_BY_YEAR,
+                                                                 HS_LANG_FI, &error);
+    g_autoptr(HsChartData) area = hs_chart_data_from_repository (HS_REPOSITORY (repo), &focus, HS_CHART_BUDGET_BY_YEAR,
+                                                                 HS_LANG_FI, &error);
+    g_assert_no_error (error);
+    g_assert_null (none->reference_label);
+    g_assert_cmpstr (none->reference_note, ==, "No indicative annual allocation is known for Pääkaupunkiseutu (PKS).");
+    for (guint i = 0; i < none->categories->len; i++)
+      g_assert_false (g_array_index (none->categories, HsChartCategory, i).has_reference);
+    g_assert_null (area->reference_label);
+    g_assert_nonnull (area->reference_note);
   }
 }
 

@@ -535,6 +535,64 @@ test_wheel_scrolls_page (Fixture       *f,
   g_assert_cmpuint (hs_chart_view_get_layout (timeline)->first_task, ==, first);
 }
 
+/* The indicative annual allocation is drawn at its value where the scope
+ * has one (Kuopio: 450 000 € a year), and where it has none, or only some
+ * of the scope's agreements have one, no line lies at 0: the chart says
+ * that none is known. */
+static void
+test_allocation (Fixture       *f,
+                 gconstpointer  data)
+{
+  HsChartView *budget = hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR);
+  const HsChartData *d;
+  const HsChartLayout *layout;
+  guint lines = 0;
+  gboolean note_seen = FALSE;
+
+  /* the whole portfolio: 3 of the 16 agreements have one */
+  d = hs_chart_view_get_data (budget);
+  layout = hs_chart_view_get_layout (budget);
+  for (guint i = 0; i < layout->lines->len; i++)
+    g_assert_cmpint (g_array_index (layout->lines, HsChartLine, i).role, !=, HS_LINE_REFERENCE);
+  g_assert_null (d->reference_label);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      if (t->role == HS_TEXT_NOTE && contains (t->text, "3 of the 16 agreements"))
+        note_seen = TRUE;
+    }
+  g_assert_true (note_seen);
+
+  /* Kuopio: 450 000 € a year, 2021–2027 */
+  hs_dashboard_set_scope (f->dashboard, 8, 0);
+  hs_test_drain ();
+  d = hs_chart_view_get_data (budget);
+  layout = hs_chart_view_get_layout (budget);
+  g_assert_nonnull (d->reference_label);
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      const HsChartLine *line = &g_array_index (layout->lines, HsChartLine, i);
+      double axis = layout->plot.y + layout->plot.height;
+      double expected = axis - layout->plot.height * 45000000.0 / (double) layout->scale.max;
+
+      if (line->role != HS_LINE_REFERENCE || line->y0 != line->y1)
+        continue;
+      lines++;
+      g_assert_cmpfloat_with_epsilon (line->y0, expected, 0.5);
+      /* off the axis by what the value is worth */
+      g_assert_cmpfloat (axis - line->y0, >=, 2);
+    }
+  g_assert_cmpuint (lines, ==, 7);
+
+  /* Pori: none known */
+  hs_dashboard_set_scope (f->dashboard, 10, 0);
+  hs_test_drain ();
+  d = hs_chart_view_get_data (budget);
+  g_assert_null (d->reference_label);
+  g_assert_true (contains (d->reference_note, "No indicative annual allocation is known for Pori"));
+  g_assert_true (contains (hs_chart_view_get_description (budget), "No indicative annual allocation is known"));
+}
+
 static void
 test_show_as_table (Fixture       *f,
                     gconstpointer  data)
@@ -842,6 +900,7 @@ main (int   argc,
   ADD ("/dashboard/filter-requested", test_filter_requested);
   ADD ("/dashboard/timeline-current-first", test_timeline_current_first);
   ADD ("/dashboard/wheel-scrolls-page", test_wheel_scrolls_page);
+  ADD ("/dashboard/allocation", test_allocation);
   ADD ("/dashboard/show-as-table", test_show_as_table);
   ADD ("/dashboard/export-chart", test_export_chart);
   ADD ("/dashboard/report", test_report);
