@@ -18,6 +18,8 @@
 #include "core/hs-date.h"
 #include "core/hs-generate.h"
 #include "core/hs-money.h"
+#include "core/hs-reference.h"
+#include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-chart-table-window.h"
@@ -752,6 +754,77 @@ test_report (Fixture       *f,
   }
 }
 
+/* pdftotext wraps lines where the PDF does: compare texts with their
+ * whitespace (and no-break spaces) as single spaces. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (text);
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  for (const char *p = plain->str; *p != '\0'; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+      if (space && (out->len == 0 || out->str[out->len - 1] == ' '))
+        continue;
+      g_string_append_c (out, space ? ' ' : *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The summary report has a findings section: each project's errors and
+ * warnings, as the editor shows them. */
+static void
+test_report_findings (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "findings.pdf", NULL);
+  g_autoptr(GArray) rows = hs_repository_list_project_summaries (f->repo, NULL);
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (f->repo, 0, NULL);
+  g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
+  g_autoptr(GHashTable) calls_by_id = hs_reference_index_by_id (calls);
+  g_autoptr(GHashTable) areas_by_id = hs_reference_index_by_id (areas);
+  g_autoptr(HsProject) project = hs_repository_load_project (f->repo, g_array_index (rows, HsProjectSummary, 0).id, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  HsReportOptions options = { { 0, 0 }, FALSE, hs_lang_current () };
+  HsValidationContext context = { 0 };
+  HsImplementer *impl = hs_project_get_main (project);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *heading = NULL;
+  gboolean has_error = FALSE;
+
+  /* a financing plan that no longer covers the costs: an error */
+  hs_implementer_set_financing (impl, HS_SOURCE_CITY, hs_implementer_get_financing (impl, HS_SOURCE_CITY) + 123400);
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+  context.call = g_hash_table_lookup (calls_by_id, &project->call_id);
+  context.focus_area = g_hash_table_lookup (areas_by_id, &project->focus_area_id);
+  context.lang = hs_lang_current ();
+  findings = hs_validate_project (project, &context);
+  g_assert_cmpuint (findings->len, >, 0);
+
+  g_date_clear (&options.date, 1);
+  write_report (f, &options, path);
+  text = run_tool ("pdftotext", path);
+  flat = squeeze (text);
+  g_assert_true (contains (flat, "Findings"));
+  g_assert_true (contains (flat, "projects checked against the funding rules"));
+  heading = g_strdup_printf ("%s %s", project->code, hs_project_display_name (project));
+  g_assert_true (contains (flat, heading));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HsFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *message = squeeze (finding->message);
+      g_assert_true (contains (flat, message));
+      has_error |= finding->severity == HS_SEVERITY_ERROR;
+    }
+  g_assert_true (has_error);
+  g_assert_true (contains (flat, "Error"));
+}
+
 /* Export Report… offers a file named after the scope and the day. */
 static void
 test_report_file_name (Fixture       *f,
@@ -906,6 +979,7 @@ main (int   argc,
   ADD ("/dashboard/report", test_report);
   ADD ("/dashboard/print", test_print);
   ADD ("/dashboard/report-file-name", test_report_file_name);
+  ADD ("/dashboard/report-findings", test_report_findings);
   /* a measurement, not a check: registered only with -m perf */
   if (g_test_perf ())
     ADD ("/dashboard/perf", test_perf);
