@@ -367,6 +367,7 @@ layout_hbars (Builder *b)
   HsRect *plots[2] = { &layout->plot, &layout->plot2 };
   HsChartScale *scales[2] = { &layout->scale, &layout->scale2 };
   double value_w[2] = { 0, 0 };
+  gboolean with_note = FALSE;
 
   top = layout_header (b);
   if (!status && data->n_series > 1)
@@ -385,8 +386,18 @@ layout_hbars (Builder *b)
     }
 
   bottom = layout->height - b->margin - tick_h - b->gap / 2;
-  /* financing: a note under the axis says what the figures are */
-  if (data->kind == HS_CHART_FINANCING)
+  /* a note under the axis: for financing what the figures are, and where
+   * a row sums others, what it holds */
+  {
+    gboolean merged = FALSE;
+    double room = bottom - top;
+
+    for (guint i = 0; i < n; i++)
+      merged |= g_array_index (data->categories, HsChartCategory, i).members > 1;
+    merged |= room > 0 && n > (guint) floor (room / (b->line_height[HS_TEXT_LABEL] + 4));
+    with_note = data->kind == HS_CHART_FINANCING || (data->kind == HS_CHART_IMPLEMENTERS && merged);
+  }
+  if (with_note)
     bottom -= 2 * b->line_height[HS_TEXT_NOTE] + b->gap;
   plot_h = bottom - top;
   label_line_h = b->line_height[HS_TEXT_LABEL];
@@ -478,7 +489,7 @@ layout_hbars (Builder *b)
        * "Others" bar is cut short at the end of the axis (with a break),
        * its figure still the full sum. (The status panels keep theirs.) */
       for (guint i = 0; i < shown; i++)
-        if (rows[i].index >= 0 || shown == 1 || status)
+        if (rows[i].category->members <= 1 || shown == 1 || status)
           max_value = MAX (max_value, panel_money[p] ? rows[i].category->total : (gint64) rows[i].category->projects);
       choose_scale (b, max_value, panel_money[p] ? 100 : 1, panel_money[p], plot->width, TRUE, scale);
 
@@ -583,24 +594,30 @@ layout_hbars (Builder *b)
       text_add (b, &t, x_left, layout->plot.y + i * band + (band - t.rect.height) / 2);
     }
 
-  /* financing: what the figures are, and what "Others" holds */
-  if (data->kind == HS_CHART_FINANCING)
+  /* financing: what the figures are; and what "Others" holds */
+  if (with_note)
     {
-      g_autoptr(GString) note = g_string_new (_("The figures at the bar ends are the total financing."));
+      g_autoptr(GString) note = g_string_new (data->kind == HS_CHART_FINANCING
+                                              ? _("The figures at the bar ends are the total financing.") : "");
       HsChartText t;
 
       if (layout->n_merged > 0)
         {
           g_autofree char *count = hs_chart_format_count (other.members, data->lang);
-          g_string_append_c (note, ' ');
+          if (note->len > 0)
+            g_string_append_c (note, ' ');
           /* Translators: "Others (27): the 27 smallest together; the table lists each one." */
           g_string_append_printf (note, _("%s: the %s smallest together; the table lists each one."), other.label, count);
         }
       if (layout->n_cut > 0)
         {
-          g_string_append_c (note, ' ');
-          g_string_append (note, _("Its bar is cut short at the end of the axis."));
+          if (note->len > 0)
+            g_string_append_c (note, ' ');
+          g_string_append (note, layout->n_merged > 0 ? _("Its bar is cut short at the end of the axis.")
+                                                      : _("A bar longer than the axis is cut short at its end."));
         }
+      if (note->len == 0)
+        return;
       t = text_measure (b, HS_TEXT_NOTE, note->str, x_right - x_left, 2, PANGO_ALIGN_LEFT);
       text_add (b, &t, x_left, layout->height - b->margin - t.rect.height);
     }

@@ -404,6 +404,41 @@ test_others_not_dwarfing (void)
     }
   g_assert_true (rest_figure_seen);
   g_assert_true (note_seen);
+
+  /* the implementers: "40 other organisations" summed by the source does
+   * not set the axis either */
+  {
+    g_autoptr(HsChartData) orgs = hs_chart_data_new (HS_CHART_IMPLEMENTERS, HS_LANG_EN);
+    g_autoptr(HsChartLayout) org_layout = NULL;
+    gint64 rest_values[2] = { 900000000, 300000000 };
+    HsChartCategory *c;
+    double widest = 0;
+    gboolean cut_note = FALSE;
+
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *label = g_strdup_printf ("Organisation %u", i + 1);
+        gint64 values[2] = { (6 - i) * 10000000, (6 - i) * 2000000 };
+        hs_chart_data_add_category (orgs, label, values, 0);
+      }
+    c = hs_chart_data_add_category (orgs, "40 other organisations", rest_values, 0);
+    c->members = 40;
+    org_layout = lay_out (orgs, FALSE, 800, 500);
+    assert_clean (org_layout, "implementers-not-dwarfing");
+    g_assert_cmpuint (org_layout->n_cut, ==, 1);
+    for (guint i = 0; i < org_layout->bars->len; i++)
+      {
+        const HsChartBar *bar = &g_array_index (org_layout->bars, HsChartBar, i);
+        if (bar->category == 0)
+          widest = MAX (widest, bar->rect.x + bar->rect.width - org_layout->plot.x);
+      }
+    g_assert_cmpfloat (widest, >=, 0.5 * org_layout->plot.width);
+    for (guint i = 0; i < org_layout->texts->len; i++)
+      if (g_array_index (org_layout->texts, HsChartText, i).role == HS_TEXT_NOTE
+          && strstr (g_array_index (org_layout->texts, HsChartText, i).text, "cut short") != NULL)
+        cut_note = TRUE;
+    g_assert_true (cut_note);
+  }
 }
 
 /* The timeline's first rows are what matters now: running projects, the

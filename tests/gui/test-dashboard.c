@@ -17,6 +17,7 @@
 #include "charts/hs-report.h"
 #include "core/hs-date.h"
 #include "core/hs-generate.h"
+#include "core/hs-i18n.h"
 #include "core/hs-money.h"
 #include "core/hs-reference.h"
 #include "core/hs-validate.h"
@@ -960,10 +961,53 @@ test_perf (Fixture       *f,
                     hs_chart_view_get_last_draw_time (hs_dashboard_get_chart (f->dashboard, k)));
 }
 
+/* Screenshots to look at, at two window sizes, the top of the page and
+ * scrolled to its end (`--language=fi` for Finnish ones). Each size is a
+ * window of its own, the dashboard moved into it. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
+  const char *language = g_getenv ("LANGUAGE");
+  g_autoptr(HsDashboard) dashboard = g_object_ref (f->dashboard);
+  GtkScrolledWindow *scrolled = hs_test_find_child (GTK_WIDGET (dashboard), GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  adw_window_set_content (ADW_WINDOW (f->window), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWindow *window = GTK_WINDOW (adw_window_new ());
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+      g_autofree char *top = g_strdup_printf ("dashboard-%dx%d-%s.png", sizes[i][0], sizes[i][1],
+                                              language != NULL ? language : "en");
+      g_autofree char *end = g_strdup_printf ("dashboard-%dx%d-end-%s.png", sizes[i][0], sizes[i][1],
+                                              language != NULL ? language : "en");
+
+      gtk_window_set_default_size (window, sizes[i][0], sizes[i][1]);
+      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (dashboard));
+      hs_test_present (window);
+      hs_test_drain ();
+      hs_test_wait_for_draw (GTK_WIDGET (window));
+      hs_test_save_png (GTK_WIDGET (window), top);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      hs_test_wait_for_draw (GTK_WIDGET (window));
+      hs_test_save_png (GTK_WIDGET (window), end);
+      adw_window_set_content (ADW_WINDOW (window), NULL);
+      gtk_window_destroy (window);
+      hs_test_drain ();
+    }
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (dashboard));
+  hs_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* --language=fi: the screenshots (and the cases) in Finnish */
+  if (hs_test_take_language_option (&argc, &argv) != NULL)
+    hs_i18n_init ();
   hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -980,6 +1024,7 @@ main (int   argc,
   ADD ("/dashboard/print", test_print);
   ADD ("/dashboard/report-file-name", test_report_file_name);
   ADD ("/dashboard/report-findings", test_report_findings);
+  ADD ("/dashboard/screenshots", test_screenshots);
   /* a measurement, not a check: registered only with -m perf */
   if (g_test_perf ())
     ADD ("/dashboard/perf", test_perf);
