@@ -118,10 +118,12 @@ hs_chart_data_new (HsChartKind kind,
   switch (kind)
     {
     case HS_CHART_FINANCING:
-      set_series (data, 0, _("EU and state"), HS_PALETTE_BLUE);
-      set_series (data, 1, _("City"), HS_PALETTE_ORANGE);
-      set_series (data, 2, _("Other public"), HS_PALETTE_BLUISH_GREEN);
-      set_series (data, 3, _("Private"), HS_PALETTE_REDDISH_PURPLE);
+      /* the sources' names as the editor and the command line say them */
+      set_series (data, 0, hs_source_label (HS_SOURCE_EU_STATE), HS_PALETTE_BLUE);
+      set_series (data, 1, hs_source_label (HS_SOURCE_CITY), HS_PALETTE_ORANGE);
+      set_series (data, 2, hs_source_label (HS_SOURCE_OTHER_PUBLIC), HS_PALETTE_BLUISH_GREEN);
+      set_series (data, 3, hs_source_label (HS_SOURCE_PRIVATE), HS_PALETTE_REDDISH_PURPLE);
+      /* own public and own private together */
       set_series (data, 4, _("Own financing"), HS_PALETTE_YELLOW);
       break;
     case HS_CHART_BUDGET_BY_YEAR:
@@ -153,6 +155,7 @@ hs_chart_data_free (HsChartData *data)
   for (guint i = 0; i < HS_CHART_MAX_SERIES; i++)
     g_free (data->series[i]);
   g_free (data->reference_label);
+  g_free (data->reference_note);
   g_array_unref (data->categories);
   g_array_unref (data->tasks);
   g_free (data);
@@ -220,6 +223,81 @@ void
 hs_chart_data_sort_by_total (HsChartData *data)
 {
   g_array_sort (data->categories, compare_total);
+}
+
+/* 0 running, 1 upcoming, 2 ended or closed, 3 without dates */
+static int
+task_group (const HsChartTask *task,
+            const GDate       *today)
+{
+  if (!g_date_valid (&task->start) || !g_date_valid (&task->end))
+    return 3;
+  if (task->status == HS_STATUS_CLOSED || task->status == HS_STATUS_REJECTED || task->status == HS_STATUS_WITHDRAWN
+      || g_date_compare (&task->end, today) < 0)
+    return 2;
+  return g_date_compare (&task->start, today) <= 0 ? 0 : 1;
+}
+
+static int
+compare_tasks_by_today (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  const HsChartTask *ta = a, *tb = b;
+  const GDate *today = user_data;
+  int ga = task_group (ta, today), gb = task_group (tb, today);
+  int order = 0;
+
+  if (ga != gb)
+    return ga < gb ? -1 : 1;
+  switch (ga)
+    {
+    case 0:   /* running: the one that ends soonest first */
+      order = g_date_compare (&ta->end, &tb->end);
+      break;
+    case 1:   /* upcoming: the one that starts soonest first */
+      order = g_date_compare (&ta->start, &tb->start);
+      break;
+    case 2:   /* ended: the latest first */
+      order = g_date_compare (&tb->end, &ta->end);
+      break;
+    default:
+      break;
+    }
+  return order != 0 ? order : strcmp (ta->code, tb->code);
+}
+
+static int
+compare_tasks_by_start (gconstpointer a,
+                        gconstpointer b)
+{
+  const HsChartTask *ta = a, *tb = b;
+  gboolean va = g_date_valid (&ta->start), vb = g_date_valid (&tb->start);
+  int order;
+
+  if (va != vb)
+    return va ? -1 : 1;
+  if (va && (order = g_date_compare (&ta->start, &tb->start)) != 0)
+    return order;
+  return strcmp (ta->code, tb->code);
+}
+
+void
+hs_chart_data_sort_tasks (HsChartData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  data->n_current = 0;
+  data->tasks_by_today = g_date_valid (&data->today);
+  if (!data->tasks_by_today)
+    {
+      g_array_sort (data->tasks, compare_tasks_by_start);
+      return;
+    }
+  g_array_sort_with_data (data->tasks, compare_tasks_by_today, &data->today);
+  for (guint i = 0; i < data->tasks->len; i++)
+    if (task_group (&g_array_index (data->tasks, HsChartTask, i), &data->today) <= 1)
+      data->n_current++;
 }
 
 gboolean
@@ -313,7 +391,9 @@ hs_chart_table (const HsChartData *data)
             table->headers[s + 1] = g_strdup (data->series[s]);
             table->numeric[s + 1] = TRUE;
           }
-        table->headers[data->n_series + 1] = g_strdup (_("Total"));
+        /* the financing chart's bars end at the total financing: say so */
+        table->headers[data->n_series + 1] = g_strdup (data->kind == HS_CHART_FINANCING ? _("Total financing")
+                                                                                         : _("Total"));
         table->numeric[data->n_series + 1] = TRUE;
         if (data->kind == HS_CHART_FINANCING)
           {
@@ -558,6 +638,8 @@ hs_chart_describe (const HsChartData *data)
         const HsChartCategory *first = &g_array_index (data->categories, HsChartCategory, 0);
         const HsChartCategory *last = &g_array_index (data->categories, HsChartCategory, data->categories->len - 1);
         g_string_append_printf (out, _("Total costs %s in %s–%s."), total_text, first->label, last->label);
+        if (data->reference_label == NULL && data->reference_note != NULL)
+          g_string_append_printf (out, " %s", data->reference_note);
         if (data->reference_label != NULL)
           for (guint i = 0; i < data->categories->len; i++)
             {

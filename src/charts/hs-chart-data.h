@@ -68,9 +68,14 @@ typedef struct
   guint        series_colour[HS_CHART_MAX_SERIES];   /* HsPaletteColour */
   GArray      *categories;      /* of HsChartCategory, in drawing order */
   char        *reference_label; /* budget by year: the line's legend, NULL: no line */
+  char        *reference_note;  /* budget by year without a line: why ("No indicative
+                                 * annual allocation is known for Pori."); NULL */
   GArray      *tasks;           /* timeline: of HsChartTask, in drawing order */
   GDate        today;           /* timeline marker; invalid: none */
   guint        first_task;      /* timeline: the first row shown (scrolling) */
+  guint        n_current;       /* timeline: the first n_current tasks are running or
+                                 * upcoming (hs_chart_data_sort_tasks) */
+  gboolean     tasks_by_today;  /* timeline: ordered by hs_chart_data_sort_tasks */
 } HsChartData;
 
 /* Kind-specific defaults: title, category heading, series and colours. */
@@ -91,6 +96,12 @@ void         hs_chart_data_add_task      (HsChartData  *data,
                                           const GDate  *end);
 /* Orders categories by total, largest first (ties by label). */
 void         hs_chart_data_sort_by_total (HsChartData  *data);
+/* Orders the timeline's tasks by what matters on data->today: first the
+ * running ones (ending soonest first), then the upcoming ones (starting
+ * soonest first), then those that have ended or were closed, rejected or
+ * withdrawn (the latest to end first), then those without dates. Sets
+ * n_current. Without a valid today: by start date. */
+void         hs_chart_data_sort_tasks    (HsChartData  *data);
 /* Sums of all categories, checked: FALSE on overflow. */
 gboolean     hs_chart_data_totals        (const HsChartData *data,
                                           gint64       *series_totals /* n_series */,

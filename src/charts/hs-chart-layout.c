@@ -367,6 +367,7 @@ layout_hbars (Builder *b)
   HsRect *plots[2] = { &layout->plot, &layout->plot2 };
   HsChartScale *scales[2] = { &layout->scale, &layout->scale2 };
   double value_w[2] = { 0, 0 };
+  gboolean with_note = FALSE;
 
   top = layout_header (b);
   if (!status && data->n_series > 1)
@@ -385,6 +386,19 @@ layout_hbars (Builder *b)
     }
 
   bottom = layout->height - b->margin - tick_h - b->gap / 2;
+  /* a note under the axis: for financing what the figures are, and where
+   * a row sums others, what it holds */
+  {
+    gboolean merged = FALSE;
+    double room = bottom - top;
+
+    for (guint i = 0; i < n; i++)
+      merged |= g_array_index (data->categories, HsChartCategory, i).members > 1;
+    merged |= room > 0 && n > (guint) floor (room / (b->line_height[HS_TEXT_LABEL] + 4));
+    with_note = data->kind == HS_CHART_FINANCING || (data->kind == HS_CHART_IMPLEMENTERS && merged);
+  }
+  if (with_note)
+    bottom -= 2 * b->line_height[HS_TEXT_NOTE] + b->gap;
   plot_h = bottom - top;
   label_line_h = b->line_height[HS_TEXT_LABEL];
   max_rows = plot_h > 0 ? (guint) floor (plot_h / (label_line_h + 4)) : 0;
@@ -470,8 +484,13 @@ layout_hbars (Builder *b)
       double axis_y = plot->y + plot->height;
       double last_right = -G_MAXDOUBLE;
 
+      /* The scale is the named rows': "Others" sums the whole tail and
+       * would otherwise squeeze every named bar to a sliver. A longer
+       * "Others" bar is cut short at the end of the axis (with a break),
+       * its figure still the full sum. (The status panels keep theirs.) */
       for (guint i = 0; i < shown; i++)
-        max_value = MAX (max_value, panel_money[p] ? rows[i].category->total : (gint64) rows[i].category->projects);
+        if (rows[i].category->members <= 1 || shown == 1 || status)
+          max_value = MAX (max_value, panel_money[p] ? rows[i].category->total : (gint64) rows[i].category->projects);
       choose_scale (b, max_value, panel_money[p] ? 100 : 1, panel_money[p], plot->width, TRUE, scale);
 
       if (status)
@@ -530,16 +549,36 @@ layout_hbars (Builder *b)
             }
           else
             {
+              double end = plot->x + plot->width;
+              gboolean cut = c->total > scale->max;
+              /* the break in a cut bar: a gap of background near its end */
+              double gap0 = end - 3 * b->gap, gap1 = end - 2 * b->gap;
+
               for (guint s = 0; s < data->n_series; s++)
                 {
                   double x0 = plot->x + plot->width * ((double) cumulative / (double) scale->max);
                   double x1;
                   hs_money_add (cumulative, c->values[s], &cumulative);
                   x1 = plot->x + plot->width * ((double) cumulative / (double) scale->max);
-                  if (c->values[s] > 0)
-                    bar_add (b, x0, y, x1 - x0, thick, data->series_colour[s], rows[i].index, (int) s, c->values[s]);
+                  if (c->values[s] <= 0)
+                    continue;
+                  if (!cut)
+                    {
+                      bar_add (b, x0, y, x1 - x0, thick, data->series_colour[s], rows[i].index, (int) s, c->values[s]);
+                      continue;
+                    }
+                  x0 = MIN (x0, end);
+                  x1 = MIN (x1, end);
+                  if (x0 < gap0)
+                    bar_add (b, x0, y, MIN (x1, gap0) - x0, thick, data->series_colour[s], rows[i].index, (int) s,
+                             c->values[s]);
+                  if (x1 > gap1)
+                    bar_add (b, MAX (x0, gap1), y, x1 - MAX (x0, gap1), thick, data->series_colour[s], rows[i].index,
+                             (int) s, c->values[s]);
                 }
-              x = plot->x + plot->width * ((double) cumulative / (double) scale->max);
+              x = MIN (plot->x + plot->width * ((double) cumulative / (double) scale->max), end);
+              if (cut)
+                layout->n_cut++;
             }
 
           total = format_value (data, panel_money[p] ? c->total : (gint64) c->projects, panel_money[p]);
@@ -553,6 +592,34 @@ layout_hbars (Builder *b)
     {
       HsChartText t = text_measure (b, HS_TEXT_LABEL, rows[i].category->label, label_w, label_lines, PANGO_ALIGN_LEFT);
       text_add (b, &t, x_left, layout->plot.y + i * band + (band - t.rect.height) / 2);
+    }
+
+  /* financing: what the figures are; and what "Others" holds */
+  if (with_note)
+    {
+      g_autoptr(GString) note = g_string_new (data->kind == HS_CHART_FINANCING
+                                              ? _("The figures at the bar ends are the total financing.") : "");
+      HsChartText t;
+
+      if (layout->n_merged > 0)
+        {
+          g_autofree char *count = hs_chart_format_count (other.members, data->lang);
+          if (note->len > 0)
+            g_string_append_c (note, ' ');
+          /* Translators: "Others (27): the 27 smallest together; the table lists each one." */
+          g_string_append_printf (note, _("%s: the %s smallest together; the table lists each one."), other.label, count);
+        }
+      if (layout->n_cut > 0)
+        {
+          if (note->len > 0)
+            g_string_append_c (note, ' ');
+          g_string_append (note, layout->n_merged > 0 ? _("Its bar is cut short at the end of the axis.")
+                                                      : _("A bar longer than the axis is cut short at its end."));
+        }
+      if (note->len == 0)
+        return;
+      t = text_measure (b, HS_TEXT_NOTE, note->str, x_right - x_left, 2, PANGO_ALIGN_LEFT);
+      text_add (b, &t, x_left, layout->height - b->margin - t.rect.height);
     }
 }
 
@@ -578,6 +645,14 @@ layout_columns (Builder *b)
   if (data->reference_label != NULL)
     legend[n_legend++] = (LegendItem) { data->reference_label, HS_PALETTE_VERMILLION, HS_SWATCH_LINE };
   top = layout_legend (b, legend, n_legend, top);
+  if (data->reference_label == NULL && data->reference_note != NULL)
+    {
+      /* no line: say why, under the legend */
+      HsChartText t = text_measure (b, HS_TEXT_NOTE, data->reference_note, layout->width - 2 * b->margin, 2,
+                                    PANGO_ALIGN_LEFT);
+      text_add (b, &t, b->margin, top - b->gap / 2);
+      top += t.rect.height;
+    }
 
   if (n == 0)
     {
@@ -756,7 +831,7 @@ layout_timeline (Builder *b)
 
   /* year labels above the rows, a note below them */
   top += tick_h + b->gap / 2;
-  bottom = layout->height - b->margin - b->line_height[HS_TEXT_NOTE] - b->gap / 2;
+  bottom = layout->height - b->margin - 2 * b->line_height[HS_TEXT_NOTE] - b->gap / 2;
   row_h = line_h + 4;
   if (bottom - top < row_h || x_right - x_left < 16 * b->margin)
     {
@@ -840,7 +915,19 @@ layout_timeline (Builder *b)
     g_autofree char *full = NULL;
     HsChartText t;
 
-    if (visible < n)
+    if (data->tasks_by_today)
+      {
+        g_autofree char *current = hs_chart_format_count (data->n_current, data->lang);
+        g_autofree char *rest = hs_chart_format_count (n - MIN (data->n_current, n), data->lang);
+        g_autofree char *shown = visible < n
+                                 /* Translators: the timeline shows rows %s to %s of %s projects */
+                                 ? g_strdup_printf (_("Projects %s–%s of %s."), a, z, all)
+                                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project.", "%s projects.", n), all);
+        /* Translators: after "Projects 1–13 of 63."; the numbers of projects in each group */
+        note = g_strdup_printf (_("%s First the running and upcoming (%s), then those that have ended or were closed (%s)."),
+                                shown, current, rest);
+      }
+    else if (visible < n)
       /* Translators: the timeline shows rows %s to %s of %s projects */
       note = g_strdup_printf (_("Projects %s–%s of %s, by start date."), a, z, all);
     else
@@ -851,8 +938,8 @@ layout_timeline (Builder *b)
         g_autofree char *today_note = g_strdup_printf (_("The red line is today, %s."), today_text);
         full = g_strdup_printf ("%s %s", note, today_note);
       }
-    t = text_measure (b, HS_TEXT_NOTE, full != NULL ? full : note, x_right - x_left, 1, PANGO_ALIGN_LEFT);
-    text_add (b, &t, x_left, layout->height - b->margin - b->line_height[HS_TEXT_NOTE]);
+    t = text_measure (b, HS_TEXT_NOTE, full != NULL ? full : note, x_right - x_left, 2, PANGO_ALIGN_LEFT);
+    text_add (b, &t, x_left, layout->height - b->margin - t.rect.height);
   }
 }
 

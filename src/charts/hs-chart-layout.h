@@ -97,6 +97,7 @@ typedef struct
   GArray       *swatches;       /* of HsChartSwatch (legend) */
   guint         n_shown;        /* categories (or timeline rows) laid out */
   guint         n_merged;       /* categories folded into the last, "Other (n)" */
+  guint         n_cut;          /* bars longer than the axis, drawn cut short ("Others") */
   guint         first_task;     /* timeline: index of the first row laid out */
   gboolean      too_small;      /* the canvas cannot hold the chart; only a note */
 } HsChartLayout;

@@ -201,13 +201,31 @@ hs_chart_format_from_path (const char *path)
   return -1;
 }
 
+gint64
+hs_chart_document_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 value;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64 / G_USEC_PER_SEC, &value, NULL))
+    return (gint64) value;
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
 void
 hs_chart_pdf_set_metadata (cairo_surface_t *surface,
                            const char      *title)
 {
-  /* a fixed date keeps the same data giving the same bytes */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2021-01-01T00:00:00Z");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, "2021-01-01T00:00:00Z");
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (hs_chart_document_time ());
+  g_autofree char *date = now != NULL ? g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+  /* when the file was written (SOURCE_DATE_EPOCH pins it for reproducible
+   * files and tests) */
+  if (date != NULL)
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+    }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Hankesalkku " PACKAGE_VERSION);
   if (title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);

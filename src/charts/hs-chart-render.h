@@ -55,7 +55,12 @@ gboolean  hs_chart_export_to_stream   (const HsChartData   *data,
                                        HsChartFormat        format,
                                        GOutputStream       *stream,
                                        GError             **error);
-/* The fixed metadata every PDF we write carries, for reproducible files. */
+/* The time a document is written, in seconds since 1970 (UTC): the
+ * SOURCE_DATE_EPOCH environment variable when it is set (reproducible
+ * files, tests), else now. */
+gint64    hs_chart_document_time      (void);
+/* The metadata every PDF we write carries: title, creator, and the
+ * creation and modification dates of hs_chart_document_time(). */
 void      hs_chart_pdf_set_metadata   (cairo_surface_t     *surface,
                                        const char          *title);
 

@@ -276,9 +276,14 @@ gather_budget (HsRepository       *repo,
         last = MAX (last, base + i);
       }
 
-  /* the indicative allocation, where the reference data has one */
+  /* The indicative allocation, where the reference data has one for the
+   * whole scope. A sum over only some agreements drawn against the costs
+   * of all of them would lie (and read as 0): then, and where none is
+   * known, the chart says so instead of drawing a line. */
   if (scope->focus_area_id == 0)
     {
+      g_autoptr(GString) names = g_string_new (NULL);
+
       agreements = hs_repository_list_agreements (repo, error);
       if (agreements == NULL)
         return FALSE;
@@ -293,14 +298,23 @@ gather_budget (HsRepository       *repo,
               with_reference++;
               if (!hs_money_add (reference, a->indicative_per_year, &reference))
                 return overflow (error);
+              /* Translators: the separator in a list of agreements' names */
+              g_string_append_printf (names, "%s%s", names->len > 0 ? _(", ") : "", a->region_name);
             }
         }
-      if (with_reference > 0 && scope->agreement_id != 0)
+      if (with_reference > 0 && with_reference == n_agreements)
         data->reference_label = g_strdup (_("Indicative annual allocation (EU and state)"));
       else if (with_reference > 0)
-        data->reference_label = g_strdup_printf (_("Indicative annual allocation (EU and state) of the %u agreements that have one"),
-                                                 with_reference);
+        data->reference_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "An indicative annual allocation is known for %u of the %u agreement only (%s): choose one of them to compare.",
+                                                             "An indicative annual allocation is known for %u of the %u agreements only (%s): choose one of them to compare.",
+                                                             n_agreements),
+                                                with_reference, n_agreements, names->str);
+      else
+        data->reference_note = g_strdup_printf (_("No indicative annual allocation is known for %s."), data->scope);
     }
+  else
+    data->reference_note = g_strdup (_("The indicative annual allocation is the agreement's: choose the agreement to compare."));
 
   for (int year = first; year <= last; year++)
     {
@@ -324,21 +338,6 @@ gather_budget (HsRepository       *repo,
 
 /* ---- timeline and status ------------------------------------------------- */
 
-static int
-compare_tasks (gconstpointer a,
-               gconstpointer b)
-{
-  const HsChartTask *ta = a, *tb = b;
-  gboolean va = g_date_valid (&ta->start), vb = g_date_valid (&tb->start);
-  int order;
-
-  if (va != vb)
-    return va ? -1 : 1;
-  if (va && (order = g_date_compare (&ta->start, &tb->start)) != 0)
-    return order;
-  return strcmp (ta->code, tb->code);
-}
-
 static gboolean
 gather_timeline (HsRepository       *repo,
                  const HsChartScope *scope,
@@ -358,8 +357,9 @@ gather_timeline (HsRepository       *repo,
           g_array_index (data->tasks, HsChartTask, data->tasks->len - 1).id = row->id;
         }
     }
-  g_array_sort (data->tasks, compare_tasks);
   g_date_set_time_t (&data->today, time (NULL));
+  /* what runs now and what comes next first, the ended last */
+  hs_chart_data_sort_tasks (data);
   return TRUE;
 }
 

@@ -57,6 +57,7 @@ hs_report_data_free (HsReportData *data)
     return;
   g_free (data->scope);
   hs_chart_table_free (data->summary);
+  hs_chart_table_free (data->findings);
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     hs_chart_data_free (data->charts[k]);
   g_ptr_array_unref (data->projects);
@@ -130,6 +131,36 @@ project_cb (HsProject *project,
 
   agreement = g_hash_table_lookup (g->agreements, &project->agreement_id);
   focus_area = g_hash_table_lookup (g->focus_areas, &project->focus_area_id);
+
+  /* the findings the editor shows, for the report's findings section */
+  context.call = g_hash_table_lookup (g->calls, &project->call_id);
+  context.focus_area = focus_area;
+  context.lang = lang;
+  findings = hs_validate_project (project, &context);
+  g->data->n_checked++;
+  if (findings->len > 0)
+    {
+      /* Translators: a project's code and name in the findings table */
+      g_autofree char *name = g_strdup_printf (_("%s %s"), project->code, hs_project_display_name (project));
+
+      g->data->n_with_findings++;
+      for (guint i = 0; i < findings->len; i++)
+        {
+          HsFinding *finding = g_ptr_array_index (findings, i);
+          char **row = table_row (g->data->findings);
+
+          row[0] = g_strdup (i == 0 ? name : "");
+          row[1] = g_strdup (finding->severity == HS_SEVERITY_ERROR ? _("Error") : _("Warning"));
+          row[2] = g_strdup (finding->message);
+          if (finding->severity == HS_SEVERITY_ERROR)
+            g->data->n_errors++;
+          else
+            g->data->n_warnings++;
+        }
+    }
+  if (!g->options->include_projects)
+    return TRUE;
+
   page = g_new0 (HsReportProject, 1);
   /* Translators: a project's code and name as a heading */
   page->title = g_strdup_printf (_("%s — %s"), project->code, hs_project_display_name (project));
@@ -252,10 +283,6 @@ project_cb (HsProject *project,
   }
 
   /* findings */
-  context.call = g_hash_table_lookup (g->calls, &project->call_id);
-  context.focus_area = focus_area;
-  context.lang = lang;
-  findings = hs_validate_project (project, &context);
   if (findings->len > 0)
     {
       page->findings = table_new (2);
@@ -295,7 +322,7 @@ hs_report_data_from_repository (HsRepository          *repo,
   data->projects = g_ptr_array_new_with_free_func (report_project_free);
   data->date = options->date;
   if (!g_date_valid (&data->date))
-    g_date_set_time_t (&data->date, time (NULL));
+    g_date_set_time_t (&data->date, (time_t) hs_chart_document_time ());
   data->scope = hs_chart_scope_label (repo, &options->scope, error);
   if (data->scope == NULL)
     return NULL;
@@ -306,7 +333,10 @@ hs_report_data_from_repository (HsRepository          *repo,
       if (data->charts[k] == NULL)
         return NULL;
       if (k == HS_CHART_TIMELINE)
-        data->charts[k]->today = data->date;
+        {
+          data->charts[k]->today = data->date;
+          hs_chart_data_sort_tasks (data->charts[k]);
+        }
     }
 
   /* the summary by focus area and source, from the aggregation */
@@ -315,8 +345,9 @@ hs_report_data_from_repository (HsRepository          *repo,
     return NULL;
   data->summary = table_new (8);
   {
-    const char *headers[] = { _("Focus area"), _("Projects"), _("Total costs"), _("EU and state"), _("City"),
-                              _("Other public"), _("Private"), _("Own financing") };
+    const char *headers[] = { _("Focus area"), _("Projects"), _("Total costs"), hs_source_label (HS_SOURCE_EU_STATE),
+                              hs_source_label (HS_SOURCE_CITY), hs_source_label (HS_SOURCE_OTHER_PUBLIC),
+                              hs_source_label (HS_SOURCE_PRIVATE), _("Own financing") };
     for (guint c = 0; c < 8; c++)
       {
         data->summary->headers[c] = g_strdup (headers[c]);
@@ -361,36 +392,99 @@ hs_report_data_from_repository (HsRepository          *repo,
   data->total_costs = total_costs;
   data->eu_state = sums[HS_SOURCE_EU_STATE];
 
-  if (options->include_projects)
-    {
-      g_autoptr(GHashTable) by_agreement = NULL;
-      g_autoptr(GHashTable) by_focus_area = NULL;
-      g_autoptr(GHashTable) by_call = NULL;
-      Gather g = { options, data };
-      gboolean walked;
+  /* every project is checked for the findings section; the pages per
+   * project only when asked for */
+  data->findings = table_new (3);
+  data->findings->headers[0] = g_strdup (_("Project"));
+  data->findings->headers[1] = g_strdup (_("Severity"));
+  data->findings->headers[2] = g_strdup (_("Finding"));
+  {
+    g_autoptr(GHashTable) by_agreement = NULL;
+    g_autoptr(GHashTable) by_focus_area = NULL;
+    g_autoptr(GHashTable) by_call = NULL;
+    Gather g = { options, data };
+    gboolean walked;
 
-      agreements = hs_repository_list_agreements (repo, error);
-      focus_areas = agreements != NULL ? hs_repository_list_focus_areas (repo, 0, error) : NULL;
-      calls = focus_areas != NULL ? hs_repository_list_calls (repo, 0, error) : NULL;
-      if (calls == NULL)
-        return NULL;
-      by_agreement = hs_reference_index_by_id (agreements);
-      by_focus_area = hs_reference_index_by_id (focus_areas);
-      by_call = hs_reference_index_by_id (calls);
-      g.agreements = by_agreement;
-      g.focus_areas = by_focus_area;
-      g.calls = by_call;
-      walked = hs_repository_foreach_project (repo, project_cb, &g, error);
-      if (g.failed)
-        goto too_large;
-      if (!walked)
-        return NULL;
-    }
+    agreements = hs_repository_list_agreements (repo, error);
+    focus_areas = agreements != NULL ? hs_repository_list_focus_areas (repo, 0, error) : NULL;
+    calls = focus_areas != NULL ? hs_repository_list_calls (repo, 0, error) : NULL;
+    if (calls == NULL)
+      return NULL;
+    by_agreement = hs_reference_index_by_id (agreements);
+    by_focus_area = hs_reference_index_by_id (focus_areas);
+    by_call = hs_reference_index_by_id (calls);
+    g.agreements = by_agreement;
+    g.focus_areas = by_focus_area;
+    g.calls = by_call;
+    walked = hs_repository_foreach_project (repo, project_cb, &g, error);
+    if (g.failed)
+      goto too_large;
+    if (!walked)
+      return NULL;
+  }
   return g_steal_pointer (&data);
 
 too_large:
   g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
   return NULL;
+}
+
+/* "Pääkaupunkiseutu (PKS) — Älykkäät ratkaisut" → "paakaupunkiseutu-pks-alykkaat-ratkaisut" */
+static char *
+file_name_slug (const char *text,
+                gsize       max_length)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  /* cut a long name at a word */
+  if (slug->len > max_length)
+    {
+      const char *cut = g_strrstr_len (slug->str, (gssize) max_length + 1, "-");
+      g_string_truncate (slug, cut != NULL && cut > slug->str ? (gsize) (cut - slug->str) : max_length);
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  return g_string_free (slug, FALSE);
+}
+
+char *
+hs_report_default_file_name (HsRepository       *repo,
+                             const HsChartScope *scope,
+                             const GDate        *date,
+                             GError            **error)
+{
+  g_autofree char *slug = NULL;
+  GDate today;
+  char day[16];
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, (time_t) hs_chart_document_time ());
+      date = &today;
+    }
+  g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+  if (scope->agreement_id != 0 || scope->focus_area_id != 0)
+    {
+      g_autofree char *label = hs_chart_scope_label (repo, scope, error);
+      if (label == NULL)
+        return NULL;
+      slug = file_name_slug (label, 60);
+    }
+  if (slug != NULL && *slug != '\0')
+    return g_strdup_printf ("hankesalkku-report-%s-%s.pdf", slug, day);
+  return g_strdup_printf ("hankesalkku-report-%s.pdf", day);
 }
 
 /* ---- flowing pages ------------------------------------------------------- */
@@ -576,9 +670,34 @@ table_widths (Flow               *f,
       else
         n_text++;
     }
-  for (guint c = 0; c < table->n_columns; c++)
-    if (!table->numeric[c])
-      widths[c] = MAX ((CONTENT_W - fixed) / MAX (n_text, 1), 40);
+  /* a text column narrower than its share (a severity, a code) keeps its
+   * natural width; the others share the rest */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      double share = (CONTENT_W - fixed) / MAX (n_text, 1);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          double w;
+
+          if (table->numeric[c] || widths[c] > 0)
+            continue;
+          w = flow_text_width (f, FONT_TABLE_BOLD, table->headers[c]);
+          for (guint r = 0; r < table->rows->len && w < share; r++)
+            {
+              char **row = g_ptr_array_index (table->rows, r);
+              if (row[c] != NULL)
+                w = MAX (w, flow_text_width (f, FONT_TABLE_BOLD, row[c]));
+            }
+          if (pass == 0 && w + 2 * CELL_PAD < share * 0.6)
+            {
+              widths[c] = ceil (w + 1) + 2 * CELL_PAD;
+              fixed += widths[c];
+              n_text--;
+            }
+          else if (pass == 1)
+            widths[c] = MAX (share, 40);
+        }
+    }
 }
 
 static double
@@ -718,6 +837,33 @@ flow_front_matter (Flow *f)
   flow_heading (f, FONT_H1, _("Charts"), 300);
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     flow_chart (f, data->charts[k], 330);
+
+  /* findings: each project's errors and warnings against the funding rules */
+  flow_new_page (f);
+  flow_heading (f, FONT_H1, _("Findings"), 60);
+  {
+    g_autofree char *checked = hs_chart_format_count (data->n_checked, lang);
+    g_autofree char *with = hs_chart_format_count (data->n_with_findings, lang);
+    g_autofree char *errors = hs_chart_format_count (data->n_errors, lang);
+    g_autofree char *warnings = hs_chart_format_count (data->n_warnings, lang);
+    g_autofree char *text = NULL;
+
+    if (data->n_with_findings == 0)
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s project checked against the funding rules: no findings.",
+                                           "%s projects checked against the funding rules: no findings.",
+                                           data->n_checked), checked);
+    else
+      /* Translators: "63 projects checked against the funding rules: 12 have findings, 5 errors and 9 warnings." */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s project checked against the funding rules: %s with findings (errors %s, warnings %s).",
+                                           "%s projects checked against the funding rules: %s with findings (errors %s, warnings %s).",
+                                           data->n_checked), checked, with, errors, warnings);
+    flow_paragraph (f, FONT_BODY, text);
+    flow_space (f, 6);
+    if (data->findings->rows->len > 0)
+      flow_table (f, data->findings);
+  }
 }
 
 /* The first project whose section holds the target page; -1: the page is

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A cover, a summary table by focus area and source, the five charts, then
- * (optionally) one section per project starting on a new page:
+ * A cover, a summary table by focus area and source, the five charts, the
+ * findings of every project (errors and warnings), then (optionally) one
+ * section per project starting on a new page:
  * implementers, budget by year and category, financing plan with shares,
  * findings. Running header (scope and date) and "Page N of M" on every
  * page. Rows are measured with pango before the pages are cut, so a table
@@ -46,6 +47,12 @@ typedef struct
   gint64        total_costs;
   gint64        eu_state;
   HsChartTable *summary;        /* by focus area and source, with a total row */
+  HsChartTable *findings;       /* project, severity, finding: every project's errors
+                                 * and warnings (hs_validate_project) */
+  guint         n_checked;      /* projects checked */
+  guint         n_with_findings;
+  guint         n_errors;
+  guint         n_warnings;
   HsChartData  *charts[HS_N_CHART_KINDS];
   GPtrArray    *projects;       /* of HsReportProject*; empty without project pages */
 } HsReportData;
@@ -53,6 +60,13 @@ typedef struct
 void          hs_report_data_free              (HsReportData          *data);
 HsReportData *hs_report_data_from_repository   (HsRepository          *repo,
                                                 const HsReportOptions *options,
+                                                GError               **error);
+/* The name a saved report is offered under: "hankesalkku-report-pori-2026-12-02.pdf",
+ * the scope's name as a file name (the whole portfolio: no name) and the
+ * date (NULL or invalid: today, see hs_chart_document_time()). */
+char         *hs_report_default_file_name      (HsRepository          *repo,
+                                                const HsChartScope    *scope,
+                                                const GDate           *date,
                                                 GError               **error);
 /* Writes the PDF; *n_pages (may be NULL) gets the page count. */
 gboolean      hs_report_write_pdf              (const HsReportData    *data,

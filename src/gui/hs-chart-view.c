@@ -9,7 +9,8 @@
  * with the data, the size or the style), and the pointer and the keyboard
  * hit-test the same bars: hovering shows the exact values in a tooltip and
  * dims the other bars, a click or Enter emits "category-activated". A
- * timeline scrolls with the wheel and the arrow keys.
+ * timeline's rows move with the arrow keys; the mouse wheel is left to the
+ * page the charts are on.
  */
 #define G_LOG_DOMAIN "hs-gui"
 
@@ -41,7 +42,6 @@ struct _HsChartView
 
   int             hover;         /* category (timeline: task) under the pointer, -1 */
   int             focus;         /* category the keyboard is on, -1 */
-  double          scroll_rest;   /* timeline: wheel steps not yet a row */
   double          draw_ms;
 };
 
@@ -659,40 +659,6 @@ focus_changed_cb (HsChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           HsChartView              *self)
-{
-  const HsChartLayout *layout = ensure_layout (self);
-  guint n, first, last_first;
-  int rows;
-
-  if (self->kind != HS_CHART_TIMELINE || self->data == NULL || layout == NULL || layout->n_shown == 0)
-    return FALSE;
-  n = self->data->tasks->len;
-  if (n <= layout->n_shown)
-    return FALSE;
-
-  last_first = n - layout->n_shown;
-  first = layout->first_task;
-  /* at either end the page scrolls instead */
-  if ((dy < 0 && first == 0) || (dy > 0 && first >= last_first))
-    return FALSE;
-
-  self->scroll_rest += dy * 3;
-  rows = (int) self->scroll_rest;
-  self->scroll_rest -= rows;
-  if (rows != 0)
-    {
-      self->data->first_task = (guint) CLAMP ((int) first + rows, 0, (int) last_first);
-      invalidate_layout (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  return TRUE;
-}
-
 /* ---- GObject --------------------------------------------------------------- */
 
 static void
@@ -812,9 +778,9 @@ hs_chart_view_init (HsChartView *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  /* No scroll controller: the wheel over a chart scrolls the page it is
+   * on (the timeline's rows move with the keyboard, and every row is in
+   * its table). */
 }
 
 GtkWidget *

@@ -233,7 +233,7 @@ report_response_cb (GtkNativeDialog *native,
   g_idle_add_full (G_PRIORITY_LOW, start_export_cb, run, NULL);
 }
 
-void
+GtkFileChooserNative *
 hs_export_report (GtkWindow    *parent,
                   HsRepository *repo,
                   gint64        agreement_id,
@@ -243,10 +243,11 @@ hs_export_report (GtkWindow    *parent,
   const char *labels[] = { _("Summary only"), _("With a page per project"), NULL };
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
   ExportRun *run;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (HS_IS_REPOSITORY (repo));
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
 
   run = g_new0 (ExportRun, 1);
   run->parent = parent != NULL ? g_object_ref (parent) : NULL;
@@ -259,7 +260,10 @@ hs_export_report (GtkWindow    *parent,
   native = gtk_file_chooser_native_new (_("Export Report"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "hankesalkku-report.pdf");
+  /* named after the scope and the day: reports of two agreements do not
+   * overwrite each other */
+  name = hs_report_default_file_name (repo, &run->options.scope, NULL, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name != NULL ? name : "hankesalkku-report.pdf");
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
@@ -267,6 +271,7 @@ hs_export_report (GtkWindow    *parent,
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "pages", "summary");
   g_signal_connect (native, "response", G_CALLBACK (report_response_cb), run);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  return native;
 }
 
 /* ---- printing -------------------------------------------------------------- */

@@ -11,12 +11,13 @@
 
 G_BEGIN_DECLS
 
-/* "Export Report…": a save dialog (hankesalkku-report.pdf) with a choice of
- * "Summary only" or "With a page per project", then the A4 report of the
- * scope written in a worker thread; a toast tells when it is done (with
- * Open) or what went wrong. The data is gathered on the main thread, only
- * the pages are drawn in the thread. */
-void      hs_export_report                (GtkWindow           *parent,
+/* "Export Report…": a save dialog (hankesalkku-report-SCOPE-DATE.pdf, see
+ * hs_report_default_file_name) with a choice of "Summary only" or "With a
+ * page per project", then the A4 report of the scope written in a worker
+ * thread; a toast tells when it is done (with Open) or what went wrong.
+ * The data is gathered on the main thread, only the pages are drawn in the
+ * thread. Returns the dialog, shown, which frees itself on its response. */
+GtkFileChooserNative *hs_export_report    (GtkWindow           *parent,
                                            HsRepository        *repo,
                                            gint64               agreement_id,
                                            gint64               focus_area_id);

@@ -7,7 +7,9 @@
  * Measures, on the real HsWindow: start (open the database, build the
  * window, load the sidebar and the list) to the first frame drawn with the
  * list; sorting by total costs and by name; filtering by a search, by a
- * focus area and by status; one edit of one project saved straight into
+ * focus area and by status; showing the dashboard, and a click on a bar
+ * of its financing, status and implementers charts until the list it
+ * filters is drawn; one edit of one project saved straight into
  * the store (the list and sidebar following it); opening the editor on
  * that project; and one edit through the editor as a user makes it (a new
  * acronym typed and Enter: save, reload, then the list and sidebar
@@ -21,6 +23,7 @@
 
 #include "store/hs-sqlite-repository.h"
 
+#include "hs-dashboard.h"
 #include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
@@ -180,6 +183,56 @@ main (int   argc,
           g_list_model_get_n_items (hs_project_list_get_model (list)), ms_since (start));
   hs_project_list_set_status_filter (list, -1);
   wait_for_frame (GTK_WIDGET (window));
+
+  /* The dashboard, then a click on a bar of each kind that filters the
+   * list: the window filters the list and shows it. */
+  {
+    static const struct { HsChartKind kind; int category; const char *what; } clicks[] = {
+      { HS_CHART_FINANCING, 0, "the largest focus area's bar" },
+      { HS_CHART_STATUS, 0, "a status bar" },
+      { HS_CHART_IMPLEMENTERS, 0, "the largest implementer's bar" },
+    };
+    GtkWidget *stack = find_child (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+    HsDashboard *dashboard = find_child (GTK_WIDGET (window), HS_TYPE_DASHBOARD);
+
+    for (guint c = 0; c < G_N_ELEMENTS (clicks); c++)
+      {
+        HsChartView *view;
+        const HsChartLayout *layout;
+        const HsChartBar *bar = NULL;
+        guint refreshes;
+
+        start = g_get_monotonic_time ();
+        adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "dashboard");
+        wait_for_frame (GTK_WIDGET (window));
+        printf ("show the dashboard (gathering %.1f ms)\t%.1f\n", hs_dashboard_get_last_refresh_time (dashboard),
+                ms_since (start));
+        view = hs_dashboard_get_chart (dashboard, clicks[c].kind);
+        layout = hs_chart_view_get_layout (view);
+        for (guint i = 0; layout != NULL && i < layout->bars->len && bar == NULL; i++)
+          if (g_array_index (layout->bars, HsChartBar, i).category == clicks[c].category)
+            bar = &g_array_index (layout->bars, HsChartBar, i);
+        if (bar == NULL)
+          {
+            fprintf (stderr, "bench-gui: no bar to click on the %s chart\n", hs_chart_kind_to_id (clicks[c].kind));
+            return 1;
+          }
+        refreshes = hs_dashboard_get_n_refreshes (dashboard);
+        start = g_get_monotonic_time ();
+        hs_chart_view_activate_at (view, bar->rect.x + bar->rect.width / 2, bar->rect.y + bar->rect.height / 2);
+        printf ("click %s: the handlers alone\t%.1f\n", clicks[c].what, ms_since (start));
+        wait_for_frame (GTK_WIDGET (window));
+        printf ("click %s: the list filtered and shown (%u rows%s)\t%.1f\n", clicks[c].what,
+                g_list_model_get_n_items (hs_project_list_get_model (list)),
+                hs_dashboard_get_n_refreshes (dashboard) != refreshes ? ", the charts gathered again" : "",
+                ms_since (start));
+        /* back to everything */
+        hs_sidebar_select (sidebar, 0, 0);
+        hs_project_list_set_status_filter (list, -1);
+        hs_project_list_set_search (list, NULL);
+        wait_for_frame (GTK_WIDGET (window));
+      }
+  }
 
   /* One edit of one project saved straight into the store. */
   project_id = g_array_index (rows, HsProjectSummary, 0).id;

@@ -352,6 +352,144 @@ test_others_merged (void)
   g_assert_true (g_str_has_prefix (last_label->text, "Others ("));
 }
 
+/* 37 focus areas at dashboard size: the tail folded into "Others" sums far
+ * more than the largest named area. The axis is the named areas', so the
+ * largest named bar takes most of the plot; "Others" is cut short at the
+ * axis' end, its figure the full sum, and a note says what it holds. */
+static void
+test_others_not_dwarfing (void)
+{
+  g_autoptr(HsChartData) data = hs_chart_data_new (HS_CHART_FINANCING, HS_LANG_EN);
+  g_autoptr(HsChartLayout) layout = NULL;
+  gint64 rest = 0;
+  double largest_named = 0, plot_end;
+  gboolean note_seen = FALSE, rest_figure_seen = FALSE;
+  g_autofree char *rest_text = NULL;
+
+  for (guint i = 0; i < 37; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Focus area %u", i + 1);
+      gint64 values[5] = { (40 - i) * 6000000, (40 - i) * 2500000, 0, 0, (40 - i) * 1500000 };
+      hs_chart_data_add_category (data, label, values, 3);
+    }
+  layout = lay_out (data, FALSE, 540, 340);
+  assert_clean (layout, "others-not-dwarfing");
+  g_assert_cmpuint (layout->n_merged, >, 10);
+  plot_end = layout->plot.x + layout->plot.width;
+
+  for (guint i = layout->n_shown - 1; i < 37; i++)
+    rest += g_array_index (data->categories, HsChartCategory, i).total;
+  g_assert_cmpint (rest, >, g_array_index (data->categories, HsChartCategory, 0).total);
+  for (guint i = 0; i < layout->bars->len; i++)
+    {
+      const HsChartBar *bar = &g_array_index (layout->bars, HsChartBar, i);
+      if (bar->category == 0)
+        largest_named = MAX (largest_named, bar->rect.x + bar->rect.width - layout->plot.x);
+      /* no bar runs past the axis */
+      g_assert_cmpfloat (bar->rect.x + bar->rect.width, <=, plot_end + 0.5);
+    }
+  /* the named areas are read on their own scale */
+  g_assert_cmpfloat (largest_named, >=, 0.5 * layout->plot.width);
+  g_assert_cmpuint (layout->n_cut, ==, 1);
+
+  rest_text = hs_chart_format_euros (rest, HS_LANG_EN);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      if (t->role == HS_TEXT_VALUE && g_str_equal (t->text, rest_text))
+        rest_figure_seen = TRUE;
+      if (t->role == HS_TEXT_NOTE && strstr (t->text, "total financing") != NULL
+          && strstr (t->text, "Others (") != NULL && strstr (t->text, "smallest") != NULL)
+        note_seen = TRUE;
+    }
+  g_assert_true (rest_figure_seen);
+  g_assert_true (note_seen);
+
+  /* the implementers: "40 other organisations" summed by the source does
+   * not set the axis either */
+  {
+    g_autoptr(HsChartData) orgs = hs_chart_data_new (HS_CHART_IMPLEMENTERS, HS_LANG_EN);
+    g_autoptr(HsChartLayout) org_layout = NULL;
+    gint64 rest_values[2] = { 900000000, 300000000 };
+    HsChartCategory *c;
+    double widest = 0;
+    gboolean cut_note = FALSE;
+
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autofree char *label = g_strdup_printf ("Organisation %u", i + 1);
+        gint64 values[2] = { (6 - i) * 10000000, (6 - i) * 2000000 };
+        hs_chart_data_add_category (orgs, label, values, 0);
+      }
+    c = hs_chart_data_add_category (orgs, "40 other organisations", rest_values, 0);
+    c->members = 40;
+    org_layout = lay_out (orgs, FALSE, 800, 500);
+    assert_clean (org_layout, "implementers-not-dwarfing");
+    g_assert_cmpuint (org_layout->n_cut, ==, 1);
+    for (guint i = 0; i < org_layout->bars->len; i++)
+      {
+        const HsChartBar *bar = &g_array_index (org_layout->bars, HsChartBar, i);
+        if (bar->category == 0)
+          widest = MAX (widest, bar->rect.x + bar->rect.width - org_layout->plot.x);
+      }
+    g_assert_cmpfloat (widest, >=, 0.5 * org_layout->plot.width);
+    for (guint i = 0; i < org_layout->texts->len; i++)
+      if (g_array_index (org_layout->texts, HsChartText, i).role == HS_TEXT_NOTE
+          && strstr (g_array_index (org_layout->texts, HsChartText, i).text, "cut short") != NULL)
+        cut_note = TRUE;
+    g_assert_true (cut_note);
+  }
+}
+
+/* The timeline's first rows are what matters now: running projects, the
+ * one ending soonest first, then the upcoming ones, then the ended; the
+ * note says how many are shown of how many, and in which order. */
+static void
+test_timeline_current_first (void)
+{
+  static const struct { const char *code; HsStatus status; int y0, m0, y1, m1; } tasks[] = {
+    { "OLD-1", HS_STATUS_CLOSED, 2021, 3, 2022, 12 },
+    { "OLD-2", HS_STATUS_ONGOING, 2021, 6, 2023, 5 },        /* ended by its dates */
+    { "RUN-LONG", HS_STATUS_ONGOING, 2024, 1, 2028, 12 },
+    { "RUN-SOON", HS_STATUS_ONGOING, 2025, 1, 2027, 2 },
+    { "NEXT-2", HS_STATUS_APPROVED, 2027, 9, 2029, 8 },
+    { "NEXT-1", HS_STATUS_SUBMITTED, 2027, 3, 2028, 6 },
+    { "GONE", HS_STATUS_WITHDRAWN, 2026, 1, 2027, 12 },      /* withdrawn: not current */
+  };
+  static const char *expected[] = { "RUN-SOON", "RUN-LONG", "NEXT-1", "NEXT-2", "GONE", "OLD-2", "OLD-1" };
+  g_autoptr(HsChartData) data = hs_chart_data_new (HS_CHART_TIMELINE, HS_LANG_EN);
+  g_autoptr(HsChartLayout) layout = NULL;
+  gboolean note_seen = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      GDate start, end;
+      g_date_clear (&start, 1);
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&start, 1, tasks[i].m0, tasks[i].y0);
+      g_date_set_dmy (&end, 28, tasks[i].m1, tasks[i].y1);
+      hs_chart_data_add_task (data, tasks[i].code, "Hanke", tasks[i].status, &start, &end);
+    }
+  g_date_set_dmy (&data->today, 2, G_DATE_DECEMBER, 2026);
+  hs_chart_data_sort_tasks (data);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_array_index (data->tasks, HsChartTask, i).code, ==, expected[i]);
+  g_assert_cmpuint (data->n_current, ==, 4);
+
+  layout = lay_out (data, FALSE, 900, 200);
+  assert_clean (layout, "timeline current first");
+  g_assert_cmpuint (layout->n_shown, <, G_N_ELEMENTS (tasks));
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      g_autofree char *shown = g_strdup_printf ("Projects 1–%u of 7.", layout->n_shown);
+      if (t->role == HS_TEXT_NOTE && strstr (t->text, shown) != NULL && strstr (t->text, "running and upcoming (4)") != NULL
+          && strstr (t->text, "ended or were closed (3)") != NULL)
+        note_seen = TRUE;
+    }
+  g_assert_true (note_seen);
+}
+
 static void
 test_timeline_visible_only (void)
 {
@@ -492,6 +630,8 @@ main (int    argc,
   g_test_add_func ("/charts/layout/columns-proportional", test_columns_proportional);
   g_test_add_func ("/charts/layout/long-names", test_long_names);
   g_test_add_func ("/charts/layout/others-merged", test_others_merged);
+  g_test_add_func ("/charts/layout/others-not-dwarfing", test_others_not_dwarfing);
+  g_test_add_func ("/charts/layout/timeline-current-first", test_timeline_current_first);
   g_test_add_func ("/charts/layout/timeline-visible-only", test_timeline_visible_only);
   g_test_add_func ("/charts/layout/empty-and-tiny", test_empty_and_tiny);
   g_test_add_func ("/charts/layout/status-panels", test_status_panels);

@@ -110,9 +110,14 @@ test_source_other_kinds (void)
         case HS_CHART_BUDGET_BY_YEAR:
           g_assert_true (hs_chart_data_totals (data, NULL, &total, NULL));
           g_assert_cmpint (total, ==, costs);
-          /* two of the three agreements have an allocation: 450 000 + 560 000 € */
-          g_assert_nonnull (data->reference_label);
-          g_assert_cmpint (g_array_index (data->categories, HsChartCategory, 0).reference, ==, 101000000);
+          /* two of the three agreements have an allocation: their sum is
+           * not the portfolio's, so no line, and the chart says why */
+          g_assert_null (data->reference_label);
+          g_assert_nonnull (data->reference_note);
+          g_assert_true (strstr (data->reference_note, "2 of the 3 agreements") != NULL);
+          g_assert_true (strstr (data->reference_note, "Kuopio, Kokkola") != NULL);
+          g_assert_false (g_array_index (data->categories, HsChartCategory, 0).has_reference);
+          g_assert_true (strstr (description, data->reference_note) != NULL);
           break;
         case HS_CHART_STATUS:
         case HS_CHART_IMPLEMENTERS:
@@ -121,10 +126,16 @@ test_source_other_kinds (void)
           break;
         case HS_CHART_TIMELINE:
           g_assert_cmpuint (data->tasks->len, ==, projects->len);
-          for (guint i = 1; i < data->tasks->len; i++)
-            g_assert_cmpint (g_date_compare (&g_array_index (data->tasks, HsChartTask, i - 1).start,
-                                             &g_array_index (data->tasks, HsChartTask, i).start), <=, 0);
           g_assert_true (g_date_valid (&data->today));
+          /* what runs on today or is still to come first, the ended after them */
+          g_assert_true (data->tasks_by_today);
+          for (guint i = 0; i < data->tasks->len; i++)
+            {
+              const HsChartTask *task = &g_array_index (data->tasks, HsChartTask, i);
+              gboolean ended = g_date_compare (&task->end, &data->today) < 0 || task->status == HS_STATUS_CLOSED
+                               || task->status == HS_STATUS_REJECTED || task->status == HS_STATUS_WITHDRAWN;
+              g_assert_cmpint (ended, ==, i >= data->n_current);
+            }
           break;
         default:
           break;
@@ -136,7 +147,53 @@ test_source_other_kinds (void)
                                                                  HS_LANG_FI, &error);
     g_assert_no_error (error);
     g_assert_cmpint (g_array_index (data->categories, HsChartCategory, 0).reference, ==, 56000000);
+    g_assert_nonnull (data->reference_label);
+    g_assert_null (data->reference_note);
   }
+  {
+    /* none known: no line at 0, a note */
+    HsChartScope pks = { 1, 0 }, focus = { 0, 32 };
+    g_autoptr(HsChartData) none = hs_chart_data_from_repository (HS_REPOSITORY (repo), &pks, HS_CHART_BUDGET_BY_YEAR,
+                                                                 HS_LANG_FI, &error);
+    g_autoptr(HsChartData) area = hs_chart_data_from_repository (HS_REPOSITORY (repo), &focus, HS_CHART_BUDGET_BY_YEAR,
+                                                                 HS_LANG_FI, &error);
+    g_assert_no_error (error);
+    g_assert_null (none->reference_label);
+    g_assert_cmpstr (none->reference_note, ==, "No indicative annual allocation is known for Pääkaupunkiseutu (PKS).");
+    for (guint i = 0; i < none->categories->len; i++)
+      g_assert_false (g_array_index (none->categories, HsChartCategory, i).has_reference);
+    g_assert_null (area->reference_label);
+    g_assert_nonnull (area->reference_note);
+  }
+}
+
+/* One name per source: the charts, their tables and the report say what the
+ * editor and the command line say; the financing table names its total. */
+static void
+test_source_names (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (20, 3);
+  g_autoptr(GError) error = NULL;
+  HsChartScope all = { 0, 0 };
+  g_autoptr(HsChartData) data = hs_chart_data_from_repository (HS_REPOSITORY (repo), &all, HS_CHART_FINANCING,
+                                                               HS_LANG_EN, &error);
+  g_autoptr(HsChartTable) table = NULL;
+  HsReportOptions options = { { 0, 0 }, FALSE, HS_LANG_EN };
+  g_autoptr(HsReportData) report = NULL;
+
+  g_assert_no_error (error);
+  for (HsFinancingSource s = HS_SOURCE_EU_STATE; s <= HS_SOURCE_PRIVATE; s++)
+    g_assert_cmpstr (data->series[s], ==, hs_source_label (s));
+  g_assert_cmpstr (data->series[1], ==, "City financing");
+  table = hs_chart_table (data);
+  g_assert_cmpstr (table->headers[2], ==, "City financing");
+  /* the bars end at the total financing, and the table says so */
+  g_assert_cmpstr (table->headers[data->n_series + 1], ==, "Total financing");
+
+  g_date_clear (&options.date, 1);
+  report = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->summary->headers[4], ==, "City financing");
 }
 
 static void
@@ -195,8 +252,6 @@ test_report_pdf (void)
     g_assert_cmpuint ((guint) g_ascii_strtoull (g_strchug ((char *) pages + strlen ("\nPages:")), NULL, 10), ==, n_pages);
   }
   g_assert_true (strstr (info, "Project portfolio report") != NULL);
-  /* fixed creation date: the same data gives the same file */
-  g_assert_true (strstr (info, "2021") != NULL);
 
   options.include_projects = TRUE;
   full = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
@@ -216,6 +271,107 @@ test_report_pdf (void)
   g_unlink (summary_pdf);
   g_unlink (full_pdf);
   g_rmdir (dir);
+}
+
+static char *
+pdf_creation_date (const char *path)
+{
+  const char *argv[] = { "pdfinfo", "-isodates", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  line = strstr (out, "CreationDate:");
+  g_assert_nonnull (line);
+  line += strlen ("CreationDate:");
+  while (*line == ' ')
+    line++;
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+/* The PDF's creation date is when it was written, or SOURCE_DATE_EPOCH
+ * when that is set; the printed date follows it. */
+static void
+test_report_dates (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (10, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hs-report-XXXXXX", NULL);
+  g_autofree char *pinned_pdf = g_build_filename (dir, "pinned.pdf", NULL);
+  g_autofree char *now_pdf = g_build_filename (dir, "now.pdf", NULL);
+  HsReportOptions options = { { 0, 0 }, FALSE, HS_LANG_FI };
+  g_autoptr(HsReportData) pinned = NULL;
+  g_autoptr(HsReportData) now = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+  g_autofree char *year = g_date_time_format (today, "%Y-");
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  g_date_clear (&options.date, 1);
+
+  /* 2.12.2026 12:00 UTC */
+  g_setenv ("SOURCE_DATE_EPOCH", "1796212800", TRUE);
+  pinned = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_report_write_pdf (pinned, pinned_pdf, NULL, &error));
+  g_assert_no_error (error);
+  date = pdf_creation_date (pinned_pdf);
+  g_assert_cmpstr (date, ==, "2026-12-02T12:00:00Z");
+  text = run ("pdftotext", pinned_pdf);
+  g_assert_true (strstr (text, "2.12.2026") != NULL);
+
+  /* unpinned: now, not a date fixed in the code */
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  now = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_report_write_pdf (now, now_pdf, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&date, g_free);
+  date = pdf_creation_date (now_pdf);
+  g_assert_true (g_str_has_prefix (date, year));
+
+  g_unlink (pinned_pdf);
+  g_unlink (now_pdf);
+  g_rmdir (dir);
+}
+
+/* The file a report is offered under names its scope and its day. */
+static void
+test_report_file_name (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (10, 2);
+  g_autoptr(GError) error = NULL;
+  HsChartScope all = { 0, 0 }, kuopio = { 8, 0 }, focus = { 0, 32 }, missing = { 99, 0 };
+  GDate day;
+  g_autofree char *whole = NULL;
+  g_autofree char *agreement = NULL;
+  g_autofree char *focus_area = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *today = NULL;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 2, G_DATE_DECEMBER, 2026);
+  whole = hs_report_default_file_name (HS_REPOSITORY (repo), &all, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (whole, ==, "hankesalkku-report-2026-12-02.pdf");
+  agreement = hs_report_default_file_name (HS_REPOSITORY (repo), &kuopio, &day, &error);
+  g_assert_cmpstr (agreement, ==, "hankesalkku-report-kuopio-2026-12-02.pdf");
+  focus_area = hs_report_default_file_name (HS_REPOSITORY (repo), &focus, &day, &error);
+  g_assert_cmpstr (focus_area, ==, "hankesalkku-report-kokkola-akkukemia-2026-12-02.pdf");
+  none = hs_report_default_file_name (HS_REPOSITORY (repo), &missing, &day, &error);
+  g_assert_null (none);
+  g_assert_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* without a date: today, or the pinned one */
+  g_setenv ("SOURCE_DATE_EPOCH", "1796212800", TRUE);
+  today = hs_report_default_file_name (HS_REPOSITORY (repo), &kuopio, NULL, &error);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_cmpstr (today, ==, "hankesalkku-report-kuopio-2026-12-02.pdf");
 }
 
 /* A table of many long rows: no row is cut and continued pages repeat the header. */
@@ -279,8 +435,11 @@ main (int    argc,
 
   g_test_add_func ("/charts/source/financing", test_source_financing);
   g_test_add_func ("/charts/source/other-kinds", test_source_other_kinds);
+  g_test_add_func ("/charts/source/names", test_source_names);
   g_test_add_func ("/charts/report/pdf", test_report_pdf);
   g_test_add_func ("/charts/report/rows-not-cut", test_report_rows_not_cut);
+  g_test_add_func ("/charts/report/dates", test_report_dates);
+  g_test_add_func ("/charts/report/file-name", test_report_file_name);
 
   return g_test_run ();
 }

@@ -15,8 +15,12 @@
 #include <string.h>
 
 #include "charts/hs-report.h"
+#include "core/hs-date.h"
 #include "core/hs-generate.h"
+#include "core/hs-i18n.h"
 #include "core/hs-money.h"
+#include "core/hs-reference.h"
+#include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-chart-table-window.h"
@@ -458,6 +462,140 @@ test_filter_requested (Fixture       *f,
   g_free (requested.key);
 }
 
+/* The timeline opens on what matters now: its first rows are running or
+ * upcoming projects, not the oldest long-ended ones, and its note says how
+ * many are shown of how many. */
+static void
+test_timeline_current_first (Fixture       *f,
+                             gconstpointer  data)
+{
+  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  const HsChartData *d = hs_chart_view_get_data (timeline);
+  const HsChartLayout *layout = hs_chart_view_get_layout (timeline);
+  g_autofree char *of = g_strdup_printf ("of %u", d->tasks->len);
+  guint ended = 0;
+  gboolean note_seen = FALSE;
+
+  g_assert_true (g_date_valid (&d->today));
+  g_assert_cmpuint (layout->n_shown, <, d->tasks->len);
+  for (guint i = 0; i < d->tasks->len; i++)
+    {
+      const HsChartTask *task = &g_array_index (d->tasks, HsChartTask, i);
+      if (g_date_compare (&task->end, &d->today) < 0)
+        ended++;
+    }
+  /* the fixture has both */
+  g_assert_cmpuint (ended, >, 0);
+  g_assert_cmpuint (ended, <, d->tasks->len - layout->n_shown);
+  for (guint i = layout->first_task; i < layout->first_task + layout->n_shown; i++)
+    {
+      const HsChartTask *task = &g_array_index (d->tasks, HsChartTask, i);
+      g_autofree char *end = hs_date_format (&task->end, d->lang);
+      g_test_message ("row %u: %s, %s, ends %s", i, task->code, hs_status_label (task->status), end);
+      g_assert_cmpint (g_date_compare (&task->end, &d->today), >=, 0);
+      g_assert_cmpint (task->status, !=, HS_STATUS_CLOSED);
+    }
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      if (t->role == HS_TEXT_NOTE && contains (t->text, of))
+        note_seen = TRUE;
+    }
+  g_assert_true (note_seen);
+}
+
+/* The wheel over the timeline scrolls the page, not the timeline's rows:
+ * nothing on the chart takes a vertical scroll, so it reaches the
+ * dashboard's scrolled window. */
+static void
+test_wheel_scrolls_page (Fixture       *f,
+                         gconstpointer  data)
+{
+  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  g_autoptr(GListModel) controllers = NULL;
+  guint first = hs_chart_view_get_layout (timeline)->first_task;
+
+  g_assert_cmpuint (hs_chart_view_get_layout (timeline)->n_shown, <,
+                    hs_chart_view_get_data (timeline)->tasks->len);
+  for (GtkWidget *w = GTK_WIDGET (timeline); w != NULL && !GTK_IS_SCROLLED_WINDOW (w); w = gtk_widget_get_parent (w))
+    {
+      controllers = gtk_widget_observe_controllers (w);
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+            continue;
+          /* a wheel step down, then up */
+          g_signal_emit_by_name (controller, "scroll", 0.0, 1.0, &handled);
+          g_assert_false (handled);
+          g_signal_emit_by_name (controller, "scroll", 0.0, -1.0, &handled);
+          g_assert_false (handled);
+        }
+      g_clear_object (&controllers);
+    }
+  g_assert_cmpuint (hs_chart_view_get_layout (timeline)->first_task, ==, first);
+}
+
+/* The indicative annual allocation is drawn at its value where the scope
+ * has one (Kuopio: 450 000 € a year), and where it has none, or only some
+ * of the scope's agreements have one, no line lies at 0: the chart says
+ * that none is known. */
+static void
+test_allocation (Fixture       *f,
+                 gconstpointer  data)
+{
+  HsChartView *budget = hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR);
+  const HsChartData *d;
+  const HsChartLayout *layout;
+  guint lines = 0;
+  gboolean note_seen = FALSE;
+
+  /* the whole portfolio: 3 of the 16 agreements have one */
+  d = hs_chart_view_get_data (budget);
+  layout = hs_chart_view_get_layout (budget);
+  for (guint i = 0; i < layout->lines->len; i++)
+    g_assert_cmpint (g_array_index (layout->lines, HsChartLine, i).role, !=, HS_LINE_REFERENCE);
+  g_assert_null (d->reference_label);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
+      if (t->role == HS_TEXT_NOTE && contains (t->text, "3 of the 16 agreements"))
+        note_seen = TRUE;
+    }
+  g_assert_true (note_seen);
+
+  /* Kuopio: 450 000 € a year, 2021–2027 */
+  hs_dashboard_set_scope (f->dashboard, 8, 0);
+  hs_test_drain ();
+  d = hs_chart_view_get_data (budget);
+  layout = hs_chart_view_get_layout (budget);
+  g_assert_nonnull (d->reference_label);
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      const HsChartLine *line = &g_array_index (layout->lines, HsChartLine, i);
+      double axis = layout->plot.y + layout->plot.height;
+      double expected = axis - layout->plot.height * 45000000.0 / (double) layout->scale.max;
+
+      if (line->role != HS_LINE_REFERENCE || line->y0 != line->y1)
+        continue;
+      lines++;
+      g_assert_cmpfloat_with_epsilon (line->y0, expected, 0.5);
+      /* off the axis by what the value is worth */
+      g_assert_cmpfloat (axis - line->y0, >=, 2);
+    }
+  g_assert_cmpuint (lines, ==, 7);
+
+  /* Pori: none known */
+  hs_dashboard_set_scope (f->dashboard, 10, 0);
+  hs_test_drain ();
+  d = hs_chart_view_get_data (budget);
+  g_assert_null (d->reference_label);
+  g_assert_true (contains (d->reference_note, "No indicative annual allocation is known for Pori"));
+  g_assert_true (contains (hs_chart_view_get_description (budget), "No indicative annual allocation is known"));
+}
+
 static void
 test_show_as_table (Fixture       *f,
                     gconstpointer  data)
@@ -617,6 +755,121 @@ test_report (Fixture       *f,
   }
 }
 
+/* pdftotext wraps lines where the PDF does: compare texts with their
+ * whitespace (and no-break spaces) as single spaces. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (text);
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  for (const char *p = plain->str; *p != '\0'; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+      if (space && (out->len == 0 || out->str[out->len - 1] == ' '))
+        continue;
+      g_string_append_c (out, space ? ' ' : *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The summary report has a findings section: each project's errors and
+ * warnings, as the editor shows them. */
+static void
+test_report_findings (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "findings.pdf", NULL);
+  g_autoptr(GArray) rows = hs_repository_list_project_summaries (f->repo, NULL);
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (f->repo, 0, NULL);
+  g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
+  g_autoptr(GHashTable) calls_by_id = hs_reference_index_by_id (calls);
+  g_autoptr(GHashTable) areas_by_id = hs_reference_index_by_id (areas);
+  g_autoptr(HsProject) project = hs_repository_load_project (f->repo, g_array_index (rows, HsProjectSummary, 0).id, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  HsReportOptions options = { { 0, 0 }, FALSE, hs_lang_current () };
+  HsValidationContext context = { 0 };
+  HsImplementer *impl = hs_project_get_main (project);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *heading = NULL;
+  gboolean has_error = FALSE;
+
+  /* a financing plan that no longer covers the costs: an error */
+  hs_implementer_set_financing (impl, HS_SOURCE_CITY, hs_implementer_get_financing (impl, HS_SOURCE_CITY) + 123400);
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+  context.call = g_hash_table_lookup (calls_by_id, &project->call_id);
+  context.focus_area = g_hash_table_lookup (areas_by_id, &project->focus_area_id);
+  context.lang = hs_lang_current ();
+  findings = hs_validate_project (project, &context);
+  g_assert_cmpuint (findings->len, >, 0);
+
+  g_date_clear (&options.date, 1);
+  write_report (f, &options, path);
+  text = run_tool ("pdftotext", path);
+  flat = squeeze (text);
+  g_assert_true (contains (flat, "Findings"));
+  g_assert_true (contains (flat, "projects checked against the funding rules"));
+  heading = g_strdup_printf ("%s %s", project->code, hs_project_display_name (project));
+  g_assert_true (contains (flat, heading));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HsFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *message = squeeze (finding->message);
+      g_assert_true (contains (flat, message));
+      has_error |= finding->severity == HS_SEVERITY_ERROR;
+    }
+  g_assert_true (has_error);
+  g_assert_true (contains (flat, "Error"));
+}
+
+/* Export Report… offers a file named after the scope and the day. */
+static void
+test_report_file_name (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 agreement = agreement_with_projects (f, 0);
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *word = NULL;
+  GtkFileChooserNative *native;
+
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      const HsAgreement *a = g_ptr_array_index (agreements, i);
+      if (a->id == agreement)
+        {
+          g_auto(GStrv) words = g_strsplit (a->region_name, " ", 2);
+          g_autofree char *ascii = g_str_to_ascii (words[0], "C");
+          word = g_ascii_strdown (ascii, -1);
+        }
+    }
+  g_assert_nonnull (word);
+
+  /* 2.12.2026 12:00 UTC */
+  g_setenv ("SOURCE_DATE_EPOCH", "1796212800", TRUE);
+  native = hs_export_report (f->window, f->repo, agreement, 0);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (native));
+  g_test_message ("offered: %s", name);
+  g_assert_true (g_str_has_prefix (name, "hankesalkku-report-"));
+  g_assert_true (contains (name, word));
+  g_assert_true (g_str_has_suffix (name, "-2026-12-02.pdf"));
+  /* the user cancels: the dialog goes away */
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_CANCEL);
+  hs_test_drain ();
+
+  native = hs_export_report (f->window, f->repo, 0, 0);
+  whole = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (native));
+  g_assert_cmpstr (whole, ==, "hankesalkku-report-2026-12-02.pdf");
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_CANCEL);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  hs_test_drain ();
+}
+
 static void
 print_to (Fixture    *f,
           gint64      agreement_id,
@@ -708,10 +961,53 @@ test_perf (Fixture       *f,
                     hs_chart_view_get_last_draw_time (hs_dashboard_get_chart (f->dashboard, k)));
 }
 
+/* Screenshots to look at, at two window sizes, the top of the page and
+ * scrolled to its end (`--language=fi` for Finnish ones). Each size is a
+ * window of its own, the dashboard moved into it. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
+  const char *language = g_getenv ("LANGUAGE");
+  g_autoptr(HsDashboard) dashboard = g_object_ref (f->dashboard);
+  GtkScrolledWindow *scrolled = hs_test_find_child (GTK_WIDGET (dashboard), GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  adw_window_set_content (ADW_WINDOW (f->window), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWindow *window = GTK_WINDOW (adw_window_new ());
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+      g_autofree char *top = g_strdup_printf ("dashboard-%dx%d-%s.png", sizes[i][0], sizes[i][1],
+                                              language != NULL ? language : "en");
+      g_autofree char *end = g_strdup_printf ("dashboard-%dx%d-end-%s.png", sizes[i][0], sizes[i][1],
+                                              language != NULL ? language : "en");
+
+      gtk_window_set_default_size (window, sizes[i][0], sizes[i][1]);
+      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (dashboard));
+      hs_test_present (window);
+      hs_test_drain ();
+      hs_test_wait_for_draw (GTK_WIDGET (window));
+      hs_test_save_png (GTK_WIDGET (window), top);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      hs_test_wait_for_draw (GTK_WIDGET (window));
+      hs_test_save_png (GTK_WIDGET (window), end);
+      adw_window_set_content (ADW_WINDOW (window), NULL);
+      gtk_window_destroy (window);
+      hs_test_drain ();
+    }
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (dashboard));
+  hs_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* --language=fi: the screenshots (and the cases) in Finnish */
+  if (hs_test_take_language_option (&argc, &argv) != NULL)
+    hs_i18n_init ();
   hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -719,10 +1015,16 @@ main (int   argc,
   ADD ("/dashboard/scope", test_scope);
   ADD ("/dashboard/follows-edits", test_follows_edits);
   ADD ("/dashboard/filter-requested", test_filter_requested);
+  ADD ("/dashboard/timeline-current-first", test_timeline_current_first);
+  ADD ("/dashboard/wheel-scrolls-page", test_wheel_scrolls_page);
+  ADD ("/dashboard/allocation", test_allocation);
   ADD ("/dashboard/show-as-table", test_show_as_table);
   ADD ("/dashboard/export-chart", test_export_chart);
   ADD ("/dashboard/report", test_report);
   ADD ("/dashboard/print", test_print);
+  ADD ("/dashboard/report-file-name", test_report_file_name);
+  ADD ("/dashboard/report-findings", test_report_findings);
+  ADD ("/dashboard/screenshots", test_screenshots);
   /* a measurement, not a check: registered only with -m perf */
   if (g_test_perf ())
     ADD ("/dashboard/perf", test_perf);
