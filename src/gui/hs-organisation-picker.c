@@ -178,6 +178,18 @@ activate_item (HsOrganisationPicker *self,
 }
 
 /* Enter in the search chooses the only match. */
+/* The search entry takes Esc for itself: the first Esc clears a search,
+ * the next (or the first, with nothing typed) closes the dialog, as Esc
+ * anywhere else in it does. */
+static void
+search_stopped_cb (HsOrganisationPicker *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 search_activate_cb (HsOrganisationPicker *self)
 {
@@ -525,6 +537,7 @@ hs_organisation_picker_class_init (HsOrganisationPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsOrganisationPicker, create_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
 

@@ -1082,6 +1082,49 @@ test_budget_fits (Fixture       *f,
     }
 }
 
+static gboolean
+picker_gone (gpointer data)
+{
+  return hs_project_editor_get_picker (((Fixture *) data)->editor) == NULL;
+}
+
+static gboolean
+editor_hidden (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (f->editor));
+}
+
+/* Esc, pressed for real, closes Add Implementer and then the editor; what
+ * was typed in a field is kept. */
+static void
+test_escape_closes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  HsOrganisationPicker *picker;
+  GtkWidget *acronym;
+
+  activate_action (f, "editor.add-implementer", NULL);
+  picker = hs_project_editor_get_picker (f->editor);
+  g_assert_nonnull (picker);
+  hs_test_wait_for_draw (GTK_WIDGET (picker));
+  hs_test_send_keys (GTK_WIDGET (picker), "key", "Escape");
+  hs_test_wait_until (picker_gone, f, "Add Implementer to close on Esc");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+
+  acronym = field (f, "acronym");
+  g_assert_true (hs_project_editor_focus_field (f->editor, "acronym"));
+  hs_test_drain ();
+  hs_test_send_keys (acronym, "type", "ESC");
+  g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
+  hs_test_send_keys (acronym, "key", "Escape");
+  hs_test_wait_until (editor_hidden, f, "the editor to close on Esc");
+  project = stored (f);
+  g_assert_cmpstr (project->acronym, ==, "ESC");
+}
+
 static void
 save_shot (Fixture    *f,
            const char *page,
@@ -1351,6 +1394,7 @@ main (int   argc,
   ADD ("/editor/financing-tab", test_financing_tab);
   ADD ("/editor/undo-typing", test_undo_typing);
   ADD ("/editor/budget-fits", test_budget_fits);
+  ADD ("/editor/escape-closes", test_escape_closes);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
 
