@@ -32,6 +32,7 @@ struct _HsBudgetGrid
   GtkWidget    parent_instance;
 
   HsLang       lang;
+  gboolean     read_only;     /* the project's total: sums, nothing typed */
   HsCostModel  model;
   guint        rows;          /* bit (1 << HsCostCategory) of the rows shown */
   GArray      *years;         /* of int, owned */
@@ -210,7 +211,7 @@ rebuild (HsBudgetGrid *self)
       if ((self->rows & (1u << c)) == 0)
         continue;
 
-      typed = c != HS_COST_FLAT_RATE;
+      typed = c != HS_COST_FLAT_RATE && !self->read_only;
       title = category_title (self, c);
       child = gtk_label_new (title);
       gtk_label_set_xalign (GTK_LABEL (child), 0.0);
@@ -245,6 +246,11 @@ rebuild (HsBudgetGrid *self)
                                        G_CALLBACK (amount_committed_cb), self, 0);
               g_signal_connect_object (cell, "notify::error-message",
                                        G_CALLBACK (error_message_changed_cb), self, 0);
+            }
+          else if (self->read_only)
+            {
+              cell = numeric_label (FALSE);
+              gtk_widget_set_size_request (cell, CELL_WIDTH, -1);
             }
           else
             {
@@ -283,7 +289,7 @@ rebuild (HsBudgetGrid *self)
       g_hash_table_insert (self->totals, cell_key (TOTAL_ROW, year), child);
     }
 
-  if (hs_cost_model_flat_rate (self->model) > 0)
+  if (hs_cost_model_flat_rate (self->model) > 0 && !self->read_only)
     {
       g_autofree char *rate = hs_rate_format (hs_cost_model_flat_rate (self->model), self->lang);
       g_autofree char *note = NULL;
@@ -478,6 +484,18 @@ hs_budget_grid_get_total (HsBudgetGrid *self,
 {
   g_return_val_if_fail (HS_IS_BUDGET_GRID (self), NULL);
   return g_hash_table_lookup (self->totals, cell_key (category, year));
+}
+
+/* The project's budget: the implementers' lines added up, shown and not
+ * typed in. */
+GtkWidget *
+hs_budget_grid_new_total (HsLang lang)
+{
+  HsBudgetGrid *self = g_object_new (HS_TYPE_BUDGET_GRID, NULL);
+
+  self->lang = lang;
+  self->read_only = TRUE;
+  return GTK_WIDGET (self);
 }
 
 GtkWidget *

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define HS_TYPE_BUDGET_GRID (hs_budget_grid_get_type ())
 G_DECLARE_FINAL_TYPE (HsBudgetGrid, hs_budget_grid, HS, BUDGET_GRID, GtkWidget)
 
+GtkWidget *hs_budget_grid_new_total      (HsLang lang);
 GtkWidget *hs_budget_grid_new       (HsLang               lang);
 /* Shows @impl's budget for @years (ints, ascending) under @model. The cells
  * are rebuilt only when the model, the years or the rows change, so a

@@ -130,6 +130,8 @@ struct _HsProjectEditor
   GPtrArray            *financing_groups; /* borrowed HsFinancingGroup* */
   GPtrArray            *indicator_entries; /* borrowed GtkEntry* */
   AdwPreferencesGroup  *budget_placeholder;
+  AdwPreferencesGroup  *budget_total_group;  /* the project's total, last */
+  HsBudgetGrid         *budget_total_grid;
   AdwPreferencesGroup  *financing_placeholder;
 
   gboolean              date_pending[N_DATE_FIELDS];
@@ -166,6 +168,7 @@ struct _HsProjectEditor
   AdwComboRow          *status_row;
   GtkButton            *add_implementer_button;
   GtkListBox           *implementers_list;
+  GtkTextView          *summary_view;
   GtkBox               *budget_box;
   AdwPreferencesPage   *financing_page;
   GtkLabel             *project_costs_label;
@@ -592,6 +595,66 @@ commit_text_row (HsProjectEditor *self,
                  GtkWidget       *row)
 {
   commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
+}
+
+/* ---- general: the summary ----------------------------------------------------- */
+
+static char *
+summary_text (HsProjectEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strstrip (text);
+}
+
+static void
+commit_summary (HsProjectEditor *self,
+                GtkWidget       *view)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(HsProject) edited = NULL;
+
+  if (self->updating > 0 || self->project == NULL)
+    return;
+
+  text = summary_text (self);
+  if (g_strcmp0 (text, self->project->summary != NULL ? self->project->summary : "") == 0)
+    return;
+
+  edited = begin_edit (self);
+  g_free (edited->summary);
+  edited->summary = *text != '\0' ? g_steal_pointer (&text) : NULL;
+  save (self, g_steal_pointer (&edited));
+}
+
+static void
+summary_leave_cb (GtkEventControllerFocus *controller,
+                  HsProjectEditor         *self)
+{
+  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), commit_summary);
+}
+
+static void
+refresh_summary (HsProjectEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+  g_autofree char *shown = NULL;
+
+  /* what is being typed stays until it is left */
+  if (has_focus_within (self->summary_view))
+    return;
+  shown = summary_text (self);
+  if (g_strcmp0 (shown, self->project->summary != NULL ? self->project->summary : "") != 0)
+    {
+      /* a text from the store is not the user's typing to undo */
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_set_text (buffer, self->project->summary != NULL ? self->project->summary : "", -1);
+      gtk_text_buffer_end_irreversible_action (buffer);
+    }
 }
 
 static void
@@ -1322,6 +1385,36 @@ rebuild_groups (HsProjectEditor *self)
       adw_preferences_page_add (self->financing_page, ADW_PREFERENCES_GROUP (financing));
       g_ptr_array_add (self->financing_groups, financing);
     }
+
+  /* the project's total stays the last group */
+  gtk_box_reorder_child_after (self->budget_box, GTK_WIDGET (self->budget_total_group),
+                               gtk_widget_get_last_child (GTK_WIDGET (self->budget_box)));
+  gtk_widget_set_visible (GTK_WIDGET (self->budget_total_group), self->project->implementers->len > 1);
+}
+
+/* Every implementer's lines added up, as one implementer the grid can show. */
+static HsImplementer *
+project_budget (const HsProject *project)
+{
+  HsImplementer *total = hs_implementer_new (hs_organisation_new (_("Project total"), NULL, HS_ORG_OTHER), TRUE);
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+
+      for (guint l = 0; l < impl->budget->len; l++)
+        {
+          const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, l);
+          gint64 sum;
+
+          /* a sum past what an amount can hold is shown as the largest;
+           * the findings say the totals cannot be computed */
+          if (!hs_money_add (hs_implementer_get_cost (total, line->category, line->year), line->amount, &sum))
+            sum = G_MAXINT64;
+          hs_implementer_set_cost (total, line->category, line->year, sum);
+        }
+    }
+  return total;
 }
 
 static char *
@@ -1359,6 +1452,11 @@ refresh_budget_and_financing (HsProjectEditor *self)
       hs_budget_grid_update (g_ptr_array_index (self->budget_grids, i), impl, self->project->cost_model, years);
       hs_financing_group_update (g_ptr_array_index (self->financing_groups, i), impl);
     }
+  {
+    g_autoptr(HsImplementer) total = project_budget (self->project);
+
+    hs_budget_grid_update (self->budget_total_grid, total, self->project->cost_model, years);
+  }
 
   ok = hs_project_totals (self->project, &totals, NULL);
   {
@@ -1955,6 +2053,7 @@ refresh (HsProjectEditor *self)
         set_field_error (GTK_WIDGET (row), self->code_error, NULL);
     }
 
+  refresh_summary (self);
   refresh_reference_combos (self);
   adw_combo_row_set_selected (self->cost_model_row, self->project->cost_model);
   refresh_dates (self);
@@ -2102,6 +2201,11 @@ commit_focused (HsProjectEditor *self)
           commit_indicator_target (self, GTK_ENTRY (w));
           return;
         }
+      if (w == GTK_WIDGET (self->summary_view))
+        {
+          commit_summary (self, w);
+          return;
+        }
     }
 }
 
@@ -2224,6 +2328,8 @@ lookup_field (HsProjectEditor *self,
     return GTK_WIDGET (self->name_en_row);
   if (g_str_equal (path, "acronym"))
     return GTK_WIDGET (self->acronym_row);
+  if (g_str_equal (path, "summary"))
+    return GTK_WIDGET (self->summary_view);
   if (g_str_equal (path, "code"))
     return GTK_WIDGET (self->code_row);
   if (g_str_equal (path, "agreement"))
@@ -2405,6 +2511,13 @@ hs_project_editor_get_findings_list (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
   return self->findings_list;
+}
+
+HsBudgetGrid *
+hs_project_editor_get_budget_total (HsProjectEditor *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->budget_total_group)) ? self->budget_total_grid : NULL;
 }
 
 HsBudgetGrid *
@@ -2641,6 +2754,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, add_implementer_button);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, implementers_list);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, budget_box);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, financing_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_costs_label);
@@ -2763,6 +2877,12 @@ hs_project_editor_init (HsProjectEditor *self)
   connect_text_row (self, self->name_en_row, "text", TEXT_NAME_EN);
   connect_text_row (self, self->acronym_row, "text", TEXT_ACRONYM);
   connect_text_row (self, self->code_row, "text", TEXT_CODE);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect (focus, "leave", G_CALLBACK (summary_leave_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->summary_view), focus);
+  }
   connect_text_row (self, self->start_row, "date", DATE_START);
   connect_text_row (self, self->end_row, "date", DATE_END);
   setup_calendar (self, self->start_calendar);
@@ -2792,6 +2912,13 @@ hs_project_editor_init (HsProjectEditor *self)
 
   self->budget_placeholder = placeholder_group (_("Each implementer gets a budget here, by cost category and year."));
   gtk_box_append (self->budget_box, GTK_WIDGET (self->budget_placeholder));
+  self->budget_total_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->budget_total_group, _("Project Total"));
+  adw_preferences_group_set_description (self->budget_total_group, _("All implementers together, by cost category and year"));
+  self->budget_total_grid = HS_BUDGET_GRID (hs_budget_grid_new_total (self->lang));
+  adw_preferences_group_add (self->budget_total_group, GTK_WIDGET (self->budget_total_grid));
+  gtk_widget_set_visible (GTK_WIDGET (self->budget_total_group), FALSE);
+  gtk_box_append (self->budget_box, GTK_WIDGET (self->budget_total_group));
   self->financing_placeholder = placeholder_group (_("Each implementer gets a financing plan here: its sources and their shares of its costs."));
   adw_preferences_page_add (self->financing_page, self->financing_placeholder);
 

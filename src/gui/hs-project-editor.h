@@ -51,6 +51,7 @@ gboolean          hs_project_editor_focus_field    (HsProjectEditor *self,
                                                     const char      *path);
 HsBudgetGrid     *hs_project_editor_get_budget_grid     (HsProjectEditor *self,
                                                          guint            implementer);
+HsBudgetGrid     *hs_project_editor_get_budget_total    (HsProjectEditor *self);
 HsFinancingGroup *hs_project_editor_get_financing_group (HsProjectEditor *self,
                                                          guint            implementer);
 /* The organisation picker opened by editor.add-implementer, or NULL. */

@@ -577,6 +577,19 @@ test_budget_financing_findings (Fixture       *f,
   assert_money_label (total_text (f, 0, -1, 0), 3456788);
   assert_money_label (total_text (f, 1, -1, 0), 7000000);
 
+  /* the project's total on the Budget page: both implementers added up */
+  {
+    HsBudgetGrid *total = hs_project_editor_get_budget_total (f->editor);
+
+    g_assert_nonnull (total);
+    assert_money_label (gtk_label_get_text (hs_budget_grid_get_total (total, -1, 0)), 3456788 + 7000000);
+    assert_money_label (gtk_label_get_text (hs_budget_grid_get_total (total, HS_COST_STAFF, 0)), 2469134 + 5000000);
+    assert_money_label (gtk_label_get_text (hs_budget_grid_get_total (total, -1, 2025)), 1728394);
+    assert_money_label (gtk_label_get_text (GTK_LABEL (hs_budget_grid_get_cell (total, HS_COST_STAFF, 2024))),
+                        1234567 + 5000000);
+    g_assert_false (HS_IS_AMOUNT_ENTRY (hs_budget_grid_get_cell (total, HS_COST_STAFF, 2024)));
+  }
+
   /* What is not an amount is refused on the spot and not stored. */
   staff_2024 = field (f, "implementers/0/budget/2024/staff");
   gtk_widget_grab_focus (staff_2024);
@@ -1125,6 +1138,44 @@ test_escape_closes (Fixture       *f,
   g_assert_cmpstr (project->acronym, ==, "ESC");
 }
 
+/* The project summary: typed in its field, Tab goes on and the text is
+ * stored; a fresh editor shows it; Ctrl+Z undoes the edit. */
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  GtkWidget *view = field (f, "summary");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       g_dgettext (GETTEXT_PACKAGE, "Summary"));
+  g_assert_true (hs_project_editor_focus_field (f->editor, "summary"));
+  hs_test_drain ();
+  hs_test_send_keys (view, "type", "Testbed for smart mobility.");
+  hs_test_send_keys (view, "key", "Return");
+  hs_test_send_keys (view, "type", "Second line.");
+  hs_test_send_keys (view, "key", "Tab");
+  g_assert_false (has_focus (f, view));
+  project = stored (f);
+  g_assert_cmpstr (project->summary, ==, "Testbed for smart mobility.\nSecond line.");
+  g_clear_pointer (&project, hs_project_free);
+
+  /* undone as a stored action, the field follows */
+  activate_action (f, "editor.undo", NULL);
+  project = stored (f);
+  g_assert_null (project->summary);
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "");
+  }
+}
+
 static void
 save_shot (Fixture    *f,
            const char *page,
@@ -1395,6 +1446,7 @@ main (int   argc,
   ADD ("/editor/undo-typing", test_undo_typing);
   ADD ("/editor/budget-fits", test_budget_fits);
   ADD ("/editor/escape-closes", test_escape_closes);
+  ADD ("/editor/summary", test_summary);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
 
