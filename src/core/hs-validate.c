@@ -313,6 +313,51 @@ check_support_rate (Check *check)
                  share, limit, over);
 }
 
+/* 3b. One implementer's own EU and state support over the call's share of
+ * its own costs: allowed (the limit holds for the project), but worth a
+ * warning — the others must make up for it, and a council may ask. */
+static void
+check_implementer_support_rates (Check *check)
+{
+  gint32 max_bp = clamp_bp (check->call->max_support_bp);
+
+  /* with only one implementer, or with the project itself over the share,
+   * the project's own rule says it all */
+  if (check->project->implementers->len < 2 || !check->totals_ok || check->totals.total_costs <= 0 ||
+      compare_products (check->totals.financing[HS_SOURCE_EU_STATE], HS_BP_WHOLE, max_bp,
+                        check->totals.total_costs) > 0)
+    return;
+
+  for (guint i = 0; i < check->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autofree char *name_buf = NULL;
+      g_autofree char *share = NULL;
+      g_autofree char *limit = NULL;
+      g_autofree char *over = NULL;
+      HsTotals totals;
+      gint64 support;
+
+      if (!hs_implementer_totals (impl, &totals, NULL) || totals.total_costs <= 0)
+        continue;
+      support = totals.financing[HS_SOURCE_EU_STATE];
+      if (support <= 0 || compare_products (support, HS_BP_WHOLE, max_bp, totals.total_costs) <= 0)
+        continue;
+
+      share = hs_share_format_beside (support, totals.total_costs, max_bp, TRUE, check->lang);
+      limit = hs_rate_format_limit (max_bp, check->lang);
+      over = money (check, support - share_floor (totals.total_costs, max_bp));
+      add_finding (check, "implementer-support-rate-over-limit", HS_SEVERITY_WARNING,
+                   g_strdup_printf ("implementers/%u/financing/eu-state", i),
+                   /* Translators: "Aalto-yliopisto: EU and state support is 70,0 % of its
+                    * own costs, over the 60,0 % the call allows for the project
+                    * (7 000,00 € over); the other implementers make up for it" */
+                   _("%s: EU and state support is %s of its own costs, over the %s the call allows "
+                     "for the project (%s over); the other implementers make up for it"),
+                   implementer_name (impl, i, &name_buf), share, limit, over);
+    }
+}
+
 /* 4. City financing at least the call's share of total costs. */
 static void
 check_city_share (Check *check)
@@ -790,6 +835,7 @@ hs_validate_project (const HsProject           *project,
   check_main_implementer (&check);
   check_financing_matches (&check);
   check_support_rate (&check);
+  check_implementer_support_rates (&check);
   check_city_share (&check);
   check_own_share (&check);
   check_schedule (&check);

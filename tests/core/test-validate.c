@@ -391,6 +391,31 @@ test_support_boundary (Fixture       *f,
   assert_no_findings (f);
 }
 
+/* One implementer over the share, the project within it: a warning that
+ * names the implementer and how much it is over; the project's rule holds. */
+static void
+test_implementer_support_over (Fixture       *f,
+                               gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  /* Aalto 49 000 / 70 000 = 70 %; Espoo 161 000 / 280 000 = 57,5 %;
+   * the project still 210 000 / 350 000 = 60 % */
+  move_financing (main_impl (f), HS_SOURCE_EU_STATE, HS_SOURCE_CITY, EUR (7000));
+  move_financing (partner (f), HS_SOURCE_CITY, HS_SOURCE_EU_STATE, EUR (7000));
+  finding = assert_only (f, "implementer-support-rate-over-limit", HS_SEVERITY_WARNING,
+                         "implementers/1/financing/eu-state");
+  g_assert_cmpstr (finding->message, ==,
+                   "Aalto-yliopisto: EU and state support is 70,0" NBSP "% of its own costs, over the 60,0"
+                   NBSP "% the call allows for the project (7" NBSP "000,00" EURO " over); "
+                   "the other implementers make up for it");
+
+  /* exactly at the share: nothing */
+  move_financing (partner (f), HS_SOURCE_EU_STATE, HS_SOURCE_CITY, EUR (7000));
+  move_financing (main_impl (f), HS_SOURCE_CITY, HS_SOURCE_EU_STATE, EUR (7000));
+  assert_no_findings (f);
+}
+
 /* The call's own limit applies, not the default. */
 static void
 test_support_call_limit (Fixture       *f,
@@ -908,6 +933,7 @@ main (int   argc,
   ADD ("support-rate/over-limit", test_support_over_limit);
   ADD ("support-rate/boundary", test_support_boundary);
   ADD ("support-rate/call-limit", test_support_call_limit);
+  ADD ("support-rate/implementer-over", test_implementer_support_over);
   ADD ("city-share/under-minimum", test_city_under_minimum);
   ADD ("city-share/boundary", test_city_boundary);
   ADD ("own-share/under-minimum", test_own_under_minimum);
