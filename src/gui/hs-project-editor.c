@@ -2877,6 +2877,17 @@ hs_project_editor_init (HsProjectEditor *self)
   connect_text_row (self, self->name_en_row, "text", TEXT_NAME_EN);
   connect_text_row (self, self->acronym_row, "text", TEXT_ACRONYM);
   connect_text_row (self, self->code_row, "text", TEXT_CODE);
+  /* the lists of the choices show long names whole */
+  {
+    AdwComboRow *rows[] = { self->agreement_row, self->focus_area_row, self->call_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autoptr(GtkListItemFactory) factory =
+          gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/hs-choice-item.ui");
+        adw_combo_row_set_list_factory (rows[i], factory);
+      }
+  }
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();
 

@@ -1176,6 +1176,77 @@ test_summary (Fixture       *f,
   }
 }
 
+static GtkLabel *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *row;
+  const char *text;
+  GtkLabel   *label;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *w = data;
+  GtkPopover *popover = hs_test_find_child (w->row, GTK_TYPE_POPOVER);
+
+  w->label = popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover))
+             ? find_label_with_text (GTK_WIDGET (popover), w->text) : NULL;
+  return w->label != NULL && gtk_widget_get_mapped (GTK_WIDGET (w->label)) &&
+         gtk_widget_get_width (GTK_WIDGET (w->label)) > 0;
+}
+
+/* The focus-area list shows the longest focus area's name whole. */
+static void
+test_choices_not_clipped (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (f->repo, 0, &error);
+  g_autoptr(HsProject) project = stored (f);
+  const HsFocusArea *longest = NULL;
+  LabelWait wait = { 0, };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const HsFocusArea *fa = g_ptr_array_index (areas, i);
+      if (longest == NULL || g_utf8_strlen (fa->name, -1) > g_utf8_strlen (longest->name, -1))
+        longest = fa;
+    }
+  g_assert_nonnull (longest);
+  g_test_message ("longest focus area: %s", longest->name);
+  g_assert_cmpint (g_utf8_strlen (longest->name, -1), >, 40);
+
+  project->agreement_id = longest->agreement_id;
+  project->focus_area_id = longest->id;
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+  hs_test_drain ();
+
+  wait.row = field (f, "focus-area");
+  wait.text = longest->name;
+  gtk_widget_activate (wait.row);
+  hs_test_wait_until (label_shown, &wait, "the focus-area list to show the longest name");
+  save_shot (f, "general", "editor-focus-areas");
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (wait.label)));
+}
+
 static void
 save_shot (Fixture    *f,
            const char *page,
@@ -1447,6 +1518,7 @@ main (int   argc,
   ADD ("/editor/budget-fits", test_budget_fits);
   ADD ("/editor/escape-closes", test_escape_closes);
   ADD ("/editor/summary", test_summary);
+  ADD ("/editor/choices-not-clipped", test_choices_not_clipped);
   ADD ("/editor/screenshots", test_screenshots);
 #undef ADD
 
