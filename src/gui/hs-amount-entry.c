@@ -18,6 +18,7 @@
 #include "core/hs-money.h"
 
 #include "hs-amount-entry.h"
+#include "hs-amount-entry-private.h"
 
 struct _HsAmountEntry
 {
@@ -193,7 +194,7 @@ hs_amount_entry_set_amount (HsAmountEntry *self,
 }
 
 gint64
-hs_amount_entry_get_amount (HsAmountEntry *self)
+_hs_amount_entry_get_amount (HsAmountEntry *self)
 {
   g_return_val_if_fail (HS_IS_AMOUNT_ENTRY (self), 0);
   return self->amount;

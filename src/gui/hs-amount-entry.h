@@ -17,7 +17,6 @@ GtkWidget  *hs_amount_entry_new               (HsLang         lang);
 /* The stored amount in cents; shows it formatted (0 shows as empty). */
 void        hs_amount_entry_set_amount        (HsAmountEntry *self,
                                                gint64         cents);
-gint64      hs_amount_entry_get_amount        (HsAmountEntry *self);
 /* Why the text is not an amount, or NULL when it is one. */
 const char *hs_amount_entry_get_error_message (HsAmountEntry *self);
 /* Parses the text now (as Enter or leaving the field does): emits

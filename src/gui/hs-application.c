@@ -307,14 +307,6 @@ hs_application_finalize (GObject *object)
   G_OBJECT_CLASS (hs_application_parent_class)->finalize (object);
 }
 
-HsRepository *
-hs_application_get_repository (HsApplication *self)
-{
-  g_return_val_if_fail (HS_IS_APPLICATION (self), NULL);
-
-  return self->repository;
-}
-
 static void
 hs_application_class_init (HsApplicationClass *klass)
 {

@@ -21,6 +21,5 @@ GtkWindow     *hs_application_open_file      (HsApplication *self,
                                               GFile         *file,
                                               GError       **error);
 /* The open portfolio, or NULL when it could not be opened. */
-HsRepository  *hs_application_get_repository (HsApplication *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "hs-amount-entry.h"
 #include "hs-budget-grid.h"
+#include "hs-budget-grid-private.h"
 
 #define TOTAL_ROW (-1)
 /* so that the columns of the implementers' grids line up; wide enough for
@@ -478,7 +479,7 @@ hs_budget_grid_get_first_editable (HsBudgetGrid *self,
 }
 
 GtkLabel *
-hs_budget_grid_get_total (HsBudgetGrid *self,
+_hs_budget_grid_get_total (HsBudgetGrid *self,
                           int           category,
                           int           year)
 {

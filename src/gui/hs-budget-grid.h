@@ -33,8 +33,5 @@ GtkWidget *hs_budget_grid_get_first_editable (HsBudgetGrid *self,
                                               int           year);
 /* A total label: @category -1 for the total row, @year 0 for the total
  * column (both for the grand total). */
-GtkLabel  *hs_budget_grid_get_total (HsBudgetGrid        *self,
-                                     int                  category,
-                                     int                  year);
 
 G_END_DECLS

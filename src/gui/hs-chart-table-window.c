@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hs-chart-table-window.h"
+#include "hs-chart-table-window-private.h"
 
 #define TOTAL_MARK "total"
 #define TEXT_WIDTH 240
@@ -210,15 +211,8 @@ hs_chart_table_window_new (GtkWindow         *parent,
 }
 
 GListModel *
-hs_chart_table_window_get_rows (HsChartTableWindow *self)
+_hs_chart_table_window_get_rows (HsChartTableWindow *self)
 {
   g_return_val_if_fail (HS_IS_CHART_TABLE_WINDOW (self), NULL);
   return G_LIST_MODEL (self->rows);
-}
-
-guint
-hs_chart_table_window_get_n_columns (HsChartTableWindow *self)
-{
-  g_return_val_if_fail (HS_IS_CHART_TABLE_WINDOW (self), 0);
-  return self->table->n_columns;
 }

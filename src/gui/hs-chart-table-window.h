@@ -19,8 +19,6 @@ HsChartTableWindow *hs_chart_table_window_new       (GtkWindow          *parent,
                                                      const HsChartData  *data);
 /* The rows shown (GtkStringList items, one string per column), the totals
  * row included. */
-GListModel         *hs_chart_table_window_get_rows  (HsChartTableWindow *self);
 /* How many columns the table has. */
-guint               hs_chart_table_window_get_n_columns (HsChartTableWindow *self);
 
 G_END_DECLS

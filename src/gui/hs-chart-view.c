@@ -26,6 +26,7 @@
 #include "core/hs-date.h"
 #include "core/hs-money.h"
 #include "hs-chart-view.h"
+#include "hs-chart-view-private.h"
 
 struct _HsChartView
 {
@@ -397,7 +398,7 @@ describe_bar (HsChartView      *self,
 }
 
 char *
-hs_chart_view_describe_at (HsChartView *self,
+_hs_chart_view_describe_at (HsChartView *self,
                            double       x,
                            double       y)
 {
@@ -574,7 +575,7 @@ hs_chart_view_set_focus_category (HsChartView *self,
 }
 
 int
-hs_chart_view_get_focus_category (HsChartView *self)
+_hs_chart_view_get_focus_category (HsChartView *self)
 {
   g_return_val_if_fail (HS_IS_CHART_VIEW (self), -1);
   return self->focus;
@@ -790,7 +791,7 @@ hs_chart_view_new (HsChartKind kind)
 }
 
 HsChartKind
-hs_chart_view_get_kind (HsChartView *self)
+_hs_chart_view_get_kind (HsChartView *self)
 {
   g_return_val_if_fail (HS_IS_CHART_VIEW (self), HS_CHART_FINANCING);
   return self->kind;
@@ -861,21 +862,21 @@ hs_chart_view_get_table (HsChartView *self)
 }
 
 const char *
-hs_chart_view_get_description (HsChartView *self)
+_hs_chart_view_get_description (HsChartView *self)
 {
   g_return_val_if_fail (HS_IS_CHART_VIEW (self), NULL);
   return self->description;
 }
 
 const HsChartLayout *
-hs_chart_view_get_layout (HsChartView *self)
+_hs_chart_view_get_layout (HsChartView *self)
 {
   g_return_val_if_fail (HS_IS_CHART_VIEW (self), NULL);
   return ensure_layout (self);
 }
 
 double
-hs_chart_view_get_last_draw_time (HsChartView *self)
+_hs_chart_view_get_last_draw_time (HsChartView *self)
 {
   g_return_val_if_fail (HS_IS_CHART_VIEW (self), 0);
   return self->draw_ms;

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HsChartView, hs_chart_view, HS, CHART_VIEW, GtkDrawingArea)
 
 GtkWidget         *hs_chart_view_new       (HsChartKind        kind);
-HsChartKind        hs_chart_view_get_kind  (HsChartView       *self);
 void               hs_chart_view_set_kind  (HsChartView       *self,
                                             HsChartKind        kind);
 /* Takes the data (of the view's kind), redraws, and updates the
@@ -26,16 +25,11 @@ const HsChartData *hs_chart_view_get_data  (HsChartView       *self);
 /* The "show as table" form of what is shown; NULL without data. */
 HsChartTable      *hs_chart_view_get_table (HsChartView       *self);
 /* The text alternative set as the accessible description; NULL without data. */
-const char        *hs_chart_view_get_description (HsChartView *self);
 
 /* The geometry at the widget's current size (what the pointer and the
  * keyboard hit-test); NULL before the widget has a size. */
-const HsChartLayout *hs_chart_view_get_layout (HsChartView   *self);
 /* The tooltip at a point (Pango markup): the exact values of the bar
  * there; NULL over no bar. */
-char              *hs_chart_view_describe_at (HsChartView    *self,
-                                              double          x,
-                                              double          y);
 /* Activates the bar at a point, as a click does: emits
  * "category-activated"; FALSE over no bar (or a merged one). */
 gboolean           hs_chart_view_activate_at (HsChartView    *self,
@@ -43,10 +37,8 @@ gboolean           hs_chart_view_activate_at (HsChartView    *self,
                                               double          y);
 /* The category (timeline: the task) the keyboard is on; -1 for none.
  * Enter or Space activates it. */
-int                hs_chart_view_get_focus_category (HsChartView *self);
 void               hs_chart_view_set_focus_category (HsChartView *self,
                                                      int          category);
 /* Milliseconds the last draw took (layout when needed, and painting). */
-double             hs_chart_view_get_last_draw_time (HsChartView *self);
 
 G_END_DECLS

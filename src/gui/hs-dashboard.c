@@ -26,6 +26,7 @@
 
 #include "hs-chart-table-window.h"
 #include "hs-dashboard.h"
+#include "hs-dashboard-private.h"
 
 /* the size of exported charts: pixels for PNG, points for SVG and PDF */
 #define EXPORT_PNG_WIDTH 1200
@@ -741,13 +742,6 @@ hs_dashboard_new (HsRepository *repository)
   return g_object_new (HS_TYPE_DASHBOARD, "repository", repository, NULL);
 }
 
-HsRepository *
-hs_dashboard_get_repository (HsDashboard *self)
-{
-  g_return_val_if_fail (HS_IS_DASHBOARD (self), NULL);
-  return self->repository;
-}
-
 void
 hs_dashboard_set_repository (HsDashboard  *self,
                              HsRepository *repository)
@@ -781,7 +775,7 @@ hs_dashboard_set_scope (HsDashboard *self,
 }
 
 HsChartView *
-hs_dashboard_get_chart (HsDashboard *self,
+_hs_dashboard_get_chart (HsDashboard *self,
                         HsChartKind  kind)
 {
   g_return_val_if_fail (HS_IS_DASHBOARD (self), NULL);
@@ -790,14 +784,14 @@ hs_dashboard_get_chart (HsDashboard *self,
 }
 
 double
-hs_dashboard_get_last_refresh_time (HsDashboard *self)
+_hs_dashboard_get_last_refresh_time (HsDashboard *self)
 {
   g_return_val_if_fail (HS_IS_DASHBOARD (self), 0);
   return self->refresh_ms;
 }
 
 guint
-hs_dashboard_get_n_refreshes (HsDashboard *self)
+_hs_dashboard_get_n_refreshes (HsDashboard *self)
 {
   g_return_val_if_fail (HS_IS_DASHBOARD (self), 0);
   return self->n_refreshes;

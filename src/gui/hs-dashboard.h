@@ -28,7 +28,6 @@ typedef enum
 G_DECLARE_FINAL_TYPE (HsDashboard, hs_dashboard, HS, DASHBOARD, GtkWidget)
 
 GtkWidget    *hs_dashboard_new            (HsRepository *repository);
-HsRepository *hs_dashboard_get_repository (HsDashboard  *self);
 /* Follows the repository's "changed" (redraws while mapped, otherwise
  * when next mapped); NULL shows nothing. */
 void          hs_dashboard_set_repository (HsDashboard  *self,
@@ -42,12 +41,8 @@ void          hs_dashboard_set_scope      (HsDashboard  *self,
 gboolean      hs_dashboard_refresh        (HsDashboard  *self,
                                            GError      **error);
 /* The view of one chart. */
-HsChartView  *hs_dashboard_get_chart      (HsDashboard  *self,
-                                           HsChartKind   kind);
 /* Milliseconds the last refresh took to gather the five charts, and how
  * many refreshes there were (for tests and benchmarks). */
-double        hs_dashboard_get_last_refresh_time (HsDashboard *self);
-guint         hs_dashboard_get_n_refreshes       (HsDashboard *self);
 
 /* What the card menus do, without dialogs. In the light style, 1200 × 750
  * px (PNG) or 800 × 500 pt (SVG, PDF); the format comes from the suffix. */

@@ -17,6 +17,7 @@
 
 #include "hs-amount-entry.h"
 #include "hs-financing-group.h"
+#include "hs-financing-group-private.h"
 
 struct _HsFinancingGroup
 {
@@ -158,7 +159,7 @@ hs_financing_group_get_entry (HsFinancingGroup  *self,
 }
 
 GtkLabel *
-hs_financing_group_get_remaining (HsFinancingGroup *self)
+_hs_financing_group_get_remaining (HsFinancingGroup *self)
 {
   g_return_val_if_fail (HS_IS_FINANCING_GROUP (self), NULL);
   return self->remaining_label;

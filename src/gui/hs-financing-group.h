@@ -22,6 +22,5 @@ void       hs_financing_group_update    (HsFinancingGroup    *self,
 GtkWidget *hs_financing_group_get_entry (HsFinancingGroup    *self,
                                          HsFinancingSource    source);
 /* The label that says how much is still to be covered. */
-GtkLabel  *hs_financing_group_get_remaining (HsFinancingGroup *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include "hs-organisation-item.h"
 #include "hs-organisation-picker.h"
+#include "hs-organisation-picker-private.h"
 
 struct _HsOrganisationPicker
 {
@@ -445,7 +446,7 @@ hs_organisation_picker_set_agreement_id (HsOrganisationPicker *self,
 }
 
 GtkWidget *
-hs_organisation_picker_get_field (HsOrganisationPicker *self,
+_hs_organisation_picker_get_field (HsOrganisationPicker *self,
                                   const char           *name)
 {
   g_return_val_if_fail (HS_IS_ORGANISATION_PICKER (self), NULL);
@@ -473,7 +474,7 @@ hs_organisation_picker_get_field (HsOrganisationPicker *self,
 }
 
 guint
-hs_organisation_picker_get_n_shown (HsOrganisationPicker *self)
+_hs_organisation_picker_get_n_shown (HsOrganisationPicker *self)
 {
   g_return_val_if_fail (HS_IS_ORGANISATION_PICKER (self), 0);
   count_shown (self);

@@ -29,9 +29,6 @@ void       hs_organisation_picker_set_agreement_id (HsOrganisationPicker *self,
 /* The widgets, for keyboard focus and tests: "search", "list", "name",
  * "business-id", "business-id-error", "type", "municipality", "foreign",
  * "create". */
-GtkWidget *hs_organisation_picker_get_field (HsOrganisationPicker *self,
-                                             const char           *name);
 /* The number of organisations the search shows. */
-guint      hs_organisation_picker_get_n_shown (HsOrganisationPicker *self);
 
 G_END_DECLS

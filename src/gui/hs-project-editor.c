@@ -31,6 +31,7 @@
 #include "hs-financing-group.h"
 #include "hs-organisation-picker.h"
 #include "hs-project-editor.h"
+#include "hs-project-editor-private.h"
 
 /* The longest schedule whose years get budget columns. */
 #define MAX_BUDGET_YEARS 12
@@ -2405,7 +2406,7 @@ lookup_field (HsProjectEditor *self,
 }
 
 GtkWidget *
-hs_project_editor_get_field (HsProjectEditor *self,
+_hs_project_editor_get_field (HsProjectEditor *self,
                              const char      *path)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
@@ -2493,35 +2494,35 @@ hs_project_editor_get_project_id (HsProjectEditor *self)
 }
 
 const HsProject *
-hs_project_editor_get_project (HsProjectEditor *self)
+_hs_project_editor_get_project (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
   return self->project;
 }
 
 GPtrArray *
-hs_project_editor_get_findings (HsProjectEditor *self)
+_hs_project_editor_get_findings (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
   return self->findings;
 }
 
 GtkListBox *
-hs_project_editor_get_findings_list (HsProjectEditor *self)
+_hs_project_editor_get_findings_list (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
   return self->findings_list;
 }
 
 HsBudgetGrid *
-hs_project_editor_get_budget_total (HsProjectEditor *self)
+_hs_project_editor_get_budget_total (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->budget_total_group)) ? self->budget_total_grid : NULL;
 }
 
 HsBudgetGrid *
-hs_project_editor_get_budget_grid (HsProjectEditor *self,
+_hs_project_editor_get_budget_grid (HsProjectEditor *self,
                                    guint            implementer)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
@@ -2529,7 +2530,7 @@ hs_project_editor_get_budget_grid (HsProjectEditor *self,
 }
 
 HsFinancingGroup *
-hs_project_editor_get_financing_group (HsProjectEditor *self,
+_hs_project_editor_get_financing_group (HsProjectEditor *self,
                                        guint            implementer)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
@@ -2537,14 +2538,14 @@ hs_project_editor_get_financing_group (HsProjectEditor *self,
 }
 
 HsOrganisationPicker *
-hs_project_editor_get_picker (HsProjectEditor *self)
+_hs_project_editor_get_picker (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
   return self->picker;
 }
 
 const char *
-hs_project_editor_get_page (HsProjectEditor *self)
+_hs_project_editor_get_page (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);

@@ -30,11 +30,8 @@ void              hs_project_editor_present        (HsProjectEditor *self,
                                                     GtkWindow       *parent);
 gint64            hs_project_editor_get_project_id (HsProjectEditor *self);
 /* The project as shown, as last loaded from the repository. */
-const HsProject  *hs_project_editor_get_project    (HsProjectEditor *self);
 /* The current findings (of HsFinding*), borrowed. */
-GPtrArray        *hs_project_editor_get_findings   (HsProjectEditor *self);
 /* The list that shows the findings; activating a row focuses its field. */
-GtkListBox       *hs_project_editor_get_findings_list (HsProjectEditor *self);
 /* The widget that edits a field: the finding paths of hs-validate.h
  * ("implementers/0/financing/eu-state", "schedule/end", "focus-area" ...)
  * and "name-fi", "name-sv", "name-en", "acronym", "code", "agreement",
@@ -43,21 +40,12 @@ GtkListBox       *hs_project_editor_get_findings_list (HsProjectEditor *self);
  * "implementers/N/remove",
  * "implementers/N/make-main", "indicators/N/target", "new-indicator",
  * "new-indicator-target". NULL when the field is not shown. */
-GtkWidget        *hs_project_editor_get_field      (HsProjectEditor *self,
-                                                    const char      *path);
 /* Shows the page of the field (or of its nearest shown parent path) and
  * gives it the keyboard focus. FALSE when nothing matches. */
 gboolean          hs_project_editor_focus_field    (HsProjectEditor *self,
                                                     const char      *path);
-HsBudgetGrid     *hs_project_editor_get_budget_grid     (HsProjectEditor *self,
-                                                         guint            implementer);
-HsBudgetGrid     *hs_project_editor_get_budget_total    (HsProjectEditor *self);
-HsFinancingGroup *hs_project_editor_get_financing_group (HsProjectEditor *self,
-                                                         guint            implementer);
 /* The organisation picker opened by editor.add-implementer, or NULL. */
-HsOrganisationPicker *hs_project_editor_get_picker (HsProjectEditor *self);
 /* The visible page: "general", "implementers", "budget", "financing", "indicators". */
-const char       *hs_project_editor_get_page       (HsProjectEditor *self);
 void              hs_project_editor_set_page       (HsProjectEditor *self,
                                                     const char      *page);
 

@@ -24,11 +24,13 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-dashboard.h"
+#include "hs-dashboard-private.h"
 #include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
 #include "hs-sidebar.h"
 #include "hs-window.h"
+#include "hs-chart-view-private.h"
 
 static gboolean first_frame_seen;
 
@@ -205,10 +207,10 @@ main (int   argc,
         start = g_get_monotonic_time ();
         adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "dashboard");
         wait_for_frame (GTK_WIDGET (window));
-        printf ("show the dashboard (gathering %.1f ms)\t%.1f\n", hs_dashboard_get_last_refresh_time (dashboard),
+        printf ("show the dashboard (gathering %.1f ms)\t%.1f\n", _hs_dashboard_get_last_refresh_time (dashboard),
                 ms_since (start));
-        view = hs_dashboard_get_chart (dashboard, clicks[c].kind);
-        layout = hs_chart_view_get_layout (view);
+        view = _hs_dashboard_get_chart (dashboard, clicks[c].kind);
+        layout = _hs_chart_view_get_layout (view);
         for (guint i = 0; layout != NULL && i < layout->bars->len && bar == NULL; i++)
           if (g_array_index (layout->bars, HsChartBar, i).category == clicks[c].category)
             bar = &g_array_index (layout->bars, HsChartBar, i);
@@ -217,14 +219,14 @@ main (int   argc,
             fprintf (stderr, "bench-gui: no bar to click on the %s chart\n", hs_chart_kind_to_id (clicks[c].kind));
             return 1;
           }
-        refreshes = hs_dashboard_get_n_refreshes (dashboard);
+        refreshes = _hs_dashboard_get_n_refreshes (dashboard);
         start = g_get_monotonic_time ();
         hs_chart_view_activate_at (view, bar->rect.x + bar->rect.width / 2, bar->rect.y + bar->rect.height / 2);
         printf ("click %s: the handlers alone\t%.1f\n", clicks[c].what, ms_since (start));
         wait_for_frame (GTK_WIDGET (window));
         printf ("click %s: the list filtered and shown (%u rows%s)\t%.1f\n", clicks[c].what,
                 g_list_model_get_n_items (hs_project_list_get_model (list)),
-                hs_dashboard_get_n_refreshes (dashboard) != refreshes ? ", the charts gathered again" : "",
+                _hs_dashboard_get_n_refreshes (dashboard) != refreshes ? ", the charts gathered again" : "",
                 ms_since (start));
         /* back to everything */
         hs_sidebar_select (sidebar, 0, 0);

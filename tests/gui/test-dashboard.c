@@ -24,10 +24,13 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-chart-table-window.h"
+#include "hs-chart-table-window-private.h"
 #include "hs-dashboard.h"
+#include "hs-dashboard-private.h"
 #include "hs-gui-test.h"
 #include "hs-report-actions.h"
 #include "hs-snapshot.h"
+#include "hs-chart-view-private.h"
 
 typedef struct
 {
@@ -88,7 +91,7 @@ static gint64
 chart_total (Fixture     *f,
              HsChartKind  kind)
 {
-  const HsChartData *data = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, kind));
+  const HsChartData *data = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, kind));
   gint64 total = 0;
 
   g_assert_nonnull (data);
@@ -141,7 +144,7 @@ bar_centre (HsChartView *view,
             double      *x,
             double      *y)
 {
-  const HsChartLayout *layout = hs_chart_view_get_layout (view);
+  const HsChartLayout *layout = _hs_chart_view_get_layout (view);
 
   g_assert_nonnull (layout);
   for (guint i = 0; i < layout->bars->len; i++)
@@ -204,15 +207,15 @@ test_five_charts (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (n_projects, ==, 63);
-  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
+  g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     {
-      HsChartView *view = hs_dashboard_get_chart (f->dashboard, k);
-      const char *description = hs_chart_view_get_description (view);
+      HsChartView *view = _hs_dashboard_get_chart (f->dashboard, k);
+      const char *description = _hs_chart_view_get_description (view);
 
       g_assert_nonnull (view);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
-      g_assert_cmpint (hs_chart_view_get_kind (view), ==, k);
+      g_assert_cmpint (_hs_chart_view_get_kind (view), ==, k);
       g_assert_nonnull (hs_chart_view_get_data (view));
       g_assert_nonnull (description);
       g_assert_cmpstr (description, !=, "");
@@ -233,7 +236,7 @@ test_five_charts (Fixture       *f,
   hs_test_save_png (GTK_WIDGET (f->window), "dashboard-en.png");
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     g_test_message ("%s drawn in %.2f ms", hs_chart_kind_to_id (k),
-                    hs_chart_view_get_last_draw_time (hs_dashboard_get_chart (f->dashboard, k)));
+                    _hs_chart_view_get_last_draw_time (_hs_dashboard_get_chart (f->dashboard, k)));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   hs_test_drain ();
@@ -241,7 +244,7 @@ test_five_charts (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   hs_test_drain ();
   /* a change of style redraws, it does not gather again */
-  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
+  g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
 }
 
 static void
@@ -272,7 +275,7 @@ test_scope (Fixture       *f,
   stored_total (f, 0, focus_area, &n_in_focus_area);
   hs_dashboard_set_scope (f->dashboard, agreement, focus_area);
   hs_test_drain ();
-  financing = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
+  financing = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
   g_assert_cmpuint (financing->categories->len, ==, n_in_focus_area);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, focus_area, NULL));
 
@@ -294,7 +297,7 @@ test_follows_edits (Fixture       *f,
   HsImplementer *impl = hs_project_get_main (project);
   const HsChartData *before = NULL;
   gint64 old_total = chart_total (f, HS_CHART_STATUS);
-  guint refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
+  guint refreshes = _hs_dashboard_get_n_refreshes (f->dashboard);
   g_autoptr(GError) error = NULL;
   HsBudgetLine line = { 0 };
   g_autofree char *new_text = NULL;
@@ -310,19 +313,19 @@ test_follows_edits (Fixture       *f,
   g_assert_true (hs_repository_save_project (f->repo, project, &error));
   g_assert_no_error (error);
   hs_test_drain ();
-  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
+  g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), >=, old_total + 1000000);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
   g_assert_cmpint (chart_total (f, HS_CHART_BUDGET_BY_YEAR), ==, stored_total (f, 0, 0, NULL));
   new_text = hs_money_format (stored_total (f, 0, 0, NULL), hs_lang_current ());
-  g_assert_true (contains (hs_chart_view_get_description (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS)),
+  g_assert_true (contains (_hs_chart_view_get_description (_hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS)),
                            new_text));
 
   /* hidden, it only notes the change; shown again, it catches up once */
   gtk_widget_set_visible (GTK_WIDGET (f->dashboard), FALSE);
   hs_test_drain ();
-  before = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS));
-  refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
+  before = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS));
+  refreshes = _hs_dashboard_get_n_refreshes (f->dashboard);
   for (int i = 0; i < 3; i++)
     {
       hs_implementer_set_cost (impl, line.category, line.year, line.amount + 2000000 + i);
@@ -330,11 +333,11 @@ test_follows_edits (Fixture       *f,
       g_assert_no_error (error);
       hs_test_drain ();
     }
-  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes);
-  g_assert_true (hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS)) == before);
+  g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes);
+  g_assert_true (hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS)) == before);
   gtk_widget_set_visible (GTK_WIDGET (f->dashboard), TRUE);
   hs_test_drain ();
-  g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
+  g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
   g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
 
   /* many projects in one action: one refresh, not one per project */
@@ -343,14 +346,14 @@ test_follows_edits (Fixture       *f,
     g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
     g_autoptr(GPtrArray) more = hs_generate_portfolio (agreements, focus_areas, 20, 77);
 
-    refreshes = hs_dashboard_get_n_refreshes (f->dashboard);
+    refreshes = _hs_dashboard_get_n_refreshes (f->dashboard);
     g_assert_true (hs_repository_save_projects (f->repo, more, "more", &error));
     g_assert_no_error (error);
     hs_test_drain ();
-    g_assert_cmpuint (hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
+    g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
     g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
   }
-  g_test_message ("gathering the five charts took %.1f ms", hs_dashboard_get_last_refresh_time (f->dashboard));
+  g_test_message ("gathering the five charts took %.1f ms", _hs_dashboard_get_last_refresh_time (f->dashboard));
 }
 
 static gboolean
@@ -374,11 +377,11 @@ test_filter_requested (Fixture       *f,
                        gconstpointer  data)
 {
   Requested requested = { 0 };
-  HsChartView *financing = hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING);
-  HsChartView *status = hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS);
-  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
-  HsChartView *implementers = hs_dashboard_get_chart (f->dashboard, HS_CHART_IMPLEMENTERS);
-  HsChartView *budget = hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR);
+  HsChartView *financing = _hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING);
+  HsChartView *status = _hs_dashboard_get_chart (f->dashboard, HS_CHART_STATUS);
+  HsChartView *timeline = _hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  HsChartView *implementers = _hs_dashboard_get_chart (f->dashboard, HS_CHART_IMPLEMENTERS);
+  HsChartView *budget = _hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR);
   const HsChartData *d;
   g_autoptr(GArray) focus_rows = hs_repository_summarise (f->repo, HS_BY_FOCUS_AREA, 0, NULL);
   const char *expected_key = NULL;
@@ -400,10 +403,10 @@ test_filter_requested (Fixture       *f,
   g_assert_cmpstr (requested.key, ==, expected_key);
 
   /* hovering there shows the exact values */
-  tooltip = hs_chart_view_describe_at (financing, x, y);
+  tooltip = _hs_chart_view_describe_at (financing, x, y);
   amount = hs_money_format (g_array_index (d->categories, HsChartCategory, 0).total, d->lang);
   g_assert_true (contains (tooltip, amount));
-  g_assert_null (hs_chart_view_describe_at (financing, 1, 1));
+  g_assert_null (_hs_chart_view_describe_at (financing, 1, 1));
   g_assert_false (hs_chart_view_activate_at (financing, 1, 1));
   g_assert_cmpuint (requested.count, ==, 1);
 
@@ -432,7 +435,7 @@ test_filter_requested (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (implementers));
   g_assert_true (press_key (implementers, GDK_KEY_Down));
   g_assert_true (press_key (implementers, GDK_KEY_Down));
-  g_assert_cmpint (hs_chart_view_get_focus_category (implementers), ==, 1);
+  g_assert_cmpint (_hs_chart_view_get_focus_category (implementers), ==, 1);
   g_assert_true (press_key (implementers, GDK_KEY_Return));
   g_assert_cmpuint (requested.count, ==, 1);
   g_assert_cmpint (requested.dimension, ==, HS_DASHBOARD_BY_ORGANISATION);
@@ -449,11 +452,11 @@ test_filter_requested (Fixture       *f,
   }
   /* the keyboard scrolls the timeline past the rows that fit */
   {
-    const HsChartLayout *layout = hs_chart_view_get_layout (timeline);
+    const HsChartLayout *layout = _hs_chart_view_get_layout (timeline);
     guint shown = layout->n_shown;
     g_assert_cmpuint (shown, <, d->tasks->len);
     hs_chart_view_set_focus_category (timeline, (int) shown + 2);
-    layout = hs_chart_view_get_layout (timeline);
+    layout = _hs_chart_view_get_layout (timeline);
     g_assert_cmpuint (layout->first_task, ==, 3);
     g_assert_true (bar_centre (timeline, (int) shown + 2, &x, &y));
   }
@@ -469,9 +472,9 @@ static void
 test_timeline_current_first (Fixture       *f,
                              gconstpointer  data)
 {
-  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  HsChartView *timeline = _hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
   const HsChartData *d = hs_chart_view_get_data (timeline);
-  const HsChartLayout *layout = hs_chart_view_get_layout (timeline);
+  const HsChartLayout *layout = _hs_chart_view_get_layout (timeline);
   g_autofree char *of = g_strdup_printf ("of %u", d->tasks->len);
   guint ended = 0;
   gboolean note_seen = FALSE;
@@ -511,11 +514,11 @@ static void
 test_wheel_scrolls_page (Fixture       *f,
                          gconstpointer  data)
 {
-  HsChartView *timeline = hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
+  HsChartView *timeline = _hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
   g_autoptr(GListModel) controllers = NULL;
-  guint first = hs_chart_view_get_layout (timeline)->first_task;
+  guint first = _hs_chart_view_get_layout (timeline)->first_task;
 
-  g_assert_cmpuint (hs_chart_view_get_layout (timeline)->n_shown, <,
+  g_assert_cmpuint (_hs_chart_view_get_layout (timeline)->n_shown, <,
                     hs_chart_view_get_data (timeline)->tasks->len);
   for (GtkWidget *w = GTK_WIDGET (timeline); w != NULL && !GTK_IS_SCROLLED_WINDOW (w); w = gtk_widget_get_parent (w))
     {
@@ -535,7 +538,7 @@ test_wheel_scrolls_page (Fixture       *f,
         }
       g_clear_object (&controllers);
     }
-  g_assert_cmpuint (hs_chart_view_get_layout (timeline)->first_task, ==, first);
+  g_assert_cmpuint (_hs_chart_view_get_layout (timeline)->first_task, ==, first);
 }
 
 /* The indicative annual allocation is drawn at its value where the scope
@@ -546,7 +549,7 @@ static void
 test_allocation (Fixture       *f,
                  gconstpointer  data)
 {
-  HsChartView *budget = hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR);
+  HsChartView *budget = _hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR);
   const HsChartData *d;
   const HsChartLayout *layout;
   guint lines = 0;
@@ -554,7 +557,7 @@ test_allocation (Fixture       *f,
 
   /* the whole portfolio: 3 of the 16 agreements have one */
   d = hs_chart_view_get_data (budget);
-  layout = hs_chart_view_get_layout (budget);
+  layout = _hs_chart_view_get_layout (budget);
   for (guint i = 0; i < layout->lines->len; i++)
     g_assert_cmpint (g_array_index (layout->lines, HsChartLine, i).role, !=, HS_LINE_REFERENCE);
   g_assert_null (d->reference_label);
@@ -570,7 +573,7 @@ test_allocation (Fixture       *f,
   hs_dashboard_set_scope (f->dashboard, 8, 0);
   hs_test_drain ();
   d = hs_chart_view_get_data (budget);
-  layout = hs_chart_view_get_layout (budget);
+  layout = _hs_chart_view_get_layout (budget);
   g_assert_nonnull (d->reference_label);
   for (guint i = 0; i < layout->lines->len; i++)
     {
@@ -593,7 +596,7 @@ test_allocation (Fixture       *f,
   d = hs_chart_view_get_data (budget);
   g_assert_null (d->reference_label);
   g_assert_true (contains (d->reference_note, "No indicative annual allocation is known for Pori"));
-  g_assert_true (contains (hs_chart_view_get_description (budget), "No indicative annual allocation is known"));
+  g_assert_true (contains (_hs_chart_view_get_description (budget), "No indicative annual allocation is known"));
 }
 
 static void
@@ -602,13 +605,13 @@ test_show_as_table (Fixture       *f,
 {
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     {
-      const HsChartData *d = hs_chart_view_get_data (hs_dashboard_get_chart (f->dashboard, k));
+      const HsChartData *d = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, k));
       GtkWindow *window = hs_dashboard_show_table (f->dashboard, k);
       GListModel *rows;
       guint expected;
 
       g_assert_true (HS_IS_CHART_TABLE_WINDOW (window));
-      rows = hs_chart_table_window_get_rows (HS_CHART_TABLE_WINDOW (window));
+      rows = _hs_chart_table_window_get_rows (HS_CHART_TABLE_WINDOW (window));
       /* a row per category and a total row; the timeline a row per project */
       if (k == HS_CHART_TIMELINE)
         expected = d->tasks->len;
@@ -941,9 +944,9 @@ test_perf (Fixture       *f,
   g_assert_no_error (error);
   hs_test_drain ();
   hs_test_wait_for_draw (GTK_WIDGET (f->window));
-  g_test_minimized_result (hs_dashboard_get_last_refresh_time (f->dashboard),
+  g_test_minimized_result (_hs_dashboard_get_last_refresh_time (f->dashboard),
                            "gathering the five charts of 10 063 projects: %.1f ms",
-                           hs_dashboard_get_last_refresh_time (f->dashboard));
+                           _hs_dashboard_get_last_refresh_time (f->dashboard));
 
   /* one edit: one gathering, one redraw */
   rows = hs_repository_list_project_summaries (f->repo, NULL);
@@ -954,11 +957,11 @@ test_perf (Fixture       *f,
   g_assert_no_error (error);
   hs_test_drain ();
   hs_test_wait_for_draw (GTK_WIDGET (f->window));
-  g_test_minimized_result (hs_dashboard_get_last_refresh_time (f->dashboard),
-                           "after one edit, gathering again: %.1f ms", hs_dashboard_get_last_refresh_time (f->dashboard));
+  g_test_minimized_result (_hs_dashboard_get_last_refresh_time (f->dashboard),
+                           "after one edit, gathering again: %.1f ms", _hs_dashboard_get_last_refresh_time (f->dashboard));
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     g_test_message ("%s drawn in %.2f ms", hs_chart_kind_to_id (k),
-                    hs_chart_view_get_last_draw_time (hs_dashboard_get_chart (f->dashboard, k)));
+                    _hs_chart_view_get_last_draw_time (_hs_dashboard_get_chart (f->dashboard, k)));
 }
 
 /* Screenshots to look at, at two window sizes, the top of the page and

@@ -24,11 +24,16 @@
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-amount-entry.h"
+#include "hs-amount-entry-private.h"
 #include "hs-budget-grid.h"
+#include "hs-budget-grid-private.h"
 #include "hs-financing-group.h"
+#include "hs-financing-group-private.h"
 #include "hs-gui-test.h"
 #include "hs-organisation-picker.h"
+#include "hs-organisation-picker-private.h"
 #include "hs-project-editor.h"
+#include "hs-project-editor-private.h"
 #include "hs-snapshot.h"
 
 static const char *language = "en";
@@ -69,7 +74,7 @@ static GtkWidget *
 field (Fixture    *f,
        const char *path)
 {
-  GtkWidget *widget = hs_project_editor_get_field (f->editor, path);
+  GtkWidget *widget = _hs_project_editor_get_field (f->editor, path);
 
   if (widget == NULL)
     g_error ("The editor shows no field %s", path);
@@ -104,7 +109,7 @@ type_and_enter (GtkWidget  *widget,
 static gboolean
 one_shown (gpointer picker)
 {
-  return hs_organisation_picker_get_n_shown (picker) == 1;
+  return _hs_organisation_picker_get_n_shown (picker) == 1;
 }
 
 static void
@@ -124,11 +129,11 @@ total_text (Fixture *f,
             int      category,
             int      year)
 {
-  HsBudgetGrid *grid = hs_project_editor_get_budget_grid (f->editor, implementer);
+  HsBudgetGrid *grid = _hs_project_editor_get_budget_grid (f->editor, implementer);
   GtkLabel *label;
 
   g_assert_nonnull (grid);
-  label = hs_budget_grid_get_total (grid, category, year);
+  label = _hs_budget_grid_get_total (grid, category, year);
   g_assert_nonnull (label);
   return gtk_label_get_text (label);
 }
@@ -151,7 +156,7 @@ static GtkListBoxRow *
 finding_row (Fixture    *f,
              const char *code)
 {
-  GtkListBox *list = hs_project_editor_get_findings_list (f->editor);
+  GtkListBox *list = _hs_project_editor_get_findings_list (f->editor);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -164,7 +169,7 @@ static gboolean
 has_finding (Fixture    *f,
              const char *code)
 {
-  GPtrArray *findings = hs_project_editor_get_findings (f->editor);
+  GPtrArray *findings = _hs_project_editor_get_findings (f->editor);
 
   for (guint i = 0; i < findings->len; i++)
     if (g_str_equal (((HsFinding *) g_ptr_array_index (findings, i))->code, code))
@@ -214,13 +219,13 @@ add_existing_implementer (Fixture    *f,
   HsOrganisationPicker *picker;
 
   activate_action (f, "editor.add-implementer", NULL);
-  picker = hs_project_editor_get_picker (f->editor);
+  picker = _hs_project_editor_get_picker (f->editor);
   g_assert_nonnull (picker);
-  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "search")), search);
+  gtk_editable_set_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "search")), search);
   hs_test_wait_until (one_shown, picker, "the picker to show one organisation");
-  g_assert_cmpuint (hs_organisation_picker_get_n_shown (picker), ==, 1);
-  press_enter (hs_organisation_picker_get_field (picker, "search"));
-  g_assert_null (hs_project_editor_get_picker (f->editor));
+  g_assert_cmpuint (_hs_organisation_picker_get_n_shown (picker), ==, 1);
+  press_enter (_hs_organisation_picker_get_field (picker, "search"));
+  g_assert_null (_hs_project_editor_get_picker (f->editor));
 }
 
 static void
@@ -231,15 +236,15 @@ add_new_implementer (Fixture    *f,
   HsOrganisationPicker *picker;
 
   activate_action (f, "editor.add-implementer", NULL);
-  picker = hs_project_editor_get_picker (f->editor);
+  picker = _hs_project_editor_get_picker (f->editor);
   g_assert_nonnull (picker);
-  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), name);
-  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "business-id")), business_id);
+  gtk_editable_set_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "name")), name);
+  gtk_editable_set_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "business-id")), business_id);
   hs_test_drain ();
-  g_assert_true (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
-  click (hs_organisation_picker_get_field (picker, "create"));
+  g_assert_true (gtk_widget_get_sensitive (_hs_organisation_picker_get_field (picker, "create")));
+  click (_hs_organisation_picker_get_field (picker, "create"));
   hs_test_drain ();
-  g_assert_null (hs_project_editor_get_picker (f->editor));
+  g_assert_null (_hs_project_editor_get_picker (f->editor));
 }
 
 /* ---- fixture -------------------------------------------------------------------- */
@@ -370,8 +375,8 @@ test_general (Fixture       *f,
   activate_action (f, "editor.undo", NULL);
   project = stored (f);
   g_assert_cmpint (project->status, ==, HS_STATUS_DRAFT);
-  g_assert_cmpstr (hs_project_editor_get_project (f->editor)->code, ==, "TEST-001");
-  g_assert_cmpint (hs_project_editor_get_project (f->editor)->status, ==, HS_STATUS_DRAFT);
+  g_assert_cmpstr (_hs_project_editor_get_project (f->editor)->code, ==, "TEST-001");
+  g_assert_cmpint (_hs_project_editor_get_project (f->editor)->status, ==, HS_STATUS_DRAFT);
   g_clear_pointer (&project, hs_project_free);
 
   activate_action (f, "editor.undo", NULL);   /* the call */
@@ -454,25 +459,25 @@ test_implementers (Fixture       *f,
 
   /* The Y-tunnus is checked as it is typed. */
   activate_action (f, "editor.add-implementer", NULL);
-  picker = hs_project_editor_get_picker (f->editor);
+  picker = _hs_project_editor_get_picker (f->editor);
   g_assert_nonnull (picker);
-  business_id = hs_organisation_picker_get_field (picker, "business-id");
-  error_label = hs_organisation_picker_get_field (picker, "business-id-error");
-  gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), "Espoon kaupunki");
+  business_id = _hs_organisation_picker_get_field (picker, "business-id");
+  error_label = _hs_organisation_picker_get_field (picker, "business-id-error");
+  gtk_editable_set_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "name")), "Espoon kaupunki");
   gtk_editable_set_text (GTK_EDITABLE (business_id), "0101263-5");
   hs_test_drain ();
   g_assert_true (gtk_widget_has_css_class (business_id, "error"));
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "6"));
-  g_assert_false (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
+  g_assert_false (gtk_widget_get_sensitive (_hs_organisation_picker_get_field (picker, "create")));
   gtk_editable_set_text (GTK_EDITABLE (business_id), "0101263-6");
   hs_test_drain ();
   g_assert_false (gtk_widget_has_css_class (business_id, "error"));
   g_assert_false (gtk_widget_get_visible (error_label));
-  g_assert_true (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
-  click (hs_organisation_picker_get_field (picker, "create"));
+  g_assert_true (gtk_widget_get_sensitive (_hs_organisation_picker_get_field (picker, "create")));
+  click (_hs_organisation_picker_get_field (picker, "create"));
   hs_test_drain ();
-  g_assert_null (hs_project_editor_get_picker (f->editor));
+  g_assert_null (_hs_project_editor_get_picker (f->editor));
 
   /* the second one from a search among the known organisations */
   add_existing_implementer (f, "aalto");
@@ -490,9 +495,9 @@ test_implementers (Fixture       *f,
   g_clear_pointer (&project, hs_project_free);
 
   /* the rows show them, each with a remove button */
-  g_assert_nonnull (hs_project_editor_get_field (f->editor, "implementers/1/remove"));
-  g_assert_nonnull (hs_project_editor_get_field (f->editor, "implementers/1/make-main"));
-  g_assert_null (hs_project_editor_get_field (f->editor, "implementers/0/make-main"));
+  g_assert_nonnull (_hs_project_editor_get_field (f->editor, "implementers/1/remove"));
+  g_assert_nonnull (_hs_project_editor_get_field (f->editor, "implementers/1/make-main"));
+  g_assert_null (_hs_project_editor_get_field (f->editor, "implementers/0/make-main"));
 
   /* make the partial the main one: still exactly one main */
   activate_action (f, "editor.make-main", g_variant_new_int32 (1));
@@ -512,13 +517,13 @@ test_implementers (Fixture       *f,
   activate_action (f, "editor.undo", NULL);
   project = stored (f);
   g_assert_cmpuint (project->implementers->len, ==, 2);
-  g_assert_nonnull (hs_project_editor_get_budget_grid (f->editor, 1));
+  g_assert_nonnull (_hs_project_editor_get_budget_grid (f->editor, 1));
   g_clear_pointer (&project, hs_project_free);
 
   activate_action (f, "editor.redo", NULL);
   project = stored (f);
   g_assert_cmpuint (project->implementers->len, ==, 1);
-  g_assert_null (hs_project_editor_get_budget_grid (f->editor, 1));
+  g_assert_null (_hs_project_editor_get_budget_grid (f->editor, 1));
 }
 
 static void
@@ -544,7 +549,7 @@ test_budget_financing_findings (Fixture       *f,
   add_existing_implementer (f, "2228357");
 
   /* the grid has a column per year of the schedule */
-  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  grid = _hs_project_editor_get_budget_grid (f->editor, 0);
   g_assert_nonnull (hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2024));
   g_assert_nonnull (hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2025));
   g_assert_null (hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2026));
@@ -569,7 +574,7 @@ test_budget_financing_findings (Fixture       *f,
   g_clear_pointer (&project, hs_project_free);
 
   /* the derived row and the totals follow */
-  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  grid = _hs_project_editor_get_budget_grid (f->editor, 0);
   assert_money_label (gtk_label_get_text (GTK_LABEL (hs_budget_grid_get_cell (grid, HS_COST_FLAT_RATE, 2024))), 493827);
   assert_money_label (total_text (f, 0, HS_COST_STAFF, 0), 2469134);
   assert_money_label (total_text (f, 0, HS_COST_FLAT_RATE, 0), 987654);
@@ -579,12 +584,12 @@ test_budget_financing_findings (Fixture       *f,
 
   /* the project's total on the Budget page: both implementers added up */
   {
-    HsBudgetGrid *total = hs_project_editor_get_budget_total (f->editor);
+    HsBudgetGrid *total = _hs_project_editor_get_budget_total (f->editor);
 
     g_assert_nonnull (total);
-    assert_money_label (gtk_label_get_text (hs_budget_grid_get_total (total, -1, 0)), 3456788 + 7000000);
-    assert_money_label (gtk_label_get_text (hs_budget_grid_get_total (total, HS_COST_STAFF, 0)), 2469134 + 5000000);
-    assert_money_label (gtk_label_get_text (hs_budget_grid_get_total (total, -1, 2025)), 1728394);
+    assert_money_label (gtk_label_get_text (_hs_budget_grid_get_total (total, -1, 0)), 3456788 + 7000000);
+    assert_money_label (gtk_label_get_text (_hs_budget_grid_get_total (total, HS_COST_STAFF, 0)), 2469134 + 5000000);
+    assert_money_label (gtk_label_get_text (_hs_budget_grid_get_total (total, -1, 2025)), 1728394);
     assert_money_label (gtk_label_get_text (GTK_LABEL (hs_budget_grid_get_cell (total, HS_COST_STAFF, 2024))),
                         1234567 + 5000000);
     g_assert_false (HS_IS_AMOUNT_ENTRY (hs_budget_grid_get_cell (total, HS_COST_STAFF, 2024)));
@@ -613,7 +618,7 @@ test_budget_financing_findings (Fixture       *f,
   g_assert_false (has_finding (f, "financing-mismatch"));
   {
     g_autofree char *zero = hs_money_format (0, hs_lang_current ());
-    GtkLabel *remaining = hs_financing_group_get_remaining (hs_project_editor_get_financing_group (f->editor, 0));
+    GtkLabel *remaining = _hs_financing_group_get_remaining (_hs_project_editor_get_financing_group (f->editor, 0));
 
     g_assert_cmpstr (gtk_label_get_text (remaining), ==, zero);
   }
@@ -627,7 +632,7 @@ test_budget_financing_findings (Fixture       *f,
 
   /* total costs 104 567,88 €; EU and state 65 000,00 € = 62,2 % > 60,0 % */
   g_assert_true (has_finding (f, "support-rate-over-limit"));
-  findings = hs_project_editor_get_findings (f->editor);
+  findings = _hs_project_editor_get_findings (f->editor);
   for (guint i = 0; i < findings->len; i++)
     if (g_str_equal (((HsFinding *) g_ptr_array_index (findings, i))->code, "support-rate-over-limit"))
       finding = g_ptr_array_index (findings, i);
@@ -644,7 +649,7 @@ test_budget_financing_findings (Fixture       *f,
   /* the project list marks the project with the errors the editor shows */
   errors_over = list_errors (f);
   g_assert_cmpuint (errors_over, >=, 1);
-  g_assert_cmpuint (errors_over, ==, hs_findings_count_errors (hs_project_editor_get_findings (f->editor)));
+  g_assert_cmpuint (errors_over, ==, hs_findings_count_errors (_hs_project_editor_get_findings (f->editor)));
 
   /* the finding is in the list; activating it goes to the field */
   row = finding_row (f, "support-rate-over-limit");
@@ -654,7 +659,7 @@ test_budget_financing_findings (Fixture       *f,
   gtk_widget_activate (GTK_WIDGET (row));
   hs_test_drain ();
   eu_state = field (f, "implementers/0/financing/eu-state");
-  g_assert_cmpstr (hs_project_editor_get_page (f->editor), ==, "financing");
+  g_assert_cmpstr (_hs_project_editor_get_page (f->editor), ==, "financing");
   g_assert_true (has_focus (f, eu_state));
 
   /* Fix it and see it go. */
@@ -672,7 +677,7 @@ test_budget_financing_findings (Fixture       *f,
   g_clear_pointer (&project, hs_project_free);
   g_assert_true (has_finding (f, "support-rate-over-limit"));
   g_assert_nonnull (finding_row (f, "support-rate-over-limit"));
-  g_assert_cmpint (hs_amount_entry_get_amount (HS_AMOUNT_ENTRY (field (f, "implementers/0/financing/eu-state"))), ==, 2300000);
+  g_assert_cmpint (_hs_amount_entry_get_amount (HS_AMOUNT_ENTRY (field (f, "implementers/0/financing/eu-state"))), ==, 2300000);
 
   activate_action (f, "editor.redo", NULL);
   activate_action (f, "editor.redo", NULL);
@@ -689,12 +694,12 @@ test_budget_financing_findings (Fixture       *f,
   g_assert_cmpint (project->cost_model, ==, HS_COST_MODEL_REAL);
   g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 0), HS_COST_FLAT_RATE, 2024), ==, 0);
   g_clear_pointer (&project, hs_project_free);
-  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  grid = _hs_project_editor_get_budget_grid (f->editor, 0);
   g_assert_null (hs_budget_grid_get_cell (grid, HS_COST_FLAT_RATE, 2024));
   g_assert_true (HS_IS_AMOUNT_ENTRY (hs_budget_grid_get_cell (grid, HS_COST_TRAVEL, 2024)));
   g_assert_true (has_finding (f, "cost-model-not-allowed"));
   activate_action (f, "editor.undo", NULL);
-  grid = hs_project_editor_get_budget_grid (f->editor, 0);
+  grid = _hs_project_editor_get_budget_grid (f->editor, 0);
   g_assert_true (GTK_IS_LABEL (hs_budget_grid_get_cell (grid, HS_COST_FLAT_RATE, 2024)));
   g_assert_false (has_finding (f, "cost-model-not-allowed"));
 
@@ -898,7 +903,7 @@ test_invalid_cell_tab (Fixture       *f,
       hs_test_drain ();
       focus = gtk_root_get_focus (GTK_ROOT (f->editor));
       g_assert_nonnull (focus);
-      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (hs_project_editor_get_findings_list (f->editor))));
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (_hs_project_editor_get_findings_list (f->editor))));
     }
   project = stored (f);
   g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 1), HS_COST_STAFF, 2026), ==, 1300000);
@@ -938,7 +943,7 @@ test_financing_tab (Fixture       *f,
   /* Every row is named once, by its title. */
   for (guint s = 0; s < HS_N_SOURCES; s++)
     {
-      GtkWidget *entry = hs_financing_group_get_entry (hs_project_editor_get_financing_group (f->editor, 0), s);
+      GtkWidget *entry = hs_financing_group_get_entry (_hs_project_editor_get_financing_group (f->editor, 0), s);
       GtkWidget *row = gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW);
 
       g_assert_false (gtk_widget_get_focusable (row));
@@ -1066,9 +1071,9 @@ test_budget_fits (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autofree char *shot = g_strdup_printf ("editor-budget-5y-%d", sizes[i][0]);
-      HsBudgetGrid *grid = hs_project_editor_get_budget_grid (f->editor, 1);
+      HsBudgetGrid *grid = _hs_project_editor_get_budget_grid (f->editor, 1);
       GtkWidget *last = hs_budget_grid_get_cell (grid, HS_COST_STAFF, 2028);
-      GtkWidget *total = GTK_WIDGET (hs_budget_grid_get_total (grid, -1, 0));
+      GtkWidget *total = GTK_WIDGET (_hs_budget_grid_get_total (grid, -1, 0));
       GtkWidget *scrolled = gtk_widget_get_ancestor (last, GTK_TYPE_SCROLLED_WINDOW);
 
       hs_project_editor_set_page (f->editor, "general");
@@ -1098,7 +1103,7 @@ test_budget_fits (Fixture       *f,
 static gboolean
 picker_gone (gpointer data)
 {
-  return hs_project_editor_get_picker (((Fixture *) data)->editor) == NULL;
+  return _hs_project_editor_get_picker (((Fixture *) data)->editor) == NULL;
 }
 
 static gboolean
@@ -1120,7 +1125,7 @@ test_escape_closes (Fixture       *f,
   GtkWidget *acronym;
 
   activate_action (f, "editor.add-implementer", NULL);
-  picker = hs_project_editor_get_picker (f->editor);
+  picker = _hs_project_editor_get_picker (f->editor);
   g_assert_nonnull (picker);
   hs_test_wait_for_draw (GTK_WIDGET (picker));
   hs_test_send_keys (GTK_WIDGET (picker), "key", "Escape");
@@ -1359,9 +1364,9 @@ test_screenshots (Fixture       *f,
     g_autofree char *file = g_strdup_printf ("editor-picker-%s.png", language);
 
     activate_action (f, "editor.add-implementer", NULL);
-    picker = hs_project_editor_get_picker (f->editor);
-    gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name")), "Vantaan kaupunki");
-    gtk_editable_set_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "business-id")), "0124610-8");
+    picker = _hs_project_editor_get_picker (f->editor);
+    gtk_editable_set_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "name")), "Vantaan kaupunki");
+    gtk_editable_set_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "business-id")), "0124610-8");
     hs_test_save_png (GTK_WIDGET (picker), file);
     gtk_window_destroy (GTK_WINDOW (picker));
     hs_test_drain ();

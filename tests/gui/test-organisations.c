@@ -22,6 +22,7 @@
 #include "hs-gui-test.h"
 #include "hs-organisation-item.h"
 #include "hs-organisation-picker.h"
+#include "hs-organisation-picker-private.h"
 #include "hs-organisation-project-item.h"
 #include "hs-organisations-page-private.h"
 #include "hs-snapshot.h"
@@ -535,7 +536,7 @@ static GtkListBoxRow *
 picker_row (HsOrganisationPicker *picker,
             int                   index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (hs_organisation_picker_get_field (picker, "list")), index);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (_hs_organisation_picker_get_field (picker, "list")), index);
 
   g_assert_nonnull (row);
   return row;
@@ -555,7 +556,7 @@ open_picker (Fixture    *f,
 
   hs_organisation_picker_set_agreement_id (picker, agreement_id_of (f, region));
   gtk_window_present (GTK_WINDOW (picker));
-  hs_test_wait_mapped (hs_organisation_picker_get_field (picker, "list"));
+  hs_test_wait_mapped (_hs_organisation_picker_get_field (picker, "list"));
   return picker;
 }
 
@@ -588,15 +589,15 @@ test_picker_city_preset (Fixture       *f,
 
   gtk_widget_activate (GTK_WIDGET (first));
   hs_test_drain ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "name"))), ==, "Porin kaupunki");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (hs_organisation_picker_get_field (picker, "type"))), ==, HS_ORG_CITY);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hs_organisation_picker_get_field (picker, "municipality"))), ==, "Pori");
-  business_id = hs_organisation_picker_get_field (picker, "business-id");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "name"))), ==, "Porin kaupunki");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (_hs_organisation_picker_get_field (picker, "type"))), ==, HS_ORG_CITY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_hs_organisation_picker_get_field (picker, "municipality"))), ==, "Pori");
+  business_id = _hs_organisation_picker_get_field (picker, "business-id");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (business_id)), ==, "");
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (business_id))))
                  || gtk_widget_has_focus (business_id)
                  || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (picker)), business_id));
-  g_assert_false (gtk_widget_get_sensitive (hs_organisation_picker_get_field (picker, "create")));
+  g_assert_false (gtk_widget_get_sensitive (_hs_organisation_picker_get_field (picker, "create")));
   gtk_window_destroy (GTK_WINDOW (picker));
   hs_test_drain ();
 }
@@ -616,13 +617,13 @@ test_picker_city_stored (Fixture       *f,
   g_assert_cmpstr (row_title (first), ==, helsinki->name);
   g_assert_cmpstr (row_title (picker_row (picker, 1)), ==, "Espoon kaupunki");
   g_assert_cmpstr (row_title (picker_row (picker, 2)), ==, "Vantaan kaupunki");
-  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (hs_organisation_picker_get_field (picker, "list")), i) != NULL; i++)
+  for (int i = 0; gtk_list_box_get_row_at_index (GTK_LIST_BOX (_hs_organisation_picker_get_field (picker, "list")), i) != NULL; i++)
     n_helsinki += g_strcmp0 (row_title (picker_row (picker, i)), helsinki->name) == 0;
   g_assert_cmpuint (n_helsinki, ==, 1);
 
   /* the search still finds it, once */
-  hs_test_search (hs_organisation_picker_get_field (picker, "search"), HELSINKI_ID);
-  g_assert_cmpuint (hs_organisation_picker_get_n_shown (picker), ==, 1);
+  hs_test_search (_hs_organisation_picker_get_field (picker, "search"), HELSINKI_ID);
+  g_assert_cmpuint (_hs_organisation_picker_get_n_shown (picker), ==, 1);
   gtk_window_destroy (GTK_WINDOW (picker));
   hs_test_drain ();
 }
@@ -717,7 +718,7 @@ test_type_not_clipped (Fixture       *f,
   assert_shows_in_full (type, "University of applied sciences");
 
   picker = open_picker (f, "Pori");
-  type = hs_organisation_picker_get_field (picker, "type");
+  type = _hs_organisation_picker_get_field (picker, "type");
   adw_combo_row_set_selected (ADW_COMBO_ROW (type), HS_ORG_UAS);
   assert_shows_in_full (type, "University of applied sciences");
   gtk_window_destroy (GTK_WINDOW (picker));
@@ -809,7 +810,7 @@ test_screenshots (Fixture       *f,
     g_autofree char *uas = g_strdup_printf ("organisations-picker-uas-%s.png", lang);
 
     hs_test_save_png (GTK_WIDGET (picker), name);
-    adw_combo_row_set_selected (ADW_COMBO_ROW (hs_organisation_picker_get_field (picker, "type")), HS_ORG_UAS);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (_hs_organisation_picker_get_field (picker, "type")), HS_ORG_UAS);
     hs_test_wait_for_draw (GTK_WIDGET (picker));
     hs_test_save_png (GTK_WIDGET (picker), uas);
     gtk_window_destroy (GTK_WINDOW (picker));
