@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "hs-findings-panel.h"
 #include "hs-project-editor.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ GtkWidget        *_hs_project_editor_get_field      (HsProjectEditor *self,
 HsFinancingGroup *_hs_project_editor_get_financing_group (HsProjectEditor *self,
                                                          guint            implementer);
 GPtrArray        *_hs_project_editor_get_findings   (HsProjectEditor *self);
-GtkListBox       *_hs_project_editor_get_findings_list (HsProjectEditor *self);
+HsFindingsPanel  *_hs_project_editor_get_findings_panel (HsProjectEditor *self);
 const char       *_hs_project_editor_get_page       (HsProjectEditor *self);
 HsOrganisationPicker *_hs_project_editor_get_picker (HsProjectEditor *self);
 const HsProject  *_hs_project_editor_get_project    (HsProjectEditor *self);

@@ -29,6 +29,7 @@
 #include "hs-amount-entry.h"
 #include "hs-budget-grid.h"
 #include "hs-financing-group.h"
+#include "hs-findings-panel.h"
 #include "hs-organisation-picker.h"
 #include "hs-project-editor.h"
 #include "hs-project-editor-private.h"
@@ -180,8 +181,7 @@ struct _HsProjectEditor
   AdwComboRow          *new_indicator_row;
   AdwEntryRow          *new_target_row;
   GtkLabel             *new_target_error;
-  GtkLabel             *findings_summary;
-  GtkListBox           *findings_list;
+  HsFindingsPanel      *findings_panel;
 };
 
 G_DEFINE_FINAL_TYPE (HsProjectEditor, hs_project_editor, ADW_TYPE_WINDOW)
@@ -1758,32 +1758,11 @@ refresh_indicators (HsProjectEditor *self)
 
 /* ---- findings ---------------------------------------------------------------------- */
 
-static const char *
-field_section (const char *field)
-{
-  if (g_str_has_prefix (field, "schedule") || g_str_equal (field, "focus-area") ||
-      g_str_equal (field, "cost-model") || g_str_equal (field, "call") || g_str_has_prefix (field, "status"))
-    return _("General");
-  if (strstr (field, "/budget") != NULL || g_str_equal (field, "budget"))
-    return _("Budget");
-  if (strstr (field, "financing") != NULL)
-    return _("Financing");
-  if (g_str_has_prefix (field, "implementers"))
-    return _("Implementers");
-  if (g_str_has_prefix (field, "indicators"))
-    return _("Indicators");
-  return _("Project");
-}
-
 static void
 refresh_findings (HsProjectEditor *self)
 {
   HsValidationContext context = { 0, };
-  GtkWidget *child;
-  GtkWidget *focus;
-  int focused_index = -1;
   guint errors, warnings;
-  g_autofree char *summary = NULL;
   g_autofree char *count = NULL;
 
   context.call = find_call (self, self->project->call_id);
@@ -1795,69 +1774,7 @@ refresh_findings (HsProjectEditor *self)
   errors = hs_findings_count_errors (self->findings);
   warnings = self->findings->len - errors;
 
-  /* A keyboard user on a finding stays on the list: the row at the same
-   * place, or the last one, takes the focus back. */
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->findings_list)))
-    {
-      GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-
-      focused_index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : 0;
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    gtk_list_box_remove (self->findings_list, child);
-
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      const HsFinding *finding = g_ptr_array_index (self->findings, i);
-      gboolean is_error = finding->severity == HS_SEVERITY_ERROR;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      g_autofree char *subtitle = NULL;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      /* Translators: under a finding: "Error · Financing" */
-      subtitle = g_strdup_printf (_("%s · %s"), is_error ? _("Error") : _("Warning"), field_section (finding->field));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_add_css_class (icon, is_error ? "error" : "warning");
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (icon, 4);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Go to the field"));
-      g_object_set_data_full (G_OBJECT (row), "hs-field", g_strdup (finding->field), g_free);
-      g_object_set_data_full (G_OBJECT (row), "hs-code", g_strdup (finding->code), g_free);
-      gtk_list_box_append (self->findings_list, row);
-    }
-
-  if (focused_index >= 0)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list,
-                                                          MIN (focused_index, (int) self->findings->len - 1));
-
-      if (row != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (row));
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (self->findings_list));
-    }
-
-  if (self->findings->len == 0)
-    summary = g_strdup (_("The project follows the funding rules."));
-  else if (errors > 0 && warnings > 0)
-    {
-      g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
-      g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
-      /* Translators: "2 errors and 1 warning" */
-      summary = g_strdup_printf (_("%s and %s"), e, w);
-    }
-  else if (errors > 0)
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error blocks submission", "%u errors block submission", errors), errors);
-  else
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
-  gtk_label_set_text (self->findings_summary, summary);
+  hs_findings_panel_set_findings (self->findings_panel, self->findings);
 
   count = g_strdup_printf ("%u", self->findings->len);
   adw_button_content_set_label (self->findings_button_content, count);
@@ -1868,10 +1785,8 @@ refresh_findings (HsProjectEditor *self)
 
 static void
 finding_activated_cb (HsProjectEditor *self,
-                      GtkListBoxRow   *row)
+                      const char      *field)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "hs-field");
-
   if (field != NULL && hs_project_editor_focus_field (self, field) && adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
@@ -2507,11 +2422,11 @@ _hs_project_editor_get_findings (HsProjectEditor *self)
   return self->findings;
 }
 
-GtkListBox *
-_hs_project_editor_get_findings_list (HsProjectEditor *self)
+HsFindingsPanel *
+_hs_project_editor_get_findings_panel (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
-  return self->findings_list;
+  return self->findings_panel;
 }
 
 HsBudgetGrid *
@@ -2726,6 +2641,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HS_TYPE_FINDINGS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-project-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, switcher_title);
@@ -2766,8 +2682,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_indicator_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_error);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_summary);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);

@@ -28,6 +28,8 @@
 #include "hs-budget-grid.h"
 #include "hs-budget-grid-private.h"
 #include "hs-financing-group.h"
+#include "hs-finding-item.h"
+#include "hs-findings-panel-private.h"
 #include "hs-financing-group-private.h"
 #include "hs-gui-test.h"
 #include "hs-organisation-picker.h"
@@ -156,12 +158,16 @@ static GtkListBoxRow *
 finding_row (Fixture    *f,
              const char *code)
 {
-  GtkListBox *list = _hs_project_editor_get_findings_list (f->editor);
+  HsFindingsPanel *panel = _hs_project_editor_get_findings_panel (f->editor);
+  GListModel *model = _hs_findings_panel_get_model (panel);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "hs-code"), code) == 0)
-      return GTK_LIST_BOX_ROW (row);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HsFindingItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hs_finding_item_get_finding (item)->code, code) == 0)
+        return gtk_list_box_get_row_at_index (_hs_findings_panel_get_list (panel), (int) i);
+    }
   return NULL;
 }
 
@@ -903,7 +909,7 @@ test_invalid_cell_tab (Fixture       *f,
       hs_test_drain ();
       focus = gtk_root_get_focus (GTK_ROOT (f->editor));
       g_assert_nonnull (focus);
-      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (_hs_project_editor_get_findings_list (f->editor))));
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (_hs_findings_panel_get_list (_hs_project_editor_get_findings_panel (f->editor)))));
     }
   project = stored (f);
   g_assert_cmpint (hs_implementer_get_cost (g_ptr_array_index (project->implementers, 1), HS_COST_STAFF, 2026), ==, 1300000);
