@@ -1346,6 +1346,28 @@ test_screenshots (Fixture       *f,
   save_shot (f, "implementers", "editor-implementers");
   save_shot (f, "financing", "editor-financing");
   save_shot (f, "indicators", "editor-indicators");
+
+  /* every page at 1280×800 and 800×600 too */
+  {
+    const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
+    const char *pages[] = { "general", "implementers", "budget", "financing", "indicators" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        gtk_window_set_default_size (GTK_WINDOW (f->editor), sizes[i][0], sizes[i][1]);
+        hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+        for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+          {
+            g_autofree char *name = g_strdup_printf ("editor-%s-%dx%d", pages[p], sizes[i][0], sizes[i][1]);
+
+            hs_project_editor_set_page (f->editor, pages[p]);
+            hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+            save_shot (f, pages[p], name);
+          }
+      }
+    gtk_window_set_default_size (GTK_WINDOW (f->editor), 1240, 860);
+    hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+  }
   g_assert_true (hs_project_editor_focus_field (f->editor, "status"));
   save_shot (f, "general", "editor-status");
 
