@@ -547,3 +547,24 @@ hs_repository_abort_batch (HsRepository *self)
   else
     g_object_set_qdata (G_OBJECT (self), fallback_batch_quark (), NULL);
 }
+
+HsRepository *
+hs_repository_open_reader (HsRepository  *self,
+                           GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->open_reader != NULL)
+    return iface->open_reader (self, error);
+  return g_object_ref (self);
+}
+
+gboolean
+hs_repository_has_readers (HsRepository *self)
+{
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  return HS_REPOSITORY_GET_IFACE (self)->open_reader != NULL;
+}

@@ -80,10 +80,21 @@ struct _HsRepositoryInterface
   gboolean        (*begin_batch)        (HsRepository *self, const char *description, GError **error);
   gboolean        (*commit_batch)       (HsRepository *self, GError **error);
   void            (*abort_batch)        (HsRepository *self);
+  /* Optional; without it the wrapper returns the repository itself. Called
+   * from a worker thread: it may read only what never changes. */
+  HsRepository   *(*open_reader)        (HsRepository *self, GError **error);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
  * (with their free functions set); agreement_id 0 means all agreements. */
+/* A repository of the same data for a worker thread that only reads: a
+ * connection of its own where the store has connections (never written
+ * through), the repository itself where it has none. Call it in the
+ * worker; free it there. */
+HsRepository *hs_repository_open_reader     (HsRepository *self, GError **error);
+/* TRUE when hs_repository_open_reader() gives a reader of its own, which a
+ * worker thread may use while the main thread goes on with this one. */
+gboolean    hs_repository_has_readers       (HsRepository *self);
 GPtrArray  *hs_repository_list_agreements   (HsRepository *self, GError **error);
 GPtrArray  *hs_repository_list_focus_areas  (HsRepository *self, gint64 agreement_id, GError **error);
 GPtrArray  *hs_repository_list_calls        (HsRepository *self, gint64 agreement_id, GError **error);

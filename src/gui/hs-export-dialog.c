@@ -7,10 +7,10 @@
  * operations CSV), then a GtkFileChooserNative save dialog, then the export
  * in a GTask worker thread with a progress bar and Stop.
  *
- * The store is not thread-safe, so the worker opens its own read-only
- * connection to the same database file (hs_sqlite_repository_open with
- * HS_OPEN_READ_ONLY) and hs_export() streams from that. A repository that
- * is not a SQLite file (tests, in-memory) is exported on the main thread.
+ * The store is not thread-safe, so the worker opens a reader of its own
+ * (hs_repository_open_reader: for SQLite a read-only connection to the same
+ * file) and hs_export() streams from that. A repository without readers
+ * (tests, in-memory) is exported on the main thread.
  */
 #define G_LOG_DOMAIN "hs-export-dialog"
 
@@ -18,7 +18,6 @@
 
 #include <glib/gi18n.h>
 
-#include "store/hs-sqlite-repository.h"
 
 #include "hs-export-dialog.h"
 #include "hs-toast.h"
@@ -80,7 +79,6 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char           *db_path;     /* NULL: use repository on the main thread */
   HsRepository   *repository;
   HsExportFormat  format;
   HsExportScope   scope;
@@ -94,7 +92,6 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
   g_clear_object (&job->repository);
   g_free (job->project_code);
   g_free (job->path);
@@ -141,17 +138,12 @@ export_thread (GTask        *task,
   HsExportSelection selection = { job->scope, job->agreement_id, job->project_code };
   GError *error = NULL;
 
-  if (job->db_path != NULL)
+  repository = hs_repository_open_reader (job->repository, &error);
+  if (repository == NULL)
     {
-      repository = HS_REPOSITORY (hs_sqlite_repository_open (job->db_path, HS_OPEN_READ_ONLY, &error));
-      if (repository == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
+      g_task_return_error (task, error);
+      return;
     }
-  else
-    repository = g_object_ref (job->repository);
 
   if (!hs_export (repository, job->format, &selection, job->path,
                   hs_progress_report, job->progress, cancellable, &job->n_written, &error))
@@ -448,10 +440,7 @@ hs_export_dialog_export_to_file (HsExportDialog *self,
   self->expected = scope->scope == HS_EXPORT_SCOPE_PROJECT ? 1
                  : scope->scope == HS_EXPORT_SCOPE_AGREEMENT ? self->n_agreement
                  : self->n_portfolio;
-  if (HS_IS_SQLITE_REPOSITORY (self->repository))
-    job->db_path = g_strdup (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (self->repository)));
-  else
-    job->repository = g_object_ref (self->repository);
+  job->repository = g_object_ref (self->repository);
 
   g_free (self->file_name);
   self->file_name = g_file_get_basename (file);
@@ -471,7 +460,7 @@ hs_export_dialog_export_to_file (HsExportDialog *self,
   g_task_set_source_tag (task, hs_export_dialog_export_to_file);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_set_return_on_cancel (task, FALSE);
-  if (job->db_path != NULL)
+  if (hs_repository_has_readers (job->repository))
     g_task_run_in_thread (task, export_thread);
   else
     export_thread (task, self, job, self->cancellable);   /* not thread-safe: here */

@@ -963,6 +963,17 @@ hs_sqlite_repository_list_organisation_roles (HsRepository  *repo,
   return hs_store_list_organisation_roles (HS_SQLITE_REPOSITORY (repo)->db, error);
 }
 
+/* A connection of its own, read-only, for a worker thread: the path never
+ * changes after open, and opening touches nothing else of this object. */
+static HsRepository *
+hs_sqlite_repository_open_reader (HsRepository  *repository,
+                                  GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repository);
+
+  return HS_REPOSITORY (hs_sqlite_repository_open (self->db->path, HS_OPEN_READ_ONLY, error));
+}
+
 static void
 hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
 {
@@ -989,6 +1000,7 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->begin_batch = hs_sqlite_repository_begin_batch;
   iface->commit_batch = hs_sqlite_repository_commit_batch;
   iface->abort_batch = hs_sqlite_repository_abort_batch;
+  iface->open_reader = hs_sqlite_repository_open_reader;
 }
 
 /* Public API */

@@ -328,6 +328,60 @@ test_reopen (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+typedef struct
+{
+  HsRepository *repo;
+  char         *name;      /* the first project's name, as the reader saw it */
+  guint         n;
+  GError       *save_error;
+} ReaderWork;
+
+static gpointer
+reader_thread (gpointer data)
+{
+  ReaderWork *work = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsRepository) reader = hs_repository_open_reader (work->repo, &error);
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(HsProject) project = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (reader != work->repo);
+  summaries = hs_repository_list_project_summaries (reader, &error);
+  g_assert_no_error (error);
+  work->n = summaries->len;
+  project = hs_repository_load_project_by_code (reader, "PKS-2023-001", &error);
+  g_assert_no_error (error);
+  work->name = g_strdup (project->name_fi);
+  /* it only reads */
+  g_assert_false (hs_repository_save_project (reader, project, &work->save_error));
+  return NULL;
+}
+
+/* A worker thread opens a reader of its own: it sees what was stored and
+ * cannot write. */
+static void
+test_reader (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  ReaderWork work = { 0, };
+  GThread *thread;
+
+  save_portfolio (fixture, projects);
+  g_assert_true (hs_repository_has_readers (fixture->repo));
+  work.repo = fixture->repo;
+  thread = g_thread_new ("reader", reader_thread, &work);
+  g_thread_join (thread);
+
+  g_assert_cmpuint (work.n, ==, projects->len);
+  g_assert_cmpstr (work.name, ==, ((HsProject *) g_ptr_array_index (projects, 0))->name_fi);
+  g_assert_nonnull (work.save_error);
+  g_test_message ("the reader refused: %s", work.save_error->message);
+  g_clear_error (&work.save_error);
+  g_free (work.name);
+}
+
 /* Saving and loading */
 
 static gboolean
@@ -2133,6 +2187,7 @@ main (int   argc,
 
   ADD ("/store/create-seed", test_create_seed);
   ADD ("/store/reopen", test_reopen);
+  ADD ("/store/reader", test_reader);
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/summaries", test_summaries);
