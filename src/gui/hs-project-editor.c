@@ -28,6 +28,8 @@
 
 #include "hs-amount-entry.h"
 #include "hs-budget-grid.h"
+#include "hs-date-row.h"
+#include "hs-date-row-private.h"
 #include "hs-financing-group.h"
 #include "hs-findings-panel.h"
 #include "hs-organisation-picker.h"
@@ -48,13 +50,6 @@ typedef enum
   TEXT_CODE,
   N_TEXT_FIELDS
 } TextField;
-
-typedef enum
-{
-  DATE_START,
-  DATE_END,
-  N_DATE_FIELDS
-} DateField;
 
 typedef struct
 {
@@ -136,8 +131,6 @@ struct _HsProjectEditor
   HsBudgetGrid         *budget_total_grid;
   AdwPreferencesGroup  *financing_placeholder;
 
-  gboolean              date_pending[N_DATE_FIELDS];
-  gboolean              date_clicked[N_DATE_FIELDS];
 
   HsOrganisationPicker *picker;           /* borrowed; NULL once destroyed */
 
@@ -157,16 +150,8 @@ struct _HsProjectEditor
   AdwComboRow          *focus_area_row;
   AdwComboRow          *call_row;
   AdwComboRow          *cost_model_row;
-  AdwEntryRow          *start_row;
-  AdwEntryRow          *end_row;
-  GtkLabel             *start_error;
-  GtkLabel             *end_error;
-  GtkMenuButton        *start_button;
-  GtkMenuButton        *end_button;
-  GtkPopover           *start_popover;
-  GtkPopover           *end_popover;
-  GtkCalendar          *start_calendar;
-  GtkCalendar          *end_calendar;
+  HsDateRow            *start_row;
+  HsDateRow            *end_row;
   AdwComboRow          *status_row;
   GtkButton            *add_implementer_button;
   GtkListBox           *implementers_list;
@@ -667,235 +652,23 @@ text_row_leave_cb (GtkEventControllerFocus *controller,
 
 /* ---- general: dates ------------------------------------------------------------- */
 
-static AdwEntryRow *
-date_row (HsProjectEditor *self,
-          DateField        field)
-{
-  return field == DATE_START ? self->start_row : self->end_row;
-}
-
-static GtkLabel *
-date_error (HsProjectEditor *self,
-            DateField        field)
-{
-  return field == DATE_START ? self->start_error : self->end_error;
-}
-
-static GDate *
-date_slot (HsProject *project,
-           DateField  field)
-{
-  return field == DATE_START ? &project->start_date : &project->end_date;
-}
-
-/* What a date field shows: a form hs_date_parse() reads back ("1.3.2024";
- * in English the ISO "2024-03-01", as "1 Mar 2024" is not typed back). */
-static char *
-date_entry_text (HsProjectEditor *self,
-                 const GDate     *date)
-{
-  return self->lang == HS_LANG_EN ? hs_date_to_iso (date) : hs_date_format (date, self->lang);
-}
-
-static gboolean
-dates_equal (const GDate *a,
-             const GDate *b)
-{
-  if (!g_date_valid (a) || !g_date_valid (b))
-    return g_date_valid (a) == g_date_valid (b);
-  return g_date_compare (a, b) == 0;
-}
-
 static void
-commit_date (HsProjectEditor *self,
-             DateField        field)
+date_committed_cb (HsDateRow       *row,
+                   guint            julian,
+                   HsProjectEditor *self)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(HsProject) edited = NULL;
-  GDate date;
+  GDate *slot;
 
-  self->date_pending[field] = FALSE;
   if (self->updating > 0 || self->project == NULL)
     return;
 
-  text = stripped_text (date_row (self, field));
-  g_date_clear (&date, 1);
-  if (*text != '\0' && !hs_date_parse (text, &date, &error))
-    {
-      set_field_error (GTK_WIDGET (date_row (self, field)), date_error (self, field), error->message);
-      return;
-    }
-  set_field_error (GTK_WIDGET (date_row (self, field)), date_error (self, field), NULL);
-
-  if (dates_equal (&date, date_slot (self->project, field)))
-    {
-      g_autofree char *shown = date_entry_text (self, &date);
-      set_editable_text (GTK_EDITABLE (date_row (self, field)), shown);
-      return;
-    }
-
   edited = begin_edit (self);
-  *date_slot (edited, field) = date;
+  slot = row == self->start_row ? &edited->start_date : &edited->end_date;
+  g_date_clear (slot, 1);
+  if (julian != 0)
+    g_date_set_julian (slot, julian);
   save (self, g_steal_pointer (&edited));
-}
-
-static void
-date_row_commit_cb (AdwEntryRow     *row,
-                    HsProjectEditor *self)
-{
-  commit_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
-}
-
-static void
-commit_date_row (HsProjectEditor *self,
-                 GtkWidget       *row)
-{
-  commit_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
-}
-
-static void
-date_row_leave_cb (GtkEventControllerFocus *controller,
-                   HsProjectEditor         *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  DateField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field"));
-
-  /* Opening the calendar moves the focus into its popover: not a commit. */
-  if (gtk_widget_get_visible (GTK_WIDGET (field == DATE_START ? self->start_popover : self->end_popover)))
-    return;
-  commit_after_leave (self, row, commit_date_row);
-}
-
-/* Shows the calendar's day in the field; it is stored when the calendar
- * closes. */
-static void
-take_calendar_date (HsProjectEditor *self,
-                    GtkCalendar     *calendar,
-                    gboolean         picked_day)
-{
-  DateField field = calendar == self->start_calendar ? DATE_START : DATE_END;
-  g_autoptr(GDateTime) picked = NULL;
-  g_autofree char *text = NULL;
-  GDate date;
-
-  if (self->updating > 0)
-    return;
-
-  picked = gtk_calendar_get_date (calendar);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (picked),
-                  g_date_time_get_month (picked), g_date_time_get_year (picked));
-  text = date_entry_text (self, &date);
-
-  self->updating++;
-  set_editable_text (GTK_EDITABLE (date_row (self, field)), text);
-  self->updating--;
-  self->date_pending[field] = TRUE;
-  self->date_clicked[field] = self->date_clicked[field] || picked_day;
-}
-
-static void
-calendar_day_selected_cb (HsProjectEditor *self,
-                          GtkCalendar     *calendar)
-{
-  take_calendar_date (self, calendar, TRUE);
-}
-
-/* GtkCalendar says nothing when only the month or year changes (the same
- * day number in another month). */
-static void
-calendar_moved_cb (HsProjectEditor *self,
-                   GParamSpec      *pspec,
-                   GtkCalendar     *calendar)
-{
-  take_calendar_date (self, calendar, FALSE);
-}
-
-static void
-date_popover_closed_cb (HsProjectEditor *self,
-                        GtkPopover      *popover)
-{
-  DateField field = popover == self->start_popover ? DATE_START : DATE_END;
-
-  if (self->date_pending[field])
-    commit_date (self, field);
-}
-
-/* A click on a day picks it and closes the calendar; the arrow keys move
- * the day, and Enter or Space picks it. */
-static void
-calendar_released_cb (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      HsProjectEditor *self)
-{
-  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  DateField field = GTK_CALENDAR (calendar) == self->start_calendar ? DATE_START : DATE_END;
-
-  if (self->date_clicked[field])
-    {
-      self->date_clicked[field] = FALSE;
-      gtk_popover_popdown (field == DATE_START ? self->start_popover : self->end_popover);
-    }
-}
-
-static void
-calendar_pressed_cb (GtkGestureClick *gesture,
-                     int              n_press,
-                     double           x,
-                     double           y,
-                     HsProjectEditor *self)
-{
-  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  DateField field = GTK_CALENDAR (calendar) == self->start_calendar ? DATE_START : DATE_END;
-
-  self->date_clicked[field] = FALSE;
-}
-
-static gboolean
-calendar_key_pressed_cb (GtkEventControllerKey *controller,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         HsProjectEditor       *self)
-{
-  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  DateField field = GTK_CALENDAR (calendar) == self->start_calendar ? DATE_START : DATE_END;
-
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
-    {
-      if (!self->date_pending[field])
-        take_calendar_date (self, GTK_CALENDAR (calendar), FALSE);
-      gtk_popover_popdown (field == DATE_START ? self->start_popover : self->end_popover);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-setup_calendar (HsProjectEditor *self,
-                GtkCalendar     *calendar)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (calendar_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (calendar), GTK_EVENT_CONTROLLER (click));
-
-  /* released in the bubble phase, after the calendar picked the day */
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (calendar_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (calendar), GTK_EVENT_CONTROLLER (click));
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (calendar), keys);
-
-  g_signal_connect_object (calendar, "notify::month", G_CALLBACK (calendar_moved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (calendar, "notify::year", G_CALLBACK (calendar_moved_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- general: choices ------------------------------------------------------------- */
@@ -1909,26 +1682,8 @@ refresh_status (HsProjectEditor *self)
 static void
 refresh_dates (HsProjectEditor *self)
 {
-  for (DateField f = 0; f < N_DATE_FIELDS; f++)
-    {
-      const GDate *date = date_slot (self->project, f);
-      GtkCalendar *calendar = f == DATE_START ? self->start_calendar : self->end_calendar;
-      g_autofree char *text = date_entry_text (self, date);
-
-      if (!gtk_widget_has_css_class (GTK_WIDGET (date_row (self, f)), "error") ||
-          !has_focus_within (date_row (self, f)))
-        {
-          set_editable_text (GTK_EDITABLE (date_row (self, f)), text);
-          set_field_error (GTK_WIDGET (date_row (self, f)), date_error (self, f), NULL);
-        }
-
-      if (g_date_valid (date))
-        {
-          g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                           g_date_get_day (date), 12, 0, 0);
-          gtk_calendar_select_day (calendar, dt);
-        }
-    }
+  hs_date_row_set_date (self->start_row, &self->project->start_date);
+  hs_date_row_set_date (self->end_row, &self->project->end_date);
 }
 
 static void
@@ -2104,12 +1859,14 @@ commit_focused (HsProjectEditor *self)
           hs_amount_entry_commit (HS_AMOUNT_ENTRY (w));
           return;
         }
+      if (HS_IS_DATE_ROW (w))
+        {
+          hs_date_row_commit (HS_DATE_ROW (w));
+          return;
+        }
       if (ADW_IS_ENTRY_ROW (w) && g_object_get_data (G_OBJECT (w), "hs-kind") != NULL)
         {
-          if (g_str_equal (g_object_get_data (G_OBJECT (w), "hs-kind"), "text"))
-            commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "hs-field")));
-          else
-            commit_date (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "hs-field")));
+          commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "hs-field")));
           return;
         }
       if (GTK_IS_ENTRY (w) && g_object_get_data (G_OBJECT (w), "hs-row") != NULL)
@@ -2263,13 +2020,13 @@ lookup_field (HsProjectEditor *self,
   if (g_str_equal (path, "schedule/end"))
     return GTK_WIDGET (self->end_row);
   if (g_str_equal (path, "schedule/start/calendar"))
-    return GTK_WIDGET (self->start_calendar);
+    return GTK_WIDGET (_hs_date_row_get_calendar (self->start_row));
   if (g_str_equal (path, "schedule/end/calendar"))
-    return GTK_WIDGET (self->end_calendar);
+    return GTK_WIDGET (_hs_date_row_get_calendar (self->end_row));
   if (g_str_equal (path, "schedule/start/button"))
-    return GTK_WIDGET (self->start_button);
+    return GTK_WIDGET (_hs_date_row_get_button (self->start_row));
   if (g_str_equal (path, "schedule/end/button"))
-    return GTK_WIDGET (self->end_button);
+    return GTK_WIDGET (_hs_date_row_get_button (self->end_row));
   if (g_str_equal (path, "new-indicator"))
     return GTK_WIDGET (self->new_indicator_row);
   if (g_str_equal (path, "new-indicator-target") || g_str_equal (path, "indicators"))
@@ -2642,6 +2399,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HS_TYPE_FINDINGS_PANEL);
+  g_type_ensure (HS_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-project-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, switcher_title);
@@ -2660,14 +2418,6 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, cost_model_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_error);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_error);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_button);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_button);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_popover);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_popover);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_calendar);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, add_implementer_button);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, implementers_list);
@@ -2683,8 +2433,6 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_error);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_panel);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action_cb);
@@ -2725,16 +2473,8 @@ connect_text_row (HsProjectEditor *self,
   g_object_set_data (G_OBJECT (row), "hs-kind", (gpointer) kind);
   g_object_set_data (G_OBJECT (row), "hs-field", GINT_TO_POINTER (field));
 
-  if (g_str_equal (kind, "text"))
-    {
-      g_signal_connect (row, "entry-activated", G_CALLBACK (text_row_commit_cb), self);
-      g_signal_connect (focus, "leave", G_CALLBACK (text_row_leave_cb), self);
-    }
-  else
-    {
-      g_signal_connect (row, "entry-activated", G_CALLBACK (date_row_commit_cb), self);
-      g_signal_connect (focus, "leave", G_CALLBACK (date_row_leave_cb), self);
-    }
+  g_signal_connect (row, "entry-activated", G_CALLBACK (text_row_commit_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (text_row_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
 }
 
@@ -2810,10 +2550,8 @@ hs_project_editor_init (HsProjectEditor *self)
     g_signal_connect (focus, "leave", G_CALLBACK (summary_leave_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->summary_view), focus);
   }
-  connect_text_row (self, self->start_row, "date", DATE_START);
-  connect_text_row (self, self->end_row, "date", DATE_END);
-  setup_calendar (self, self->start_calendar);
-  setup_calendar (self, self->end_calendar);
+  g_signal_connect (self->start_row, "date-committed", G_CALLBACK (date_committed_cb), self);
+  g_signal_connect (self->end_row, "date-committed", G_CALLBACK (date_committed_cb), self);
 
   for (HsCostModel m = 0; m < HS_N_COST_MODELS; m++)
     gtk_string_list_append (cost_models, hs_cost_model_label (m));
