@@ -178,6 +178,25 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text (inscription, text);
 
+  /* A screen reader names a row by its code and name. GTK 4.8 gives no
+   * handle on a column view's row widget (it is private, and so are the
+   * cells around our inscriptions) and no way to name it from the
+   * factory; its accessible properties are those of any widget, so the
+   * code cell, which every row has whatever the column order, names its
+   * row (the cell's parent's parent) at each bind. What 4.8 cannot do: a
+   * cell announced with its column's title, or the row's position. */
+  if (column == COLUMN_CODE)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (inscription));
+      GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+      if (row != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s", summary->code, summary->name != NULL ? summary->name : "");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, g_strchomp (name), -1);
+        }
+    }
+
   if (column == COLUMN_FINDINGS)
     {
       if (summary->errors > 0)
@@ -755,4 +774,18 @@ hs_project_list_init (HsProjectList *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
+
+  /* The column view's own parts, which GTK 4.8 keeps private and leaves
+   * unnamed: its header row (it can take the focus) and the list inside
+   * it, which is named after the column view. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        self->column_view, NULL, -1);
+      else if (gtk_widget_get_focusable (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Column headers"), -1);
+    }
 }

@@ -873,6 +873,18 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-project", NULL);
 }
 
+/* A drop-down's button, which takes the focus, is GTK's own and has no
+ * name in 4.8: it is named after the drop-down. */
+static void
+name_drop_down_button (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      dropdown, NULL, -1);
+}
+
 static void
 hs_window_init (HsWindow *self)
 {
@@ -895,6 +907,7 @@ hs_window_init (HsWindow *self)
     gtk_string_list_append (statuses, hs_status_label (s));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
   g_signal_connect (self->status_filter, "notify::selected", G_CALLBACK (status_filter_changed_cb), self);
+  name_drop_down_button (self->status_filter);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

@@ -773,10 +773,292 @@ test_open_portfolio (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "not a Hankesalkku database"));
 }
 
+/* ---- what a screen reader announces -------------------------------------- */
+
+/* The label property the accessibility backend keeps, or NULL. GTK 4.8 has
+ * no getter; gtk_test_accessible_check_property () returns the value it
+ * holds when it is not the one asked for (and no label is "\001"). */
+static char *
+accessible_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\001");
+}
+
+static gboolean
+is_labelled_by (GtkWidget *widget,
+                GtkWidget *candidate)
+{
+  /* the relation's value as gtk_accessible_update_relation () takes it: a
+   * NULL-terminated list of accessibles */
+  g_autofree char *differs = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                 candidate, NULL);
+  return differs == NULL;
+}
+
+/* The widget (a descendant or an ancestor: where GTK and we point) that
+ * names @widget through its labelled-by relation. */
+static GtkWidget *
+labelled_by_in (GtkWidget *widget,
+                GtkWidget *tree)
+{
+  if (tree != widget && is_labelled_by (widget, tree))
+    return tree;
+  for (GtkWidget *child = gtk_widget_get_first_child (tree); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = labelled_by_in (widget, child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The name a screen reader is given, computed as GTK 4.8 does: the label
+ * property, then the label of what the widget is labelled by, joined by a
+ * space. NULL when there is neither. */
+static char *
+accessible_name (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  char *own = accessible_label (widget);
+
+  if (own != NULL)
+    g_ptr_array_add (parts, own);
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      GtkWidget *by = labelled_by_in (widget, widget);
+
+      for (GtkWidget *up = gtk_widget_get_parent (widget); by == NULL && up != NULL; up = gtk_widget_get_parent (up))
+        if (is_labelled_by (widget, up))
+          by = up;
+      if (by == NULL)
+        g_error ("A %s in a %s is labelled by a widget the test cannot find: %s", G_OBJECT_TYPE_NAME (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                 gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                     NULL, NULL));
+      if (accessible_label (by) != NULL)
+        g_ptr_array_add (parts, accessible_label (by));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" ", (char **) parts->pdata);
+}
+
+/* "_New Project", "New Project New Project", "Search Search": a mnemonic
+ * read out, or the same words twice. */
+static gboolean
+name_reads_well (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (*name == '\0' || strchr (name, '_') != NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < n; i++)
+    if (*words[i] != '\0' && g_utf8_collate (words[i], words[i + 1]) == 0)
+      return FALSE;
+  if (n % 2 == 0 && n > 0)
+    {
+      gboolean twice = TRUE;
+      for (guint i = 0; i < n / 2; i++)
+        twice = twice && g_strcmp0 (words[i], words[n / 2 + i]) == 0;
+      return !twice;
+    }
+  return TRUE;
+}
+
+/* What a screen reader user lands on: what takes the focus, buttons (the
+ * menu button too), drop-downs, menu items and rows, when shown. A role of
+ * none is not exposed,
+ * and a scrolled window takes the focus only when its child cannot (the
+ * lists here always can). */
+static void
+collect_announced (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if ((gtk_widget_get_focusable (widget) || role == GTK_ACCESSIBLE_ROLE_BUTTON
+       || role == GTK_ACCESSIBLE_ROLE_ROW || role == GTK_ACCESSIBLE_ROLE_LIST_ITEM
+       || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM || role == GTK_ACCESSIBLE_ROLE_COMBO_BOX)
+      && role != GTK_ACCESSIBLE_ROLE_NONE && role != GTK_ACCESSIBLE_ROLE_PRESENTATION
+      && !GTK_IS_SCROLLED_WINDOW (widget))
+    g_ptr_array_add (out, widget);
+  /* what a button holds (an icon, a drop-down's current entry) is read
+   * as the button */
+  if (GTK_IS_BUTTON (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_announced (child, out);
+}
+
+static guint
+assert_all_named (GtkWidget  *window,
+                  const char *where)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  guint rows = 0;
+
+  collect_announced (window, widgets);
+  g_test_message ("%s: %u widgets to name", where, widgets->len);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      g_autofree char *name = accessible_name (widget);
+
+      if (name == NULL || !name_reads_well (name))
+        g_error ("%s: a %s in a %s is announced as “%s”", where, G_OBJECT_TYPE_NAME (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), name != NULL ? name : G_OBJECT_TYPE_NAME (widget));
+      rows += gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW;
+    }
+  return rows;
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0) ||
+      (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_name (GtkWidget  *widget,
+             const char *expected)
+{
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (widget);
+  name = accessible_name (widget);
+  g_assert_cmpstr (name, ==, expected);
+}
+
+/* The labelled button of the empty page, not the header bar's icon. */
+static GtkWidget *
+find_text_button (GtkWidget  *widget,
+                  const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every button, menu button, drop-down, row and focusable widget of the
+ * window is announced by one clear name: the icon buttons by what they
+ * do (not "GtkImage"), the list's rows by code and name (not
+ * "GtkListItemWidget"), the sidebar's by their agreement or focus area;
+ * no mnemonic underscores, no name said twice. At 1280 × 800 with the
+ * search bar and the main menu open, and folded at 800 × 600. */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkMenuButton *menu = GTK_MENU_BUTTON (find_icon_button (window, "open-menu-symbolic"));
+  AdwLeaflet *leaflet = hs_test_find_child (window, ADW_TYPE_LEAFLET);
+  g_autofree char *first_row = g_strdup_printf ("%s %s", shown_row (f, 0)->code, shown_row (f, 0)->name);
+  gboolean row_named = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  hs_test_wait_for_draw (window);
+  hs_test_wait_for_text (window, "label: Code\n");
+
+  assert_name (find_icon_button (window, "list-add-symbolic"), "New Project");
+  assert_name (find_icon_button (window, "system-search-symbolic"), "Search");
+  assert_name (find_icon_button (window, "go-previous-symbolic"), "Back");
+  assert_name (GTK_WIDGET (menu), "Main Menu");
+  /* the menu button's own toggle, which takes the focus */
+  assert_name (hs_test_find_child (GTK_WIDGET (menu), GTK_TYPE_TOGGLE_BUTTON), "Main Menu");
+  /* the empty page's button: its mnemonic is not read, its name once */
+  assert_name (find_text_button (window, "win.new-project"), "New Project");
+
+  g_assert_cmpuint (assert_all_named (window, "1280 × 800"), >, 5);
+  /* a list row is its project */
+  {
+    g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+    collect_announced (GTK_WIDGET (project_list (f)), widgets);
+    for (guint i = 0; i < widgets->len; i++)
+      {
+        g_autofree char *name = accessible_name (g_ptr_array_index (widgets, i));
+        row_named = row_named || g_strcmp0 (name, first_row) == 0;
+      }
+    g_assert_true (row_named);
+  }
+  /* a sidebar row is its agreement */
+  {
+    HsSidebar *sidebar = hs_test_find_child (window, HS_TYPE_SIDEBAR);
+    g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+    g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+    const char *region = ((HsAgreement *) g_ptr_array_index (agreements, 0))->region_name;
+    gboolean found = FALSE;
+
+    collect_announced (GTK_WIDGET (sidebar), widgets);
+    for (guint i = 0; i < widgets->len; i++)
+      {
+        GtkWidget *widget = g_ptr_array_index (widgets, i);
+        g_autofree char *name = accessible_name (widget);
+        found = found || (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM
+                          && g_strcmp0 (name, region) == 0);
+      }
+    g_assert_true (found);
+  }
+
+  gtk_menu_button_popup (menu);
+  hs_test_wait_for_draw (window);
+  assert_all_named (window, "the main menu");
+  gtk_menu_button_popdown (menu);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  hs_test_wait_until ((HsTestCondition) adw_leaflet_get_folded, leaflet, "the window to fold");
+  hs_test_wait_for_draw (window);
+  assert_all_named (window, "800 × 600, the sidebar");
+  /* an agreement chosen: the list, with its Back button */
+  {
+    g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+    GtkWidget *back = find_icon_button (window, "go-previous-symbolic");
+
+    hs_sidebar_select (hs_test_find_child (window, HS_TYPE_SIDEBAR),
+                       ((HsAgreement *) g_ptr_array_index (agreements, 0))->id, 0);
+    hs_test_wait_until ((HsTestCondition) gtk_widget_get_mapped, back, "the Back button to be shown");
+    hs_test_wait_for_draw (window);
+    g_assert_cmpuint (assert_all_named (window, "800 × 600, the list"), >, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's in-process accessibility backend: the accessible names can be
+   * read back (with "none" nothing is kept). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -796,6 +1078,7 @@ main (int   argc,
   ADD ("/window/undo-own-actions", test_undo_own_actions);
   ADD ("/window/back-up-restore", test_back_up_restore);
   ADD ("/window/open-portfolio", test_open_portfolio);
+  ADD ("/window/accessible-names", test_accessible_names);
 #undef ADD
 
   return g_test_run ();
