@@ -54,6 +54,7 @@ struct _HsProjectList
   /* filter state */
   char                *search;       /* casefolded, NULL when empty */
   int                  status;       /* -1: any */
+  HsFindingsFilter     findings;
   gint64               agreement_id; /* 0: any */
   gint64               focus_area_id;/* 0: any */
 
@@ -300,6 +301,14 @@ compare_items_cb (gconstpointer a,
 /* ---- filtering ------------------------------------------------------------ */
 
 static gboolean
+in_scope (HsProjectList          *self,
+          const HsProjectSummary *s)
+{
+  return (self->agreement_id == 0 || s->agreement_id == self->agreement_id)
+         && (self->focus_area_id == 0 || s->focus_area_id == self->focus_area_id);
+}
+
+static gboolean
 matches (HsProjectList *self,
          HsProjectItem *item)
 {
@@ -307,9 +316,11 @@ matches (HsProjectList *self,
 
   if (self->status >= 0 && (int) s->status != self->status)
     return FALSE;
-  if (self->agreement_id != 0 && s->agreement_id != self->agreement_id)
+  if (self->findings == HS_FINDINGS_SOME && s->errors == 0 && s->warnings == 0)
     return FALSE;
-  if (self->focus_area_id != 0 && s->focus_area_id != self->focus_area_id)
+  if (self->findings == HS_FINDINGS_ERRORS && s->errors == 0)
+    return FALSE;
+  if (!in_scope (self, s))
     return FALSE;
   if (self->search != NULL && strstr (hs_project_item_get_search_key (item), self->search) == NULL)
     return FALSE;
@@ -489,6 +500,19 @@ hs_project_list_set_status_filter (HsProjectList *self,
 }
 
 void
+hs_project_list_set_findings_filter (HsProjectList    *self,
+                                     HsFindingsFilter  findings)
+{
+  g_return_if_fail (HS_IS_PROJECT_LIST (self));
+
+  if (self->findings == findings)
+    return;
+  self->findings = findings;
+  refilter (self);
+  scroll_to_top (self);
+}
+
+void
 hs_project_list_set_scope (HsProjectList *self,
                            gint64         agreement_id,
                            gint64         focus_area_id)
@@ -588,6 +612,26 @@ hs_project_list_get_n_projects (HsProjectList *self)
   g_return_val_if_fail (HS_IS_PROJECT_LIST (self), 0);
 
   return self->all->len;
+}
+
+gboolean
+hs_project_list_is_filtered (HsProjectList *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), FALSE);
+
+  return self->search != NULL || self->status >= 0 || self->findings != HS_FINDINGS_ANY;
+}
+
+guint
+hs_project_list_get_n_in_scope (HsProjectList *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), 0);
+
+  for (guint i = 0; i < self->all->len; i++)
+    n += in_scope (self, hs_project_item_get_summary (g_ptr_array_index (self->all, i)));
+  return n;
 }
 
 void

@@ -221,12 +221,15 @@ hs_sidebar_load (HsSidebar     *self,
 static char *
 format_detail (const HsSummaryRow *row)
 {
-  g_autofree char *total = hs_money_format (row != NULL ? row->total_costs : 0, hs_lang_current ());
+  HsLang lang = hs_lang_current ();
+  g_autofree char *total = hs_money_format (row != NULL ? row->total_costs : 0, lang);
   guint projects = row != NULL ? row->projects : 0;
+  g_autofree char *count = hs_count_format (projects, lang);
 
-  /* Translators: "12 projects · 1 333 333,00 €" in the sidebar */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project · %s", "%u projects · %s", projects),
-                          projects, total);
+  /* Translators: "12 projects · 1 333 333,00 €" in the sidebar; the first
+   * %s is the number of projects, grouped ("10 018") */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project · %s", "%s projects · %s", projects),
+                          count, total);
 }
 
 static void

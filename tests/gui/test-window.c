@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/hs-i18n.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-application.h"
@@ -26,6 +27,9 @@
 #include "hs-sidebar.h"
 #include "hs-snapshot.h"
 #include "hs-window.h"
+
+/* --language=fi: the screenshots case in Finnish */
+static const char *language = "en";
 
 typedef struct
 {
@@ -68,7 +72,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->repo = hs_test_open_portfolio ("hs-window", 60, &f->dir);
+  /* 60 generated projects and the 3 examples, unless the case asks for more */
+  f->repo = hs_test_open_portfolio ("hs-window", data != NULL ? GPOINTER_TO_UINT (data) : 60, &f->dir);
   f->window = hs_window_new (NULL, f->repo);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
   hs_test_present (GTK_WINDOW (f->window));
@@ -773,6 +778,7 @@ test_open_portfolio (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "not a Hankesalkku database"));
 }
 
+
 /* ---- what a screen reader announces -------------------------------------- */
 
 /* The label property the accessibility backend keeps, or NULL. GTK 4.8 has
@@ -1052,10 +1058,260 @@ test_accessible_names (Fixture       *f,
   }
 }
 
+/* ---- filters that can be seen ------------------------------------------- */
+
+static GtkDropDown *
+drop_down (Fixture *f,
+           guint    index)
+{
+  GtkWidget *bar = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *first = hs_test_find_child (bar, GTK_TYPE_DROP_DOWN);
+  GtkWidget *widget = first;
+
+  g_assert_nonnull (first);
+  for (guint i = 0; i < index && widget != NULL; i++)
+    {
+      widget = gtk_widget_get_next_sibling (widget);
+      while (widget != NULL && !GTK_IS_DROP_DOWN (widget))
+        widget = gtk_widget_get_next_sibling (widget);
+    }
+  g_assert_nonnull (widget);
+  return GTK_DROP_DOWN (widget);
+}
+
+static gboolean
+search_closed (gpointer bar)
+{
+  return !gtk_search_bar_get_search_mode (bar);
+}
+
+static void
+wait_for_subtitle (Fixture    *f,
+                   const char *format,
+                   ...) G_GNUC_PRINTF (2, 3);
+
+static void
+wait_for_subtitle (Fixture    *f,
+                   const char *format,
+                   ...)
+{
+  va_list args;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *line = NULL;
+
+  va_start (args, format);
+  subtitle = g_strdup_vprintf (format, args);
+  va_end (args);
+  line = g_strdup_printf ("label: %s\n", subtitle);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), line);
+}
+
+/* A filter is never on without being seen: a dashboard bar that filters by
+ * status opens the search bar that shows it, the subtitle says how many of
+ * how many projects it leaves, and closing the search bar (Escape, the
+ * search button) ends the search: the text and the filters go, the whole
+ * list comes back. */
+static void
+test_filter_is_seen (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  HsDashboard *dashboard = hs_test_find_child (window, HS_TYPE_DASHBOARD);
+  GtkSearchBar *bar = hs_test_find_child (window, GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry = hs_test_find_child (window, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *search_button = find_icon_button (window, "system-search-symbolic");
+  HsSidebar *sidebar = hs_test_find_child (window, HS_TYPE_SIDEBAR);
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+  g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
+  guint ongoing = 0, in_agreement = 0, ongoing_in_agreement = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      ongoing += s->status == HS_STATUS_ONGOING;
+      in_agreement += s->agreement_id == pks->agreement_id;
+      ongoing_in_agreement += s->agreement_id == pks->agreement_id && s->status == HS_STATUS_ONGOING;
+    }
+  g_assert_cmpuint (ongoing, >, 0);
+  g_assert_cmpuint (ongoing, <, 63);
+
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_signal_emit_by_name (dashboard, "filter-requested", (int) HS_BY_STATUS, "ongoing");
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, ongoing);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, 0)), ==, 1 + HS_STATUS_ONGOING);
+  wait_for_subtitle (f, "%u of 63 projects", ongoing);
+
+  /* of the agreement's projects, in an agreement */
+  hs_sidebar_select (sidebar, pks->agreement_id, 0);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, ongoing_in_agreement);
+  wait_for_subtitle (f, "%u of %u project%s", ongoing_in_agreement, in_agreement, in_agreement == 1 ? "" : "s");
+  hs_sidebar_select (sidebar, 0, 0);
+  hs_test_drain ();
+
+  /* the search button closes the bar: every project again */
+  gtk_widget_activate (search_button);
+  hs_test_wait_until (search_closed, bar, "the search button to close the search bar");
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, 0)), ==, 0);
+  wait_for_subtitle (f, "63 projects");
+
+  /* a search typed, then Escape */
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  hs_test_search (entry, "helsingin kaupunki");
+  g_assert_cmpuint (shown (f), <, 63);
+  wait_for_subtitle (f, "%u of 63 projects", shown (f));
+  gtk_widget_grab_focus (entry);
+  hs_test_send_keys (window, "key", "Escape");
+  hs_test_wait_until (search_closed, bar, "Escape to close the search bar");
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  wait_for_subtitle (f, "63 projects");
+}
+
+/* ---- findings ----------------------------------------------------------- */
+
+/* Beside the status filter, a reviewer's: the projects with findings
+ * (errors or warnings), or with errors; with a status too. */
+static void
+test_findings_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) all = NULL;
+  guint with_findings = 0, with_errors = 0, ongoing_with_errors = 0;
+  GtkDropDown *findings;
+  g_autoptr(HsProject) warned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a project with a warning and no error: its last status change dated
+   * before the one before it */
+  all = hs_repository_list_project_summaries (f->repo, NULL);
+  for (guint i = 0; i < all->len && warned == NULL; i++)
+    {
+      HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      g_autoptr(HsProject) project = NULL;
+
+      if (s->errors + s->warnings > 0)
+        continue;
+      project = hs_repository_load_project (f->repo, s->id, NULL);
+      if (project->history->len >= 2)
+        warned = g_steal_pointer (&project);
+    }
+  g_assert_nonnull (warned);
+  {
+    guint n = warned->history->len;
+    HsStatusChange *last = &g_array_index (warned->history, HsStatusChange, n - 1);
+
+    last->date = g_array_index (warned->history, HsStatusChange, n - 2).date;
+    g_date_subtract_days (&last->date, 1);
+  }
+  g_assert_true (hs_repository_save_project (f->repo, warned, &error));
+  g_assert_no_error (error);
+  hs_test_drain ();
+  g_clear_pointer (&all, g_array_unref);
+  all = hs_repository_list_project_summaries (f->repo, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      with_findings += s->errors + s->warnings > 0;
+      with_errors += s->errors > 0;
+      ongoing_with_errors += s->errors > 0 && s->status == HS_STATUS_ONGOING;
+    }
+  g_test_message ("%u with findings, %u with errors", with_findings, with_errors);
+  g_assert_cmpuint (with_errors, >, 0);
+  g_assert_cmpuint (with_findings, >, with_errors);
+  g_assert_cmpuint (with_findings, <, 63);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  hs_test_drain ();
+  findings = drop_down (f, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (findings)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (findings)), ==, 3);
+
+  gtk_drop_down_set_selected (findings, 1);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, with_findings);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_cmpuint (shown_row (f, i)->errors + shown_row (f, i)->warnings, >, 0);
+  wait_for_subtitle (f, "%u of 63 projects", with_findings);
+
+  gtk_drop_down_set_selected (findings, 2);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, with_errors);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_cmpuint (shown_row (f, i)->errors, >, 0);
+
+  gtk_drop_down_set_selected (drop_down (f, 0), 1 + HS_STATUS_ONGOING);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, ongoing_with_errors);
+
+  gtk_drop_down_set_selected (findings, 0);
+  gtk_drop_down_set_selected (drop_down (f, 0), 0);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+}
+
+/* What a reviewer sees with the filters on: the search bar with both
+ * drop-downs and the subtitle, at the default size and folded; written
+ * as window-filters-<size>-<language>.png. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  AdwLeaflet *leaflet = hs_test_find_child (window, ADW_TYPE_LEAFLET);
+  g_autofree char *big = g_strdup_printf ("window-filters-1280x800-%s.png", language);
+  g_autofree char *small = g_strdup_printf ("window-filters-800x600-%s.png", language);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  gtk_drop_down_set_selected (drop_down (f, 1), 1);
+  hs_test_drain ();
+  hs_test_wait_for_draw (window);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  hs_test_save_png (window, big);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  hs_test_wait_until ((HsTestCondition) adw_leaflet_get_folded, leaflet, "the window to fold");
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hs_test_wait_for_draw (window);
+  hs_test_save_png (window, small);
+}
+
+/* ---- counts -------------------------------------------------------------- */
+
+/* Counts of projects are grouped as amounts are: "1,003 projects" (in
+ * Finnish "1 003 hanketta"), in the subtitle and the sidebar. */
+static void
+test_counts_grouped (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *entry = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_cmpuint (shown (f), ==, 1003);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 1,003 projects\n");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 1,003 projects · €");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  hs_test_search (entry, "GEN-5-0");
+  wait_for_subtitle (f, "1,000 of 1,003 projects");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  {
+    const char *given = hs_test_take_language_option (&argc, &argv);
+    if (given != NULL)
+      language = given;
+  }
+  hs_i18n_init ();
+
   /* GTK's in-process accessibility backend: the accessible names can be
    * read back (with "none" nothing is kept). */
   g_setenv ("GTK_A11Y", "test", TRUE);
@@ -1079,6 +1335,11 @@ main (int   argc,
   ADD ("/window/back-up-restore", test_back_up_restore);
   ADD ("/window/open-portfolio", test_open_portfolio);
   ADD ("/window/accessible-names", test_accessible_names);
+  ADD ("/window/filter-is-seen", test_filter_is_seen);
+  ADD ("/window/findings-filter", test_findings_filter);
+  ADD ("/window/screenshots", test_screenshots);
+  g_test_add ("/window/counts-grouped", Fixture, GUINT_TO_POINTER (1000), fixture_set_up, test_counts_grouped,
+              fixture_tear_down);
 #undef ADD
 
   return g_test_run ();
