@@ -20,6 +20,7 @@
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
+#include "core/hs-validate.h"
 
 #include "hs-project-item.h"
 #include "hs-project-list.h"
@@ -50,6 +51,7 @@ struct _HsProjectList
   GtkSingleSelection  *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
   HsLang               lang;
+  HsRepository        *repository;   /* the one the rows came from, for findings */
 
   /* filter state */
   char                *search;       /* casefolded, NULL when empty */
@@ -100,6 +102,110 @@ cell_query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The findings of a project, one a line, errors first as the rules give
+ * them: loaded and checked when asked for, as the editor checks them (the
+ * list's summaries have only the counts). NULL when it has none. */
+char *
+hs_project_list_describe_findings (HsRepository  *repository,
+                                   gint64         project_id,
+                                   HsLang         lang,
+                                   GError       **error)
+{
+  /* a tooltip taller than this is not read; the editor lists them all */
+  const guint most = 10;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) text = NULL;
+  HsValidationContext context = { 0, };
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repository), NULL);
+
+  project = hs_repository_load_project (repository, project_id, error);
+  if (project == NULL)
+    return NULL;
+  calls = hs_repository_list_calls (repository, 0, error);
+  if (calls == NULL)
+    return NULL;
+  focus_areas = hs_repository_list_focus_areas (repository, 0, error);
+  if (focus_areas == NULL)
+    return NULL;
+
+  for (guint i = 0; project->call_id != 0 && i < calls->len; i++)
+    if (((HsCall *) g_ptr_array_index (calls, i))->id == project->call_id)
+      context.call = g_ptr_array_index (calls, i);
+  for (guint i = 0; project->focus_area_id != 0 && i < focus_areas->len; i++)
+    if (((HsFocusArea *) g_ptr_array_index (focus_areas, i))->id == project->focus_area_id)
+      context.focus_area = g_ptr_array_index (focus_areas, i);
+  context.lang = lang;
+
+  findings = hs_validate_project (project, &context);
+  if (findings->len == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < findings->len && i < most; i++)
+    {
+      const HsFinding *finding = g_ptr_array_index (findings, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a line of the findings tooltip in the project list */
+      g_string_append_printf (text, finding->severity == HS_SEVERITY_ERROR ? _("Error: %s") : _("Warning: %s"),
+                              finding->message);
+    }
+  if (findings->len > most)
+    {
+      guint more = findings->len - most;
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more finding", "and %u more findings", more),
+                              more);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The findings cell's tooltip: what the findings are. Made only when the
+ * pointer rests on the cell, once per row's summary (an edited project
+ * gets a new item, and so a new text). */
+static gboolean
+findings_query_tooltip_cb (GtkWidget     *widget,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard_mode,
+                           GtkTooltip    *tooltip,
+                           HsProjectList *self)
+{
+  HsProjectItem *item = g_object_get_data (G_OBJECT (widget), "hs-project-item");
+  const HsProjectSummary *summary;
+  const char *text;
+
+  if (item == NULL || self->repository == NULL)
+    return FALSE;
+  summary = hs_project_item_get_summary (item);
+  if (summary->errors == 0 && summary->warnings == 0)
+    return FALSE;
+
+  text = g_object_get_data (G_OBJECT (item), "hs-findings-text");
+  if (text == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      char *made = hs_project_list_describe_findings (self->repository, summary->id, self->lang, &error);
+
+      if (made == NULL)
+        {
+          if (error != NULL)
+            g_warning ("Could not check project %s: %s", summary->code, error->message);
+          return FALSE;
+        }
+      g_object_set_data_full (G_OBJECT (item), "hs-findings-text", made, g_free);
+      text = made;
+    }
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -118,6 +224,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     {
       gtk_widget_set_has_tooltip (inscription, TRUE);
       g_signal_connect (inscription, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
+  if (column == COLUMN_FINDINGS)
+    {
+      gtk_widget_set_has_tooltip (inscription, TRUE);
+      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (findings_query_tooltip_cb),
+                        g_object_get_data (G_OBJECT (factory), "hs-project-list"));
     }
   gtk_list_item_set_child (list_item, inscription);
 }
@@ -200,6 +312,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_FINDINGS)
     {
+      g_object_set_data_full (G_OBJECT (inscription), "hs-project-item", g_object_ref (item), g_object_unref);
       if (summary->errors > 0)
         gtk_widget_add_css_class (GTK_WIDGET (inscription), "error");
       else
@@ -549,6 +662,7 @@ hs_project_list_load (HsProjectList  *self,
 
   g_ptr_array_unref (self->all);
   self->all = g_steal_pointer (&items);
+  g_set_object (&self->repository, repository);
   refilter (self);
   return TRUE;
 }
@@ -742,6 +856,7 @@ hs_project_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (hs_project_list_parent_class)->dispose (object);
 }

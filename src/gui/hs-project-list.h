@@ -60,4 +60,13 @@ void        hs_project_list_sort_by           (HsProjectList  *self,
                                                const char     *column_id,
                                                GtkSortType     direction);
 
+/* The findings of one project, a line each ("Error: …", "Warning: …"),
+ * at most ten and a line that says how many more: the findings cell's
+ * tooltip. Loads the project and checks it as the editor does. NULL when
+ * it has none, or on an error (then @error is set). */
+char       *hs_project_list_describe_findings (HsRepository   *repository,
+                                               gint64          project_id,
+                                               HsLang          lang,
+                                               GError        **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/hs-i18n.h"
+#include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-application.h"
@@ -1256,6 +1257,91 @@ test_findings_filter (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, 63);
 }
 
+static GtkWidget *
+find_inscription (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inscription (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The findings cell's tooltip says what the findings are: the messages the
+ * editor shows, errors marked as such, made when asked for. */
+static void
+test_findings_tooltip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
+  const HsProjectSummary *with = NULL, *without = NULL;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cell_text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *cell;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      if (with == NULL && s->errors > 0 && s->errors + s->warnings <= 10)
+        with = s;
+      if (without == NULL && s->errors + s->warnings == 0)
+        without = s;
+    }
+  g_assert_nonnull (with);
+  g_assert_nonnull (without);
+
+  text = hs_project_list_describe_findings (f->repo, with->id, HS_LANG_EN, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  g_test_message ("%s: %s", with->code, text);
+  lines = g_strsplit (text, "\n", -1);
+  /* one line a finding, as many as the list counts */
+  g_assert_cmpuint (g_strv_length (lines), ==, with->errors + with->warnings);
+  g_assert_true (g_str_has_prefix (lines[0], "Error: "));
+  {
+    /* the messages are the validator's, in the user's language */
+    g_autoptr(GPtrArray) calls = hs_repository_list_calls (f->repo, 0, NULL);
+    g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
+    HsValidationContext context = { .lang = HS_LANG_EN };
+
+    project = hs_repository_load_project (f->repo, with->id, NULL);
+    for (guint i = 0; i < calls->len; i++)
+      if (((HsCall *) g_ptr_array_index (calls, i))->id == project->call_id)
+        context.call = g_ptr_array_index (calls, i);
+    for (guint i = 0; i < areas->len; i++)
+      if (((HsFocusArea *) g_ptr_array_index (areas, i))->id == project->focus_area_id)
+        context.focus_area = g_ptr_array_index (areas, i);
+    findings = hs_validate_project (project, &context);
+    for (guint i = 0; i < findings->len; i++)
+      g_assert_nonnull (strstr (lines[i], ((HsFinding *) g_ptr_array_index (findings, i))->message));
+  }
+
+  g_assert_null (hs_project_list_describe_findings (f->repo, without->id, HS_LANG_EN, &error));
+  g_assert_no_error (error);
+
+  /* the row's findings cell asks for it */
+  hs_project_list_set_search (project_list (f), with->code);
+  hs_test_drain ();
+  cell_text = g_strdup_printf (with->errors == 1 ? "%u error" : "%u errors", with->errors);
+  {
+    g_autofree char *line = g_strdup_printf ("label: %s\n", cell_text);
+    hs_test_wait_for_text (GTK_WIDGET (f->window), line);
+  }
+  cell = find_inscription (GTK_WIDGET (project_list (f)), cell_text);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+}
+
 /* What a reviewer sees with the filters on: the search bar with both
  * drop-downs and the subtitle, at the default size and folded; written
  * as window-filters-<size>-<language>.png. */
@@ -1337,6 +1423,7 @@ main (int   argc,
   ADD ("/window/accessible-names", test_accessible_names);
   ADD ("/window/filter-is-seen", test_filter_is_seen);
   ADD ("/window/findings-filter", test_findings_filter);
+  ADD ("/window/findings-tooltip", test_findings_tooltip);
   ADD ("/window/screenshots", test_screenshots);
   g_test_add ("/window/counts-grouped", Fixture, GUINT_TO_POINTER (1000), fixture_set_up, test_counts_grouped,
               fixture_tear_down);
