@@ -199,6 +199,20 @@ append_number (GString *string,
 }
 
 char *
+hs_count_format (gint64 count,
+                 HsLang lang)
+{
+  GString *string = g_string_new (NULL);
+  guint64 mag = count < 0 ? (guint64) -(count + 1) + 1 : (guint64) count;
+
+  if (count < 0)
+    g_string_append (string, MINUS_SIGN);
+  append_grouped (string, mag, lang == HS_LANG_EN ? "," : FI_GROUP_SEPARATOR);
+
+  return g_string_free (string, FALSE);
+}
+
+char *
 hs_money_format_plain (gint64 cents,
                        HsLang lang)
 {

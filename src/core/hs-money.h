@@ -36,6 +36,10 @@ gint32    hs_rate_of          (gint64 part, gint64 whole);
 char     *hs_money_format     (gint64 cents, HsLang lang);
 /* The number alone, without the currency sign: "1 333 333,00" / "1,333,333.00". */
 char     *hs_money_format_plain (gint64 cents, HsLang lang);
+/* A count as the window and the sidebar show it, grouped like money:
+ * fi/sv "10 018" (U+00A0 between groups), en "10,018"; negative counts
+ * with U+2212. */
+char     *hs_count_format     (gint64 count, HsLang lang);
 /* Accepts what people type and paste: optional sign (- or U+2212), digits
  * grouped by space, U+00A0, U+202F or apostrophe, decimal comma or point
  * (when unambiguous), at most two decimals, an optional € or EUR before or

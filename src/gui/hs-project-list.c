@@ -20,6 +20,7 @@
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
+#include "core/hs-validate.h"
 
 #include "hs-project-item.h"
 #include "hs-project-list.h"
@@ -50,10 +51,12 @@ struct _HsProjectList
   GtkSingleSelection  *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
   HsLang               lang;
+  HsRepository        *repository;   /* the one the rows came from, for findings */
 
   /* filter state */
   char                *search;       /* casefolded, NULL when empty */
   int                  status;       /* -1: any */
+  HsFindingsFilter     findings;
   gint64               agreement_id; /* 0: any */
   gint64               focus_area_id;/* 0: any */
 
@@ -99,6 +102,110 @@ cell_query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The findings of a project, one a line, errors first as the rules give
+ * them: loaded and checked when asked for, as the editor checks them (the
+ * list's summaries have only the counts). NULL when it has none. */
+char *
+hs_project_list_describe_findings (HsRepository  *repository,
+                                   gint64         project_id,
+                                   HsLang         lang,
+                                   GError       **error)
+{
+  /* a tooltip taller than this is not read; the editor lists them all */
+  const guint most = 10;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) text = NULL;
+  HsValidationContext context = { 0, };
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repository), NULL);
+
+  project = hs_repository_load_project (repository, project_id, error);
+  if (project == NULL)
+    return NULL;
+  calls = hs_repository_list_calls (repository, 0, error);
+  if (calls == NULL)
+    return NULL;
+  focus_areas = hs_repository_list_focus_areas (repository, 0, error);
+  if (focus_areas == NULL)
+    return NULL;
+
+  for (guint i = 0; project->call_id != 0 && i < calls->len; i++)
+    if (((HsCall *) g_ptr_array_index (calls, i))->id == project->call_id)
+      context.call = g_ptr_array_index (calls, i);
+  for (guint i = 0; project->focus_area_id != 0 && i < focus_areas->len; i++)
+    if (((HsFocusArea *) g_ptr_array_index (focus_areas, i))->id == project->focus_area_id)
+      context.focus_area = g_ptr_array_index (focus_areas, i);
+  context.lang = lang;
+
+  findings = hs_validate_project (project, &context);
+  if (findings->len == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < findings->len && i < most; i++)
+    {
+      const HsFinding *finding = g_ptr_array_index (findings, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a line of the findings tooltip in the project list */
+      g_string_append_printf (text, finding->severity == HS_SEVERITY_ERROR ? _("Error: %s") : _("Warning: %s"),
+                              finding->message);
+    }
+  if (findings->len > most)
+    {
+      guint more = findings->len - most;
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more finding", "and %u more findings", more),
+                              more);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The findings cell's tooltip: what the findings are. Made only when the
+ * pointer rests on the cell, once per row's summary (an edited project
+ * gets a new item, and so a new text). */
+static gboolean
+findings_query_tooltip_cb (GtkWidget     *widget,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard_mode,
+                           GtkTooltip    *tooltip,
+                           HsProjectList *self)
+{
+  HsProjectItem *item = g_object_get_data (G_OBJECT (widget), "hs-project-item");
+  const HsProjectSummary *summary;
+  const char *text;
+
+  if (item == NULL || self->repository == NULL)
+    return FALSE;
+  summary = hs_project_item_get_summary (item);
+  if (summary->errors == 0 && summary->warnings == 0)
+    return FALSE;
+
+  text = g_object_get_data (G_OBJECT (item), "hs-findings-text");
+  if (text == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      char *made = hs_project_list_describe_findings (self->repository, summary->id, self->lang, &error);
+
+      if (made == NULL)
+        {
+          if (error != NULL)
+            g_warning ("Could not check project %s: %s", summary->code, error->message);
+          return FALSE;
+        }
+      g_object_set_data_full (G_OBJECT (item), "hs-findings-text", made, g_free);
+      text = made;
+    }
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -117,6 +224,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     {
       gtk_widget_set_has_tooltip (inscription, TRUE);
       g_signal_connect (inscription, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
+  if (column == COLUMN_FINDINGS)
+    {
+      gtk_widget_set_has_tooltip (inscription, TRUE);
+      g_signal_connect (inscription, "query-tooltip", G_CALLBACK (findings_query_tooltip_cb),
+                        g_object_get_data (G_OBJECT (factory), "hs-project-list"));
     }
   gtk_list_item_set_child (list_item, inscription);
 }
@@ -178,8 +291,28 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text (inscription, text);
 
+  /* A screen reader names a row by its code and name. GTK 4.8 gives no
+   * handle on a column view's row widget (it is private, and so are the
+   * cells around our inscriptions) and no way to name it from the
+   * factory; its accessible properties are those of any widget, so the
+   * code cell, which every row has whatever the column order, names its
+   * row (the cell's parent's parent) at each bind. What 4.8 cannot do: a
+   * cell announced with its column's title, or the row's position. */
+  if (column == COLUMN_CODE)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (inscription));
+      GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+      if (row != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s", summary->code, summary->name != NULL ? summary->name : "");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, g_strchomp (name), -1);
+        }
+    }
+
   if (column == COLUMN_FINDINGS)
     {
+      g_object_set_data_full (G_OBJECT (inscription), "hs-project-item", g_object_ref (item), g_object_unref);
       if (summary->errors > 0)
         gtk_widget_add_css_class (GTK_WIDGET (inscription), "error");
       else
@@ -281,6 +414,14 @@ compare_items_cb (gconstpointer a,
 /* ---- filtering ------------------------------------------------------------ */
 
 static gboolean
+in_scope (HsProjectList          *self,
+          const HsProjectSummary *s)
+{
+  return (self->agreement_id == 0 || s->agreement_id == self->agreement_id)
+         && (self->focus_area_id == 0 || s->focus_area_id == self->focus_area_id);
+}
+
+static gboolean
 matches (HsProjectList *self,
          HsProjectItem *item)
 {
@@ -288,9 +429,11 @@ matches (HsProjectList *self,
 
   if (self->status >= 0 && (int) s->status != self->status)
     return FALSE;
-  if (self->agreement_id != 0 && s->agreement_id != self->agreement_id)
+  if (self->findings == HS_FINDINGS_SOME && s->errors == 0 && s->warnings == 0)
     return FALSE;
-  if (self->focus_area_id != 0 && s->focus_area_id != self->focus_area_id)
+  if (self->findings == HS_FINDINGS_ERRORS && s->errors == 0)
+    return FALSE;
+  if (!in_scope (self, s))
     return FALSE;
   if (self->search != NULL && strstr (hs_project_item_get_search_key (item), self->search) == NULL)
     return FALSE;
@@ -470,6 +613,19 @@ hs_project_list_set_status_filter (HsProjectList *self,
 }
 
 void
+hs_project_list_set_findings_filter (HsProjectList    *self,
+                                     HsFindingsFilter  findings)
+{
+  g_return_if_fail (HS_IS_PROJECT_LIST (self));
+
+  if (self->findings == findings)
+    return;
+  self->findings = findings;
+  refilter (self);
+  scroll_to_top (self);
+}
+
+void
 hs_project_list_set_scope (HsProjectList *self,
                            gint64         agreement_id,
                            gint64         focus_area_id)
@@ -506,6 +662,7 @@ hs_project_list_load (HsProjectList  *self,
 
   g_ptr_array_unref (self->all);
   self->all = g_steal_pointer (&items);
+  g_set_object (&self->repository, repository);
   refilter (self);
   return TRUE;
 }
@@ -569,6 +726,26 @@ hs_project_list_get_n_projects (HsProjectList *self)
   g_return_val_if_fail (HS_IS_PROJECT_LIST (self), 0);
 
   return self->all->len;
+}
+
+gboolean
+hs_project_list_is_filtered (HsProjectList *self)
+{
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), FALSE);
+
+  return self->search != NULL || self->status >= 0 || self->findings != HS_FINDINGS_ANY;
+}
+
+guint
+hs_project_list_get_n_in_scope (HsProjectList *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HS_IS_PROJECT_LIST (self), 0);
+
+  for (guint i = 0; i < self->all->len; i++)
+    n += in_scope (self, hs_project_item_get_summary (g_ptr_array_index (self->all, i)));
+  return n;
 }
 
 void
@@ -679,6 +856,7 @@ hs_project_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (hs_project_list_parent_class)->dispose (object);
 }
@@ -755,4 +933,18 @@ hs_project_list_init (HsProjectList *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (self->column_view, "activate", G_CALLBACK (column_view_activate_cb), self);
+
+  /* The column view's own parts, which GTK 4.8 keeps private and leaves
+   * unnamed: its header row (it can take the focus) and the list inside
+   * it, which is named after the column view. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        self->column_view, NULL, -1);
+      else if (gtk_widget_get_focusable (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Column headers"), -1);
+    }
 }

@@ -6,9 +6,17 @@
 
 #include <gtk/gtk.h>
 
+#include "core/hs-lang.h"
 #include "core/hs-repository.h"
 
 G_BEGIN_DECLS
+
+typedef enum
+{
+  HS_FINDINGS_ANY,      /* every project */
+  HS_FINDINGS_SOME,     /* errors or warnings */
+  HS_FINDINGS_ERRORS,   /* errors */
+} HsFindingsFilter;
 
 #define HS_TYPE_PROJECT_LIST (hs_project_list_get_type ())
 G_DECLARE_FINAL_TYPE (HsProjectList, hs_project_list, HS, PROJECT_LIST, GtkWidget)
@@ -25,11 +33,18 @@ gboolean    hs_project_list_update_project    (HsProjectList  *self,
 /* The rows as shown: filtered and sorted (of HsProjectItem). */
 GListModel *hs_project_list_get_model         (HsProjectList  *self);
 guint       hs_project_list_get_n_projects    (HsProjectList  *self);
+/* The projects of the agreement or focus area shown, whatever the search
+ * and the status and findings filters. */
+guint       hs_project_list_get_n_in_scope    (HsProjectList  *self);
+/* TRUE while a search, a status or a findings filter leaves projects out. */
+gboolean    hs_project_list_is_filtered       (HsProjectList  *self);
 void        hs_project_list_set_search        (HsProjectList  *self,
                                                const char     *text);
 /* -1 for any status */
 void        hs_project_list_set_status_filter (HsProjectList  *self,
                                                int             status);
+void        hs_project_list_set_findings_filter (HsProjectList    *self,
+                                                 HsFindingsFilter  findings);
 /* 0 for all agreements / all focus areas */
 void        hs_project_list_set_scope         (HsProjectList  *self,
                                                gint64          agreement_id,
@@ -44,5 +59,14 @@ gboolean    hs_project_list_select_id         (HsProjectList  *self,
 void        hs_project_list_sort_by           (HsProjectList  *self,
                                                const char     *column_id,
                                                GtkSortType     direction);
+
+/* The findings of one project, a line each ("Error: …", "Warning: …"),
+ * at most ten and a line that says how many more: the findings cell's
+ * tooltip. Loads the project and checks it as the editor does. NULL when
+ * it has none, or on an error (then @error is set). */
+char       *hs_project_list_describe_findings (HsRepository   *repository,
+                                               gint64          project_id,
+                                               HsLang          lang,
+                                               GError        **error);
 
 G_END_DECLS

@@ -79,6 +79,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), detail);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  /* named by the entry's name alone (the expander would be named by its
+   * box, which has none); the counts describe it */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail, NULL,
+                                  -1);
   gtk_list_item_set_child (list_item, expander);
 }
 
@@ -96,6 +102,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GBinding *binding;
 
   gtk_tree_expander_set_list_row (expander, row);
+  /* The row, which takes the focus, is GTK's own (private in 4.8): it is
+   * named by the entry's label and described by its counts, as the
+   * expander is. Its labels are its own, so this holds for every bind. */
+  if (gtk_widget_get_parent (GTK_WIDGET (expander)) != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (expander))),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail, NULL,
+                                    -1);
   gtk_label_set_text (GTK_LABEL (label), hs_sidebar_item_get_label (item));
   binding = g_object_bind_property (item, "detail", detail, "label", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "hs-detail-binding", binding);
@@ -207,12 +221,15 @@ hs_sidebar_load (HsSidebar     *self,
 static char *
 format_detail (const HsSummaryRow *row)
 {
-  g_autofree char *total = hs_money_format (row != NULL ? row->total_costs : 0, hs_lang_current ());
+  HsLang lang = hs_lang_current ();
+  g_autofree char *total = hs_money_format (row != NULL ? row->total_costs : 0, lang);
   guint projects = row != NULL ? row->projects : 0;
+  g_autofree char *count = hs_count_format (projects, lang);
 
-  /* Translators: "12 projects · 1 333 333,00 €" in the sidebar */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project · %s", "%u projects · %s", projects),
-                          projects, total);
+  /* Translators: "12 projects · 1 333 333,00 €" in the sidebar; the first
+   * %s is the number of projects, grouped ("10 018") */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project · %s", "%s projects · %s", projects),
+                          count, total);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "core/hs-core-error.h"
+#include "core/hs-money.h"
 
 #include "hs-dashboard.h"
 #include "hs-export-dialog.h"
@@ -43,6 +44,7 @@ struct _HsWindow
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *content_title;
   AdwViewStack         *view_stack;
+  AdwViewSwitcher      *view_switcher;
   AdwBin               *organisations_bin;
   AdwBin               *dashboard_bin;
   HsDashboard          *dashboard;            /* made with the repository */
@@ -53,6 +55,7 @@ struct _HsWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_filter;
+  GtkDropDown          *findings_filter;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
@@ -137,6 +140,8 @@ update_content (HsWindow *self)
   GListModel *shown = hs_project_list_get_model (self->project_list);
   guint n_shown = g_list_model_get_n_items (shown);
   guint n_all = hs_project_list_get_n_projects (self->project_list);
+  HsLang lang = hs_lang_current ();
+  g_autofree char *count = hs_count_format (n_shown, lang);
   g_autofree char *subtitle = NULL;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0)
@@ -149,7 +154,23 @@ update_content (HsWindow *self)
   else
     gtk_stack_set_visible_child_name (self->content_stack, "projects");
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", n_shown), n_shown);
+  /* A search or a filter says how many of the agreement's (or focus
+   * area's) projects it leaves. */
+  if (hs_project_list_is_filtered (self->project_list))
+    {
+      guint n_scope = hs_project_list_get_n_in_scope (self->project_list);
+      g_autofree char *of = hs_count_format (n_scope, lang);
+
+      /* Translators: the list's subtitle while a search or a filter is on:
+       * "12 of 63 projects"; the numbers are grouped ("10 018") */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s project", "%s of %s projects", n_scope),
+                                  count, of);
+    }
+  else
+    {
+      /* Translators: the list's subtitle; %s is the number, grouped ("10 018") */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project", "%s projects", n_shown), count);
+    }
   adw_window_title_set_subtitle (self->content_title, subtitle);
 }
 
@@ -247,6 +268,19 @@ scope_changed_cb (HsSidebar *sidebar,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
 }
 
+/* Folded, the window is narrow: the view switcher puts its labels under
+ * its icons, and the title and its count ("12 of 63 projects") keep the
+ * room they need. */
+static void
+folded_changed_cb (AdwLeaflet *leaflet,
+                   GParamSpec *pspec,
+                   HsWindow   *self)
+{
+  adw_view_switcher_set_policy (self->view_switcher, adw_leaflet_get_folded (leaflet)
+                                                     ? ADW_VIEW_SWITCHER_POLICY_NARROW
+                                                     : ADW_VIEW_SWITCHER_POLICY_WIDE);
+}
+
 static void
 back_clicked_cb (GtkButton *button,
                  HsWindow  *self)
@@ -271,6 +305,39 @@ status_filter_changed_cb (GtkDropDown *dropdown,
   /* The first entry is "All statuses". */
   hs_project_list_set_status_filter (self->project_list,
                                      selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1);
+  update_content (self);
+}
+
+static void
+findings_filter_changed_cb (GtkDropDown *dropdown,
+                            GParamSpec  *pspec,
+                            HsWindow    *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  /* in the order of the drop-down's entries */
+  hs_project_list_set_findings_filter (self->project_list,
+                                       selected == GTK_INVALID_LIST_POSITION ? HS_FINDINGS_ANY : (HsFindingsFilter) selected);
+  update_content (self);
+}
+
+/* Closing the search bar ends the search, as it does in Files, Settings
+ * or Contacts: the whole list comes back, the text and the filters are
+ * cleared. Kept, they would leave rows out of the list with nothing on
+ * screen to say so (the bar shows them); every way to filter (Ctrl+F,
+ * typing, a dashboard bar) opens the bar. */
+static void
+search_mode_changed_cb (GtkSearchBar *search_bar,
+                        GParamSpec   *pspec,
+                        HsWindow     *self)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  hs_project_list_set_search (self->project_list, NULL);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->findings_filter, 0);
+  update_content (self);
 }
 
 static void
@@ -365,6 +432,8 @@ dashboard_filter_requested_cb (HsDashboard *dashboard,
       }
       break;
     case HS_BY_STATUS:
+      /* the filter is shown where it can be changed */
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
       gtk_drop_down_set_selected (self->status_filter, 1 + MAX (hs_status_from_id (key), -1));
       break;
     case HS_DASHBOARD_BY_ORGANISATION:
@@ -786,6 +855,9 @@ hs_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (hs_project_list_get_model (self->project_list), self);
       g_signal_handlers_disconnect_by_data (self->sidebar, self);
       g_signal_handlers_disconnect_by_data (self->status_filter, self);
+      g_signal_handlers_disconnect_by_data (self->findings_filter, self);
+      g_signal_handlers_disconnect_by_data (self->search_bar, self);
+      g_signal_handlers_disconnect_by_data (self->leaflet, self);
       g_signal_handlers_disconnect_by_data (self->project_list, self);
       if (self->organisations_page != NULL)
         g_signal_handlers_disconnect_by_data (self->organisations_page, self);
@@ -831,6 +903,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, organisations_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, back_button);
@@ -839,6 +912,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, findings_filter);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
@@ -873,10 +947,31 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-project", NULL);
 }
 
+/* A drop-down's button, which takes the focus, is GTK's own and has no
+ * name in 4.8: it is named after the drop-down. */
+static void
+name_drop_down_button (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      dropdown, NULL, -1);
+}
+
 static void
 hs_window_init (HsWindow *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  /* in the order of HsFindingsFilter */
+  const char *findings[] = {
+    N_("With or Without Findings"),
+    /* Translators: errors or warnings */
+    N_("With Findings"),
+    N_("With Errors"),
+    NULL,
+  };
+  g_autoptr(GtkStringList) findings_choices = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -895,12 +990,21 @@ hs_window_init (HsWindow *self)
     gtk_string_list_append (statuses, hs_status_label (s));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
   g_signal_connect (self->status_filter, "notify::selected", G_CALLBACK (status_filter_changed_cb), self);
+  for (guint i = 0; findings[i] != NULL; i++)
+    gtk_string_list_append (findings_choices, _(findings[i]));
+  gtk_drop_down_set_model (self->findings_filter, G_LIST_MODEL (findings_choices));
+  g_signal_connect (self->findings_filter, "notify::selected", G_CALLBACK (findings_filter_changed_cb), self);
+  name_drop_down_button (self->status_filter);
+  name_drop_down_button (self->findings_filter);
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_changed_cb), self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->sidebar, "scope-changed", G_CALLBACK (scope_changed_cb), self);
   g_signal_connect (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self);
+  folded_changed_cb (self->leaflet, NULL, self);
   g_signal_connect (self->project_list, "project-activated", G_CALLBACK (project_activated_cb), self);
   g_signal_connect (hs_project_list_get_model (self->project_list), "items-changed",
                     G_CALLBACK (shown_items_changed_cb), self);

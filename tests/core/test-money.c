@@ -306,6 +306,32 @@ test_format_plain (void)
     }
 }
 
+/* Counts of projects, grouped as the amounts are: "10 018 hanketta". */
+static void
+test_count_format (void)
+{
+  static const struct { gint64 count; HsLang lang; const char *expected; } cases[] = {
+    { 0, HS_LANG_FI, "0" },
+    { 63, HS_LANG_EN, "63" },
+    { 999, HS_LANG_FI, "999" },
+    { 1000, HS_LANG_FI, "1" NBSP "000" },
+    { 10018, HS_LANG_FI, "10" NBSP "018" },
+    { 10018, HS_LANG_SV, "10" NBSP "018" },
+    { 10018, HS_LANG_EN, "10,018" },
+    { 1234567, HS_LANG_EN, "1,234,567" },
+    { -10018, HS_LANG_FI, MINUS "10" NBSP "018" },
+    { G_MININT64, HS_LANG_EN, MINUS "9,223,372,036,854,775,808" },
+    { G_MAXINT64, HS_LANG_EN, "9,223,372,036,854,775,807" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hs_count_format (cases[i].count, cases[i].lang);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -742,6 +768,7 @@ main (int argc, char **argv)
 #endif
   g_test_add_func ("/money/format", test_format);
   g_test_add_func ("/money/format-plain", test_format_plain);
+  g_test_add_func ("/money/count-format", test_count_format);
   g_test_add_func ("/money/parse/accepts", test_parse_accepts);
   g_test_add_func ("/money/parse/rejects", test_parse_rejects);
   g_test_add_func ("/money/parse/overflow-message", test_parse_error_names_limit);

@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/hs-i18n.h"
+#include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-application.h"
@@ -26,6 +28,9 @@
 #include "hs-sidebar.h"
 #include "hs-snapshot.h"
 #include "hs-window.h"
+
+/* --language=fi: the screenshots case in Finnish */
+static const char *language = "en";
 
 typedef struct
 {
@@ -68,7 +73,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->repo = hs_test_open_portfolio ("hs-window", 60, &f->dir);
+  /* 60 generated projects and the 3 examples, unless the case asks for more */
+  f->repo = hs_test_open_portfolio ("hs-window", data != NULL ? GPOINTER_TO_UINT (data) : 60, &f->dir);
   f->window = hs_window_new (NULL, f->repo);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 760);
   hs_test_present (GTK_WINDOW (f->window));
@@ -773,10 +779,628 @@ test_open_portfolio (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "not a Hankesalkku database"));
 }
 
+
+/* ---- what a screen reader announces -------------------------------------- */
+
+/* The label property the accessibility backend keeps, or NULL. GTK 4.8 has
+ * no getter; gtk_test_accessible_check_property () returns the value it
+ * holds when it is not the one asked for (and no label is "\001"). */
+static char *
+accessible_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\001");
+}
+
+static gboolean
+is_labelled_by (GtkWidget *widget,
+                GtkWidget *candidate)
+{
+  /* the relation's value as gtk_accessible_update_relation () takes it: a
+   * NULL-terminated list of accessibles */
+  g_autofree char *differs = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                 candidate, NULL);
+  return differs == NULL;
+}
+
+/* The widget (a descendant or an ancestor: where GTK and we point) that
+ * names @widget through its labelled-by relation. */
+static GtkWidget *
+labelled_by_in (GtkWidget *widget,
+                GtkWidget *tree)
+{
+  if (tree != widget && is_labelled_by (widget, tree))
+    return tree;
+  for (GtkWidget *child = gtk_widget_get_first_child (tree); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = labelled_by_in (widget, child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The name a screen reader is given, computed as GTK 4.8 does: the label
+ * property, then the label of what the widget is labelled by, joined by a
+ * space. NULL when there is neither. */
+static char *
+accessible_name (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  char *own = accessible_label (widget);
+
+  if (own != NULL)
+    g_ptr_array_add (parts, own);
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      GtkWidget *by = labelled_by_in (widget, widget);
+
+      for (GtkWidget *up = gtk_widget_get_parent (widget); by == NULL && up != NULL; up = gtk_widget_get_parent (up))
+        if (is_labelled_by (widget, up))
+          by = up;
+      if (by == NULL)
+        g_error ("A %s in a %s is labelled by a widget the test cannot find: %s", G_OBJECT_TYPE_NAME (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                 gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                     NULL, NULL));
+      if (accessible_label (by) != NULL)
+        g_ptr_array_add (parts, accessible_label (by));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" ", (char **) parts->pdata);
+}
+
+/* "_New Project", "New Project New Project", "Search Search": a mnemonic
+ * read out, or the same words twice. */
+static gboolean
+name_reads_well (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (*name == '\0' || strchr (name, '_') != NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < n; i++)
+    if (*words[i] != '\0' && g_utf8_collate (words[i], words[i + 1]) == 0)
+      return FALSE;
+  if (n % 2 == 0 && n > 0)
+    {
+      gboolean twice = TRUE;
+      for (guint i = 0; i < n / 2; i++)
+        twice = twice && g_strcmp0 (words[i], words[n / 2 + i]) == 0;
+      return !twice;
+    }
+  return TRUE;
+}
+
+/* What a screen reader user lands on: what takes the focus, buttons (the
+ * menu button too), drop-downs, menu items and rows, when shown. A role of
+ * none is not exposed,
+ * and a scrolled window takes the focus only when its child cannot (the
+ * lists here always can). */
+static void
+collect_announced (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if ((gtk_widget_get_focusable (widget) || role == GTK_ACCESSIBLE_ROLE_BUTTON
+       || role == GTK_ACCESSIBLE_ROLE_ROW || role == GTK_ACCESSIBLE_ROLE_LIST_ITEM
+       || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM || role == GTK_ACCESSIBLE_ROLE_COMBO_BOX)
+      && role != GTK_ACCESSIBLE_ROLE_NONE && role != GTK_ACCESSIBLE_ROLE_PRESENTATION
+      && !GTK_IS_SCROLLED_WINDOW (widget))
+    g_ptr_array_add (out, widget);
+  /* what a button holds (an icon, a drop-down's current entry) is read
+   * as the button */
+  if (GTK_IS_BUTTON (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_announced (child, out);
+}
+
+static guint
+assert_all_named (GtkWidget  *window,
+                  const char *where)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  guint rows = 0;
+
+  collect_announced (window, widgets);
+  g_test_message ("%s: %u widgets to name", where, widgets->len);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      g_autofree char *name = accessible_name (widget);
+
+      if (name == NULL || !name_reads_well (name))
+        g_error ("%s: a %s in a %s is announced as “%s”", where, G_OBJECT_TYPE_NAME (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), name != NULL ? name : G_OBJECT_TYPE_NAME (widget));
+      rows += gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW;
+    }
+  return rows;
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0) ||
+      (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_name (GtkWidget  *widget,
+             const char *expected)
+{
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (widget);
+  name = accessible_name (widget);
+  g_assert_cmpstr (name, ==, expected);
+}
+
+/* The labelled button of the empty page, not the header bar's icon. */
+static GtkWidget *
+find_text_button (GtkWidget  *widget,
+                  const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every button, menu button, drop-down, row and focusable widget of the
+ * window is announced by one clear name: the icon buttons by what they
+ * do (not "GtkImage"), the list's rows by code and name (not
+ * "GtkListItemWidget"), the sidebar's by their agreement or focus area;
+ * no mnemonic underscores, no name said twice. At 1280 × 800 with the
+ * search bar and the main menu open, and folded at 800 × 600. */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkMenuButton *menu = GTK_MENU_BUTTON (find_icon_button (window, "open-menu-symbolic"));
+  AdwLeaflet *leaflet = hs_test_find_child (window, ADW_TYPE_LEAFLET);
+  g_autofree char *first_row = g_strdup_printf ("%s %s", shown_row (f, 0)->code, shown_row (f, 0)->name);
+  gboolean row_named = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  hs_test_wait_for_draw (window);
+  hs_test_wait_for_text (window, "label: Code\n");
+
+  assert_name (find_icon_button (window, "list-add-symbolic"), "New Project");
+  assert_name (find_icon_button (window, "system-search-symbolic"), "Search");
+  assert_name (find_icon_button (window, "go-previous-symbolic"), "Back");
+  assert_name (GTK_WIDGET (menu), "Main Menu");
+  /* the menu button's own toggle, which takes the focus */
+  assert_name (hs_test_find_child (GTK_WIDGET (menu), GTK_TYPE_TOGGLE_BUTTON), "Main Menu");
+  /* the empty page's button: its mnemonic is not read, its name once */
+  assert_name (find_text_button (window, "win.new-project"), "New Project");
+
+  g_assert_cmpuint (assert_all_named (window, "1280 × 800"), >, 5);
+  /* a list row is its project */
+  {
+    g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+    collect_announced (GTK_WIDGET (project_list (f)), widgets);
+    for (guint i = 0; i < widgets->len; i++)
+      {
+        g_autofree char *name = accessible_name (g_ptr_array_index (widgets, i));
+        row_named = row_named || g_strcmp0 (name, first_row) == 0;
+      }
+    g_assert_true (row_named);
+  }
+  /* a sidebar row is its agreement */
+  {
+    HsSidebar *sidebar = hs_test_find_child (window, HS_TYPE_SIDEBAR);
+    g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+    g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+    const char *region = ((HsAgreement *) g_ptr_array_index (agreements, 0))->region_name;
+    gboolean found = FALSE;
+
+    collect_announced (GTK_WIDGET (sidebar), widgets);
+    for (guint i = 0; i < widgets->len; i++)
+      {
+        GtkWidget *widget = g_ptr_array_index (widgets, i);
+        g_autofree char *name = accessible_name (widget);
+        found = found || (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM
+                          && g_strcmp0 (name, region) == 0);
+      }
+    g_assert_true (found);
+  }
+
+  gtk_menu_button_popup (menu);
+  hs_test_wait_for_draw (window);
+  assert_all_named (window, "the main menu");
+  gtk_menu_button_popdown (menu);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  hs_test_wait_until ((HsTestCondition) adw_leaflet_get_folded, leaflet, "the window to fold");
+  hs_test_wait_for_draw (window);
+  assert_all_named (window, "800 × 600, the sidebar");
+  /* an agreement chosen: the list, with its Back button */
+  {
+    g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+    GtkWidget *back = find_icon_button (window, "go-previous-symbolic");
+
+    hs_sidebar_select (hs_test_find_child (window, HS_TYPE_SIDEBAR),
+                       ((HsAgreement *) g_ptr_array_index (agreements, 0))->id, 0);
+    hs_test_wait_until ((HsTestCondition) gtk_widget_get_mapped, back, "the Back button to be shown");
+    hs_test_wait_for_draw (window);
+    g_assert_cmpuint (assert_all_named (window, "800 × 600, the list"), >, 0);
+  }
+}
+
+/* ---- filters that can be seen ------------------------------------------- */
+
+static GtkDropDown *
+drop_down (Fixture *f,
+           guint    index)
+{
+  GtkWidget *bar = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *first = hs_test_find_child (bar, GTK_TYPE_DROP_DOWN);
+  GtkWidget *widget = first;
+
+  g_assert_nonnull (first);
+  for (guint i = 0; i < index && widget != NULL; i++)
+    {
+      widget = gtk_widget_get_next_sibling (widget);
+      while (widget != NULL && !GTK_IS_DROP_DOWN (widget))
+        widget = gtk_widget_get_next_sibling (widget);
+    }
+  g_assert_nonnull (widget);
+  return GTK_DROP_DOWN (widget);
+}
+
+static gboolean
+search_closed (gpointer bar)
+{
+  return !gtk_search_bar_get_search_mode (bar);
+}
+
+static void
+wait_for_subtitle (Fixture    *f,
+                   const char *format,
+                   ...) G_GNUC_PRINTF (2, 3);
+
+static void
+wait_for_subtitle (Fixture    *f,
+                   const char *format,
+                   ...)
+{
+  va_list args;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *line = NULL;
+
+  va_start (args, format);
+  subtitle = g_strdup_vprintf (format, args);
+  va_end (args);
+  line = g_strdup_printf ("label: %s\n", subtitle);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), line);
+}
+
+/* A filter is never on without being seen: a dashboard bar that filters by
+ * status opens the search bar that shows it, the subtitle says how many of
+ * how many projects it leaves, and closing the search bar (Escape, the
+ * search button) ends the search: the text and the filters go, the whole
+ * list comes back. */
+static void
+test_filter_is_seen (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  HsDashboard *dashboard = hs_test_find_child (window, HS_TYPE_DASHBOARD);
+  GtkSearchBar *bar = hs_test_find_child (window, GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry = hs_test_find_child (window, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *search_button = find_icon_button (window, "system-search-symbolic");
+  HsSidebar *sidebar = hs_test_find_child (window, HS_TYPE_SIDEBAR);
+  g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
+  g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
+  guint ongoing = 0, in_agreement = 0, ongoing_in_agreement = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      ongoing += s->status == HS_STATUS_ONGOING;
+      in_agreement += s->agreement_id == pks->agreement_id;
+      ongoing_in_agreement += s->agreement_id == pks->agreement_id && s->status == HS_STATUS_ONGOING;
+    }
+  g_assert_cmpuint (ongoing, >, 0);
+  g_assert_cmpuint (ongoing, <, 63);
+
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_signal_emit_by_name (dashboard, "filter-requested", (int) HS_BY_STATUS, "ongoing");
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, ongoing);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, 0)), ==, 1 + HS_STATUS_ONGOING);
+  wait_for_subtitle (f, "%u of 63 projects", ongoing);
+
+  /* of the agreement's projects, in an agreement */
+  hs_sidebar_select (sidebar, pks->agreement_id, 0);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, ongoing_in_agreement);
+  wait_for_subtitle (f, "%u of %u project%s", ongoing_in_agreement, in_agreement, in_agreement == 1 ? "" : "s");
+  hs_sidebar_select (sidebar, 0, 0);
+  hs_test_drain ();
+
+  /* the search button closes the bar: every project again */
+  gtk_widget_activate (search_button);
+  hs_test_wait_until (search_closed, bar, "the search button to close the search bar");
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, 0)), ==, 0);
+  wait_for_subtitle (f, "63 projects");
+
+  /* a search typed, then Escape */
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  hs_test_search (entry, "helsingin kaupunki");
+  g_assert_cmpuint (shown (f), <, 63);
+  wait_for_subtitle (f, "%u of 63 projects", shown (f));
+  gtk_widget_grab_focus (entry);
+  hs_test_send_keys (window, "key", "Escape");
+  hs_test_wait_until (search_closed, bar, "Escape to close the search bar");
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  wait_for_subtitle (f, "63 projects");
+}
+
+/* ---- findings ----------------------------------------------------------- */
+
+/* Beside the status filter, a reviewer's: the projects with findings
+ * (errors or warnings), or with errors; with a status too. */
+static void
+test_findings_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) all = NULL;
+  guint with_findings = 0, with_errors = 0, ongoing_with_errors = 0;
+  GtkDropDown *findings;
+  g_autoptr(HsProject) warned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a project with a warning and no error: its last status change dated
+   * before the one before it */
+  all = hs_repository_list_project_summaries (f->repo, NULL);
+  for (guint i = 0; i < all->len && warned == NULL; i++)
+    {
+      HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      g_autoptr(HsProject) project = NULL;
+
+      if (s->errors + s->warnings > 0)
+        continue;
+      project = hs_repository_load_project (f->repo, s->id, NULL);
+      if (project->history->len >= 2)
+        warned = g_steal_pointer (&project);
+    }
+  g_assert_nonnull (warned);
+  {
+    guint n = warned->history->len;
+    HsStatusChange *last = &g_array_index (warned->history, HsStatusChange, n - 1);
+
+    last->date = g_array_index (warned->history, HsStatusChange, n - 2).date;
+    g_date_subtract_days (&last->date, 1);
+  }
+  g_assert_true (hs_repository_save_project (f->repo, warned, &error));
+  g_assert_no_error (error);
+  hs_test_drain ();
+  g_clear_pointer (&all, g_array_unref);
+  all = hs_repository_list_project_summaries (f->repo, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      with_findings += s->errors + s->warnings > 0;
+      with_errors += s->errors > 0;
+      ongoing_with_errors += s->errors > 0 && s->status == HS_STATUS_ONGOING;
+    }
+  g_test_message ("%u with findings, %u with errors", with_findings, with_errors);
+  g_assert_cmpuint (with_errors, >, 0);
+  g_assert_cmpuint (with_findings, >, with_errors);
+  g_assert_cmpuint (with_findings, <, 63);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  hs_test_drain ();
+  findings = drop_down (f, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (findings)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (findings)), ==, 3);
+
+  gtk_drop_down_set_selected (findings, 1);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, with_findings);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_cmpuint (shown_row (f, i)->errors + shown_row (f, i)->warnings, >, 0);
+  wait_for_subtitle (f, "%u of 63 projects", with_findings);
+
+  gtk_drop_down_set_selected (findings, 2);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, with_errors);
+  for (guint i = 0; i < shown (f); i++)
+    g_assert_cmpuint (shown_row (f, i)->errors, >, 0);
+
+  gtk_drop_down_set_selected (drop_down (f, 0), 1 + HS_STATUS_ONGOING);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, ongoing_with_errors);
+
+  gtk_drop_down_set_selected (findings, 0);
+  gtk_drop_down_set_selected (drop_down (f, 0), 0);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+}
+
+static GtkWidget *
+find_inscription (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inscription (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The findings cell's tooltip says what the findings are: the messages the
+ * editor shows, errors marked as such, made when asked for. */
+static void
+test_findings_tooltip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
+  const HsProjectSummary *with = NULL, *without = NULL;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cell_text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *cell;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const HsProjectSummary *s = &g_array_index (all, HsProjectSummary, i);
+      if (with == NULL && s->errors > 0 && s->errors + s->warnings <= 10)
+        with = s;
+      if (without == NULL && s->errors + s->warnings == 0)
+        without = s;
+    }
+  g_assert_nonnull (with);
+  g_assert_nonnull (without);
+
+  text = hs_project_list_describe_findings (f->repo, with->id, HS_LANG_EN, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  g_test_message ("%s: %s", with->code, text);
+  lines = g_strsplit (text, "\n", -1);
+  /* one line a finding, as many as the list counts */
+  g_assert_cmpuint (g_strv_length (lines), ==, with->errors + with->warnings);
+  g_assert_true (g_str_has_prefix (lines[0], "Error: "));
+  {
+    /* the messages are the validator's, in the user's language */
+    g_autoptr(GPtrArray) calls = hs_repository_list_calls (f->repo, 0, NULL);
+    g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
+    HsValidationContext context = { .lang = HS_LANG_EN };
+
+    project = hs_repository_load_project (f->repo, with->id, NULL);
+    for (guint i = 0; i < calls->len; i++)
+      if (((HsCall *) g_ptr_array_index (calls, i))->id == project->call_id)
+        context.call = g_ptr_array_index (calls, i);
+    for (guint i = 0; i < areas->len; i++)
+      if (((HsFocusArea *) g_ptr_array_index (areas, i))->id == project->focus_area_id)
+        context.focus_area = g_ptr_array_index (areas, i);
+    findings = hs_validate_project (project, &context);
+    for (guint i = 0; i < findings->len; i++)
+      g_assert_nonnull (strstr (lines[i], ((HsFinding *) g_ptr_array_index (findings, i))->message));
+  }
+
+  g_assert_null (hs_project_list_describe_findings (f->repo, without->id, HS_LANG_EN, &error));
+  g_assert_no_error (error);
+
+  /* the row's findings cell asks for it */
+  hs_project_list_set_search (project_list (f), with->code);
+  hs_test_drain ();
+  cell_text = g_strdup_printf (with->errors == 1 ? "%u error" : "%u errors", with->errors);
+  {
+    g_autofree char *line = g_strdup_printf ("label: %s\n", cell_text);
+    hs_test_wait_for_text (GTK_WIDGET (f->window), line);
+  }
+  cell = find_inscription (GTK_WIDGET (project_list (f)), cell_text);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+}
+
+/* What a reviewer sees with the filters on: the search bar with both
+ * drop-downs and the subtitle, at the default size and folded; written
+ * as window-filters-<size>-<language>.png. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  AdwLeaflet *leaflet = hs_test_find_child (window, ADW_TYPE_LEAFLET);
+  g_autofree char *big = g_strdup_printf ("window-filters-1280x800-%s.png", language);
+  g_autofree char *small = g_strdup_printf ("window-filters-800x600-%s.png", language);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  gtk_drop_down_set_selected (drop_down (f, 1), 1);
+  hs_test_drain ();
+  hs_test_wait_for_draw (window);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  hs_test_save_png (window, big);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  hs_test_wait_until ((HsTestCondition) adw_leaflet_get_folded, leaflet, "the window to fold");
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  hs_test_wait_for_draw (window);
+  hs_test_save_png (window, small);
+}
+
+/* ---- counts -------------------------------------------------------------- */
+
+/* Counts of projects are grouped as amounts are: "1,003 projects" (in
+ * Finnish "1 003 hanketta"), in the subtitle and the sidebar. */
+static void
+test_counts_grouped (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *entry = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_cmpuint (shown (f), ==, 1003);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 1,003 projects\n");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 1,003 projects · €");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  hs_test_search (entry, "GEN-5-0");
+  wait_for_subtitle (f, "1,000 of 1,003 projects");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  {
+    const char *given = hs_test_take_language_option (&argc, &argv);
+    if (given != NULL)
+      language = given;
+  }
+  hs_i18n_init ();
+
+  /* GTK's in-process accessibility backend: the accessible names can be
+   * read back (with "none" nothing is kept). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -796,6 +1420,13 @@ main (int   argc,
   ADD ("/window/undo-own-actions", test_undo_own_actions);
   ADD ("/window/back-up-restore", test_back_up_restore);
   ADD ("/window/open-portfolio", test_open_portfolio);
+  ADD ("/window/accessible-names", test_accessible_names);
+  ADD ("/window/filter-is-seen", test_filter_is_seen);
+  ADD ("/window/findings-filter", test_findings_filter);
+  ADD ("/window/findings-tooltip", test_findings_tooltip);
+  ADD ("/window/screenshots", test_screenshots);
+  g_test_add ("/window/counts-grouped", Fixture, GUINT_TO_POINTER (1000), fixture_set_up, test_counts_grouped,
+              fixture_tear_down);
 #undef ADD
 
   return g_test_run ();
