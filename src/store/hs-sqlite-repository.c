@@ -24,6 +24,8 @@
 #include <glib/gstdio.h>
 
 #include "core/hs-core-error.h"
+#include "core/hs-lang.h"
+#include "core/hs-reference.h"
 #include "hs-sqlite-repository.h"
 #include "hs-store-error.h"
 #include "hs-store-project.h"
@@ -598,7 +600,10 @@ hs_sqlite_repository_save_call (HsRepository  *repo,
       return FALSE;
     }
 
-  description = g_strdup_printf (created ? _("Add call %s") : _("Edit call %s"), call->name);
+  {
+    g_autofree char *name = hs_call_dup_display_name (call, hs_lang_current ());
+    description = g_strdup_printf (created ? _("Add call %s") : _("Edit call %s"), name);
+  }
   return commit_action (self, tx, "call", description, 0, error);
 }
 
