@@ -323,20 +323,13 @@ hs_sqlite_repository_save_project (HsRepository  *repo,
     }
 
   if (before == NULL)
-    {
-      kind = "create";
-      description = g_strdup_printf (_("Add project %s"), project->code);
-    }
+    kind = "create";
   else if (before->status != project->status)
-    {
-      kind = "status";
-      description = g_strdup_printf (_("Change the status of project %s"), project->code);
-    }
+    kind = "status";
   else
-    {
-      kind = "edit";
-      description = g_strdup_printf (_("Edit project %s"), project->code);
-    }
+    kind = "edit";
+  /* what changed, when it was one thing: "Edit project PKS-001: name" */
+  description = hs_project_describe_change (before, project);
 
   return commit_action (self, tx, kind, description, project->id, error);
 }
