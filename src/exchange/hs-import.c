@@ -768,6 +768,16 @@ project_read (HsNativeReader  *reader,
   item->name = g_strdup (hs_project_display_name (project));
   item->line = line;
   item->action = HS_IMPORT_NEW;
+  {
+    HsTotals totals;
+
+    item->totals_ok = hs_project_totals (project, &totals, NULL);
+    if (item->totals_ok)
+      {
+        item->total_costs = totals.total_costs;
+        item->eu_state = totals.financing[HS_SOURCE_EU_STATE];
+      }
+  }
 
   if (g_hash_table_lookup_extended (preview->existing, project->code, NULL, &existing_id))
     {
