@@ -1570,3 +1570,48 @@ hs_project_describe_change (const HsProject *before,
     }
   return g_strdup_printf (_("Edit project %s"), code);
 }
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+} IndicatorInfo;
+
+/* ERDF common indicators (Regulation 2021/1058 Annex I), docs/domain.md §4. */
+static const IndicatorInfo indicators_known[] = {
+  { "RCO01", N_("Enterprises supported (micro, small, medium, large)") },
+  { "RCO02", N_("Enterprises supported by grants") },
+  { "RCO03", N_("Enterprises supported by financial instruments") },
+  { "RCO04", N_("Enterprises with non-financial support") },
+  { "RCO05", N_("New enterprises supported") },
+  { "RCO06", N_("Researchers working in supported research facilities") },
+  { "RCO07", N_("Research organisations participating in joint research projects") },
+  { "RCO08", N_("Nominal value of research and innovation equipment") },
+  { "RCO10", N_("Enterprises cooperating with research organisations") },
+  { "RCO13", N_("Value of digital services, products and processes developed for enterprises") },
+  { "RCO14", N_("Public institutions supported to develop digital services, products and processes") },
+  { "RCO15", N_("Capacity of incubation created") },
+  { "RCO74", N_("Population covered by projects in integrated territorial development strategies") },
+  { "RCO75", N_("Integrated territorial development strategies supported") },
+  { "RCR01", N_("Jobs created in supported entities") },
+  { "RCR02", N_("Private investments matching public support") },
+  { "RCR03", N_("SMEs introducing product or process innovation") },
+  { "RCR04", N_("SMEs introducing marketing or organisational innovation") },
+  { "RCR05", N_("SMEs innovating in-house") },
+  { "RCR06", N_("Patent applications submitted") },
+  { "RCR08", N_("Publications from supported projects") },
+  { "RCR11", N_("Users of new and upgraded public digital services, products and processes") },
+  { "RCR13", N_("Enterprises reaching high digital intensity") },
+  { "RCR17", N_("New enterprises surviving in the market") },
+  { "RCR19", N_("Enterprises with higher turnover") },
+  { "RCR102", N_("Research jobs created in supported entities") },
+};
+
+const char *
+hs_indicator_name (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (indicators_known); i++)
+    if (g_str_equal (indicators_known[i].code, code))
+      return _(indicators_known[i].name);
+  return NULL;
+}

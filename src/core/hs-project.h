@@ -182,6 +182,10 @@ HsProject      *hs_project_rebase       (const HsProject *base,
  * (business ID, else name). The code named is @after's. */
 char           *hs_project_describe_change (const HsProject *before,
                                             const HsProject *after);
+/* The name of an ERDF common indicator (Regulation 2021/1058 Annex I,
+ * docs/domain.md §4), translated: "Jobs created in supported entities" for
+ * "RCR01"; NULL for a code that is not one of them. */
+const char     *hs_indicator_name       (const char *code);
 /* "Acronym", "Name in Finnish" …, translated. */
 const char     *hs_project_field_label  (HsProjectField   field);
 

@@ -956,6 +956,15 @@ test_describe_change (void)
   assert_described (p, "Edit project PKS-2024-001");
 }
 
+static void
+test_indicator_name (void)
+{
+  g_assert_cmpstr (hs_indicator_name ("RCR01"), ==, "Jobs created in supported entities");
+  g_assert_cmpstr (hs_indicator_name ("RCR102"), ==, "Research jobs created in supported entities");
+  g_assert_null (hs_indicator_name ("RCR1"));
+  g_assert_null (hs_indicator_name (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -982,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/project/variant/nulls", test_variant_nulls);
   g_test_add_func ("/project/variant/rejected", test_variant_rejected);
   g_test_add_func ("/project/describe-change", test_describe_change);
+  g_test_add_func ("/project/indicator-name", test_indicator_name);
 
   return g_test_run ();
 }
