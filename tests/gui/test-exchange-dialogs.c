@@ -22,6 +22,7 @@
 #include "hs-export-dialog.h"
 #include "hs-gui-test.h"
 #include "hs-import-dialog.h"
+#include "hs-report-actions.h"
 #include "hs-snapshot.h"
 #include "hs-window.h"
 
@@ -568,6 +569,70 @@ test_import_organisation_differs (Fixture       *f,
   g_assert_cmpstr (pori, ==, "Turun kaupunki");
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  guint     n_pages;
+  GError   *error;
+} Written;
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->ok = hs_export_report_to_file_finish (result, &written->n_pages, &written->error);
+  written->done = TRUE;
+}
+
+static gboolean
+is_written (gpointer written)
+{
+  return ((Written *) written)->done;
+}
+
+/* One project's application as a PDF, as the editor offers it: the name
+ * the save dialog offers, then the file written in a worker thread. */
+static void
+test_export_application (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HsProject) project = hs_repository_load_project_by_code (f->repo, CODE, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "application.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  GtkFileChooserNative *native;
+  Written written = { 0 };
+  int status = -1;
+
+  native = hs_export_project_report (GTK_WINDOW (f->window), f->repo, project->id);
+  g_assert_nonnull (native);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (native));
+  g_assert_cmpstr (name, ==, "hankesalkku-application-pks-esim-001.pdf");
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_CANCEL);
+  hs_test_drain ();
+
+  hs_export_project_report_to_file_async (f->repo, project->id, HS_LANG_EN, file, NULL, written_cb, &written);
+  hs_test_wait_until (is_written, &written, "the application to be written");
+  g_assert_no_error (written.error);
+  g_assert_true (written.ok);
+  g_assert_cmpuint (written.n_pages, >=, 1);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Project application"));
+  g_assert_nonnull (strstr (out, CODE));
+  g_assert_nonnull (strstr (out, project->name_fi));
+  g_assert_nonnull (strstr (out, "€1,333,333.00"));
+}
+
 /* Closing a dialog while its worker runs frees it at once: the worker holds
  * no reference to it, and the cancellable stops the worker. */
 static void
@@ -717,6 +782,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/exchange-dialogs/export-xml", test_export_xml);
   ADD ("/exchange-dialogs/export-iati-refusal", test_export_iati_refusal);
+  ADD ("/exchange-dialogs/export-application", test_export_application);
   ADD ("/exchange-dialogs/import-changed-apply-undo", test_import_changed_apply_undo);
   ADD ("/exchange-dialogs/import-hostile", test_import_hostile);
   ADD ("/exchange-dialogs/import-strict", test_import_strict);
