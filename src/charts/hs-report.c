@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
 #include "core/hs-reference.h"
@@ -47,7 +48,21 @@ report_project_free (gpointer data)
   hs_chart_table_free (p->budget);
   hs_chart_table_free (p->financing);
   hs_chart_table_free (p->findings);
+  g_free (p->summary);
+  g_clear_pointer (&p->parts, g_ptr_array_unref);
+  hs_chart_table_free (p->indicators);
   g_free (p);
+}
+
+static void
+report_implementer_free (gpointer data)
+{
+  HsReportImplementer *part = data;
+
+  g_free (part->title);
+  hs_chart_table_free (part->budget);
+  hs_chart_table_free (part->financing);
+  g_free (part);
 }
 
 void
@@ -102,6 +117,97 @@ money (HsLang lang,
        gint64 cents)
 {
   return hs_money_format (cents, lang);
+}
+
+/* The budget of @impls summed: a row per cost category that has costs,
+ * a column per year of @years and a total column, and a total row. NULL
+ * when the sums overflow. */
+static HsChartTable *
+budget_table (HsImplementer * const *impls,
+              guint                  n_impls,
+              GArray                *years,
+              HsLang                 lang)
+{
+  g_autoptr(HsChartTable) budget = table_new (years->len + 2);
+  gint64 column_totals[64] = { 0 };
+  guint n_years = MIN (years->len, 63);
+
+  budget->headers[0] = g_strdup (_("Cost category"));
+  for (guint y = 0; y < years->len; y++)
+    {
+      budget->headers[y + 1] = g_strdup_printf ("%d", g_array_index (years, int, y));
+      budget->numeric[y + 1] = TRUE;
+    }
+  budget->headers[years->len + 1] = g_strdup (_("Total"));
+  budget->numeric[years->len + 1] = TRUE;
+
+  for (guint c = 0; c < HS_N_COST_CATEGORIES; c++)
+    {
+      gint64 row_total = 0;
+      gint64 cells[64] = { 0 };
+      char **row;
+
+      for (guint y = 0; y < n_years; y++)
+        for (guint i = 0; i < n_impls; i++)
+          {
+            gint64 amount = hs_implementer_get_cost (impls[i], c, g_array_index (years, int, y));
+            if (!hs_money_add (cells[y], amount, &cells[y]))
+              return NULL;
+          }
+      for (guint y = 0; y < n_years; y++)
+        if (!hs_money_add (row_total, cells[y], &row_total)
+            || !hs_money_add (column_totals[y], cells[y], &column_totals[y]))
+          return NULL;
+      if (row_total == 0)
+        continue;
+      if (!hs_money_add (column_totals[n_years], row_total, &column_totals[n_years]))
+        return NULL;
+      row = table_row (budget);
+      row[0] = g_strdup (hs_cost_category_label (c));
+      for (guint y = 0; y < n_years; y++)
+        row[y + 1] = money (lang, cells[y]);
+      row[n_years + 1] = money (lang, row_total);
+    }
+  {
+    char **row = table_row (budget);
+    row[0] = g_strdup (_("Total"));
+    for (guint y = 0; y <= n_years; y++)
+      row[y + 1] = money (lang, column_totals[y]);
+    budget->total_row = (int) budget->rows->len - 1;
+  }
+  return g_steal_pointer (&budget);
+}
+
+/* A financing plan: the sources that have an amount, with their shares of
+ * the total costs, and a total row. */
+static HsChartTable *
+financing_table (const HsTotals *totals,
+                 HsLang          lang)
+{
+  HsChartTable *financing = table_new (3);
+
+  financing->headers[0] = g_strdup (_("Source"));
+  financing->headers[1] = g_strdup (_("Amount"));
+  financing->headers[2] = g_strdup (_("Share"));
+  financing->numeric[1] = financing->numeric[2] = TRUE;
+  for (guint s = 0; s < HS_N_SOURCES; s++)
+    {
+      char **row;
+      if (totals->financing[s] == 0)
+        continue;
+      row = table_row (financing);
+      row[0] = g_strdup (hs_source_label (s));
+      row[1] = money (lang, totals->financing[s]);
+      row[2] = hs_rate_format (hs_rate_of (totals->financing[s], totals->total_costs), lang);
+    }
+  {
+    char **row = table_row (financing);
+    row[0] = g_strdup (_("Total"));
+    row[1] = money (lang, totals->total_financing);
+    row[2] = hs_rate_format (hs_rate_of (totals->total_financing, totals->total_costs), lang);
+    financing->total_row = (int) financing->rows->len - 1;
+  }
+  return financing;
 }
 
 static gboolean
@@ -208,79 +314,17 @@ project_cb (HsProject *project,
 
   /* budget: categories × years */
   years = hs_project_budget_years (project);
-  page->budget = table_new (years->len + 2);
-  page->budget->headers[0] = g_strdup (_("Cost category"));
-  for (guint y = 0; y < years->len; y++)
+  page->budget = budget_table ((HsImplementer * const *) project->implementers->pdata,
+                               project->implementers->len, years, lang);
+  if (page->budget == NULL)
     {
-      page->budget->headers[y + 1] = g_strdup_printf ("%d", g_array_index (years, int, y));
-      page->budget->numeric[y + 1] = TRUE;
+      g->failed = TRUE;
+      report_project_free (page);
+      return FALSE;
     }
-  page->budget->headers[years->len + 1] = g_strdup (_("Total"));
-  page->budget->numeric[years->len + 1] = TRUE;
-  {
-    gint64 column_totals[64] = { 0 };
-    guint n_years = MIN (years->len, 63);
-
-    for (guint c = 0; c < HS_N_COST_CATEGORIES; c++)
-      {
-        gint64 row_total = 0;
-        gint64 cells[64] = { 0 };
-        char **row;
-
-        for (guint y = 0; y < n_years; y++)
-          for (guint i = 0; i < project->implementers->len; i++)
-            {
-              HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-              gint64 amount = hs_implementer_get_cost (impl, c, g_array_index (years, int, y));
-              if (!hs_money_add (cells[y], amount, &cells[y]))
-                { g->failed = TRUE; report_project_free (page); return FALSE; }
-            }
-        for (guint y = 0; y < n_years; y++)
-          if (!hs_money_add (row_total, cells[y], &row_total)
-              || !hs_money_add (column_totals[y], cells[y], &column_totals[y]))
-            { g->failed = TRUE; report_project_free (page); return FALSE; }
-        if (row_total == 0)
-          continue;
-        if (!hs_money_add (column_totals[n_years], row_total, &column_totals[n_years]))
-          { g->failed = TRUE; report_project_free (page); return FALSE; }
-        row = table_row (page->budget);
-        row[0] = g_strdup (hs_cost_category_label (c));
-        for (guint y = 0; y < n_years; y++)
-          row[y + 1] = money (lang, cells[y]);
-        row[n_years + 1] = money (lang, row_total);
-      }
-    {
-      char **row = table_row (page->budget);
-      row[0] = g_strdup (_("Total"));
-      for (guint y = 0; y <= n_years; y++)
-        row[y + 1] = money (lang, column_totals[y]);
-      page->budget->total_row = (int) page->budget->rows->len - 1;
-    }
-  }
 
   /* financing plan with shares of the total costs */
-  page->financing = table_new (3);
-  page->financing->headers[0] = g_strdup (_("Source"));
-  page->financing->headers[1] = g_strdup (_("Amount"));
-  page->financing->headers[2] = g_strdup (_("Share"));
-  page->financing->numeric[1] = page->financing->numeric[2] = TRUE;
-  for (guint s = 0; s < HS_N_SOURCES; s++)
-    {
-      char **row;
-      if (totals.financing[s] == 0)
-        continue;
-      row = table_row (page->financing);
-      row[0] = g_strdup (hs_source_label (s));
-      row[1] = money (lang, totals.financing[s]);
-      row[2] = hs_rate_format (hs_rate_of (totals.financing[s], totals.total_costs), lang);
-    }
-  {
-    char **row = table_row (page->financing);
-    row[0] = g_strdup (_("Total"));
-    row[1] = money (lang, totals.total_financing);
-    row[2] = hs_rate_format (hs_rate_of (totals.total_financing, totals.total_costs), lang);
-    page->financing->total_row = (int) page->financing->rows->len - 1;
-  }
+  page->financing = financing_table (&totals, lang);
 
   /* findings */
   if (findings->len > 0)
@@ -427,6 +471,249 @@ hs_report_data_from_repository (HsRepository          *repo,
 too_large:
   g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
   return NULL;
+}
+
+/* ---- one project's application ------------------------------------------ */
+
+static gpointer
+find_by_id (GPtrArray *items,
+            gint64     id)
+{
+  for (guint i = 0; id != 0 && items != NULL && i < items->len; i++)
+    if (*(gint64 *) g_ptr_array_index (items, i) == id)
+      return g_ptr_array_index (items, i);
+  return NULL;
+}
+
+static void
+add_fact (GPtrArray  *facts,
+          const char *label,
+          const char *value)
+{
+  g_ptr_array_add (facts, g_strdup_printf ("%s\t%s", label, value != NULL && *value != '\0' ? value : "—"));
+}
+
+/* An indicator's target, grouped like money without decimals: "250 000". */
+static char *
+format_target (gint64 target,
+               HsLang lang)
+{
+  if (target >= 0 && target <= HS_MONEY_MAX / HS_CENTS_PER_EURO)
+    {
+      g_autofree char *plain = hs_money_format_plain (target * HS_CENTS_PER_EURO, lang);
+      gsize len = strlen (plain);
+
+      if (len > 3)
+        plain[len - 3] = '\0';   /* ",00" */
+      return g_steal_pointer (&plain);
+    }
+  return g_strdup_printf ("%" G_GINT64_FORMAT, target);
+}
+
+static const char *
+role_label (const HsImplementer *impl)
+{
+  return impl->is_main ? _("Main implementer") : _("Partial implementer");
+}
+
+HsReportData *
+hs_report_data_for_project (HsRepository  *repo,
+                            gint64         project_id,
+                            HsLang         lang,
+                            const GDate   *date,
+                            GError       **error)
+{
+  g_autoptr(HsReportData) data = g_new0 (HsReportData, 1);
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const HsAgreement *agreement;
+  const HsFocusArea *focus_area;
+  const HsCall *call;
+  HsValidationContext context = { 0 };
+  HsReportProject *page;
+  HsTotals totals;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
+
+  data->projects = g_ptr_array_new_with_free_func (report_project_free);
+  project = hs_repository_load_project (repo, project_id, &local_error);
+  if (project == NULL)
+    {
+      if (g_error_matches (local_error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND))
+        g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND,
+                     _("There is no project with the id %lld"), (long long) project_id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  agreements = hs_repository_list_agreements (repo, error);
+  focus_areas = agreements != NULL ? hs_repository_list_focus_areas (repo, 0, error) : NULL;
+  calls = focus_areas != NULL ? hs_repository_list_calls (repo, 0, error) : NULL;
+  if (calls == NULL)
+    return NULL;
+  if (!hs_project_totals (project, &totals, NULL))
+    {
+      g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
+      return NULL;
+    }
+  agreement = find_by_id (agreements, project->agreement_id);
+  focus_area = find_by_id (focus_areas, project->focus_area_id);
+  call = find_by_id (calls, project->call_id);
+
+  data->lang = lang;
+  data->application = TRUE;
+  g_date_clear (&data->date, 1);
+  if (date != NULL && g_date_valid (date))
+    data->date = *date;
+  else
+    g_date_set_time_t (&data->date, (time_t) hs_chart_document_time ());
+  /* Translators: a project's code and name as a heading */
+  data->scope = g_strdup_printf (_("%s — %s"), project->code, hs_project_display_name (project));
+  data->n_projects = 1;
+  data->total_costs = totals.total_costs;
+  data->eu_state = totals.financing[HS_SOURCE_EU_STATE];
+
+  page = g_new0 (HsReportProject, 1);
+  g_ptr_array_add (data->projects, page);
+  page->title = g_strdup (data->scope);
+
+  /* general data */
+  {
+    g_autofree char *start = hs_date_format (&project->start_date, lang);
+    g_autofree char *end = hs_date_format (&project->end_date, lang);
+    g_autofree char *schedule = g_strdup_printf ("%s–%s", start, end);
+    g_autofree char *call_name = call != NULL ? hs_call_dup_display_name (call, lang) : NULL;
+    g_autofree char *costs = money (lang, totals.total_costs);
+    g_autofree char *eu = money (lang, totals.financing[HS_SOURCE_EU_STATE]);
+    g_autofree char *rate = hs_rate_format (hs_rate_of (totals.financing[HS_SOURCE_EU_STATE], totals.total_costs), lang);
+    /* Translators: "123 000,00 € (60,0 %)" */
+    g_autofree char *support = g_strdup_printf (_("%s (%s)"), eu, rate);
+
+    add_fact (facts, _("Code"), project->code);
+    add_fact (facts, _("Name in Finnish"), project->name_fi);
+    if (project->name_sv != NULL && *project->name_sv != '\0')
+      add_fact (facts, _("Name in Swedish"), project->name_sv);
+    if (project->name_en != NULL && *project->name_en != '\0')
+      add_fact (facts, _("Name in English"), project->name_en);
+    add_fact (facts, _("Acronym"), project->acronym);
+    add_fact (facts, _("Agreement"), agreement != NULL ? agreement->region_name : NULL);
+    add_fact (facts, _("Focus area"), focus_area != NULL ? focus_area->name : NULL);
+    add_fact (facts, _("Call"), call_name);
+    add_fact (facts, _("Status"), hs_status_label (project->status));
+    add_fact (facts, _("Schedule"), schedule);
+    add_fact (facts, _("Cost model"), hs_cost_model_label (project->cost_model));
+    add_fact (facts, _("Total costs"), costs);
+    add_fact (facts, _("EU and state support"), support);
+    g_ptr_array_add (facts, NULL);
+    page->facts = (char **) g_ptr_array_steal (facts, NULL);
+  }
+  if (project->summary != NULL && *project->summary != '\0')
+    page->summary = g_strdup (project->summary);
+
+  /* implementers, and each one's budget and financing plan */
+  page->implementers = table_new (4);
+  page->implementers->headers[0] = g_strdup (_("Organisation"));
+  page->implementers->headers[1] = g_strdup (_("Role"));
+  page->implementers->headers[2] = g_strdup (_("Business ID"));
+  page->implementers->headers[3] = g_strdup (_("Total costs"));
+  page->implementers->numeric[3] = TRUE;
+  page->parts = g_ptr_array_new_with_free_func (report_implementer_free);
+  years = hs_project_budget_years (project);
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      const char *name = impl->organisation != NULL && impl->organisation->name != NULL
+                         ? impl->organisation->name : "—";
+      g_autofree char *role = g_utf8_strdown (role_label (impl), -1);
+      HsReportImplementer *part = g_new0 (HsReportImplementer, 1);
+      char **row = table_row (page->implementers);
+      HsTotals t;
+
+      g_ptr_array_add (page->parts, part);
+      if (!hs_implementer_totals (impl, &t, NULL)
+          || (part->budget = budget_table (&impl, 1, years, lang)) == NULL)
+        {
+          g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
+          return NULL;
+        }
+      row[0] = g_strdup (name);
+      row[1] = g_strdup (role_label (impl));
+      row[2] = g_strdup (impl->organisation != NULL && impl->organisation->business_id != NULL
+                         ? impl->organisation->business_id : "—");
+      row[3] = money (lang, t.total_costs);
+      /* Translators: an implementer's part of an application, "Espoon kaupunki (main implementer)" */
+      part->title = g_strdup_printf (_("%s (%s)"), name, role);
+      part->financing = financing_table (&t, lang);
+    }
+  {
+    char **row = table_row (page->implementers);
+    row[0] = g_strdup (_("Total"));
+    row[3] = money (lang, totals.total_costs);
+    page->implementers->total_row = (int) page->implementers->rows->len - 1;
+  }
+
+  /* the project's budget and financing plan */
+  page->budget = budget_table ((HsImplementer * const *) project->implementers->pdata,
+                               project->implementers->len, years, lang);
+  if (page->budget == NULL)
+    {
+      g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
+      return NULL;
+    }
+  page->financing = financing_table (&totals, lang);
+
+  /* indicators */
+  if (project->indicators->len > 0)
+    {
+      page->indicators = table_new (3);
+      page->indicators->headers[0] = g_strdup (_("Indicator"));
+      page->indicators->headers[1] = g_strdup (_("Name"));
+      page->indicators->headers[2] = g_strdup (_("Target"));
+      page->indicators->numeric[2] = TRUE;
+      for (guint i = 0; i < project->indicators->len; i++)
+        {
+          const HsIndicator *indicator = &g_array_index (project->indicators, HsIndicator, i);
+          const char *name = hs_indicator_name (indicator->code);
+          char **row = table_row (page->indicators);
+
+          row[0] = g_strdup (indicator->code != NULL ? indicator->code : "—");
+          row[1] = g_strdup (name != NULL ? name : "—");
+          row[2] = format_target (indicator->target, lang);
+        }
+    }
+
+  /* findings under the rules of its call */
+  context.call = call;
+  context.focus_area = focus_area;
+  context.lang = lang;
+  findings = hs_validate_project (project, &context);
+  data->n_checked = 1;
+  if (findings->len > 0)
+    {
+      data->n_with_findings = 1;
+      page->findings = table_new (2);
+      page->findings->headers[0] = g_strdup (_("Severity"));
+      page->findings->headers[1] = g_strdup (_("Finding"));
+      for (guint i = 0; i < findings->len; i++)
+        {
+          HsFinding *finding = g_ptr_array_index (findings, i);
+          char **row = table_row (page->findings);
+
+          row[0] = g_strdup (finding->severity == HS_SEVERITY_ERROR ? _("Error") : _("Warning"));
+          row[1] = g_strdup (finding->message);
+          if (finding->severity == HS_SEVERITY_ERROR)
+            data->n_errors++;
+          else
+            data->n_warnings++;
+        }
+    }
+  return g_steal_pointer (&data);
 }
 
 /* "Pääkaupunkiseutu (PKS) — Älykkäät ratkaisut" → "paakaupunkiseutu-pks-alykkaat-ratkaisut" */
@@ -866,6 +1153,88 @@ flow_front_matter (Flow *f)
   }
 }
 
+/* "Label  value" lines, the labels in a column of their own. */
+static void
+flow_facts (Flow        *f,
+            char *const *facts)
+{
+  for (guint j = 0; facts[j] != NULL; j++)
+    {
+      g_auto(GStrv) parts = g_strsplit (facts[j], "\t", 2);
+      double h1, h2;
+
+      h1 = flow_text (f, FONT_BOLD, parts[0], MARGIN_X, f->y, 140, PANGO_ALIGN_LEFT, FALSE);
+      h2 = flow_text (f, FONT_BODY, parts[1] != NULL ? parts[1] : "", MARGIN_X + 150, f->y, CONTENT_W - 150, PANGO_ALIGN_LEFT, FALSE);
+      if (f->y + MAX (h1, h2) > bottom_of_page ())
+        flow_new_page (f);
+      flow_text (f, FONT_BOLD, parts[0], MARGIN_X, f->y, 140, PANGO_ALIGN_LEFT, TRUE);
+      flow_text (f, FONT_BODY, parts[1] != NULL ? parts[1] : "", MARGIN_X + 150, f->y, CONTENT_W - 150, PANGO_ALIGN_LEFT, TRUE);
+      f->y += MAX (h1, h2) + 2;
+    }
+}
+
+/* One project's application: its pages are the whole document. */
+static void
+flow_application (Flow *f)
+{
+  const HsReportProject *p = g_ptr_array_index (f->data->projects, 0);
+
+  f->page = 0;
+  f->done = FALSE;
+  flow_new_page (f);
+  flow_paragraph (f, FONT_SMALL_BOLD, _("Project application"));
+  flow_heading (f, FONT_H1, p->title, 60);
+  flow_facts (f, p->facts);
+  flow_space (f, 8);
+  if (p->summary != NULL)
+    {
+      flow_heading (f, FONT_H2, _("Summary"), 40);
+      flow_paragraph (f, FONT_BODY, p->summary);
+      flow_space (f, 6);
+    }
+
+  flow_heading (f, FONT_H2, _("Implementers"), 40);
+  flow_table (f, p->implementers);
+
+  /* a section heading keeps its first part's heading and a few rows with it */
+  flow_heading (f, FONT_H2, _("Budget by year and category"), 140);
+  for (guint i = 0; p->parts != NULL && i < p->parts->len && !f->done; i++)
+    {
+      const HsReportImplementer *part = g_ptr_array_index (p->parts, i);
+
+      flow_heading (f, FONT_BOLD, part->title, 80);
+      flow_table (f, part->budget);
+    }
+  flow_heading (f, FONT_BOLD, _("The whole project"), 80);
+  flow_table (f, p->budget);
+
+  flow_heading (f, FONT_H2, _("Financing plan"), 140);
+  for (guint i = 0; p->parts != NULL && i < p->parts->len && !f->done; i++)
+    {
+      const HsReportImplementer *part = g_ptr_array_index (p->parts, i);
+
+      flow_heading (f, FONT_BOLD, part->title, 80);
+      flow_table (f, part->financing);
+    }
+  flow_heading (f, FONT_BOLD, _("The whole project"), 80);
+  flow_table (f, p->financing);
+
+  flow_heading (f, FONT_H2, _("Indicators"), 40);
+  if (p->indicators != NULL)
+    flow_table (f, p->indicators);
+  else
+    {
+      flow_paragraph (f, FONT_BODY, _("No indicators."));
+      flow_space (f, 8);
+    }
+
+  flow_heading (f, FONT_H2, _("Findings"), 40);
+  if (p->findings != NULL)
+    flow_table (f, p->findings);
+  else
+    flow_paragraph (f, FONT_BODY, _("No findings: the project meets the funding rules that were checked."));
+}
+
 /* The first project whose section holds the target page; -1: the page is
  * in the front matter (or every page is drawn). */
 static int
@@ -885,8 +1254,14 @@ static void
 flow_document (Flow *f)
 {
   const HsReportData *data = f->data;
-  int first_project = flow_first_project (f);
+  int first_project;
 
+  if (data->application)
+    {
+      flow_application (f);
+      return;
+    }
+  first_project = flow_first_project (f);
   f->page = 0;
   f->done = FALSE;
   if (first_project >= 0)
@@ -909,19 +1284,7 @@ flow_document (Flow *f)
       if (f->done)
         break;
       flow_heading (f, FONT_H1, p->title, 60);
-      for (guint j = 0; p->facts[j] != NULL; j++)
-        {
-          g_auto(GStrv) parts = g_strsplit (p->facts[j], "\t", 2);
-          double h1, h2;
-
-          h1 = flow_text (f, FONT_BOLD, parts[0], MARGIN_X, f->y, 140, PANGO_ALIGN_LEFT, FALSE);
-          h2 = flow_text (f, FONT_BODY, parts[1] != NULL ? parts[1] : "", MARGIN_X + 150, f->y, CONTENT_W - 150, PANGO_ALIGN_LEFT, FALSE);
-          if (f->y + MAX (h1, h2) > bottom_of_page ())
-            flow_new_page (f);
-          flow_text (f, FONT_BOLD, parts[0], MARGIN_X, f->y, 140, PANGO_ALIGN_LEFT, TRUE);
-          flow_text (f, FONT_BODY, parts[1] != NULL ? parts[1] : "", MARGIN_X + 150, f->y, CONTENT_W - 150, PANGO_ALIGN_LEFT, TRUE);
-          f->y += MAX (h1, h2) + 2;
-        }
+      flow_facts (f, p->facts);
       flow_space (f, 8);
       flow_heading (f, FONT_H2, _("Implementers"), 40);
       flow_table (f, p->implementers);
@@ -1003,7 +1366,14 @@ hs_report_write_pdf (const HsReportData *data,
   /* pass 2: draw them, into a file beside the target */
   partial = g_strdup_printf ("%s.part", path);
   surface = cairo_pdf_surface_create (partial, PAGE_W, PAGE_H);
-  hs_chart_pdf_set_metadata (surface, _("Project portfolio report"));
+  if (data->application)
+    {
+      /* Translators: the title of a PDF, "Project application PKS-001 — Name" */
+      g_autofree char *title = g_strdup_printf (_("Project application %s"), data->scope);
+      hs_chart_pdf_set_metadata (surface, title);
+    }
+  else
+    hs_chart_pdf_set_metadata (surface, _("Project portfolio report"));
   f.cr = cairo_create (surface);
   flow_document (&f);
   g_warn_if_fail (f.page == f.n_pages);
@@ -1032,6 +1402,33 @@ hs_report_write_pdf (const HsReportData *data,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hs_report_write_project (HsRepository  *repo,
+                         gint64         project_id,
+                         const char    *path,
+                         HsLang         lang,
+                         guint         *n_pages,
+                         GError       **error)
+{
+  g_autoptr(HsReportData) data = NULL;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = hs_report_data_for_project (repo, project_id, lang, NULL, error);
+  return data != NULL && hs_report_write_pdf (data, path, n_pages, error);
+}
+
+char *
+hs_report_project_file_name (const char *code)
+{
+  g_autofree char *slug = file_name_slug (code != NULL ? code : "", 60);
+
+  if (*slug == '\0')
+    return g_strdup ("hankesalkku-application.pdf");
+  return g_strdup_printf ("hankesalkku-application-%s.pdf", slug);
 }
 
 /* ---- page by page (printing) --------------------------------------------- */

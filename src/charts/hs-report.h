@@ -9,6 +9,10 @@
  * findings. Running header (scope and date) and "Page N of M" on every
  * page. Rows are measured with pango before the pages are cut, so a table
  * row is never split; a table that continues repeats its header.
+ *
+ * The same pages make one project's application (hs_report_data_for_project):
+ * its general data and summary, implementers, budget and financing plan per
+ * implementer and for the project, indicators and findings.
  */
 #pragma once
 
@@ -27,6 +31,14 @@ typedef struct
   GDate        date;            /* printed in the header and on the cover; invalid: today */
 } HsReportOptions;
 
+/* One implementer's part of a project application. */
+typedef struct
+{
+  char         *title;          /* "Espoon kaupunki (main implementer)" */
+  HsChartTable *budget;         /* categories × years, with totals */
+  HsChartTable *financing;      /* sources, with shares of its total costs */
+} HsReportImplementer;
+
 typedef struct
 {
   char         *title;          /* "PKS-2023-001 — Name" */
@@ -35,6 +47,10 @@ typedef struct
   HsChartTable *budget;
   HsChartTable *financing;
   HsChartTable *findings;       /* NULL: no findings */
+  /* in a project application only (hs_report_data_for_project) */
+  char         *summary;        /* NULL: none */
+  GPtrArray    *parts;          /* of HsReportImplementer*, in the project's order; NULL */
+  HsChartTable *indicators;     /* NULL: none */
 } HsReportProject;
 
 /* Plain data: what the report prints. */
@@ -55,12 +71,34 @@ typedef struct
   guint         n_warnings;
   HsChartData  *charts[HS_N_CHART_KINDS];
   GPtrArray    *projects;       /* of HsReportProject*; empty without project pages */
+  gboolean      application;    /* one project's application, no portfolio pages */
 } HsReportData;
 
 void          hs_report_data_free              (HsReportData          *data);
 HsReportData *hs_report_data_from_repository   (HsRepository          *repo,
                                                 const HsReportOptions *options,
                                                 GError               **error);
+/* One project's application: its general data, implementers, the budget
+ * (categories × years) and the financing plan of each implementer and of
+ * the project, its indicators and its findings under the funding rules of
+ * its call. No cover, summary or charts: projects->len is 1 and the
+ * running header names the project. @date NULL or invalid: today.
+ * HS_CHARTS_ERROR_NOT_FOUND when there is no such project. */
+HsReportData *hs_report_data_for_project       (HsRepository          *repo,
+                                                gint64                 project_id,
+                                                HsLang                 lang,
+                                                const GDate           *date,
+                                                GError               **error);
+/* The same, written to @path as PDF; *n_pages (may be NULL) gets the page count. */
+gboolean      hs_report_write_project          (HsRepository          *repo,
+                                                gint64                 project_id,
+                                                const char            *path,
+                                                HsLang                 lang,
+                                                guint                 *n_pages,
+                                                GError               **error);
+/* The name an application is offered under: "hankesalkku-application-pks-2023-001.pdf". */
+char         *hs_report_project_file_name      (const char            *code);
+
 /* The name a saved report is offered under: "hankesalkku-report-pori-2026-12-02.pdf",
  * the scope's name as a file name (the whole portfolio: no name) and the
  * date (NULL or invalid: today, see hs_chart_document_time()). */

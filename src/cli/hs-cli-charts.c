@@ -5,6 +5,7 @@
  * chart KIND [--agreement ID] [--focus-area ID] [--width W] [--height H]
  *            [--dark] -o FILE.png|.svg|.pdf
  * report [--agreement ID] [--focus-area ID] [--projects] -o FILE.pdf
+ * report --project CODE -o FILE.pdf     (one project's application)
  */
 #define G_LOG_DOMAIN "hs-cli"
 
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "charts/hs-chart-render.h"
 #include "charts/hs-chart-source.h"
@@ -128,10 +130,12 @@ hs_cli_cmd_report (HsCli *cli,
   gboolean projects = FALSE;
   g_autofree char *output = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *code = NULL;
   GOptionEntry entries[] = {
     { "agreement", 'a', 0, G_OPTION_ARG_INT64, &agreement_id, N_("Only the projects of this agreement"), N_("ID") },
     { "focus-area", 'f', 0, G_OPTION_ARG_INT64, &focus_area_id, N_("Only the projects of this focus area"), N_("ID") },
     { "projects", 'p', 0, G_OPTION_ARG_NONE, &projects, N_("Add a page for every project"), NULL },
+    { "project", 0, 0, G_OPTION_ARG_STRING, &code, N_("Instead, the application of this one project: its data, budget and financing per implementer, indicators and findings"), N_("CODE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date printed on the report (default today)"), N_("DATE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
     { NULL }
@@ -144,7 +148,7 @@ hs_cli_cmd_report (HsCli *cli,
   guint n_pages = 0;
 
   if (!hs_cli_parse_options ("report", "",
-                             _("Write an A4 portfolio report as PDF: a cover, a summary by focus area and source, the charts and, with --projects, a page for every project."),
+                             _("Write an A4 portfolio report as PDF: a cover, a summary by focus area and source, the charts and, with --projects, a page for every project. With --project CODE, that project’s application instead."),
                              entries, &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)
@@ -159,6 +163,11 @@ hs_cli_cmd_report (HsCli *cli,
     }
   if (!check_scope (agreement_id, focus_area_id))
     return HS_EXIT_USAGE;
+  if (code != NULL && (agreement_id != 0 || focus_area_id != 0 || projects))
+    {
+      hs_cli_error (_("--project writes one project’s application: it does not go with --agreement, --focus-area or --projects"));
+      return HS_EXIT_USAGE;
+    }
   g_date_clear (&options.date, 1);
   if (date != NULL && !hs_date_parse (date, &options.date, &error))
     {
@@ -169,6 +178,28 @@ hs_cli_cmd_report (HsCli *cli,
   repo = hs_cli_open_repository (cli, HS_OPEN_READ_ONLY, &error);
   if (repo == NULL)
     return hs_cli_store_error (error);
+
+  if (code != NULL)
+    {
+      g_autoptr(HsProject) project = hs_repository_load_project_by_code (HS_REPOSITORY (repo), code, &error);
+
+      if (project == NULL)
+        {
+          if (g_error_matches (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND))
+            {
+              hs_cli_error (_("There is no project with the code “%s”"), code);
+              return HS_EXIT_USAGE;
+            }
+          return hs_cli_store_error (error);
+        }
+      data = hs_report_data_for_project (HS_REPOSITORY (repo), project->id, cli->lang, &options.date, &error);
+      if (data == NULL)
+        return charts_error (error);
+      if (!hs_report_write_pdf (data, output, &n_pages, &error))
+        return charts_error (error);
+      printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n", n_pages), output, n_pages);
+      return HS_EXIT_OK;
+    }
 
   options.scope.agreement_id = agreement_id;
   options.scope.focus_area_id = focus_area_id;

@@ -1317,3 +1317,301 @@ hs_project_field_label (HsProjectField field)
       g_assert_not_reached ();
     }
 }
+
+/* ---------------------------------------------------------------------- */
+/* What a change is, in words                                             */
+/* ---------------------------------------------------------------------- */
+
+/* The kinds of things a change is told apart by in its description. */
+typedef enum
+{
+  KIND_NAME,
+  KIND_CODE,
+  KIND_ACRONYM,
+  KIND_AGREEMENT,
+  KIND_FOCUS_AREA,
+  KIND_CALL,
+  KIND_STATUS,
+  KIND_SCHEDULE,
+  KIND_SUMMARY,
+  KIND_COST_MODEL,
+  KIND_EXAMPLE,
+  KIND_IMPLEMENTERS,
+  KIND_INDICATORS,
+  KIND_HISTORY,
+  N_KINDS
+} ChangeKind;
+
+static ChangeKind
+field_kind (HsProjectField field)
+{
+  switch (field)
+    {
+    case HS_PROJECT_FIELD_CODE:         return KIND_CODE;
+    case HS_PROJECT_FIELD_NAME_FI:
+    case HS_PROJECT_FIELD_NAME_SV:
+    case HS_PROJECT_FIELD_NAME_EN:      return KIND_NAME;
+    case HS_PROJECT_FIELD_ACRONYM:      return KIND_ACRONYM;
+    case HS_PROJECT_FIELD_AGREEMENT:    return KIND_AGREEMENT;
+    case HS_PROJECT_FIELD_FOCUS_AREA:   return KIND_FOCUS_AREA;
+    case HS_PROJECT_FIELD_CALL:         return KIND_CALL;
+    case HS_PROJECT_FIELD_STATUS:       return KIND_STATUS;
+    case HS_PROJECT_FIELD_START:
+    case HS_PROJECT_FIELD_END:          return KIND_SCHEDULE;
+    case HS_PROJECT_FIELD_SUMMARY:      return KIND_SUMMARY;
+    case HS_PROJECT_FIELD_COST_MODEL:   return KIND_COST_MODEL;
+    case HS_PROJECT_FIELD_EXAMPLE:      return KIND_EXAMPLE;
+    case HS_PROJECT_FIELD_IMPLEMENTERS: return KIND_IMPLEMENTERS;
+    case HS_PROJECT_FIELD_INDICATORS:   return KIND_INDICATORS;
+    case HS_PROJECT_FIELD_HISTORY:      return KIND_HISTORY;
+    case HS_N_PROJECT_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The same implementer in two versions of a project: the same stored id,
+ * or, when one of them is not stored yet, the same organisation. */
+static gboolean
+implementer_same (const HsImplementer *a,
+                  const HsImplementer *b)
+{
+  const HsOrganisation *x = a->organisation, *y = b->organisation;
+
+  if (a->id != 0 && b->id != 0)
+    return a->id == b->id;
+  if (x == NULL || y == NULL)
+    return x == y;
+  if (x->id != 0 && y->id != 0)
+    return x->id == y->id;
+  if (x->business_id != NULL && y->business_id != NULL)
+    return g_str_equal (x->business_id, y->business_id);
+  return x->business_id == y->business_id && g_strcmp0 (x->name, y->name) == 0;
+}
+
+/* How the implementers differ. */
+typedef struct
+{
+  const HsImplementer *added;      /* the last one added */
+  const HsImplementer *removed;    /* the last one removed */
+  const HsImplementer *changed;    /* the last one whose budget or financing changed */
+  guint                n_added;
+  guint                n_removed;
+  guint                n_changed;
+  gboolean             budget;     /* some budget changed */
+  gboolean             financing;  /* some financing plan changed */
+  gboolean             other;      /* a role, an organisation or the order */
+} ImplementerChanges;
+
+static void
+compare_implementers (const HsProject    *before,
+                      const HsProject    *after,
+                      ImplementerChanges *out)
+{
+  guint next = 0;   /* where the next matched implementer of @after should be */
+
+  memset (out, 0, sizeof *out);
+  for (guint i = 0; i < before->implementers->len; i++)
+    {
+      const HsImplementer *a = g_ptr_array_index (before->implementers, i);
+      const HsImplementer *b = NULL;
+      guint j;
+
+      for (j = 0; j < after->implementers->len && b == NULL; j++)
+        if (implementer_same (a, g_ptr_array_index (after->implementers, j)))
+          b = g_ptr_array_index (after->implementers, j);
+      if (b == NULL)
+        {
+          out->removed = a;
+          out->n_removed++;
+          continue;
+        }
+      if (j - 1 < next)
+        out->other = TRUE;   /* moved before another one */
+      next = j;
+      if (!a->is_main != !b->is_main || !organisation_equal (a->organisation, b->organisation))
+        out->other = TRUE;
+      if (!budget_equal (a->budget, b->budget) || !financing_equal (a->financing, b->financing))
+        {
+          out->budget |= !budget_equal (a->budget, b->budget);
+          out->financing |= !financing_equal (a->financing, b->financing);
+          out->changed = b;
+          out->n_changed++;
+        }
+    }
+  for (guint j = 0; j < after->implementers->len; j++)
+    {
+      const HsImplementer *b = g_ptr_array_index (after->implementers, j);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < before->implementers->len && !found; i++)
+        found = implementer_same (g_ptr_array_index (before->implementers, i), b);
+      if (!found)
+        {
+          out->added = b;
+          out->n_added++;
+        }
+    }
+}
+
+static char *
+describe_implementers (const HsProject          *after,
+                       const ImplementerChanges *c)
+{
+  const char *code = after->code;
+
+  if (c->other)
+    return NULL;
+  if (c->n_added == 1 && c->n_removed == 0 && c->n_changed == 0)
+    /* Translators: an action in the undo history, "Add implementer Aalto-yliopisto to project PKS-001" */
+    return g_strdup_printf (_("Add implementer %s to project %s"), implementer_name (c->added), code);
+  if (c->n_removed == 1 && c->n_added == 0 && c->n_changed == 0)
+    return g_strdup_printf (_("Remove implementer %s from project %s"), implementer_name (c->removed), code);
+  if (c->n_added > 0 || c->n_removed > 0 || c->n_changed == 0)
+    return NULL;
+  if (c->n_changed == 1)
+    {
+      const char *who = implementer_name (c->changed);
+
+      if (c->budget && c->financing)
+        return g_strdup_printf (_("Edit project %s: budget and financing of %s"), code, who);
+      if (c->budget)
+        /* Translators: an action in the undo history, "Edit project PKS-001: budget of Espoon kaupunki" */
+        return g_strdup_printf (_("Edit project %s: budget of %s"), code, who);
+      return g_strdup_printf (_("Edit project %s: financing of %s"), code, who);
+    }
+  if (c->budget && c->financing)
+    return g_strdup_printf (_("Edit project %s: budget and financing"), code);
+  if (c->budget)
+    return g_strdup_printf (_("Edit project %s: budget"), code);
+  return g_strdup_printf (_("Edit project %s: financing"), code);
+}
+
+char *
+hs_project_describe_change (const HsProject *before,
+                            const HsProject *after)
+{
+  gboolean kinds[N_KINDS] = { FALSE, };
+  g_autoptr(GArray) fields = NULL;
+  ImplementerChanges implementers;
+  const char *code;
+  guint n_kinds = 0;
+  ChangeKind kind = N_KINDS;
+
+  g_return_val_if_fail (after != NULL, NULL);
+
+  code = after->code != NULL ? after->code : "";
+  if (before == NULL)
+    return g_strdup_printf (_("Add project %s"), code);
+
+  fields = hs_project_changed_fields (before, after);
+  for (guint i = 0; i < fields->len; i++)
+    kinds[field_kind (g_array_index (fields, HsProjectField, i))] = TRUE;
+  compare_implementers (before, after, &implementers);
+
+  /* what follows from another change is part of it */
+  if (kinds[KIND_STATUS])
+    kinds[KIND_HISTORY] = FALSE;
+  if (kinds[KIND_AGREEMENT])
+    kinds[KIND_FOCUS_AREA] = kinds[KIND_CALL] = FALSE;
+  if (kinds[KIND_COST_MODEL] && !implementers.financing && !implementers.other
+      && implementers.n_added == 0 && implementers.n_removed == 0)
+    kinds[KIND_IMPLEMENTERS] = FALSE;   /* the flat-rate lines it recomputes */
+
+  for (ChangeKind k = 0; k < N_KINDS; k++)
+    if (kinds[k])
+      {
+        n_kinds++;
+        kind = k;
+      }
+  if (n_kinds != 1)
+    return g_strdup_printf (_("Edit project %s"), code);
+
+  /* Translators: the actions in the undo history: "Edit project PKS-001:
+   * name" is undone as "Undone: Edit project PKS-001: name" */
+  switch (kind)
+    {
+    case KIND_NAME:
+      return g_strdup_printf (_("Edit project %s: name"), code);
+    case KIND_CODE:
+      return g_strdup_printf (_("Edit project %s: code"), code);
+    case KIND_ACRONYM:
+      return g_strdup_printf (_("Edit project %s: acronym"), code);
+    case KIND_AGREEMENT:
+      return g_strdup_printf (_("Edit project %s: agreement"), code);
+    case KIND_FOCUS_AREA:
+      return g_strdup_printf (_("Edit project %s: focus area"), code);
+    case KIND_CALL:
+      return g_strdup_printf (_("Edit project %s: call"), code);
+    case KIND_STATUS:
+      /* Translators: "Change the status of project PKS-001 to Submitted" */
+      return g_strdup_printf (_("Change the status of project %s to %s"), code, hs_status_label (after->status));
+    case KIND_SCHEDULE:
+      return g_strdup_printf (_("Edit project %s: schedule"), code);
+    case KIND_SUMMARY:
+      return g_strdup_printf (_("Edit project %s: summary"), code);
+    case KIND_COST_MODEL:
+      return g_strdup_printf (_("Edit project %s: cost model"), code);
+    case KIND_INDICATORS:
+      return g_strdup_printf (_("Edit project %s: indicators"), code);
+    case KIND_HISTORY:
+      return g_strdup_printf (_("Edit project %s: status history"), code);
+    case KIND_IMPLEMENTERS:
+      {
+        char *text = describe_implementers (after, &implementers);
+        if (text != NULL)
+          return text;
+      }
+      break;
+    case KIND_EXAMPLE:
+    case N_KINDS:
+    default:
+      break;
+    }
+  return g_strdup_printf (_("Edit project %s"), code);
+}
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+} IndicatorInfo;
+
+/* ERDF common indicators (Regulation 2021/1058 Annex I), docs/domain.md §4. */
+static const IndicatorInfo indicators_known[] = {
+  { "RCO01", N_("Enterprises supported (micro, small, medium, large)") },
+  { "RCO02", N_("Enterprises supported by grants") },
+  { "RCO03", N_("Enterprises supported by financial instruments") },
+  { "RCO04", N_("Enterprises with non-financial support") },
+  { "RCO05", N_("New enterprises supported") },
+  { "RCO06", N_("Researchers working in supported research facilities") },
+  { "RCO07", N_("Research organisations participating in joint research projects") },
+  { "RCO08", N_("Nominal value of research and innovation equipment") },
+  { "RCO10", N_("Enterprises cooperating with research organisations") },
+  { "RCO13", N_("Value of digital services, products and processes developed for enterprises") },
+  { "RCO14", N_("Public institutions supported to develop digital services, products and processes") },
+  { "RCO15", N_("Capacity of incubation created") },
+  { "RCO74", N_("Population covered by projects in integrated territorial development strategies") },
+  { "RCO75", N_("Integrated territorial development strategies supported") },
+  { "RCR01", N_("Jobs created in supported entities") },
+  { "RCR02", N_("Private investments matching public support") },
+  { "RCR03", N_("SMEs introducing product or process innovation") },
+  { "RCR04", N_("SMEs introducing marketing or organisational innovation") },
+  { "RCR05", N_("SMEs innovating in-house") },
+  { "RCR06", N_("Patent applications submitted") },
+  { "RCR08", N_("Publications from supported projects") },
+  { "RCR11", N_("Users of new and upgraded public digital services, products and processes") },
+  { "RCR13", N_("Enterprises reaching high digital intensity") },
+  { "RCR17", N_("New enterprises surviving in the market") },
+  { "RCR19", N_("Enterprises with higher turnover") },
+  { "RCR102", N_("Research jobs created in supported entities") },
+};
+
+const char *
+hs_indicator_name (const char *code)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (indicators_known); i++)
+    if (g_str_equal (indicators_known[i].code, code))
+      return _(indicators_known[i].name);
+  return NULL;
+}

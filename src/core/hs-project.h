@@ -170,6 +170,22 @@ HsProject      *hs_project_rebase       (const HsProject *base,
                                          const HsProject *mine,
                                          const HsProject *theirs,
                                          GArray          *both);
+/* What saving @after over @before does, for the undo history and its
+ * toasts, translated: "Edit project PKS-001: name", "Edit project PKS-001:
+ * budget of Espoon kaupunki", "Change the status of project PKS-001 to
+ * Submitted", "Add implementer Aalto-yliopisto to project PKS-001" … when
+ * one kind of thing changed (the three names count as one, so do the two
+ * dates, a status and the history entry it adds, an agreement and the
+ * focus area and call that follow it, a cost model and the flat-rate lines
+ * it recomputes); "Edit project PKS-001" otherwise. @before NULL: "Add
+ * project PKS-001". Implementers are matched by id, else by organisation
+ * (business ID, else name). The code named is @after's. */
+char           *hs_project_describe_change (const HsProject *before,
+                                            const HsProject *after);
+/* The name of an ERDF common indicator (Regulation 2021/1058 Annex I,
+ * docs/domain.md §4), translated: "Jobs created in supported entities" for
+ * "RCR01"; NULL for a code that is not one of them. */
+const char     *hs_indicator_name       (const char *code);
 /* "Acronym", "Name in Finnish" …, translated. */
 const char     *hs_project_field_label  (HsProjectField   field);
 

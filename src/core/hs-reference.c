@@ -6,7 +6,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hs-reference.h"
+
+/* How the store names an agreement's default call (src/store/sql/seed.sql);
+ * the name is data, the same in every language. */
+#define DEFAULT_CALL_SUFFIX " — default call"
 
 void
 hs_agreement_free (HsAgreement *agreement)
@@ -154,4 +160,41 @@ hs_reference_index_by_id (GPtrArray *items)
       g_hash_table_insert (table, id, id);
     }
   return table;
+}
+
+gboolean
+hs_call_is_agreement_default (const HsCall *call)
+{
+  g_return_val_if_fail (call != NULL, FALSE);
+
+  return call->agreement_id != 0 && call->name != NULL
+      && g_str_has_suffix (call->name, DEFAULT_CALL_SUFFIX)
+      && strlen (call->name) > strlen (DEFAULT_CALL_SUFFIX);
+}
+
+char *
+hs_call_dup_display_name (const HsCall *call,
+                          HsLang        lang)
+{
+  g_autofree char *region = NULL;
+
+  g_return_val_if_fail (call != NULL, NULL);
+
+  if (!hs_call_is_agreement_default (call))
+    return g_strdup (call->name != NULL ? call->name : "");
+
+  region = g_strndup (call->name, strlen (call->name) - strlen (DEFAULT_CALL_SUFFIX));
+  /* In the language asked for, not the catalogue's: the caller formats its
+   * numbers in the same language, and the name must not depend on which
+   * catalogues are installed. */
+  switch (lang)
+    {
+    case HS_LANG_FI:
+      return g_strdup_printf ("%s — oletushaku", region);
+    case HS_LANG_SV:
+      return g_strdup_printf ("%s — standardutlysning", region);
+    case HS_LANG_EN:
+    default:
+      return g_strdup_printf ("%s — default call", region);
+    }
 }

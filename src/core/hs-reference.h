@@ -9,6 +9,7 @@
 
 #include <glib.h>
 #include "hs-enums.h"
+#include "hs-lang.h"
 #include "hs-project.h"
 
 G_BEGIN_DECLS
@@ -80,6 +81,16 @@ GPtrArray      *hs_agreement_city_organisations (const HsAgreement *agreement);
 
 /* A call with the programme defaults (60 % support, 25 % city, flat-40). */
 HsCall *hs_call_new_default (void);
+
+/* Whether @call is its agreement's default call: the one the store seeds
+ * for every agreement, named "REGION — default call" (seed.sql). */
+gboolean hs_call_is_agreement_default (const HsCall *call);
+/* The call's name for people: the stored name, except for an agreement's
+ * default call, whose name is built in @lang ("Pori — oletushaku" in
+ * Finnish, "Pori — standardutlysning" in Swedish). The stored name stays as
+ * it is: files and the command line refer to calls by it. */
+char    *hs_call_dup_display_name     (const HsCall *call,
+                                       HsLang        lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAgreement, hs_agreement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsFocusArea, hs_focus_area_free)

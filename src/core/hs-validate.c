@@ -790,15 +790,17 @@ static void
 check_call_agreement (Check *check)
 {
   const HsCall *call = check->call;
+  g_autofree char *name = NULL;
 
   if (!check->has_call || call->agreement_id == 0 ||
       call->agreement_id == check->project->agreement_id)
     return;
 
+  name = hs_call_dup_display_name (call, check->lang);
   add_finding (check, "call-agreement-mismatch", HS_SEVERITY_ERROR,
                g_strdup ("call"),
                _("The call “%s” belongs to another ecosystem agreement"),
-               call->name != NULL ? call->name : "");
+               name);
 }
 
 GPtrArray *

@@ -274,6 +274,20 @@ ref_name (GPtrArray *items,
   return NULL;
 }
 
+/* A call as people know it (an agreement's default call in their language). */
+static char *
+call_name (HsImportPreview *preview,
+           gint64           id)
+{
+  for (guint i = 0; id != 0 && i < preview->calls->len; i++)
+    {
+      const HsCall *call = g_ptr_array_index (preview->calls, i);
+      if (call->id == id)
+        return hs_call_dup_display_name (call, preview->lang);
+    }
+  return NULL;
+}
+
 static char *
 org_key (const HsOrganisation *org)
 {
@@ -444,9 +458,11 @@ diff_projects (HsImportPreview *preview,
   diff_text (&diff, "focus-area", _("Focus area"),
              ref_name (preview->focus_areas, a->focus_area_id, G_STRUCT_OFFSET (HsFocusArea, name)),
              ref_name (preview->focus_areas, b->focus_area_id, G_STRUCT_OFFSET (HsFocusArea, name)));
-  diff_text (&diff, "call", _("Call"),
-             ref_name (preview->calls, a->call_id, G_STRUCT_OFFSET (HsCall, name)),
-             ref_name (preview->calls, b->call_id, G_STRUCT_OFFSET (HsCall, name)));
+  {
+    g_autofree char *call_a = call_name (preview, a->call_id);
+    g_autofree char *call_b = call_name (preview, b->call_id);
+    diff_text (&diff, "call", _("Call"), call_a, call_b);
+  }
   if (a->status != b->status)
     add_change (&diff, g_strdup ("status"), g_strdup (_("Status")),
                 hs_status_label (a->status), hs_status_label (b->status));
@@ -752,6 +768,16 @@ project_read (HsNativeReader  *reader,
   item->name = g_strdup (hs_project_display_name (project));
   item->line = line;
   item->action = HS_IMPORT_NEW;
+  {
+    HsTotals totals;
+
+    item->totals_ok = hs_project_totals (project, &totals, NULL);
+    if (item->totals_ok)
+      {
+        item->total_costs = totals.total_costs;
+        item->eu_state = totals.financing[HS_SOURCE_EU_STATE];
+      }
+  }
 
   if (g_hash_table_lookup_extended (preview->existing, project->code, NULL, &existing_id))
     {

@@ -76,6 +76,9 @@ typedef struct
   GPtrArray      *findings;   /* of HsFinding*, the funding rules in this database */
   guint           errors;     /* findings with severity error */
   gboolean        skip;       /* not applied (hs_import_preview_set_skip) */
+  gboolean        totals_ok;  /* FALSE when the file's sums overflow (a finding says so) */
+  gint64          total_costs; /* the file's project: its total costs, cents */
+  gint64          eu_state;   /* and its EU and state support */
 } HsImportItem;
 
 /* An organisation of the file whose business ID is a stored organisation's

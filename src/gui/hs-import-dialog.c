@@ -5,8 +5,10 @@
  * Import…: the preview of a native file as a list to review, one
  * AdwExpanderRow per project (new, changed, unchanged, conflict, with its
  * findings), each expanding to its field changes "old → new" and its
- * findings, with a Skip switch; a "strict" switch; and Import, which applies
- * all of it in one transaction (one undoable action).
+ * findings, with a Skip switch; "Import Projects With Errors" (off: the
+ * file is refused when any of its projects breaks the funding rules, the
+ * command line's --strict); and Import, which applies all of it in one
+ * transaction (one undoable action).
  *
  * Threads. The store is not thread-safe and HsImportPreview is used on the
  * thread that owns its repository. The preview that is shown is made in a
@@ -33,6 +35,8 @@
 
 #include "exchange/hs-exchange-error.h"
 #include "store/hs-sqlite-repository.h"
+
+#include "core/hs-money.h"
 
 #include "hs-import-dialog.h"
 #include "hs-toast.h"
@@ -77,7 +81,8 @@ struct _HsImportDialog
   GtkLabel             *error_label;
   AdwPreferencesGroup  *summary_group;
   AdwPreferencesGroup  *projects_group;
-  GtkSwitch            *strict_switch;
+  AdwActionRow         *failing_row;
+  GtkSwitch            *failing_switch;  /* off: a file with rule errors is refused (strict) */
   AdwPreferencesGroup  *organisations_group;
   AdwComboRow          *organisations_row;
   GPtrArray            *organisation_rows;  /* the rows added for the conflicts */
@@ -205,6 +210,22 @@ organisations_chosen (HsImportDialog *self)
       || hs_import_preview_get_org_policy (self->preview) != HS_IMPORT_ORGS_ASK;
 }
 
+/* Whether the switch refuses the file: it is off, and a project of the
+ * file breaks the funding rules. */
+static gboolean
+refused_for_errors (HsImportDialog *self)
+{
+  return self->preview != NULL && !gtk_switch_get_active (self->failing_switch)
+      && hs_import_preview_count_failing (self->preview) > 0;
+}
+
+static gboolean
+can_apply (HsImportDialog *self)
+{
+  return self->state == HS_IMPORT_DIALOG_PREVIEW && count_to_apply (self) > 0
+      && organisations_chosen (self) && !refused_for_errors (self);
+}
+
 static void
 update_summary (HsImportDialog *self)
 {
@@ -223,8 +244,12 @@ update_summary (HsImportDialog *self)
   /* Translators: the import summary, "2 new, 1 changed, 60 unchanged, 0 conflicts" */
   g_string_append_printf (text, _("%u new, %u changed, %u unchanged, %u conflicts."),
                           n_new, n_changed, n_unchanged, n_conflict);
-  g_string_append_c (text, ' ');
-  if (n_apply == 0)
+  /* when the file is refused for its errors, that is said after their count */
+  if (!refused_for_errors (self))
+    g_string_append_c (text, ' ');
+  if (refused_for_errors (self))
+    ;
+  else if (n_apply == 0)
     g_string_append (text, _("Nothing will be imported."));
   else
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
@@ -240,6 +265,11 @@ update_summary (HsImportDialog *self)
                                                  "%u projects break the funding rules.",
                                                  n_failing),
                               n_failing);
+      if (refused_for_errors (self))
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, _("Nothing will be imported while projects with errors are refused."));
+        }
     }
   if (!organisations_chosen (self))
     {
@@ -249,9 +279,26 @@ update_summary (HsImportDialog *self)
   adw_preferences_group_set_description (self->summary_group, text->str);
   g_string_free (text, TRUE);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 self->state == HS_IMPORT_DIALOG_PREVIEW && n_apply > 0
-                                 && organisations_chosen (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", can_apply (self));
+}
+
+/* The switch's subtitle says what its state does. */
+static void
+update_failing_row (HsImportDialog *self)
+{
+  adw_action_row_set_subtitle (self->failing_row,
+                               gtk_switch_get_active (self->failing_switch)
+                               ? _("Projects that break the funding rules are imported with their findings")
+                               : _("The file is refused if any of its projects breaks the funding rules"));
+}
+
+static void
+failing_switch_cb (GtkSwitch      *sw,
+                   GParamSpec     *pspec,
+                   HsImportDialog *self)
+{
+  update_failing_row (self);
+  update_summary (self);
 }
 
 static void
@@ -260,9 +307,7 @@ set_state (HsImportDialog      *self,
 {
   self->state = state;
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), state == HS_IMPORT_DIALOG_PREVIEW);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 state == HS_IMPORT_DIALOG_PREVIEW && count_to_apply (self) > 0
-                                 && organisations_chosen (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", can_apply (self));
   switch (state)
     {
     case HS_IMPORT_DIALOG_LOADING:
@@ -364,8 +409,24 @@ fill_expander (HsImportDialog *self,
                                                       "dialog-warning-symbolic", "error"));
 
   if (item->action == HS_IMPORT_NEW)
-    adw_expander_row_add_row (expander, new_info_row (_("Not in the database yet"), NULL,
-                                                      "list-add-symbolic", "success"));
+    {
+      adw_expander_row_add_row (expander, new_info_row (_("Not in the database yet"), NULL,
+                                                        "list-add-symbolic", "success"));
+      /* what it costs and asks for: a changed project shows its changed amounts */
+      if (item->totals_ok)
+        {
+          HsLang lang = hs_lang_current ();
+          g_autofree char *costs = hs_money_format (item->total_costs, lang);
+          g_autofree char *support = hs_money_format (item->eu_state, lang);
+          g_autofree char *rate = hs_rate_format (hs_rate_of (item->eu_state, item->total_costs), lang);
+          g_autofree char *share = g_strdup_printf (_("%s of the total costs"), rate);
+          /* Translators: "60 000,00 € (60,0 % of the total costs)" */
+          g_autofree char *support_text = g_strdup_printf (_("%s (%s)"), support, share);
+
+          adw_expander_row_add_row (expander, new_info_row (_("Total costs"), costs, NULL, NULL));
+          adw_expander_row_add_row (expander, new_info_row (_("EU and state support"), support_text, NULL, NULL));
+        }
+    }
   else if (item->changes->len == 0)
     adw_expander_row_add_row (expander, new_info_row (_("The same as in the database"), NULL,
                                                       "object-select-symbolic", "dim-label"));
@@ -850,7 +911,7 @@ apply_timeout_cb (gpointer user_data)
   HsImportDialog *self = user_data;
   g_autoptr(HsImportPreview) live = NULL;
   HsImportPreview *preview;
-  HsImportFlags flags = gtk_switch_get_active (self->strict_switch) ? HS_IMPORT_STRICT : HS_IMPORT_FLAGS_NONE;
+  HsImportFlags flags = gtk_switch_get_active (self->failing_switch) ? HS_IMPORT_FLAGS_NONE : HS_IMPORT_STRICT;
   GError *error = NULL;
 
   self->apply_timeout = 0;
@@ -964,7 +1025,7 @@ hs_import_dialog_set_strict (HsImportDialog *self,
                              gboolean        strict)
 {
   g_return_if_fail (HS_IS_IMPORT_DIALOG (self));
-  gtk_switch_set_active (self->strict_switch, strict);
+  gtk_switch_set_active (self->failing_switch, !strict);
 }
 
 /* ---- actions ------------------------------------------------------------- */
@@ -1153,7 +1214,8 @@ hs_import_dialog_class_init (HsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, projects_group);
-  gtk_widget_class_bind_template_child (widget_class, HsImportDialog, strict_switch);
+  gtk_widget_class_bind_template_child (widget_class, HsImportDialog, failing_row);
+  gtk_widget_class_bind_template_child (widget_class, HsImportDialog, failing_switch);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_group);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_row);
 
@@ -1171,4 +1233,6 @@ hs_import_dialog_init (HsImportDialog *self)
   self->state = HS_IMPORT_DIALOG_LOADING;
   g_signal_connect (self->organisations_row, "notify::selected",
                     G_CALLBACK (organisations_selected_cb), self);
+  g_signal_connect (self->failing_switch, "notify::active", G_CALLBACK (failing_switch_cb), self);
+  update_failing_row (self);
 }

@@ -44,11 +44,13 @@ GtkWidget           *hs_import_dialog_get_row      (HsImportDialog *self,
 gboolean             hs_import_dialog_set_skip     (HsImportDialog *self,
                                                     const char     *code,
                                                     gboolean        skip);
-/* As the "Refuse drafts with errors" switch does. */
 /* What to do with the file's organisations that differ from the stored
  * ones with their business ID (the "Organisations" row). */
 void                 hs_import_dialog_set_org_policy (HsImportDialog    *self,
                                                       HsImportOrgPolicy  policy);
+/* Strict: the "Import Projects With Errors" switch turned off, so that a
+ * file with a project that breaks the funding rules is refused (Import is
+ * then disabled, and applying fails with HS_EXCHANGE_ERROR_RULES). */
 void                 hs_import_dialog_set_strict   (HsImportDialog *self,
                                                     gboolean        strict);
 /* As the Import button does: applies the preview in one transaction. On

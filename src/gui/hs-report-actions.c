@@ -111,6 +111,47 @@ hs_export_report_to_file_async (HsRepository          *repo,
   g_task_run_in_thread (task, write_thread);
 }
 
+void
+hs_export_project_report_to_file_async (HsRepository        *repo,
+                                        gint64               project_id,
+                                        HsLang               lang,
+                                        GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (HS_IS_REPOSITORY (repo));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  /* the same tag: hs_export_report_to_file_finish() ends it */
+  g_task_set_source_tag (task, hs_export_report_to_file_async);
+  g_task_set_name (task, "hs-export-project-report");
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The report can only be written to a local file"));
+      return;
+    }
+  job = g_new0 (WriteJob, 1);
+  job->path = g_steal_pointer (&path);
+  job->data = hs_report_data_for_project (repo, project_id, lang, NULL, &error);
+  g_task_set_task_data (task, job, write_job_free);
+  if (job->data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, write_thread);
+}
+
 gboolean
 hs_export_report_to_file_finish (GAsyncResult  *result,
                                  guint         *n_pages,
@@ -133,6 +174,7 @@ typedef struct
 {
   GtkWindow       *parent;
   HsRepository    *repo;
+  gint64           project_id;   /* > 0: that project's application */
   HsReportOptions  options;
   GFile           *file;
   AdwToastOverlay *overlay;
@@ -196,7 +238,11 @@ start_export_cb (gpointer user_data)
 {
   ExportRun *run = user_data;
 
-  hs_export_report_to_file_async (run->repo, &run->options, run->file, NULL, report_written_cb, run);
+  if (run->project_id > 0)
+    hs_export_project_report_to_file_async (run->repo, run->project_id, run->options.lang, run->file,
+                                            NULL, report_written_cb, run);
+  else
+    hs_export_report_to_file_async (run->repo, &run->options, run->file, NULL, report_written_cb, run);
   return G_SOURCE_REMOVE;
 }
 
@@ -216,8 +262,11 @@ report_response_cb (GtkNativeDialog *native,
       return;
     }
 
-  pages = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "pages");
-  run->options.include_projects = g_strcmp0 (pages, "projects") == 0;
+  if (run->project_id == 0)
+    {
+      pages = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "pages");
+      run->options.include_projects = g_strcmp0 (pages, "projects") == 0;
+    }
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 
@@ -269,6 +318,49 @@ hs_export_report (GtkWindow    *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "pages", _("Contents"), options, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "pages", "summary");
+  g_signal_connect (native, "response", G_CALLBACK (report_response_cb), run);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  return native;
+}
+
+GtkFileChooserNative *
+hs_export_project_report (GtkWindow    *parent,
+                          HsRepository *repo,
+                          gint64        project_id)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  ExportRun *run;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (project_id > 0, NULL);
+
+  project = hs_repository_load_project (repo, project_id, &error);
+  if (project == NULL)
+    {
+      show_error (parent, _("Could Not Write the Report"), error->message);
+      return NULL;
+    }
+
+  run = g_new0 (ExportRun, 1);
+  run->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  run->repo = g_object_ref (repo);
+  run->project_id = project_id;
+  run->options.lang = hs_lang_current ();
+  g_date_clear (&run->options.date, 1);
+
+  native = gtk_file_chooser_native_new (_("Export Application"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  name = hs_report_project_file_name (project->code);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_signal_connect (native, "response", G_CALLBACK (report_response_cb), run);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   return native;

@@ -35,6 +35,25 @@ gboolean  hs_export_report_to_file_finish (GAsyncResult         *result,
                                            guint                *n_pages,
                                            GError              **error);
 
+/* "Export Application…" for one project (the editor's): a save dialog
+ * (hankesalkku-application-CODE.pdf, see hs_report_project_file_name), then
+ * the project's application (hs_report_data_for_project) gathered on the
+ * main thread and written in a worker thread; a toast tells when it is
+ * done (with Open) or a dialog what went wrong. Returns the dialog, shown,
+ * which frees itself on its response; NULL (with an error dialog) when the
+ * project cannot be loaded. */
+GtkFileChooserNative *hs_export_project_report (GtkWindow     *parent,
+                                                HsRepository  *repo,
+                                                gint64         project_id);
+/* The same without a dialog; end it with hs_export_report_to_file_finish(). */
+void      hs_export_project_report_to_file_async (HsRepository        *repo,
+                                                  gint64               project_id,
+                                                  HsLang               lang,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+
 /* "Print…": GtkPrintOperation on A4 whose pages are drawn by the report's
  * own renderer (hs_report_pages_draw); the print dialog has a "Report"
  * tab to add a page per project. */

@@ -24,6 +24,8 @@
 #include <glib/gstdio.h>
 
 #include "core/hs-core-error.h"
+#include "core/hs-lang.h"
+#include "core/hs-reference.h"
 #include "hs-sqlite-repository.h"
 #include "hs-store-error.h"
 #include "hs-store-project.h"
@@ -321,20 +323,13 @@ hs_sqlite_repository_save_project (HsRepository  *repo,
     }
 
   if (before == NULL)
-    {
-      kind = "create";
-      description = g_strdup_printf (_("Add project %s"), project->code);
-    }
+    kind = "create";
   else if (before->status != project->status)
-    {
-      kind = "status";
-      description = g_strdup_printf (_("Change the status of project %s"), project->code);
-    }
+    kind = "status";
   else
-    {
-      kind = "edit";
-      description = g_strdup_printf (_("Edit project %s"), project->code);
-    }
+    kind = "edit";
+  /* what changed, when it was one thing: "Edit project PKS-001: name" */
+  description = hs_project_describe_change (before, project);
 
   return commit_action (self, tx, kind, description, project->id, error);
 }
@@ -598,7 +593,10 @@ hs_sqlite_repository_save_call (HsRepository  *repo,
       return FALSE;
     }
 
-  description = g_strdup_printf (created ? _("Add call %s") : _("Edit call %s"), call->name);
+  {
+    g_autofree char *name = hs_call_dup_display_name (call, hs_lang_current ());
+    description = g_strdup_printf (created ? _("Add call %s") : _("Edit call %s"), name);
+  }
   return commit_action (self, tx, "call", description, 0, error);
 }
 

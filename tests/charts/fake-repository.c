@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "core/hs-core-error.h"
 #include "core/hs-generate.h"
 #include "core/hs-money.h"
 #include "fake-repository.h"
@@ -98,6 +99,25 @@ foreach_project (HsRepository  *repo,
     if (!func (g_ptr_array_index (self->projects, i), user_data))
       break;
   return TRUE;
+}
+
+/* The projects' ids are their places in the list, from 1 (as in the summaries). */
+static HsProject *
+load_project (HsRepository *repo,
+              gint64        id,
+              GError      **error)
+{
+  FakeRepository *self = FAKE_REPOSITORY (repo);
+  HsProject *project;
+
+  if (id < 1 || id > (gint64) self->projects->len)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND, "no project %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  project = hs_project_copy (g_ptr_array_index (self->projects, id - 1));
+  project->id = id;
+  return project;
 }
 
 static const char *
@@ -216,6 +236,7 @@ fake_repository_iface_init (HsRepositoryInterface *iface)
   iface->list_focus_areas = list_focus_areas;
   iface->list_calls = list_calls;
   iface->foreach_project = foreach_project;
+  iface->load_project = load_project;
   iface->list_project_summaries = list_project_summaries;
   iface->summarise = summarise;
 }

@@ -273,6 +273,124 @@ test_report_pdf (void)
   g_rmdir (dir);
 }
 
+/* One project's application: its own tables for each implementer and for
+ * the project, its indicators and findings, read back from the PDF. */
+static void
+test_report_project (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (30, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hs-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "application.pdf", NULL);
+  g_autoptr(HsReportData) data = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *file_name = NULL;
+  GPtrArray *projects = fake_repository_get_projects (repo);
+  HsProject *project = NULL;
+  const HsReportProject *page;
+  HsIndicator indicator = { g_strdup ("RCR01"), 12500 };
+  HsTotals totals;
+  GDate date;
+  gint64 id = 0;
+  guint n_pages = 0;
+
+  /* a project of two implementers or more, with an indicator, that asks
+   * for all of its costs as support (which no call allows) */
+  for (guint i = 0; i < projects->len && project == NULL; i++)
+    {
+      HsProject *p = g_ptr_array_index (projects, i);
+
+      if (p->implementers->len >= 2)
+        {
+          project = p;
+          id = (gint64) i + 1;
+        }
+    }
+  g_assert_nonnull (project);
+  g_array_append_val (project->indicators, indicator);
+  {
+    HsImplementer *main_impl = hs_project_get_main (project);
+    HsTotals t;
+
+    g_assert_true (hs_implementer_totals (main_impl, &t, NULL));
+    for (guint s = 0; s < HS_N_SOURCES; s++)
+      hs_implementer_set_financing (main_impl, s, 0);
+    hs_implementer_set_financing (main_impl, HS_SOURCE_EU_STATE, t.total_costs);
+  }
+  g_assert_true (hs_project_totals (project, &totals, NULL));
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, 12, 2026);
+  data = hs_report_data_for_project (HS_REPOSITORY (repo), id, HS_LANG_FI, &date, &error);
+  g_assert_no_error (error);
+  g_assert_true (data->application);
+  g_assert_cmpuint (data->projects->len, ==, 1);
+  page = g_ptr_array_index (data->projects, 0);
+  g_assert_cmpuint (page->parts->len, ==, project->implementers->len);
+  g_assert_nonnull (page->indicators);
+  g_assert_nonnull (page->findings);
+  g_assert_true (hs_report_write_pdf (data, pdf, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 2);
+
+  text = run ("pdftotext", pdf);
+  {
+    g_autoptr(GString) plain = g_string_new (text);
+    g_autofree char *costs = hs_money_format (totals.total_costs, HS_LANG_FI);
+    g_autofree char *eu = hs_money_format (totals.financing[HS_SOURCE_EU_STATE], HS_LANG_FI);
+    g_autoptr(GString) costs_plain = g_string_new (costs);
+    g_autoptr(GString) eu_plain = g_string_new (eu);
+    const char *expected[] = {
+      "Project application", project->code, hs_project_display_name (project),
+      "RCR01", "Jobs created in supported entities", "12 500", "2.12.2026",
+      costs_plain->str, eu_plain->str,
+      ((char **) g_ptr_array_index (page->findings->rows, 0))[1],
+    };
+
+    g_string_replace (plain, "\u00a0", " ", 0);
+    g_string_replace (costs_plain, "\u00a0", " ", 0);
+    g_string_replace (eu_plain, "\u00a0", " ", 0);
+    g_string_replace (plain, "\u202f", " ", 0);
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        /* the start of it: a long finding wraps in its cell */
+        g_autoptr(GString) want = g_string_new_len (expected[i], MIN (strlen (expected[i]), 30));
+
+        g_string_replace (want, "\u00a0", " ", 0);
+        g_string_replace (want, "\u202f", " ", 0);
+        if (strstr (plain->str, want->str) == NULL)
+          g_error ("“%s” is not in the application:\n%s", want->str, plain->str);
+      }
+    /* each implementer by name, with its own total costs */
+    for (guint i = 0; i < project->implementers->len; i++)
+      {
+        HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+        HsTotals t;
+        g_autofree char *own = NULL;
+        g_autoptr(GString) own_plain = NULL;
+
+        g_assert_true (hs_implementer_totals (impl, &t, NULL));
+        own = hs_money_format (t.total_costs, HS_LANG_FI);
+        own_plain = g_string_new (own);
+        g_string_replace (own_plain, "\u00a0", " ", 0);
+        g_assert_nonnull (strstr (plain->str, impl->organisation->name));
+        g_assert_nonnull (strstr (plain->str, own_plain->str));
+      }
+  }
+
+  /* no such project */
+  g_clear_pointer (&data, hs_report_data_free);
+  data = hs_report_data_for_project (HS_REPOSITORY (repo), 999, HS_LANG_FI, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_NOT_FOUND);
+
+  file_name = hs_report_project_file_name ("PKS-2023-001");
+  g_assert_cmpstr (file_name, ==, "hankesalkku-application-pks-2023-001.pdf");
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static char *
 pdf_creation_date (const char *path)
 {
@@ -437,6 +555,7 @@ main (int    argc,
   g_test_add_func ("/charts/source/other-kinds", test_source_other_kinds);
   g_test_add_func ("/charts/source/names", test_source_names);
   g_test_add_func ("/charts/report/pdf", test_report_pdf);
+  g_test_add_func ("/charts/report/project", test_report_project);
   g_test_add_func ("/charts/report/rows-not-cut", test_report_rows_not_cut);
   g_test_add_func ("/charts/report/dates", test_report_dates);
   g_test_add_func ("/charts/report/file-name", test_report_file_name);

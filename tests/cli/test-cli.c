@@ -585,6 +585,83 @@ test_report (Fixture       *fixture,
   run_clear (&run);
 }
 
+/* Asserts that @needle is in the text pdftotext read back, its no-break
+ * spaces plain. */
+static void
+assert_pdf_has (const char *text,
+                const char *needle)
+{
+  g_autoptr(GString) plain = g_string_new (text);
+  g_autoptr(GString) wanted = g_string_new (needle);
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  g_string_replace (plain, "\u202f", " ", 0);
+  g_string_replace (wanted, "\u00a0", " ", 0);
+  if (strstr (plain->str, wanted->str) == NULL)
+    g_error ("“%s” is not in the PDF:\n%s", needle, plain->str);
+}
+
+/* One project's application as a PDF: its code and name, each
+ * implementer, the totals to the cent, per implementer and for the
+ * project, and its finding; in the user's language. */
+static void
+test_report_project (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "turku.pdf", NULL);
+  g_autofree char *pdf_fi = g_build_filename (fixture->dir, "turku-fi.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, NULL, "--db", fixture->db, "report", "--project", "TURKU-ESIM-001", "--output", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "turku.pdf"));
+  info = run_tool ("pdfinfo", pdf, NULL);
+  g_assert_nonnull (strstr (info, "Project application TURKU-ESIM-001"));
+  text = run_tool ("pdftotext", pdf, "-");
+  assert_pdf_has (text, "Project application");
+  assert_pdf_has (text, "TURKU-ESIM-001 — Sinisen teollisuuden kokeilualusta (esimerkki)");
+  assert_pdf_has (text, "Blue industry pilot platform (example)");
+  assert_pdf_has (text, "Turku — default call");
+  /* the implementers, each with its own budget and financing plan */
+  assert_pdf_has (text, "Turun kaupunki (main implementer)");
+  assert_pdf_has (text, "Turku Science Park Oy Ab (partial implementer)");
+  assert_pdf_has (text, "€336,000.00");
+  assert_pdf_has (text, "€168,000.00");
+  assert_pdf_has (text, "€209,664.00");
+  assert_pdf_has (text, "€104,832.00");
+  /* the project's totals */
+  assert_pdf_has (text, "€504,000.00");
+  assert_pdf_has (text, "€314,496.00 (62.4%)");
+  assert_pdf_has (text, "The whole project");
+  /* its finding */
+  assert_pdf_has (text, "EU and state support is 62.4% of total costs; the call allows at most 60.0%");
+  assert_pdf_has (text, "Page 2 of 2");
+
+  /* in Finnish: the numbers, the default call's name */
+  run_cli (&run, "fi", "--db", fixture->db, "report", "--project", "TURKU-ESIM-001", "-o", pdf_fi, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_free (text);
+  text = run_tool ("pdftotext", pdf_fi, "-");
+  assert_pdf_has (text, "504 000,00 €");
+  assert_pdf_has (text, "314 496,00 € (62,4 %)");
+  assert_pdf_has (text, "Turku — oletushaku");
+  assert_pdf_has (text, "Turku Science Park Oy Ab");
+
+  /* one project or a portfolio report, not both; a code that is not there */
+  run_cli (&run, NULL, "--db", fixture->db, "report", "--project", "TURKU-ESIM-001", "--projects", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "--db", fixture->db, "report", "--project", "NONE-001", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "NONE-001"));
+
+  run_clear (&run);
+}
+
 /* Run from the build directory, the tool speaks Finnish with nothing but
  * LANGUAGE=fi: it finds the catalogues compiled into the build tree without
  * HANKESALKKU_LOCALEDIR (which the other cases, like every test, have). */
@@ -646,6 +723,7 @@ main (int   argc,
   ADD ("/cli/list", test_list);
   ADD ("/cli/chart-files", test_chart_files);
   ADD ("/cli/report", test_report);
+  ADD ("/cli/report-project", test_report_project);
   ADD ("/cli/generate", test_generate);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/bad-files", test_bad_files);

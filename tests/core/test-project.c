@@ -787,6 +787,184 @@ test_rebase (void)
   g_assert_true (hs_project_equal (result, theirs));
 }
 
+/* Saving @after over the full project is described as @expected. */
+static void
+assert_described (const HsProject *after,
+                  const char      *expected)
+{
+  g_autoptr(HsProject) before = full_project ();
+  g_autofree char *text = hs_project_describe_change (before, after);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* One kind of thing changed: the description says which. */
+static void
+test_describe_change (void)
+{
+  g_autoptr(HsProject) p = NULL;
+  HsStatusChange change;
+
+  /* nothing before: an addition */
+  p = full_project ();
+  {
+    g_autofree char *text = hs_project_describe_change (NULL, p);
+    g_assert_cmpstr (text, ==, "Add project PKS-2024-001");
+  }
+  /* nothing changed */
+  assert_described (p, "Edit project PKS-2024-001");
+
+  /* one name, or all three: the name */
+  g_free (p->name_fi);
+  p->name_fi = g_strdup ("Uusi nimi");
+  assert_described (p, "Edit project PKS-2024-001: name");
+  g_free (p->name_en);
+  p->name_en = NULL;
+  assert_described (p, "Edit project PKS-2024-001: name");
+
+  /* two kinds of things: no more than before */
+  g_free (p->acronym);
+  p->acronym = g_strdup ("UN");
+  assert_described (p, "Edit project PKS-2024-001");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  g_free (p->acronym);
+  p->acronym = g_strdup ("UN");
+  assert_described (p, "Edit project PKS-2024-001: acronym");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* either date, or both: the schedule */
+  p = full_project ();
+  set_date (&p->end_date, 31, 12, 2026);
+  assert_described (p, "Edit project PKS-2024-001: schedule");
+  set_date (&p->start_date, 1, 4, 2024);
+  assert_described (p, "Edit project PKS-2024-001: schedule");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  g_free (p->summary);
+  p->summary = g_strdup ("Toinen tiivistelmä");
+  assert_described (p, "Edit project PKS-2024-001: summary");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  p->call_id = 8;
+  assert_described (p, "Edit project PKS-2024-001: call");
+  p->focus_area_id = 4;
+  assert_described (p, "Edit project PKS-2024-001");
+  /* another agreement brings its own focus area and call */
+  p->agreement_id = 2;
+  assert_described (p, "Edit project PKS-2024-001: agreement");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  p->focus_area_id = 4;
+  assert_described (p, "Edit project PKS-2024-001: focus area");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* the status, with the history entry it adds */
+  p = full_project ();
+  p->status = HS_STATUS_UNDER_REVIEW;
+  assert_described (p, "Change the status of project PKS-2024-001 to Under review");
+  change.status = HS_STATUS_UNDER_REVIEW;
+  set_date (&change.date, 1, 2, 2024);
+  g_array_append_val (p->history, change);
+  assert_described (p, "Change the status of project PKS-2024-001 to Under review");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* the history alone */
+  p = full_project ();
+  set_date (&g_array_index (p->history, HsStatusChange, 1).date, 12, 1, 2024);
+  assert_described (p, "Edit project PKS-2024-001: status history");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  g_array_index (p->indicators, HsIndicator, 0).target = 30;
+  assert_described (p, "Edit project PKS-2024-001: indicators");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* the code: named by the new one */
+  p = full_project ();
+  g_free (p->code);
+  p->code = g_strdup ("PKS-2024-009");
+  assert_described (p, "Edit project PKS-2024-009: code");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* one implementer's budget, financing, or both */
+  p = full_project ();
+  hs_implementer_set_cost (implementer_at (p, 0), HS_COST_PURCHASED_SERVICES, 2025, 100000);
+  assert_described (p, "Edit project PKS-2024-001: budget of Espoon kaupunki");
+  hs_implementer_set_financing (implementer_at (p, 0), HS_SOURCE_CITY, 7100000);
+  assert_described (p, "Edit project PKS-2024-001: budget and financing of Espoon kaupunki");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  hs_implementer_set_financing (implementer_at (p, 1), HS_SOURCE_OWN_PRIVATE, 2900000);
+  assert_described (p, "Edit project PKS-2024-001: financing of Aalto-yliopisto");
+  /* of two implementers: the financing */
+  hs_implementer_set_financing (implementer_at (p, 0), HS_SOURCE_CITY, 7100000);
+  assert_described (p, "Edit project PKS-2024-001: financing");
+  hs_implementer_set_cost (implementer_at (p, 0), HS_COST_PURCHASED_SERVICES, 2025, 100000);
+  assert_described (p, "Edit project PKS-2024-001: budget and financing");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  hs_implementer_set_cost (implementer_at (p, 0), HS_COST_PURCHASED_SERVICES, 2025, 100000);
+  hs_implementer_set_cost (implementer_at (p, 1), HS_COST_PURCHASED_SERVICES, 2025, 100000);
+  assert_described (p, "Edit project PKS-2024-001: budget");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* the cost model with the flat-rate lines it recomputes */
+  p = full_project ();
+  p->cost_model = HS_COST_MODEL_REAL;
+  g_assert_true (hs_project_update_derived (p, NULL));
+  assert_described (p, "Edit project PKS-2024-001: cost model");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* an implementer added (not stored yet: matched by organisation) or removed */
+  p = full_project ();
+  {
+    HsImplementer *third = new_implementer ("Laurea-ammattikorkeakoulu Oy", "1046216-1", HS_ORG_UAS, FALSE);
+
+    hs_implementer_set_cost (third, HS_COST_STAFF, 2025, 100000);
+    g_ptr_array_add (p->implementers, third);
+  }
+  assert_described (p, "Add implementer Laurea-ammattikorkeakoulu Oy to project PKS-2024-001");
+  /* with an edit of another: no more than before */
+  hs_implementer_set_financing (implementer_at (p, 0), HS_SOURCE_CITY, 7100000);
+  assert_described (p, "Edit project PKS-2024-001");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  g_ptr_array_remove_index (p->implementers, 1);
+  assert_described (p, "Remove implementer Aalto-yliopisto from project PKS-2024-001");
+  g_clear_pointer (&p, hs_project_free);
+
+  /* a role, or the order of the implementers: no one thing to name */
+  p = full_project ();
+  implementer_at (p, 1)->is_main = TRUE;
+  implementer_at (p, 0)->is_main = FALSE;
+  assert_described (p, "Edit project PKS-2024-001");
+  g_clear_pointer (&p, hs_project_free);
+
+  p = full_project ();
+  {
+    gpointer first = g_ptr_array_steal_index (p->implementers, 0);
+    g_ptr_array_add (p->implementers, first);
+  }
+  assert_described (p, "Edit project PKS-2024-001");
+}
+
+static void
+test_indicator_name (void)
+{
+  g_assert_cmpstr (hs_indicator_name ("RCR01"), ==, "Jobs created in supported entities");
+  g_assert_cmpstr (hs_indicator_name ("RCR102"), ==, "Research jobs created in supported entities");
+  g_assert_null (hs_indicator_name ("RCR1"));
+  g_assert_null (hs_indicator_name (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +990,8 @@ main (int   argc,
   g_test_add_func ("/project/variant/round-trip", test_variant_round_trip);
   g_test_add_func ("/project/variant/nulls", test_variant_nulls);
   g_test_add_func ("/project/variant/rejected", test_variant_rejected);
+  g_test_add_func ("/project/describe-change", test_describe_change);
+  g_test_add_func ("/project/indicator-name", test_indicator_name);
 
   return g_test_run ();
 }

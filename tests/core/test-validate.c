@@ -867,6 +867,15 @@ test_call_other_agreement (Fixture       *f,
   finding = assert_only (f, "call-agreement-mismatch", HS_SEVERITY_ERROR, "call");
   assert_message_has (finding, "PKS 1/2024");
 
+  /* an agreement's default call is named in the user's language */
+  f->call.name = (char *) "Pori — default call";
+  finding = assert_only (f, "call-agreement-mismatch", HS_SEVERITY_ERROR, "call");
+  assert_message_has (finding, "“Pori — oletushaku”");
+  f->context.lang = HS_LANG_SV;
+  finding = assert_only (f, "call-agreement-mismatch", HS_SEVERITY_ERROR, "call");
+  assert_message_has (finding, "“Pori — standardutlysning”");
+  f->context.lang = HS_LANG_FI;
+
   /* a call for every agreement fits */
   f->call.agreement_id = 0;
   assert_no_findings (f);

@@ -15,12 +15,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/hs-money.h"
 #include "exchange/hs-exchange-error.h"
 #include "store/hs-sqlite-repository.h"
 
 #include "hs-export-dialog.h"
 #include "hs-gui-test.h"
 #include "hs-import-dialog.h"
+#include "hs-report-actions.h"
 #include "hs-snapshot.h"
 #include "hs-window.h"
 
@@ -409,6 +411,7 @@ test_import_strict (Fixture       *f,
   g_autofree char *old_name = name_fi (f, CODE);
   g_autofree char *old_tag = g_strdup_printf ("<name lang=\"fi\">%s</name>", old_name);
   g_autofree char *now = NULL;
+  g_autofree char *text = NULL;
   HsImportDialog *dialog;
   HsImportPreview *preview;
   gulong finished;
@@ -421,7 +424,24 @@ test_import_strict (Fixture       *f,
   /* the generated portfolio has projects with error findings */
   g_assert_cmpuint (hs_import_preview_count_failing (preview), >, 0);
 
+  /* the switch says what it does, and by default they are imported */
+  text = hs_snapshot_describe (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Import Projects With Errors"));
+  g_assert_nonnull (strstr (text, "Projects that break the funding rules are imported with their findings"));
+  g_assert_null (strstr (text, "Refuse"));
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+
+  /* turned off: the subtitle and the summary say the file is refused,
+   * and Import cannot be pressed */
   hs_import_dialog_set_strict (dialog, TRUE);
+  g_free (text);
+  text = hs_snapshot_describe (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "The file is refused if any of its projects breaks the funding rules"));
+  g_assert_nonnull (strstr (text, "break the funding rules. Nothing will be imported while projects with errors are refused."));
+  g_assert_false (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  hs_test_save_png (GTK_WIDGET (dialog), "import-strict-en.png");
+
+  /* applying anyway is refused, and nothing changes */
   finished = g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &outcome);
   hs_import_dialog_apply (dialog);
   hs_test_wait_until (has_finished, &outcome, "the strict import to finish");
@@ -432,6 +452,56 @@ test_import_strict (Fixture       *f,
   g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
   now = name_fi (f, CODE);
   g_assert_cmpstr (now, ==, old_name);
+  destroy_and_wait (dialog);
+}
+
+/* A project that is not in the database yet shows what it costs and what
+ * it asks for, as a changed one shows its changed amounts. */
+static void
+test_import_new_amounts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = export_portfolio (f, "new.xml");
+  g_autoptr(HsProject) stored = hs_repository_load_project_by_code (f->repo, CODE, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *costs = NULL;
+  g_autofree char *support = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *support_line = NULL;
+  const HsImportItem *item;
+  HsImportDialog *dialog;
+  HsTotals totals;
+  GtkWidget *row;
+
+  /* the same project under a code the database does not have */
+  replace_in_file (path, "code=\"" CODE "\"", "code=\"PKS-UUSI-001\"");
+  g_assert_true (hs_project_totals (stored, &totals, NULL));
+  g_assert_cmpint (totals.total_costs, >, 0);
+  g_assert_cmpint (totals.financing[HS_SOURCE_EU_STATE], >, 0);
+  costs = hs_money_format (totals.total_costs, HS_LANG_EN);
+  support = hs_money_format (totals.financing[HS_SOURCE_EU_STATE], HS_LANG_EN);
+  rate = hs_rate_format (hs_rate_of (totals.financing[HS_SOURCE_EU_STATE], totals.total_costs), HS_LANG_EN);
+  support_line = g_strdup_printf ("%s (%s of the total costs)", support, rate);
+
+  dialog = import_file (f, path);
+  item = find_item (hs_import_dialog_get_preview (dialog), "PKS-UUSI-001");
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->action, ==, HS_IMPORT_NEW);
+  g_assert_true (item->totals_ok);
+  g_assert_cmpint (item->total_costs, ==, totals.total_costs);
+  g_assert_cmpint (item->eu_state, ==, totals.financing[HS_SOURCE_EU_STATE]);
+
+  row = hs_import_dialog_get_row (dialog, "PKS-UUSI-001");
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  hs_test_wait_for_draw (row);
+  text = hs_snapshot_describe (row);
+  g_assert_nonnull (strstr (text, "label: New\n"));
+  g_assert_nonnull (strstr (text, "Not in the database yet"));
+  if (strstr (text, "Total costs") == NULL || strstr (text, costs) == NULL
+      || strstr (text, "EU and state support") == NULL || strstr (text, support_line) == NULL)
+    g_error ("no total costs %s and support %s in:\n%s", costs, support_line, text);
+  hs_test_save_png (GTK_WIDGET (dialog), "import-new-en.png");
   destroy_and_wait (dialog);
 }
 
@@ -497,6 +567,70 @@ test_import_organisation_differs (Fixture       *f,
   pori = main_implementer (f, "PORI-UUSI-001");
   g_assert_cmpstr (turku, ==, "Turun kaupunki");
   g_assert_cmpstr (pori, ==, "Turun kaupunki");
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  guint     n_pages;
+  GError   *error;
+} Written;
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->ok = hs_export_report_to_file_finish (result, &written->n_pages, &written->error);
+  written->done = TRUE;
+}
+
+static gboolean
+is_written (gpointer written)
+{
+  return ((Written *) written)->done;
+}
+
+/* One project's application as a PDF, as the editor offers it: the name
+ * the save dialog offers, then the file written in a worker thread. */
+static void
+test_export_application (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HsProject) project = hs_repository_load_project_by_code (f->repo, CODE, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "application.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  GtkFileChooserNative *native;
+  Written written = { 0 };
+  int status = -1;
+
+  native = hs_export_project_report (GTK_WINDOW (f->window), f->repo, project->id);
+  g_assert_nonnull (native);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (native));
+  g_assert_cmpstr (name, ==, "hankesalkku-application-pks-esim-001.pdf");
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_CANCEL);
+  hs_test_drain ();
+
+  hs_export_project_report_to_file_async (f->repo, project->id, HS_LANG_EN, file, NULL, written_cb, &written);
+  hs_test_wait_until (is_written, &written, "the application to be written");
+  g_assert_no_error (written.error);
+  g_assert_true (written.ok);
+  g_assert_cmpuint (written.n_pages, >=, 1);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Project application"));
+  g_assert_nonnull (strstr (out, CODE));
+  g_assert_nonnull (strstr (out, project->name_fi));
+  g_assert_nonnull (strstr (out, "€1,333,333.00"));
 }
 
 /* Closing a dialog while its worker runs frees it at once: the worker holds
@@ -648,9 +782,11 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/exchange-dialogs/export-xml", test_export_xml);
   ADD ("/exchange-dialogs/export-iati-refusal", test_export_iati_refusal);
+  ADD ("/exchange-dialogs/export-application", test_export_application);
   ADD ("/exchange-dialogs/import-changed-apply-undo", test_import_changed_apply_undo);
   ADD ("/exchange-dialogs/import-hostile", test_import_hostile);
   ADD ("/exchange-dialogs/import-strict", test_import_strict);
+  ADD ("/exchange-dialogs/import-new-amounts", test_import_new_amounts);
   ADD ("/exchange-dialogs/close-while-working", test_close_while_working);
   ADD ("/exchange-dialogs/import-organisation-differs", test_import_organisation_differs);
   ADD ("/exchange-dialogs/open-from-file-manager", test_open_from_file_manager);

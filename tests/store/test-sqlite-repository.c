@@ -1173,6 +1173,93 @@ test_undo_edit (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Saves @project and checks what undo and redo call it, and that both
+ * give back exactly the versions before and after. */
+static void
+save_undo_redo (Fixture    *fixture,
+                HsProject  *project,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) before = hs_repository_load_project (fixture->repo, project->id, &error);
+  g_autoptr(HsProject) after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (hs_repository_save_project (fixture->repo, project, &error));
+  g_assert_no_error (error);
+  after = hs_repository_load_project (fixture->repo, project->id, &error);
+  g_assert_no_error (error);
+
+  undone = undo (fixture);
+  g_assert_cmpstr (undone, ==, expected);
+  assert_stored (fixture, before);
+  redone = redo (fixture);
+  g_assert_cmpstr (redone, ==, expected);
+  assert_stored (fixture, after);
+  /* the copy goes on from the version redo stored */
+  {
+    g_autoptr(HsProject) now = hs_repository_load_project (fixture->repo, project->id, &error);
+    g_assert_no_error (error);
+    project->version = now->version;
+  }
+}
+
+/* An edit of one thing is described by what it changed: undo's toast
+ * says "Undone: Edit project PKS-2023-001: name". */
+static void
+test_undo_described (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  HsImplementer *main_impl;
+  HsImplementer *partner;
+  g_autoptr(GError) error = NULL;
+  char *expected;
+
+  save_portfolio (fixture, projects);
+  main_impl = hs_project_get_main (project);
+
+  g_free (project->name_fi);
+  project->name_fi = g_strdup ("Uusi nimi");
+  save_undo_redo (fixture, project, "Edit project PKS-2023-001: name");
+
+  hs_implementer_set_cost (main_impl, HS_COST_TRAVEL, 2024, 120000);
+  expected = g_strdup_printf ("Edit project PKS-2023-001: budget of %s", main_impl->organisation->name);
+  save_undo_redo (fixture, project, expected);
+  g_free (expected);
+
+  hs_implementer_set_financing (main_impl, HS_SOURCE_CITY,
+                                hs_implementer_get_financing (main_impl, HS_SOURCE_CITY) + 120000);
+  expected = g_strdup_printf ("Edit project PKS-2023-001: financing of %s", main_impl->organisation->name);
+  save_undo_redo (fixture, project, expected);
+  g_free (expected);
+
+  g_date_add_months (&project->end_date, 6);
+  save_undo_redo (fixture, project, "Edit project PKS-2023-001: schedule");
+
+  partner = store_test_implementer ("Laurea-ammattikorkeakoulu Oy", "1046216-1", HS_ORG_UAS, "Vantaa", FALSE);
+  hs_implementer_set_cost (partner, HS_COST_STAFF, 2024, 100000);
+  hs_implementer_set_financing (partner, HS_SOURCE_OWN_PUBLIC, 140000);
+  g_ptr_array_add (project->implementers, partner);
+  save_undo_redo (fixture, project, "Add implementer Laurea-ammattikorkeakoulu Oy to project PKS-2023-001");
+
+  g_ptr_array_remove (project->implementers, partner);
+  save_undo_redo (fixture, project, "Remove implementer Laurea-ammattikorkeakoulu Oy from project PKS-2023-001");
+
+  /* two things at once: the project */
+  g_free (project->acronym);
+  project->acronym = g_strdup ("UN");
+  g_free (project->summary);
+  project->summary = g_strdup ("Toinen tiivistelmä");
+  save_undo_redo (fixture, project, "Edit project PKS-2023-001");
+
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_undo_delete (Fixture       *fixture,
                   gconstpointer  data)
@@ -1231,7 +1318,7 @@ test_undo_status (Fixture       *fixture,
   submitted = hs_project_copy (project);
 
   description = undo (fixture);
-  g_assert_cmpstr (description, ==, "Change the status of project PKS-2024-002");
+  g_assert_cmpstr (description, ==, "Change the status of project PKS-2024-002 to Submitted");
   assert_stored (fixture, draft);
   {
     g_autoptr(GArray) rows = summarise (fixture, HS_BY_STATUS, 0);
@@ -2196,6 +2283,7 @@ main (int   argc,
   ADD ("/store/undo/create", test_undo_create);
   ADD ("/store/stale-save", test_stale_save);
   ADD ("/store/undo/edit", test_undo_edit);
+  ADD ("/store/undo/described", test_undo_described);
   ADD ("/store/undo/delete", test_undo_delete);
   ADD ("/store/undo/status", test_undo_status);
   ADD ("/store/undo/redo-tail", test_redo_tail);
