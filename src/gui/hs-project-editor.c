@@ -24,11 +24,13 @@
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
+#include "core/hs-reference.h"
 #include "store/hs-store-error.h"
 
 #include "hs-amount-entry.h"
 #include "hs-budget-grid.h"
 #include "hs-date-row.h"
+#include "hs-report-actions.h"
 #include "hs-date-row-private.h"
 #include "hs-financing-group.h"
 #include "hs-findings-panel.h"
@@ -1268,10 +1270,7 @@ refresh_budget_and_financing (HsProjectEditor *self)
 static const char *
 indicator_name (const char *code)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (indicators_known); i++)
-    if (g_strcmp0 (indicators_known[i].code, code) == 0)
-      return _(indicators_known[i].name);
-  return NULL;
+  return hs_indicator_name (code);
 }
 
 /* A target grouped like money, without decimals: "250 000" / "250,000". */
@@ -1613,8 +1612,10 @@ refresh_reference_combos (HsProjectEditor *self)
       if (call->agreement_id == 0 || call->agreement_id == self->project->agreement_id ||
           call->id == self->project->call_id)
         {
+          g_autofree char *call_name = hs_call_dup_display_name (call, self->lang);
+
           g_ptr_array_add (self->shown_calls, call);
-          gtk_string_list_append (calls, call->name);
+          gtk_string_list_append (calls, call_name);
           g_string_append_printf (key, "c%" G_GINT64_FORMAT ",", call->id);
         }
     }
@@ -1826,6 +1827,22 @@ undo_action_cb (GtkWidget  *widget,
       g_autofree char *title = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), what);
       show_toast (self, title, NULL);
     }
+}
+
+static void commit_focused (HsProjectEditor *self);
+
+/* The project's application as a PDF: what is typed is stored first. */
+static void
+export_application_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
+
+  if (self->project == NULL || self->repository == NULL)
+    return;
+  commit_focused (self);
+  hs_export_project_report (GTK_WINDOW (self), self->repository, self->project->id);
 }
 
 static void
@@ -2445,6 +2462,8 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.remove-indicator", "i", remove_indicator_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.focus-field", "s", focus_field_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.show-page", "s", show_page_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.export-application", NULL, export_application_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "editor.export-application", NULL);
   gtk_widget_class_install_action (widget_class, "editor.toggle-findings", NULL, toggle_findings_action_cb);
 
   /* Inside a text field the field's own Ctrl+Z undoes the typing first. */

@@ -451,6 +451,26 @@ dashboard_filter_requested_cb (HsDashboard *dashboard,
   adw_view_stack_set_visible_child_name (self->view_stack, "projects");
 }
 
+/* The selected project's application as a PDF; the editor has the same
+ * command (Ctrl+E there). */
+static void
+export_application_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  gint64 id = hs_project_list_get_selected_id (self->project_list);
+
+  if (self->repository == NULL)
+    return;
+  if (id == 0)
+    {
+      show_toast (self, _("Select a project first"), NULL);
+      return;
+    }
+  hs_export_project_report (GTK_WINDOW (self), self->repository, id);
+}
+
 static void
 export_report_action_cb (GtkWidget  *widget,
                          const char *action_name,
@@ -927,6 +947,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-application", NULL, export_application_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action_cb);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);

@@ -492,6 +492,59 @@ test_list_starts_at_top (Fixture       *f,
   assert_at_top (f, "a scope");
 }
 
+static gpointer
+visible_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return visible_file_chooser () != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return visible_file_chooser () == NULL;
+}
+
+/* The main menu saves the selected project's application as a PDF. */
+static void
+test_export_application (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *chooser;
+  g_autofree char *name = NULL;
+
+  hs_project_list_set_search (project_list (f), "PKS-ESIM-001");
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 1);
+  hs_project_list_select_id (project_list (f), shown_row (f, 0)->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-application", NULL));
+  hs_test_wait_until (chooser_shown, NULL, "the save dialog of the application");
+  chooser = visible_file_chooser ();
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "hankesalkku-application-pks-esim-001.pdf");
+  /* as Cancel does; and nothing of it is left to take the keyboard from
+   * the tests after this one */
+  g_object_ref (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  hs_test_wait_until (chooser_gone, NULL, "the save dialog to close");
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  g_object_unref (chooser);
+  hs_test_drain ();
+}
+
 static guint
 count_editors (void)
 {
@@ -1425,6 +1478,9 @@ main (int   argc,
   ADD ("/window/findings-filter", test_findings_filter);
   ADD ("/window/findings-tooltip", test_findings_tooltip);
   ADD ("/window/screenshots", test_screenshots);
+  /* Last: after a file chooser has been shown, Xvfb (no window manager)
+   * no longer gives the main window the keys xdotool sends it. */
+  ADD ("/window/export-application", test_export_application);
   g_test_add ("/window/counts-grouped", Fixture, GUINT_TO_POINTER (1000), fixture_set_up, test_counts_grouped,
               fixture_tear_down);
 #undef ADD
