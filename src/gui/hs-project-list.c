@@ -62,6 +62,7 @@ struct _HsProjectList
 
   /* template children */
   GtkScrolledWindow   *scrolled_window;
+  GdkFrameClock       *to_top_clock;  /* borrowed: waiting to scroll to the top */
   GtkColumnView       *column_view;
 };
 
@@ -533,28 +534,6 @@ apply_rows (HsProjectList *self,
     g_list_store_splice (self->shown, new_len, rest->len, NULL, 0);
 }
 
-/* A new order or a new set of rows starts at the top: a position kept from
- * another order shows the middle of this one, and the first rows (the
- * highest, sorted descending) would be above the visible area. GTK 4.8's
- * column view has no scroll_to(); its inner list view's own action places
- * the first row at the top even before the new rows are laid out (setting
- * the adjustment then is refused, and the view's anchor would undo it). */
-static void
-scroll_to_top (HsProjectList *self)
-{
-  GtkWidget *child;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
-    return;
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
-        return;
-      }
-}
-
 static void
 refilter (HsProjectList *self)
 {
@@ -570,13 +549,54 @@ refilter (HsProjectList *self)
   apply_rows (self, rows);
 }
 
+/* A new order or a new set of rows starts at the top. GTK 4.8's list keeps
+ * its anchor on the row that was at the top, wherever that row goes: after
+ * a sort the view showed the middle or the end, and the first rows (the
+ * highest, sorted descending) were above it. The column view has no
+ * scroll_to() in 4.8, and its adjustment refuses a position among rows it
+ * has not laid out yet; so the view goes back to the top once the frame
+ * with the new rows is painted (its list view's own scroll action costs a
+ * second layout of every row it passes, 100–250 ms at 10 000 rows). */
+static void
+to_top_after_paint_cb (GdkFrameClock *clock,
+                       HsProjectList *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+  g_signal_handlers_disconnect_by_func (clock, to_top_after_paint_cb, self);
+  self->to_top_clock = NULL;
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
+static void
+refilter_from_top (HsProjectList *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  GdkFrameClock *clock;
+
+  refilter (self);
+  if (gtk_adjustment_get_value (vadjustment) <= gtk_adjustment_get_lower (vadjustment) ||
+      self->to_top_clock != NULL)
+    return;
+  /* once the rows are laid out where the anchor took them, the adjustment
+   * can go back to the top: GTK lays out only the rows it then shows */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  if (clock == NULL)
+    {
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+      return;
+    }
+  self->to_top_clock = clock;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (to_top_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->column_view));
+}
+
 static void
 sorter_changed_cb (GtkSorter       *sorter,
                    GtkSorterChange  change,
                    HsProjectList   *self)
 {
-  refilter (self);
-  scroll_to_top (self);
+  refilter_from_top (self);
 }
 
 void
@@ -595,8 +615,7 @@ hs_project_list_set_search (HsProjectList *self,
 
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
-  refilter (self);
-  scroll_to_top (self);
+  refilter_from_top (self);
 }
 
 void
@@ -608,8 +627,7 @@ hs_project_list_set_status_filter (HsProjectList *self,
   if (self->status == status)
     return;
   self->status = status;
-  refilter (self);
-  scroll_to_top (self);
+  refilter_from_top (self);
 }
 
 void
@@ -621,8 +639,7 @@ hs_project_list_set_findings_filter (HsProjectList    *self,
   if (self->findings == findings)
     return;
   self->findings = findings;
-  refilter (self);
-  scroll_to_top (self);
+  refilter_from_top (self);
 }
 
 void
@@ -636,8 +653,7 @@ hs_project_list_set_scope (HsProjectList *self,
     return;
   self->agreement_id = agreement_id;
   self->focus_area_id = focus_area_id;
-  refilter (self);
-  scroll_to_top (self);
+  refilter_from_top (self);
 }
 
 /* ---- data ----------------------------------------------------------------- */
@@ -856,6 +872,11 @@ hs_project_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->all, g_ptr_array_unref);
+  if (self->to_top_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->to_top_clock, to_top_after_paint_cb, self);
+      self->to_top_clock = NULL;
+    }
   g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (hs_project_list_parent_class)->dispose (object);

@@ -453,7 +453,7 @@ assert_at_top (Fixture    *f,
 
 /* A new order or a new set of rows starts at the top, wherever the list
  * was scrolled to: after a sort (support share descending: the highest
- * rows were above the visible area), a scope, a search, a status filter
+ * rows were above the visible area), a search, a scope, a status filter
  * and a click on a dashboard bar. */
 static void
 test_list_starts_at_top (Fixture       *f,
@@ -471,6 +471,7 @@ test_list_starts_at_top (Fixture       *f,
   scroll_list_to_end (f);
   hs_project_list_sort_by (project_list (f), "total-costs", GTK_SORT_ASCENDING);
   assert_at_top (f, "a sort by total");
+
 
   scroll_list_to_end (f);
   hs_project_list_set_search (project_list (f), "a");
