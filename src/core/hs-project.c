@@ -1607,6 +1607,19 @@ static const IndicatorInfo indicators_known[] = {
   { "RCR102", N_("Research jobs created in supported entities") },
 };
 
+guint
+hs_indicator_count (void)
+{
+  return G_N_ELEMENTS (indicators_known);
+}
+
+const char *
+hs_indicator_code (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (indicators_known), NULL);
+  return indicators_known[index].code;
+}
+
 const char *
 hs_indicator_name (const char *code)
 {

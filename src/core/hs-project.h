@@ -186,6 +186,9 @@ char           *hs_project_describe_change (const HsProject *before,
  * docs/domain.md §4), translated: "Jobs created in supported entities" for
  * "RCR01"; NULL for a code that is not one of them. */
 const char     *hs_indicator_name       (const char *code);
+/* The known indicators, in order: for choosing one. */
+guint           hs_indicator_count      (void);
+const char     *hs_indicator_code       (guint index);
 /* "Acronym", "Name in Finnish" …, translated. */
 const char     *hs_project_field_label  (HsProjectField   field);
 

@@ -53,42 +53,6 @@ typedef enum
   N_TEXT_FIELDS
 } TextField;
 
-typedef struct
-{
-  const char *code;
-  const char *name;
-} IndicatorInfo;
-
-/* ERDF common indicators (Regulation 2021/1058 Annex I), docs/domain.md §4. */
-static const IndicatorInfo indicators_known[] = {
-  { "RCO01", N_("Enterprises supported (micro, small, medium, large)") },
-  { "RCO02", N_("Enterprises supported by grants") },
-  { "RCO03", N_("Enterprises supported by financial instruments") },
-  { "RCO04", N_("Enterprises with non-financial support") },
-  { "RCO05", N_("New enterprises supported") },
-  { "RCO06", N_("Researchers working in supported research facilities") },
-  { "RCO07", N_("Research organisations participating in joint research projects") },
-  { "RCO08", N_("Nominal value of research and innovation equipment") },
-  { "RCO10", N_("Enterprises cooperating with research organisations") },
-  { "RCO13", N_("Value of digital services, products and processes developed for enterprises") },
-  { "RCO14", N_("Public institutions supported to develop digital services, products and processes") },
-  { "RCO15", N_("Capacity of incubation created") },
-  { "RCO74", N_("Population covered by projects in integrated territorial development strategies") },
-  { "RCO75", N_("Integrated territorial development strategies supported") },
-  { "RCR01", N_("Jobs created in supported entities") },
-  { "RCR02", N_("Private investments matching public support") },
-  { "RCR03", N_("SMEs introducing product or process innovation") },
-  { "RCR04", N_("SMEs introducing marketing or organisational innovation") },
-  { "RCR05", N_("SMEs innovating in-house") },
-  { "RCR06", N_("Patent applications submitted") },
-  { "RCR08", N_("Publications from supported projects") },
-  { "RCR11", N_("Users of new and upgraded public digital services, products and processes") },
-  { "RCR13", N_("Enterprises reaching high digital intensity") },
-  { "RCR17", N_("New enterprises surviving in the market") },
-  { "RCR19", N_("Enterprises with higher turnover") },
-  { "RCR102", N_("Research jobs created in supported entities") },
-};
-
 struct _HsProjectEditor
 {
   AdwWindow             parent_instance;
@@ -1397,7 +1361,7 @@ add_indicator_action_cb (GtkWidget  *widget,
   HsIndicator indicator;
   gint64 target;
 
-  if (self->project == NULL || selected >= G_N_ELEMENTS (indicators_known))
+  if (self->project == NULL || selected >= hs_indicator_count ())
     return;
 
   if (!parse_target (self->lang, gtk_editable_get_text (GTK_EDITABLE (self->new_target_row)), &target, &error))
@@ -1408,16 +1372,16 @@ add_indicator_action_cb (GtkWidget  *widget,
 
   for (guint i = 0; i < self->project->indicators->len; i++)
     if (g_strcmp0 (g_array_index (self->project->indicators, HsIndicator, i).code,
-                   indicators_known[selected].code) == 0)
+                   hs_indicator_code (selected)) == 0)
       {
-        g_autofree char *message = g_strdup_printf (_("%s is already listed"), indicators_known[selected].code);
+        g_autofree char *message = g_strdup_printf (_("%s is already listed"), hs_indicator_code (selected));
         set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, message);
         return;
       }
   set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, NULL);
 
   edited = begin_edit (self);
-  indicator.code = g_strdup (indicators_known[selected].code);
+  indicator.code = g_strdup (hs_indicator_code (selected));
   indicator.target = target;
   g_array_append_val (edited->indicators, indicator);
   if (save (self, g_steal_pointer (&edited)))
@@ -2576,9 +2540,9 @@ hs_project_editor_init (HsProjectEditor *self)
     gtk_string_list_append (cost_models, hs_cost_model_label (m));
   adw_combo_row_set_model (self->cost_model_row, G_LIST_MODEL (cost_models));
 
-  for (guint i = 0; i < G_N_ELEMENTS (indicators_known); i++)
+  for (guint i = 0; i < hs_indicator_count (); i++)
     {
-      g_autofree char *label = g_strdup_printf ("%s — %s", indicators_known[i].code, _(indicators_known[i].name));
+      g_autofree char *label = g_strdup_printf ("%s — %s", hs_indicator_code (i), hs_indicator_name (hs_indicator_code (i)));
       gtk_string_list_append (indicators, label);
     }
   adw_combo_row_set_model (self->new_indicator_row, G_LIST_MODEL (indicators));
