@@ -388,3 +388,30 @@ hs_test_send_keys (GtkWidget  *widget,
   g_error ("Real key presses need the X11 backend");
 #endif
 }
+
+GtkWidget *
+hs_test_find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_is (gpointer shown)
+{
+  return (hs_test_find_file_chooser () != NULL) == GPOINTER_TO_INT (shown);
+}
+
+void
+hs_test_wait_file_chooser (gboolean shown)
+{
+  hs_test_wait_until (file_chooser_is, GINT_TO_POINTER (shown != FALSE),
+                      shown ? "a file chooser to be shown" : "the file chooser to close");
+}

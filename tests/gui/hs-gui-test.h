@@ -98,6 +98,11 @@ void        hs_test_close_portfolio   (gpointer        window,
                                        char          **dir);
 
 /* Removes @path and the files in it. */
+/* The file chooser shown (GtkFileChooserNative's own dialog under the
+ * tests), or NULL; and waiting until one is shown or none is. */
+GtkWidget  *hs_test_find_file_chooser (void);
+void        hs_test_wait_file_chooser (gboolean        shown);
+
 /* "key", "ctrl+z" or "type", "25 00" */
 void        hs_test_send_keys         (GtkWidget      *widget,
                                        const char     *command,

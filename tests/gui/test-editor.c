@@ -1261,32 +1261,6 @@ test_choices_not_clipped (Fixture       *f,
   hs_test_drain ();
 }
 
-static gpointer
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return find_file_chooser () != NULL;
-}
-
-static gboolean
-file_chooser_gone (gpointer data)
-{
-  return find_file_chooser () == NULL;
-}
-
 /* Ctrl+E offers to save this project's application as a PDF, named after
  * its code (the main window's menu has the same for the selected project). */
 static void
@@ -1297,15 +1271,15 @@ test_export_application (Fixture       *f,
   g_autofree char *name = NULL;
 
   hs_test_send_keys (GTK_WIDGET (f->editor), "key", "ctrl+e");
-  hs_test_wait_until (file_chooser_shown, NULL, "the save dialog of the application");
-  chooser = find_file_chooser ();
+  hs_test_wait_file_chooser (TRUE);
+  chooser = hs_test_find_file_chooser ();
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "hankesalkku-application-test-001.pdf");
   /* as Cancel does; and nothing of it is left to take the keyboard from
    * the tests after this one */
   g_object_ref (chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  hs_test_wait_until (file_chooser_gone, NULL, "the save dialog to close");
+  hs_test_wait_file_chooser (FALSE);
   gtk_window_destroy (GTK_WINDOW (chooser));
   g_object_unref (chooser);
   hs_test_drain ();

@@ -493,32 +493,6 @@ test_list_starts_at_top (Fixture       *f,
   assert_at_top (f, "a scope");
 }
 
-static gpointer
-visible_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to free */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return visible_file_chooser () != NULL;
-}
-
-static gboolean
-chooser_gone (gpointer data)
-{
-  return visible_file_chooser () == NULL;
-}
-
 /* The main menu saves the selected project's application as a PDF. */
 static void
 test_export_application (Fixture       *f,
@@ -532,15 +506,15 @@ test_export_application (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, 1);
   hs_project_list_select_id (project_list (f), shown_row (f, 0)->id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-application", NULL));
-  hs_test_wait_until (chooser_shown, NULL, "the save dialog of the application");
-  chooser = visible_file_chooser ();
+  hs_test_wait_file_chooser (TRUE);
+  chooser = hs_test_find_file_chooser ();
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (name, ==, "hankesalkku-application-pks-esim-001.pdf");
   /* as Cancel does; and nothing of it is left to take the keyboard from
    * the tests after this one */
   g_object_ref (chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  hs_test_wait_until (chooser_gone, NULL, "the save dialog to close");
+  hs_test_wait_file_chooser (FALSE);
   gtk_window_destroy (GTK_WINDOW (chooser));
   g_object_unref (chooser);
   hs_test_drain ();
