@@ -653,7 +653,10 @@ hs_report_data_for_project (HsRepository  *repo,
     }
   {
     char **row = table_row (page->implementers);
+    /* rows are freed with g_strfreev (): no NULL before the last cell */
     row[0] = g_strdup (_("Total"));
+    row[1] = g_strdup ("");
+    row[2] = g_strdup ("");
     row[3] = money (lang, totals.total_costs);
     page->implementers->total_row = (int) page->implementers->rows->len - 1;
   }

@@ -34,7 +34,6 @@
 #include <glib/gi18n.h>
 
 #include "exchange/hs-exchange-error.h"
-#include "store/hs-sqlite-repository.h"
 
 #include "core/hs-money.h"
 
@@ -680,15 +679,15 @@ stop_progress (HsImportDialog *self)
 
 typedef struct
 {
-  char       *db_path;
-  char       *path;
-  HsProgress *progress;
+  HsRepository *repository;   /* the window's: only its reader is used here */
+  char         *path;
+  HsProgress   *progress;
 } PreviewJob;
 
 static void
 preview_job_free (PreviewJob *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->repository);
   g_free (job->path);
   g_clear_pointer (&job->progress, hs_progress_unref);
   g_free (job);
@@ -702,17 +701,17 @@ preview_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   PreviewJob *job = task_data;
-  g_autoptr(HsSqliteRepository) repository = NULL;
+  g_autoptr(HsRepository) repository = NULL;
   HsImportPreview *preview;
   GError *error = NULL;
 
-  repository = hs_sqlite_repository_open (job->db_path, HS_OPEN_READ_ONLY, &error);
+  repository = hs_repository_open_reader (job->repository, &error);
   if (repository == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  preview = hs_import_preview_new (HS_REPOSITORY (repository), job->path,
+  preview = hs_import_preview_new (repository, job->path,
                                    hs_progress_report, job->progress, cancellable, &error);
   if (preview == NULL)
     g_task_return_error (task, error);
@@ -783,9 +782,9 @@ start_preview (HsImportDialog *self)
   self->progress = hs_progress_new ();
   self->progress_poll = g_timeout_add (100, progress_poll_cb, self);
 
-  if (!HS_IS_SQLITE_REPOSITORY (self->repository))
+  if (!hs_repository_has_readers (self->repository))
     {
-      /* no second connection possible: make it here */
+      /* no reader of its own for a worker: make it here */
       GError *error = NULL;
       HsImportPreview *preview = hs_import_preview_new (self->repository, self->path,
                                                         hs_progress_report, self->progress,
@@ -799,7 +798,7 @@ start_preview (HsImportDialog *self)
     }
 
   job = g_new0 (PreviewJob, 1);
-  job->db_path = g_strdup (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (self->repository)));
+  job->repository = g_object_ref (self->repository);
   job->path = g_strdup (self->path);
   job->progress = hs_progress_ref (self->progress);
   /* The task holds a weak reference only, so closing the dialog frees it at

@@ -360,12 +360,16 @@ test_size_cap (void)
 }
 
 /* The text cap counts characters as the schema does: a summary of exactly
- * 1 Mi characters, written with two-byte "ä", three-byte "€" and escaped
- * "&amp;" and "&#x20AC;", is not refused for its length; one more is. */
+ * 1 Mi characters, written with two-byte "ä", three-byte "€" and, now and
+ * then, escaped "&amp;" and "&#x20AC;", is not refused for its length; one
+ * more is. */
 static void
 test_text_cap_counts_characters (void)
 {
-  const char *pieces[] = { "a", "ä", "€", "&amp;", "&#x20AC;" };
+  /* references sparse: libxml2 2.9.14 joins the pieces of a text around
+   * each one with a strlen of the whole, so 200 000 of them in one text
+   * take a minute (a limit on references per text is still to come) */
+  const char *pieces[] = { "a", "ä", "€", "a", "ä" };
 
   for (guint extra = 0; extra <= 1; extra++)
     {
@@ -375,7 +379,7 @@ test_text_cap_counts_characters (void)
       g_autoptr(GError) error = NULL;
 
       for (guint i = 0; i < HS_EXCHANGE_MAX_TEXT + extra; i++)
-        g_string_append (s, pieces[i % G_N_ELEMENTS (pieces)]);
+        g_string_append (s, i % 4096 == 1 ? "&amp;" : i % 4096 == 2 ? "&#x20AC;" : pieces[i % G_N_ELEMENTS (pieces)]);
       g_string_append (s, "</summary></project></portfolio>\n");
       g_free (write_case (strrchr (path, '/') + 1, s->str, (gssize) s->len));
 
