@@ -61,6 +61,7 @@ typedef struct
   guint         bang;
   guint64       run;            /* characters of the current text or attribute value */
   gboolean      in_reference;   /* inside "&...;", which is one character */
+  guint64       references;     /* of the current text or attribute value */
   guint         line;           /* 1-based line of the last byte scanned */
   /* set by the read callback when it refuses to go on */
   GError       *error;

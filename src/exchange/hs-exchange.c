@@ -460,6 +460,7 @@ typedef enum
   SCAN_DOCTYPE,
   SCAN_ATTRIBUTES,
   SCAN_TEXT,
+  SCAN_REFERENCES,
 } ScanResult;
 
 static ScanResult
@@ -491,6 +492,9 @@ prescan (HsSafeInput *input,
               input->in_reference = c == '&';
               if (++input->run > HS_EXCHANGE_MAX_TEXT)
                 return SCAN_TEXT;
+              if (input->in_reference &&
+                  ++input->references * input->run > HS_EXCHANGE_MAX_REFERENCE_WORK)
+                return SCAN_REFERENCES;
             }
         }
 
@@ -502,6 +506,7 @@ prescan (HsSafeInput *input,
               input->state = LT;
               input->run = 0;
               input->in_reference = FALSE;
+              input->references = 0;
             }
           break;
         case LT:
@@ -535,6 +540,7 @@ prescan (HsSafeInput *input,
               input->quote = c;
               input->run = 0;
               input->in_reference = FALSE;
+              input->references = 0;
             }
           else if (c == '=')
             {
@@ -546,6 +552,7 @@ prescan (HsSafeInput *input,
               input->state = TEXT;
               input->run = 0;
               input->in_reference = FALSE;
+              input->references = 0;
             }
           break;
         default:
@@ -554,6 +561,7 @@ prescan (HsSafeInput *input,
               input->state = TEXT;
               input->run = 0;
               input->in_reference = FALSE;
+              input->references = 0;
             }
           break;
         }
@@ -612,6 +620,14 @@ hs_safe_input_read (void *context,
     case SCAN_TEXT:
       g_set_error (&input->error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_TOO_LARGE,
                    _("a text is longer than %d characters"), HS_EXCHANGE_MAX_TEXT);
+      return 0;
+    case SCAN_REFERENCES:
+      g_set_error (&input->error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_TOO_LARGE,
+                   /* both counts are within the text cap, 1 Mi */
+                   _("a text has %u character references (such as “&amp;”) in its first %u "
+                     "characters, too many to read in reasonable time; write the characters "
+                     "themselves"),
+                   (guint) input->references, (guint) input->run);
       return 0;
     case SCAN_OK:
       break;

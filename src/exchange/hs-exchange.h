@@ -41,6 +41,10 @@ G_BEGIN_DECLS
 /* The same cap in bytes of UTF-8 after parsing: 4 per character. */
 #define HS_EXCHANGE_MAX_TEXT_UTF8  (4 * HS_EXCHANGE_MAX_TEXT)
 #define HS_EXCHANGE_MAX_ATTRIBUTES 64
+/* References (&amp;, &#xE4;) times characters in one text: libxml2 2.9.14
+ * joins a text's pieces around each reference with a strlen of the whole,
+ * so the work grows with their product (2^31: about half a second). */
+#define HS_EXCHANGE_MAX_REFERENCE_WORK (G_GUINT64_CONSTANT (1) << 31)
 
 typedef enum
 {
