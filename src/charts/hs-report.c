@@ -493,23 +493,6 @@ add_fact (GPtrArray  *facts,
   g_ptr_array_add (facts, g_strdup_printf ("%s\t%s", label, value != NULL && *value != '\0' ? value : "—"));
 }
 
-/* An indicator's target, grouped like money without decimals: "250 000". */
-static char *
-format_target (gint64 target,
-               HsLang lang)
-{
-  if (target >= 0 && target <= HS_MONEY_MAX / HS_CENTS_PER_EURO)
-    {
-      g_autofree char *plain = hs_money_format_plain (target * HS_CENTS_PER_EURO, lang);
-      gsize len = strlen (plain);
-
-      if (len > 3)
-        plain[len - 3] = '\0';   /* ",00" */
-      return g_steal_pointer (&plain);
-    }
-  return g_strdup_printf ("%" G_GINT64_FORMAT, target);
-}
-
 static const char *
 role_label (const HsImplementer *impl)
 {
@@ -687,7 +670,7 @@ hs_report_data_for_project (HsRepository  *repo,
 
           row[0] = g_strdup (indicator->code != NULL ? indicator->code : "—");
           row[1] = g_strdup (name != NULL ? name : "—");
-          row[2] = format_target (indicator->target, lang);
+          row[2] = hs_count_format (indicator->target, lang);
         }
     }
 

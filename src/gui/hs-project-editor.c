@@ -1231,29 +1231,6 @@ refresh_budget_and_financing (HsProjectEditor *self)
 
 /* ---- indicators ------------------------------------------------------------------ */
 
-static const char *
-indicator_name (const char *code)
-{
-  return hs_indicator_name (code);
-}
-
-/* A target grouped like money, without decimals: "250 000" / "250,000". */
-static char *
-format_target (HsLang lang,
-               gint64 target)
-{
-  if (target >= 0 && target <= HS_MONEY_MAX / HS_CENTS_PER_EURO)
-    {
-      g_autofree char *plain = hs_money_format_plain (target * HS_CENTS_PER_EURO, lang);
-      gsize len = strlen (plain);
-
-      if (len > 3)
-        plain[len - 3] = '\0';
-      return g_steal_pointer (&plain);
-    }
-  return g_strdup_printf ("%" G_GINT64_FORMAT, target);
-}
-
 /* Whole numbers, grouped by spaces (or in English by commas) if the user
  * likes. */
 static gboolean
@@ -1426,7 +1403,7 @@ refresh_indicators (HsProjectEditor *self)
       for (guint i = 0; i < self->project->indicators->len; i++)
         {
           const HsIndicator *indicator = &g_array_index (self->project->indicators, HsIndicator, i);
-          const char *name = indicator_name (indicator->code);
+          const char *name = hs_indicator_name (indicator->code);
           g_autofree char *target_label = NULL;
           g_autofree char *remove_label = NULL;
           GtkWidget *row = adw_action_row_new ();
@@ -1482,7 +1459,7 @@ refresh_indicators (HsProjectEditor *self)
   for (guint i = 0; i < self->indicator_entries->len; i++)
     {
       GtkWidget *entry = g_ptr_array_index (self->indicator_entries, i);
-      g_autofree char *text = format_target (self->lang, g_array_index (self->project->indicators, HsIndicator, i).target);
+      g_autofree char *text = hs_count_format (g_array_index (self->project->indicators, HsIndicator, i).target, self->lang);
 
       if (!gtk_widget_has_css_class (entry, "error") || !has_focus_within (entry))
         {
