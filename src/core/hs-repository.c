@@ -568,3 +568,41 @@ hs_repository_has_readers (HsRepository *self)
   g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
   return HS_REPOSITORY_GET_IFACE (self)->open_reader != NULL;
 }
+
+HsRepository *
+hs_repository_open_writer (HsRepository  *self,
+                           GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->open_writer != NULL)
+    return iface->open_writer (self, error);
+  g_set_error_literal (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                       "This portfolio cannot be written from another thread");
+  return NULL;
+}
+
+gboolean
+hs_repository_has_writers (HsRepository *self)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  return iface->open_writer != NULL && iface->refresh != NULL;
+}
+
+void
+hs_repository_refresh (HsRepository *self)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_if_fail (HS_IS_REPOSITORY (self));
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->refresh != NULL)
+    iface->refresh (self);
+}

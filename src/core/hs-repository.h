@@ -83,6 +83,11 @@ struct _HsRepositoryInterface
   /* Optional; without it the wrapper returns the repository itself. Called
    * from a worker thread: it may read only what never changes. */
   HsRepository   *(*open_reader)        (HsRepository *self, GError **error);
+  /* Optional, both or none; without them a worker cannot write (see
+   * hs_repository_has_writers). open_writer is called from a worker
+   * thread: it may read only what never changes. */
+  HsRepository   *(*open_writer)        (HsRepository *self, GError **error);
+  void            (*refresh)            (HsRepository *self);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
@@ -95,6 +100,23 @@ HsRepository *hs_repository_open_reader     (HsRepository *self, GError **error)
 /* TRUE when hs_repository_open_reader() gives a reader of its own, which a
  * worker thread may use while the main thread goes on with this one. */
 gboolean    hs_repository_has_readers       (HsRepository *self);
+/* A repository of the same data for a worker thread that writes: for
+ * SQLite a connection of its own that may write, whose actions are this
+ * repository's own (the same undo history: the window's Undo takes back
+ * what the worker saved, as one action per batch). Call it in the worker
+ * and free it there. Its signals are emitted in the worker, so connect
+ * nothing to them; once the worker is done, call hs_repository_refresh()
+ * on this repository on its own thread: it emits its usual "changed".
+ * HS_CORE_ERROR_INVALID when the repository has no writers. */
+HsRepository *hs_repository_open_writer     (HsRepository *self, GError **error);
+/* TRUE when hs_repository_open_writer() gives a writer a worker may use
+ * while the main thread goes on reading this repository. Without one, a
+ * caller saves on this repository's own thread. */
+gboolean    hs_repository_has_writers       (HsRepository *self);
+/* Emits "changed" when another connection (a writer, another program)
+ * changed the data since this repository last looked; nothing otherwise,
+ * and nothing for a repository that has no writers. */
+void        hs_repository_refresh           (HsRepository *self);
 GPtrArray  *hs_repository_list_agreements   (HsRepository *self, GError **error);
 GPtrArray  *hs_repository_list_focus_areas  (HsRepository *self, gint64 agreement_id, GError **error);
 GPtrArray  *hs_repository_list_calls        (HsRepository *self, gint64 agreement_id, GError **error);

@@ -1141,6 +1141,13 @@ apply_in_batch (HsImportPreview  *preview,
   thread = g_thread_new ("hs-import-read", apply_read_thread, &pipe);
   while ((chunk = pipe_pop (&pipe, &read_bytes, &total_bytes)) != NULL)
     {
+      /* a cancel stops the saving side too, before its next chunk */
+      if (save_error == NULL && g_cancellable_set_error_if_cancelled (cancellable, &save_error))
+        {
+          hs_repository_abort_batch (preview->repository);
+          batch_over = TRUE;
+          pipe_stop (&pipe);
+        }
       if (save_error == NULL)
         {
           if (hs_repository_save_projects (preview->repository, chunk, NULL, &save_error))
@@ -1266,6 +1273,12 @@ hs_import_preview_apply (HsImportPreview  *preview,
   preview->applying = FALSE;
   if (!ok)
     return FALSE;
+  /* the last moment a cancel leaves the database as it was */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      hs_repository_abort_batch (preview->repository);
+      return FALSE;
+    }
   if (!hs_repository_commit_batch (preview->repository, error))
     return FALSE;
 

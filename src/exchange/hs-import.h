@@ -32,6 +32,11 @@
  * and saves it in chunks. The file must not change in between: apply
  * compares its size, modification time and SHA-256 with the preview's
  * and refuses a changed file (HS_EXCHANGE_ERROR_STALE, nothing saved).
+ *
+ * A cancel of apply's cancellable (from any thread) stops the read and the
+ * saving within a chunk and rolls the batch back (G_IO_ERROR_CANCELLED,
+ * nothing saved) until the commit begins; a cancel after that is too late
+ * and apply succeeds.
  */
 #pragma once
 

@@ -972,6 +972,40 @@ hs_sqlite_repository_open_reader (HsRepository  *repository,
   return HS_REPOSITORY (hs_sqlite_repository_open (self->db->path, HS_OPEN_READ_ONLY, error));
 }
 
+/* A connection of its own that may write, for a worker thread, logging its
+ * actions as this connection's actor: they are this repository's to undo.
+ * The path and the actor never change after open. */
+static HsRepository *
+hs_sqlite_repository_open_writer (HsRepository  *repository,
+                                  GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repository);
+  HsSqliteRepository *writer;
+
+  if (self->db->read_only)
+    {
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY,
+                   _("“%s” was opened read-only"), self->db->path);
+      return NULL;
+    }
+  writer = hs_sqlite_repository_open (self->db->path, HS_OPEN_DEFAULT, error);
+  if (writer == NULL)
+    return NULL;
+  g_free (writer->actor);
+  writer->actor = g_strdup (self->actor);
+  return HS_REPOSITORY (writer);
+}
+
+static gboolean watch_cb (gpointer user_data);
+
+/* What a writer (or another program) committed: "changed" now, not at the
+ * watch's next look. */
+static void
+hs_sqlite_repository_refresh (HsRepository *repository)
+{
+  watch_cb (repository);
+}
+
 static void
 hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
 {
@@ -999,6 +1033,8 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->commit_batch = hs_sqlite_repository_commit_batch;
   iface->abort_batch = hs_sqlite_repository_abort_batch;
   iface->open_reader = hs_sqlite_repository_open_reader;
+  iface->open_writer = hs_sqlite_repository_open_writer;
+  iface->refresh = hs_sqlite_repository_refresh;
 }
 
 /* Public API */
@@ -1027,6 +1063,9 @@ hs_sqlite_repository_open (const char   *path,
 
   self = g_object_new (HS_TYPE_SQLITE_REPOSITORY, NULL);
   self->db = db;
+  /* what other connections commit from now on is a change (refresh, watch) */
+  if (!hs_store_db_query_int (self->db, "PRAGMA data_version", &self->data_version, NULL))
+    self->data_version = 0;
   return self;
 }
 

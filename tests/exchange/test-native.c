@@ -437,6 +437,62 @@ test_apply_chunks (void)
   rm_rf (dir);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_calls;
+  guint         cancel_at;   /* the progress call after that chunk cancels */
+} CancelAt;
+
+static void
+cancel_at_chunk (guint64  done,
+                 guint64  total,
+                 gpointer data)
+{
+  CancelAt *at = data;
+
+  if (++at->n_calls == at->cancel_at)
+    g_cancellable_cancel (at->cancellable);
+}
+
+/* A cancel while apply saves stops it and saves nothing, also one after
+ * the last chunk was saved and the file read to its end (the commit has
+ * not begun); the preview can still be applied afterwards. */
+static void
+test_apply_cancel (void)
+{
+  g_autoptr(HsMemoryRepository) repo = generated_repository (1234, 11);
+  g_autoptr(HsMemoryRepository) target = hs_memory_repository_new ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = export_native (HS_REPOSITORY (repo), NULL, dir, "big.xml");
+  g_autoptr(HsImportPreview) preview = preview_of (HS_REPOSITORY (target), path);
+  g_autoptr(GError) error = NULL;
+  guint saved = 7;
+
+  /* 1234 projects: chunks of 500, 500 and 234 */
+  for (guint chunk = 1; chunk <= 3; chunk++)
+    {
+      CancelAt at = { g_cancellable_new (), 0, chunk };
+
+      hs_import_preview_set_apply_progress (preview, cancel_at_chunk, &at);
+      g_assert_false (hs_import_preview_apply (preview, HS_IMPORT_FLAGS_NONE, at.cancellable, &saved, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpuint (at.n_calls, ==, chunk);
+      g_assert_cmpuint (saved, ==, 0);
+      g_assert_cmpuint (hs_memory_repository_count_projects (target), ==, 0);
+      g_assert_cmpuint (hs_memory_repository_count_saves (target), ==, 0);
+      g_clear_error (&error);
+      g_object_unref (at.cancellable);
+    }
+
+  hs_import_preview_set_apply_progress (preview, NULL, NULL);
+  g_assert_true (hs_import_preview_apply (preview, HS_IMPORT_FLAGS_NONE, NULL, &saved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved, ==, 1234);
+  g_assert_cmpuint (hs_memory_repository_count_projects (target), ==, 1234);
+  rm_rf (dir);
+}
+
 /* Skipping an item leaves its project out; a conflict is flagged. */
 static void
 test_conflict_and_skip (void)
@@ -628,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/exchange/native/import/all-or-nothing", test_apply_all_or_nothing);
   g_test_add_func ("/exchange/native/import/file-changed", test_apply_file_changed);
   g_test_add_func ("/exchange/native/import/chunks", test_apply_chunks);
+  g_test_add_func ("/exchange/native/import/cancel", test_apply_cancel);
   g_test_add_func ("/exchange/native/import/unknown-reference", test_unknown_reference);
 
   return g_test_run ();

@@ -382,6 +382,100 @@ test_reader (Fixture       *fixture,
   g_free (work.name);
 }
 
+typedef struct
+{
+  HsRepository *repo;
+  gboolean      abort;     /* roll the batch back instead of committing */
+  GError       *error;
+} WriterWork;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  WriterWork *work = data;
+  g_autoptr(HsRepository) writer = hs_repository_open_writer (work->repo, &work->error);
+  g_autoptr(GPtrArray) batch = store_test_batch ("W-", 20);
+
+  if (writer == NULL)
+    return NULL;
+  g_assert_true (writer != work->repo);
+  if (!hs_repository_begin_batch (writer, "Import worker.xml", &work->error)
+      || !hs_repository_save_projects (writer, batch, NULL, &work->error))
+    return NULL;
+  if (work->abort)
+    hs_repository_abort_batch (writer);
+  else
+    hs_repository_commit_batch (writer, &work->error);
+  return NULL;
+}
+
+/* A worker thread writes through a writer of its own: the window's
+ * repository says nothing until it is refreshed, then "changed" once; the
+ * batch is its own action to undo; a batch rolled back changes nothing. */
+static void
+test_writer (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  WriterWork work = { 0, };
+  GThread *thread;
+
+  save_portfolio (fixture, projects);
+  g_assert_true (hs_repository_has_writers (fixture->repo));
+  fixture->changed = 0;
+
+  /* nothing to notice yet */
+  hs_repository_refresh (fixture->repo);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+
+  /* rolled back: the same projects, and still nothing to notice */
+  work.repo = fixture->repo;
+  work.abort = TRUE;
+  thread = g_thread_new ("writer", writer_thread, &work);
+  g_thread_join (thread);
+  g_assert_no_error (work.error);
+  hs_repository_refresh (fixture->repo);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 3);
+
+  /* committed: seen at the refresh, once */
+  work.abort = FALSE;
+  thread = g_thread_new ("writer", writer_thread, &work);
+  g_thread_join (thread);
+  g_assert_no_error (work.error);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 23);
+  hs_repository_refresh (fixture->repo);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_cmpuint (fixture->project_changed, ==, 0);
+  hs_repository_refresh (fixture->repo);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  /* the worker's batch is this repository's latest action */
+  g_assert_true (hs_repository_can_undo (fixture->repo));
+  description = hs_repository_undo (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (description, ==, "Import worker.xml");
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM project"), ==, 3);
+}
+
+/* A read-only repository has no writer for a worker. */
+static void
+test_writer_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsRepository) writer = NULL;
+
+  fixture_close (fixture);
+  fixture_open (fixture, HS_OPEN_READ_ONLY);
+  writer = hs_repository_open_writer (fixture->repo, &error);
+  g_assert_null (writer);
+  g_assert_error (error, HS_STORE_ERROR, HS_STORE_ERROR_READ_ONLY);
+}
+
 /* Saving and loading */
 
 static gboolean
@@ -2275,6 +2369,8 @@ main (int   argc,
   ADD ("/store/create-seed", test_create_seed);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/reader", test_reader);
+  ADD ("/store/writer", test_writer);
+  ADD ("/store/writer-read-only", test_writer_read_only);
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/summaries", test_summaries);
