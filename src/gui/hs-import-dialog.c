@@ -15,13 +15,18 @@
  * GTask worker thread on the worker's own read-only connection to the same
  * database file, so reading and validating a large file never blocks the
  * window; its progress callback is marshalled to the main thread with
- * g_main_context_invoke. Import then makes the preview again on the main
- * thread against the window's repository (the database is the same, so the
- * items are the same; this is checked item by item) and applies it there,
- * which is what hs_repository_save_projects needs anyway. If the database
- * changed while the user was reviewing, the preview is made again first.
- * A repository that is not a SQLite file gets its preview on the main
- * thread.
+ * g_main_context_invoke. Import runs in a GTask worker too, on the worker's
+ * own connection that may write (hs_repository_open_writer: its actions are
+ * the window's, so the import is one undoable action in the window): it
+ * makes the preview again there (the database is the same, so the items
+ * are the same; this is checked item by item) and applies it in one
+ * transaction, reporting both passes through an HsProgress that the main
+ * thread polls. Cancel (and closing the dialog, which waits for the
+ * rollback) stops it; a database is never left half-imported. After the
+ * commit the window's repository is refreshed on the main thread and emits
+ * its "changed". If the database changed while the user was reviewing, the
+ * preview is made again first. A repository that is not a SQLite file gets
+ * its preview and its apply on the main thread.
  *
  * Rows are added in idle chunks and their expanded content is built when a
  * row is first expanded, so a file of thousands of projects does not freeze
@@ -40,6 +45,7 @@
 #include "hs-import-dialog.h"
 #include "hs-toast.h"
 #include "hs-progress.h"
+#include "hs-window.h"
 
 #define ROWS_PER_IDLE 100
 
@@ -64,7 +70,10 @@ struct _HsImportDialog
   GArray               *order;          /* guint item indices, in list order */
   guint                 next_row;       /* in order */
   guint                 rows_idle;
-  guint                 apply_timeout;
+  guint                 apply_timeout;  /* the main thread's apply, without a writer */
+  GCancellable         *apply_cancellable;  /* the worker's apply runs while set */
+  gboolean              close_after_stop;   /* closed while applying: close once stopped */
+  AdwToast             *stopped_toast;      /* "The import was stopped", while shown */
   GHashTable           *rows;           /* code → AdwExpanderRow (borrowed) */
   GPtrArray            *row_widgets;    /* item index → AdwExpanderRow, or NULL */
 
@@ -651,6 +660,14 @@ progress_poll_cb (gpointer user_data)
 
   if (!hs_progress_take (self->progress, &done, &total))
     return G_SOURCE_CONTINUE;
+  if (self->apply_cancellable != NULL)
+    {
+      /* both passes of apply in one bar; GTK shows the percentage */
+      if (total > 0)
+        gtk_progress_bar_set_fraction (self->progress_bar,
+                                       CLAMP ((double) done / (double) total, 0.0, 1.0));
+      return G_SOURCE_CONTINUE;
+    }
   if (total > 0)
     {
       g_autofree char *done_text = g_format_size (done);
@@ -849,6 +866,14 @@ differs:
   return NULL;
 }
 
+/* Back on the preview: the rows that apply stopped adding come too. */
+static void
+resume_rows (HsImportDialog *self)
+{
+  if (self->rows_idle == 0 && self->next_row < self->order->len)
+    self->rows_idle = g_idle_add_full (G_PRIORITY_LOW, add_rows_cb, self, NULL);
+}
+
 static void
 finish_apply (HsImportDialog *self,
               GError         *error)   /* taken */
@@ -871,6 +896,7 @@ finish_apply (HsImportDialog *self,
           g_clear_error (&self->error);
           self->error = error;
           set_state (self, HS_IMPORT_DIALOG_PREVIEW);
+          resume_rows (self);
           update_summary (self);
         }
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
@@ -941,20 +967,284 @@ apply_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+set_review_sensitive (HsImportDialog *self,
+                      gboolean        sensitive)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->failing_row), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->organisations_group), sensitive);
+}
+
+/* What the user reviewed, for the worker to check its own preview against
+ * and to apply with the same skips: a copy, the dialog's preview stays on
+ * the main thread. */
+typedef struct
+{
+  char           *code;
+  HsImportAction  action;
+  guint           n_changes;
+  guint           errors;
+  gboolean        skip;
+} Reviewed;
+
+static void
+reviewed_clear (Reviewed *reviewed)
+{
+  g_clear_pointer (&reviewed->code, g_free);
+}
+
+typedef struct
+{
+  HsRepository      *repository;   /* the window's: the worker only opens its writer */
+  char              *path;
+  HsProgress        *progress;
+  GArray            *reviewed;     /* of Reviewed, in file order */
+  guint              n_org_conflicts;
+  HsImportOrgPolicy  org_policy;
+  HsImportFlags      flags;
+} ApplyJob;
+
+static void
+apply_job_free (ApplyJob *job)
+{
+  g_clear_object (&job->repository);
+  g_free (job->path);
+  g_clear_pointer (&job->progress, hs_progress_unref);
+  g_clear_pointer (&job->reviewed, g_array_unref);
+  g_free (job);
+}
+
+/* One pass of apply's two (the check, the save), as a part of one bar. */
+typedef struct
+{
+  HsProgress *progress;
+  guint       pass;    /* 0 or 1 */
+} ApplyPass;
+
+static void
+apply_pass_report (guint64  done,
+                   guint64  total,
+                   gpointer user_data)
+{
+  ApplyPass *pass = user_data;
+
+  hs_progress_report ((guint64) pass->pass * total + MIN (done, total), 2 * total, pass->progress);
+}
+
+/* In the worker thread: it holds no reference to the dialog and runs no
+ * GTK code. Returns how many projects it saved, or an error. */
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyJob *job = task_data;
+  g_autoptr(HsRepository) writer = NULL;
+  g_autoptr(HsImportPreview) live = NULL;
+  ApplyPass check = { job->progress, 0 };
+  ApplyPass save = { job->progress, 1 };
+  GError *error = NULL;
+  guint n_saved = 0;
+  guint n;
+
+  writer = hs_repository_open_writer (job->repository, &error);
+  if (writer == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* the preview again, on the connection that saves it */
+  live = hs_import_preview_new (writer, job->path, apply_pass_report, &check, cancellable, &error);
+  if (live == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  n = hs_import_preview_get_n_items (live);
+  if (n != job->reviewed->len || hs_import_preview_get_n_org_conflicts (live) != job->n_org_conflicts)
+    goto differs;
+  for (guint i = 0; i < n; i++)
+    {
+      const Reviewed *shown = &g_array_index (job->reviewed, Reviewed, i);
+      const HsImportItem *now = hs_import_preview_get_item (live, i);
+
+      if (g_strcmp0 (shown->code, now->code) != 0 || shown->action != now->action
+          || shown->n_changes != now->changes->len || shown->errors != now->errors)
+        goto differs;
+      hs_import_preview_set_skip (live, i, shown->skip);
+    }
+  hs_import_preview_set_org_policy (live, job->org_policy);
+
+  hs_import_preview_set_apply_progress (live, apply_pass_report, &save);
+  if (!hs_import_preview_apply (live, job->flags, cancellable, &n_saved, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, (gssize) n_saved);
+  return;
+
+differs:
+  g_task_return_new_error (task, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_STALE, "%s",
+                           _("The file or the database changed while you were reviewing it"));
+}
+
+/* The main thread, when the worker is done: the dialog may be gone. */
+static void
+apply_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(HsImportDialog) self = g_weak_ref_get (weak);
+  ApplyJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  gssize n_saved;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  n_saved = g_task_propagate_int (G_TASK (result), &error);
+  /* What the worker committed, the window shows now (also when the dialog
+   * was closed while it ran): its usual "changed" before "finished". */
+  if (error == NULL)
+    hs_repository_refresh (job->repository);
+  if (self == NULL || self->stack == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  g_clear_object (&self->apply_cancellable);
+  stop_progress (self);
+  set_review_sensitive (self, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", TRUE);
+  if (error == NULL)
+    {
+      self->n_imported = (guint) n_saved;
+      finish_apply (self, NULL);
+      return;
+    }
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (self->close_after_stop)
+        {
+          /* closed while applying, and it failed: nothing was changed */
+          g_clear_error (&error);
+          g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      finish_apply (self, error);
+      return;
+    }
+
+  /* stopped: nothing was changed, the preview is as it was */
+  g_clear_error (&error);
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
+  if (self->close_after_stop)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  self->stopped_toast = g_object_ref (adw_toast_new (_("The import was stopped; nothing was changed")));
+  adw_toast_overlay_add_toast (self->toast_overlay, self->stopped_toast);
+  set_state (self, HS_IMPORT_DIALOG_PREVIEW);
+  resume_rows (self);
+  update_summary (self);
+}
+
+static void
+start_apply (HsImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ApplyJob *job;
+  GWeakRef *weak;
+  guint n = hs_import_preview_get_n_items (self->preview);
+
+  job = g_new0 (ApplyJob, 1);
+  job->repository = g_object_ref (self->repository);
+  job->path = g_strdup (self->path);
+  job->reviewed = g_array_sized_new (FALSE, TRUE, sizeof (Reviewed), n);
+  g_array_set_clear_func (job->reviewed, (GDestroyNotify) reviewed_clear);
+  for (guint i = 0; i < n; i++)
+    {
+      const HsImportItem *item = hs_import_preview_get_item (self->preview, i);
+      Reviewed reviewed = { g_strdup (item->code), item->action, item->changes->len,
+                            item->errors, item->skip };
+
+      g_array_append_val (job->reviewed, reviewed);
+    }
+  job->n_org_conflicts = hs_import_preview_get_n_org_conflicts (self->preview);
+  job->org_policy = hs_import_preview_get_org_policy (self->preview);
+  job->flags = gtk_switch_get_active (self->failing_switch) ? HS_IMPORT_FLAGS_NONE : HS_IMPORT_STRICT;
+
+  if (self->stopped_toast != NULL)
+    adw_toast_dismiss (self->stopped_toast);
+  g_clear_object (&self->stopped_toast);
+  stop_progress (self);
+  self->progress = hs_progress_new ();
+  job->progress = hs_progress_ref (self->progress);
+  self->apply_cancellable = g_cancellable_new ();
+  self->close_after_stop = FALSE;
+  self->n_imported = 0;
+  self->progress_poll = g_timeout_add (100, progress_poll_cb, self);
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->apply_cancellable, apply_done_cb, weak);
+  g_task_set_source_tag (task, start_apply);
+  /* a cancel that comes after the commit began is too late: the worker's
+   * result counts, not the cancellable */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) apply_job_free);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+/* Cancel while the worker applies: it rolls back, then the preview is
+ * shown again (or the dialog closes, when that was asked). */
+static void
+stop_apply (HsImportDialog *self)
+{
+  g_cancellable_cancel (self->apply_cancellable);
+  adw_status_page_set_title (self->loading_page, _("Stopping…"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", FALSE);
+}
+
 void
 hs_import_dialog_apply (HsImportDialog *self)
 {
   g_return_if_fail (HS_IS_IMPORT_DIALOG (self));
   g_return_if_fail (self->state == HS_IMPORT_DIALOG_PREVIEW);
 
-  if (self->apply_timeout != 0)
+  if (self->apply_timeout != 0 || self->apply_cancellable != NULL)
     return;
-  /* saving runs on the main thread (the store's); show that first */
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   adw_status_page_set_title (self->loading_page, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
-  gtk_progress_bar_pulse (self->progress_bar);
+  /* The review cannot change while it is applied: its page is not shown,
+   * and the controls above its rows are insensitive (not the page nor the
+   * rows: that restyles every row, a quarter of a second at 2 000 rows;
+   * the worker has its own copy of the skips anyway). */
+  set_review_sensitive (self, FALSE);
   set_state (self, HS_IMPORT_DIALOG_LOADING);
+
+  if (self->stale)
+    {
+      GError *error = g_error_new_literal (HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_STALE,
+                                           _("The database changed after the preview was made"));
+      set_review_sensitive (self, TRUE);
+      finish_apply (self, error);
+      return;
+    }
+  if (hs_repository_has_writers (self->repository))
+    {
+      start_apply (self);
+      return;
+    }
+
+  /* no writer for a worker: saving runs on the main thread; show that first */
+  set_review_sensitive (self, TRUE);
+  gtk_progress_bar_pulse (self->progress_bar);
   self->apply_timeout = g_timeout_add (50, apply_timeout_cb, self);
 }
 
@@ -1049,6 +1339,11 @@ cancel_action_cb (GtkWidget  *widget,
 
   if (self->apply_timeout != 0)
     return;   /* about to save: too late */
+  if (self->apply_cancellable != NULL)
+    {
+      stop_apply (self);
+      return;
+    }
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -1059,6 +1354,13 @@ close_request_cb (GtkWindow *window)
 
   if (self->apply_timeout != 0)
     return TRUE;
+  if (self->apply_cancellable != NULL)
+    {
+      /* closing stops the import; the dialog goes once it rolled back */
+      self->close_after_stop = TRUE;
+      stop_apply (self);
+      return TRUE;
+    }
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   return FALSE;
@@ -1110,7 +1412,10 @@ open_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
 
-      if (file != NULL)
+      /* the window follows an import it opened (hs_window_import_file) */
+      if (file != NULL && HS_IS_WINDOW (parent))
+        hs_window_import_file (HS_WINDOW (parent), file);
+      else if (file != NULL)
         gtk_window_present (GTK_WINDOW (hs_import_dialog_new_for_file (parent, repository, file)));
     }
   g_object_unref (chooser);
@@ -1150,6 +1455,11 @@ hs_import_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* destroyed while applying: the worker rolls back on its own */
+  if (self->apply_cancellable != NULL)
+    g_cancellable_cancel (self->apply_cancellable);
+  g_clear_object (&self->apply_cancellable);
+  g_clear_object (&self->stopped_toast);
   g_clear_handle_id (&self->progress_poll, g_source_remove);
   g_clear_pointer (&self->progress, hs_progress_unref);
   g_clear_handle_id (&self->rows_idle, g_source_remove);

@@ -969,3 +969,28 @@ hs_project_list_init (HsProjectList *self)
                                         _("Column headers"), -1);
     }
 }
+
+/* The list from its first row, as after a new set of rows (an import). */
+void
+hs_project_list_scroll_to_top (HsProjectList *self)
+{
+  GtkAdjustment *vadjustment;
+  GdkFrameClock *clock;
+
+  g_return_if_fail (HS_IS_PROJECT_LIST (self));
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  if (gtk_adjustment_get_value (vadjustment) <= gtk_adjustment_get_lower (vadjustment) ||
+      self->to_top_clock != NULL)
+    return;
+  /* after the frame that lays out the new rows, as refilter_from_top () */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+  if (clock == NULL)
+    {
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+      return;
+    }
+  self->to_top_clock = clock;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (to_top_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->column_view));
+}

@@ -69,4 +69,8 @@ char       *hs_project_list_describe_findings (HsRepository   *repository,
                                                HsLang          lang,
                                                GError        **error);
 
+/* Back to the first row (after the frame that lays out new rows), as a
+ * new filter or sort does; the window calls it after an import. */
+void        hs_project_list_scroll_to_top     (HsProjectList  *self);
+
 G_END_DECLS

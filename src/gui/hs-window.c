@@ -540,6 +540,17 @@ import_action_cb (GtkWidget  *widget,
     hs_import_dialog_present (GTK_WINDOW (self), self->repository);
 }
 
+/* An import applied: its projects are in the list (the repository's
+ * "changed" came first), which starts from its top again. */
+static void
+import_finished_cb (HsImportDialog *dialog,
+                    gboolean        success,
+                    HsWindow       *self)
+{
+  if (success)
+    hs_project_list_scroll_to_top (self->project_list);
+}
+
 GtkWindow *
 hs_window_import_file (HsWindow *self,
                        GFile    *file)
@@ -552,6 +563,7 @@ hs_window_import_file (HsWindow *self,
   if (self->repository == NULL)
     return NULL;
   dialog = GTK_WINDOW (hs_import_dialog_new_for_file (GTK_WINDOW (self), self->repository, file));
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished_cb), self, 0);
   gtk_window_present (dialog);
   return dialog;
 }

@@ -22,6 +22,7 @@
 #include "hs-export-dialog.h"
 #include "hs-gui-test.h"
 #include "hs-import-dialog.h"
+#include "hs-project-list.h"
 #include "hs-report-actions.h"
 #include "hs-snapshot.h"
 #include "hs-window.h"
@@ -194,6 +195,186 @@ find_item (HsImportPreview *preview,
     if (g_str_equal (hs_import_preview_get_item (preview, i)->code, code))
       return hs_import_preview_get_item (preview, i);
   return NULL;
+}
+
+
+/* ---- a big import ------------------------------------------------------------ */
+
+static void
+run_cli (const char *db,
+         const char *first,
+         ...)
+{
+  g_autofree char *cli = g_build_filename (g_getenv ("HANKESALKKU_BUILD_ROOT"), "src", "cli",
+                                           "hankesalkku-cli", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("hankesalkku-cli %s failed: %s", first, err);
+}
+
+/* A native file of n generated projects (GEN-9-…), none of them in the
+ * fixture's portfolio, made by the command-line tool in a database of its
+ * own. */
+static char *
+generated_file (Fixture *f,
+                guint    n)
+{
+  g_autofree char *db = g_build_filename (f->dir, "generated.db", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *name = g_strdup_printf ("generated-%u.xml", n);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_unlink (db);
+  run_cli (db, "init", NULL);
+  run_cli (db, "generate", "--projects", count, "--seed", "9", NULL);
+  run_cli (db, "export", "--format", "xml", "-o", path, NULL);
+  return path;
+}
+
+/* The portfolio as it is: every project's row of the list (code, id,
+ * totals, status, errors, name) and the length of the action log. */
+static char *
+portfolio_state (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) summaries = hs_repository_list_project_summaries (f->repo, &error);
+  g_autoptr(GArray) actions = hs_sqlite_repository_list_actions (HS_SQLITE_REPOSITORY (f->repo), &error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const HsProjectSummary *summary = &g_array_index (summaries, HsProjectSummary, i);
+      g_autofree char *line = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %"
+                                               G_GINT64_FORMAT " %d %u %s\n",
+                                               summary->code, summary->id, summary->total_costs,
+                                               summary->eu_state, (int) summary->status,
+                                               summary->errors, summary->name != NULL ? summary->name : "");
+      g_checksum_update (checksum, (const guchar *) line, -1);
+    }
+  return g_strdup_printf ("%u projects, %u actions, %s", summaries->len, actions->len,
+                          g_checksum_get_string (checksum));
+}
+
+/* The main loop while an import is applied: a tick every 10 ms, the
+ * largest gap between two ticks, and the progress bar's fractions. */
+typedef struct
+{
+  HsRepository *repo;
+  gboolean      measuring;
+  gint64        started;       /* monotonic, µs */
+  gint64        ended;         /* when the window's repository said "changed" */
+  gint64        last_tick;
+  gint64        max_gap;
+  guint         n_ticks;
+  guint         n_fractions;   /* distinct fractions strictly between 0 and 1 */
+  double        last_fraction;
+} Responsiveness;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Responsiveness *r = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (r->measuring)
+    {
+      if (g_getenv ("HS_TEST_GAPS") != NULL && now - r->last_tick > 30000)
+        g_test_message ("gap of %d ms at %d ms", (int) ((now - r->last_tick) / 1000),
+                        (int) ((r->last_tick - r->started) / 1000));
+      r->max_gap = MAX (r->max_gap, now - r->last_tick);
+      r->n_ticks++;
+    }
+  r->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+apply_fraction_cb (GtkProgressBar *bar,
+                   GParamSpec     *pspec,
+                   Responsiveness *r)
+{
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  if (r->measuring && fraction > 0.0 && fraction < 1.0 && fraction != r->last_fraction)
+    {
+      g_assert_cmpfloat (fraction, >, r->last_fraction);   /* it only goes forward */
+      r->n_fractions++;
+    }
+  r->last_fraction = fraction;
+}
+
+/* Ends the measurement when the window's repository emits "changed", before
+ * any handler of it (the window's reload is not part of the apply). */
+static gboolean
+changed_hook (GSignalInvocationHint *hint,
+              guint                  n_params,
+              const GValue          *params,
+              gpointer               data)
+{
+  Responsiveness *r = data;
+
+  if (g_thread_self () == main_thread && g_value_get_object (&params[0]) == (gpointer) r->repo
+      && r->measuring)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      r->max_gap = MAX (r->max_gap, now - r->last_tick);
+      r->measuring = FALSE;
+      r->ended = now;
+    }
+  return TRUE;
+}
+
+/* The dialog at *location stopped applying, or is gone. */
+static gboolean
+stopped_or_gone (gpointer location)
+{
+  HsImportDialog *dialog = *(HsImportDialog **) location;
+
+  return dialog == NULL || hs_import_dialog_get_state (dialog) != HS_IMPORT_DIALOG_LOADING;
+}
+
+/* The dialog for a big file, once its preview is shown: Import at once,
+ * as a user who does not read all the rows (they are still being added). */
+static HsImportDialog *
+open_big_import (Fixture    *f,
+                 const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HsImportDialog *dialog = hs_import_dialog_new_for_file (GTK_WINDOW (f->window), f->repo, file);
+
+  hs_test_present (GTK_WINDOW (dialog));
+  hs_test_wait_until (not_loading, dialog, "the import preview");
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+  /* what the user sees before choosing Import: its first rows drawn */
+  hs_test_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static GtkProgressBar *
+progress_bar_of (HsImportDialog *dialog)
+{
+  GtkProgressBar *bar = hs_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+
+  g_assert_nonnull (bar);
+  return bar;
 }
 
 /* ---- cases ------------------------------------------------------------------ */
@@ -666,6 +847,166 @@ test_close_while_working (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
 }
 
+/* Import applies in a worker: the main loop keeps running while thousands
+ * of projects are saved (no gap between its ticks comes near the apply's
+ * time), the bar moves forward, and the import is one undoable action of
+ * the window, whose list shows the new projects. */
+static void
+test_import_apply_responsive (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = generated_file (f, 2000);
+  g_autofree char *undone = NULL;
+  g_autoptr(GError) error = NULL;
+  Responsiveness r = { f->repo, };
+  HsImportDialog *dialog = open_big_import (f, path);
+  HsProjectList *list = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_PROJECT_LIST);
+  gboolean review_locked;
+  guint hook, tick;
+  gint64 apply_time;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (hs_import_preview_count (hs_import_dialog_get_preview (dialog), HS_IMPORT_NEW), ==, 2000);
+  g_assert_cmpuint (hs_project_list_get_n_projects (list), ==, 63);
+
+  g_signal_connect (progress_bar_of (dialog), "notify::fraction", G_CALLBACK (apply_fraction_cb), &r);
+  hook = g_signal_add_emission_hook (g_signal_lookup ("changed", HS_TYPE_REPOSITORY), 0,
+                                     changed_hook, &r, NULL);
+  tick = g_timeout_add (10, tick_cb, &r);
+  r.started = r.last_tick = g_get_monotonic_time ();
+  r.measuring = TRUE;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  /* while it is applied, the review cannot be changed (asserted below) */
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_LOADING);
+  review_locked = !gtk_widget_get_child_visible (hs_test_find_child (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_PAGE))
+                  && !gtk_widget_is_sensitive (hs_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_SWITCH))
+                  && !gtk_widget_is_sensitive (hs_test_find_child (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW))
+                  && !gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply"));
+  hs_test_wait_finalized (&dialog, "the import dialog");
+  g_source_remove (tick);
+  g_signal_remove_emission_hook (g_signal_lookup ("changed", HS_TYPE_REPOSITORY), hook);
+
+  g_assert_false (r.measuring);
+  apply_time = r.ended - r.started;
+  g_test_message ("apply: %" G_GINT64_FORMAT " ms, %u ticks, the longest gap %" G_GINT64_FORMAT " ms, "
+                  "%u fractions", apply_time / 1000, r.n_ticks, r.max_gap / 1000, r.n_fractions);
+  g_assert_cmpint (r.max_gap * 4, <, apply_time);
+  g_assert_cmpint (r.max_gap, <, 250 * 1000);
+  g_assert_cmpuint (r.n_fractions, >=, 3);
+  g_assert_true (review_locked);
+
+  /* the window follows, and its Undo takes the whole import back */
+  g_assert_cmpuint (hs_project_list_get_n_projects (list), ==, 2063);
+  g_assert_true (hs_repository_can_undo (f->repo));
+  undone = hs_repository_undo (f->repo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (undone, "generated-2000.xml"));
+  g_assert_cmpuint (hs_project_list_get_n_projects (list), ==, 63);
+}
+
+static gboolean
+saving_begun (gpointer dialog)
+{
+  /* the first pass (the check) fills half the bar; the save the rest */
+  return gtk_progress_bar_get_fraction (progress_bar_of (dialog)) > 0.5;
+}
+
+/* Cancel while the projects are being saved stops the import: the
+ * database is exactly as it was, the preview is shown again and can still
+ * be imported; closing the dialog while it applies stops it too. */
+static void
+test_import_apply_cancel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = generated_file (f, 3000);
+  g_autofree char *before = portfolio_state (f);
+  g_autofree char *after = NULL;
+  HsImportDialog *dialog = open_big_import (f, path);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  hs_test_wait_until (saving_begun, dialog, "the import to save its first projects");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
+  hs_test_wait_until (stopped_or_gone, &dialog, "the import to stop");
+  g_assert_nonnull (dialog);   /* not applied and closed */
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)));
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "The import was stopped; nothing was changed");
+  /* and the rest of its rows, which apply stopped adding */
+  g_assert_nonnull (hs_import_dialog_get_row (dialog, "GEN-9-03000"));
+  hs_test_save_png (GTK_WIDGET (dialog), "import-stopped-en.png");
+  after = portfolio_state (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+
+  /* closing it while it applies: it goes once the import rolled back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  hs_test_wait_until (saving_begun, dialog, "the import to save its first projects again");
+  hs_test_save_png (GTK_WIDGET (dialog), "import-applying-en.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+  hs_test_wait_finalized (&dialog, "the import dialog");
+  g_free (after);
+  after = portfolio_state (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static GtkAdjustment *
+list_vadjustment (Fixture *f)
+{
+  HsProjectList *list = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_PROJECT_LIST);
+  GtkScrolledWindow *scrolled;
+
+  g_assert_nonnull (list);
+  scrolled = hs_test_find_child (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (scrolled);
+}
+
+static gboolean
+list_scrolled_down (gpointer f)
+{
+  GtkAdjustment *adjustment = list_vadjustment (f);
+
+  return gtk_adjustment_get_value (adjustment) > gtk_adjustment_get_lower (adjustment);
+}
+
+static gboolean
+list_at_top (gpointer f)
+{
+  return !list_scrolled_down (f);
+}
+
+/* After an import the window's list starts from its top again, where the
+ * imported projects are among the others in code order. */
+static void
+test_import_list_to_top (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = generated_file (f, 40);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkAdjustment *adjustment = list_vadjustment (f);
+  HsImportDialog *dialog;
+
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (list_scrolled_down (f));
+
+  /* as win.import opens it once the file is chosen */
+  dialog = HS_IMPORT_DIALOG (hs_window_import_file (f->window, file));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  hs_test_wait_until (not_loading, dialog, "the import preview");
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  hs_test_wait_finalized (&dialog, "the import dialog");
+  hs_test_wait_until (list_at_top, f, "the project list to go back to its top");
+  hs_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (list_at_top (f));
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "40 projects imported");
+  hs_test_save_png (GTK_WIDGET (f->window), "import-list-top-en.png");
+}
+
 /* The import dialog among the toplevels (it is transient for its window,
  * not one of the application's windows), or NULL. */
 static HsImportDialog *
@@ -788,6 +1129,9 @@ main (int   argc,
   ADD ("/exchange-dialogs/import-strict", test_import_strict);
   ADD ("/exchange-dialogs/import-new-amounts", test_import_new_amounts);
   ADD ("/exchange-dialogs/close-while-working", test_close_while_working);
+  ADD ("/exchange-dialogs/import-apply-responsive", test_import_apply_responsive);
+  ADD ("/exchange-dialogs/import-apply-cancel", test_import_apply_cancel);
+  ADD ("/exchange-dialogs/import-list-to-top", test_import_list_to_top);
   ADD ("/exchange-dialogs/import-organisation-differs", test_import_organisation_differs);
   ADD ("/exchange-dialogs/open-from-file-manager", test_open_from_file_manager);
 #undef ADD
