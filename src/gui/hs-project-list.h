@@ -9,6 +9,8 @@
 #include "core/hs-lang.h"
 #include "core/hs-repository.h"
 
+#include "hs-project-item.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -30,8 +32,14 @@ gboolean    hs_project_list_update_project    (HsProjectList  *self,
                                                HsRepository   *repository,
                                                gint64          id,
                                                GError        **error);
-/* The rows as shown: filtered and sorted (of HsProjectItem). */
+/* The rows as shown, filtered and sorted: of HsProjectRow, each showing
+ * an HsProjectItem (hs_project_list_get_item). A new filter or sort sets
+ * what the rows show and adds or removes rows only at the end: the
+ * list's "rows-changed" tells of every change. */
 GListModel *hs_project_list_get_model         (HsProjectList  *self);
+/* The project shown in a row (the list holds it), or NULL past the end. */
+HsProjectItem *hs_project_list_get_item       (HsProjectList  *self,
+                                               guint           position);
 guint       hs_project_list_get_n_projects    (HsProjectList  *self);
 /* The projects of the agreement or focus area shown, whatever the search
  * and the status and findings filters. */

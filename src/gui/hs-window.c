@@ -175,11 +175,8 @@ update_content (HsWindow *self)
 }
 
 static void
-shown_items_changed_cb (GListModel *model,
-                        guint       position,
-                        guint       removed,
-                        guint       added,
-                        HsWindow   *self)
+shown_rows_changed_cb (HsProjectList *list,
+                       HsWindow      *self)
 {
   update_content (self);
 }
@@ -884,7 +881,6 @@ hs_window_dispose (GObject *object)
     g_clear_signal_handler (&self->project_changed_handler, self->repository);
   if (self->project_list != NULL)
     {
-      g_signal_handlers_disconnect_by_data (hs_project_list_get_model (self->project_list), self);
       g_signal_handlers_disconnect_by_data (self->sidebar, self);
       g_signal_handlers_disconnect_by_data (self->status_filter, self);
       g_signal_handlers_disconnect_by_data (self->findings_filter, self);
@@ -1039,6 +1035,5 @@ hs_window_init (HsWindow *self)
   g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self);
   folded_changed_cb (self->leaflet, NULL, self);
   g_signal_connect (self->project_list, "project-activated", G_CALLBACK (project_activated_cb), self);
-  g_signal_connect (hs_project_list_get_model (self->project_list), "items-changed",
-                    G_CALLBACK (shown_items_changed_cb), self);
+  g_signal_connect (self->project_list, "rows-changed", G_CALLBACK (shown_rows_changed_cb), self);
 }

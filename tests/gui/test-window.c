@@ -55,7 +55,7 @@ static const HsProjectSummary *
 shown_row (Fixture *f,
            guint    position)
 {
-  g_autoptr(HsProjectItem) item = g_list_model_get_item (hs_project_list_get_model (project_list (f)), position);
+  HsProjectItem *item = hs_project_list_get_item (project_list (f), position);
 
   g_assert_nonnull (item);
   /* the list keeps its own reference */
@@ -137,6 +137,58 @@ test_sort_by_total (Fixture       *f,
   hs_test_drain ();
   g_assert_cmpint (shown_row (f, 0)->total_costs, >=, shown_row (f, shown (f) - 1)->total_costs);
   g_assert_cmpint (shown_row (f, 0)->total_costs, >, shown_row (f, shown (f) - 1)->total_costs);
+}
+
+static guint
+selected_position (Fixture *f)
+{
+  GtkColumnView *view = hs_test_find_child (GTK_WIDGET (project_list (f)), GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+}
+
+/* The selection stays with its project through a sort and a search, and
+ * goes when the project is no longer shown; what is on screen is the new
+ * order. */
+static void
+test_selection_follows_project (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *expected = NULL;
+  gint64 id;
+
+  hs_project_list_sort_by (project_list (f), "code", GTK_SORT_ASCENDING);
+  hs_test_drain ();
+  first = g_strdup (shown_row (f, 0)->code);
+  last = g_strdup (shown_row (f, shown (f) - 1)->code);
+  id = shown_row (f, 0)->id;
+  g_assert_true (hs_project_list_select_id (project_list (f), id));
+  g_assert_cmpuint (selected_position (f), ==, 0);
+
+  hs_project_list_sort_by (project_list (f), "code", GTK_SORT_DESCENDING);
+  hs_test_drain ();
+  g_assert_cmpint (hs_project_list_get_selected_id (project_list (f)), ==, id);
+  g_assert_cmpuint (selected_position (f), ==, shown (f) - 1);
+  g_assert_cmpstr (shown_row (f, 0)->code, ==, last);
+  expected = g_strdup_printf ("label: %s\n", last);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), expected);
+
+  /* a search that keeps it, then one that does not */
+  hs_project_list_set_search (project_list (f), first);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 1);
+  g_assert_cmpuint (selected_position (f), ==, 0);
+  g_assert_cmpint (hs_project_list_get_selected_id (project_list (f)), ==, id);
+  hs_project_list_set_search (project_list (f), last);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 1);
+  g_assert_cmpint (hs_project_list_get_selected_id (project_list (f)), ==, 0);
+  g_assert_cmpuint (selected_position (f), ==, GTK_INVALID_LIST_POSITION);
+  hs_project_list_set_search (project_list (f), NULL);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
 }
 
 static void
@@ -348,14 +400,11 @@ static HsProjectItem *
 item_of (Fixture    *f,
          const char *code)
 {
-  GListModel *model = hs_project_list_get_model (project_list (f));
+  HsProjectItem *item;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(HsProjectItem) item = g_list_model_get_item (model, i);
-      if (g_strcmp0 (hs_project_item_get_summary (item)->code, code) == 0)
-        return item;   /* the list holds a reference */
-    }
+  for (guint i = 0; (item = hs_project_list_get_item (project_list (f), i)) != NULL; i++)
+    if (g_strcmp0 (hs_project_item_get_summary (item)->code, code) == 0)
+      return item;   /* the list holds a reference */
   return NULL;
 }
 
@@ -648,6 +697,11 @@ test_follows_other_programs (Fixture       *f,
 
   hs_test_wait_until (shows_68, f, "the window to show the other program's 5 projects");
   hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 68 projects\n");
+  g_assert_nonnull (item_of (f, "GEN-77-00001"));
+  /* sorted by code they come after the 60 rows of GEN-5, out of view;
+   * descending they are the first rows on screen */
+  hs_project_list_sort_by (project_list (f), "code", GTK_SORT_DESCENDING);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: GEN-77-00005\n");
   hs_test_wait_for_text (GTK_WIDGET (f->window), "label: GEN-77-00001\n");
 }
 
@@ -1434,6 +1488,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/shows-portfolio", test_shows_portfolio);
   ADD ("/window/sort-by-total", test_sort_by_total);
+  ADD ("/window/selection-follows-project", test_selection_follows_project);
   ADD ("/window/list-starts-at-top", test_list_starts_at_top);
   ADD ("/window/filter", test_filter_by_scope_search_status);
   ADD ("/window/snapshot-is-what-is-seen", test_snapshot_is_what_is_seen);
