@@ -20,8 +20,9 @@
 #include "hs-project-item.h"
 #include "hs-project-list.h"
 #include "hs-report-actions.h"
+#include "hs-saved-filters.h"
 #include "hs-sidebar.h"
-#include "hs-window.h"
+#include "hs-window-private.h"
 
 struct _HsWindow
 {
@@ -56,6 +57,11 @@ struct _HsWindow
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_filter;
   GtkDropDown          *findings_filter;
+  GtkMenuButton        *saved_filters_button;
+  GMenu                *primary_menu;
+  GMenu                *saved_filters_menu;   /* owned: the saved filters, then Save and Delete */
+  char                 *applied_filter;       /* the name of the saved filter last applied or saved */
+  GVariant             *filters_before_delete; /* for the toast's Undo */
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
@@ -132,6 +138,323 @@ hs_window_show_toast (HsWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* ---- saved filters -------------------------------------------------------- */
+
+static void update_content (HsWindow *self);
+
+static const char *findings_ids[] = { "", "some", "errors" };   /* of HsFindingsFilter */
+
+/* What the list is filtered by now, as a saved filter names it. */
+static HsSavedFilter *
+current_filter (HsWindow   *self,
+                const char *name)
+{
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint findings = gtk_drop_down_get_selected (self->findings_filter);
+  gint64 agreement_id = 0, focus_area_id = 0;
+  g_autofree char *search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *agreement = NULL, *focus_area = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
+
+  hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
+  if (agreement_id != 0 && self->repository != NULL)
+    {
+      agreements = hs_repository_list_agreements (self->repository, NULL);
+      for (guint i = 0; agreements != NULL && i < agreements->len; i++)
+        if (((HsAgreement *) g_ptr_array_index (agreements, i))->id == agreement_id)
+          agreement = ((HsAgreement *) g_ptr_array_index (agreements, i))->region_name;
+    }
+  if (focus_area_id != 0 && self->repository != NULL)
+    {
+      areas = hs_repository_list_focus_areas (self->repository, agreement_id, NULL);
+      for (guint i = 0; areas != NULL && i < areas->len; i++)
+        if (((HsFocusArea *) g_ptr_array_index (areas, i))->id == focus_area_id)
+          focus_area = ((HsFocusArea *) g_ptr_array_index (areas, i))->name;
+    }
+  return hs_saved_filter_new (name, g_strstrip (search),
+                              status == 0 || status == GTK_INVALID_LIST_POSITION ? "" : hs_status_to_id (status - 1),
+                              findings < G_N_ELEMENTS (findings_ids) ? findings_ids[findings] : "",
+                              agreement, focus_area);
+}
+
+/* Something to save: a search, a filter or an agreement or focus area. */
+static void
+update_save_filter_action (HsWindow *self)
+{
+  gint64 agreement_id = 0, focus_area_id = 0;
+  gboolean filtered;
+
+  hs_sidebar_get_scope (self->sidebar, &agreement_id, &focus_area_id);
+  filtered = self->repository != NULL &&
+             (agreement_id != 0 || hs_project_list_is_filtered (self->project_list));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-filter", filtered);
+}
+
+static void
+rebuild_saved_filters_menu (HsWindow *self)
+{
+  g_autoptr(GPtrArray) filters = hs_saved_filters_load (self->settings);
+  g_autoptr(GMenu) saved = g_menu_new ();
+  g_autoptr(GMenu) commands = g_menu_new ();
+  const HsSavedFilter *applied = self->applied_filter != NULL
+                                 ? hs_saved_filters_find (filters, self->applied_filter) : NULL;
+
+  for (guint i = 0; i < filters->len; i++)
+    {
+      const HsSavedFilter *filter = g_ptr_array_index (filters, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (filter->name, NULL);
+
+      /* names are the user's own: no mnemonics in them */
+      g_menu_item_set_action_and_target_value (item, "win.apply-saved-filter", g_variant_new_string (filter->name));
+      g_menu_append_item (saved, item);
+    }
+  g_menu_append (commands, _("_Save the Current Filter…"), "win.save-filter");
+  /* The one shown can be deleted. (No submenu of every filter: GTK 4.8's
+   * popover menus do not take a submenu that is made again.) */
+  if (applied != NULL)
+    {
+      /* Translators: a menu item; %s is the saved filter's name */
+      g_autofree char *label = g_strdup_printf (_("_Delete Saved Filter “%s”"), applied->name);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.delete-saved-filter", g_variant_new_string (applied->name));
+      g_menu_append_item (commands, item);
+    }
+
+  g_menu_remove_all (self->saved_filters_menu);
+  if (filters->len > 0)
+    g_menu_append_section (self->saved_filters_menu, NULL, G_MENU_MODEL (saved));
+  g_menu_append_section (self->saved_filters_menu, NULL, G_MENU_MODEL (commands));
+}
+
+static void
+saved_filters_changed_cb (GSettings  *settings,
+                          const char *key,
+                          HsWindow   *self)
+{
+  rebuild_saved_filters_menu (self);
+}
+
+typedef struct
+{
+  HsWindow  *window;
+  GtkEntry  *entry;
+} SaveFilterDialog;
+
+static void
+save_filter_name_changed_cb (GtkEditable      *entry,
+                             AdwMessageDialog *dialog)
+{
+  SaveFilterDialog *data = g_object_get_data (G_OBJECT (dialog), "hs-save-filter");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GPtrArray) filters = hs_saved_filters_load (data->window->settings);
+  gboolean exists = *name != '\0' && hs_saved_filters_find (filters, name) != NULL;
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+  /* a name that is taken replaces that filter, and the button says so */
+  adw_message_dialog_set_response_label (dialog, "save", exists ? _("_Replace") : _("_Save"));
+  adw_message_dialog_set_response_appearance (dialog, "save",
+                                              exists ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+}
+
+static void
+save_filter_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         HsWindow         *self)
+{
+  SaveFilterDialog *data = g_object_get_data (G_OBJECT (dialog), "hs-save-filter");
+  g_autofree char *name = NULL;
+  g_autoptr(HsSavedFilter) filter = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->entry))));
+  if (*name == '\0')
+    return;
+  filter = current_filter (self, name);
+  g_free (self->applied_filter);
+  self->applied_filter = g_strdup (name);
+  hs_saved_filters_put (self->settings, filter);
+  /* Translators: a toast; %s is the name the user gave */
+  message = g_strdup_printf (_("Filter “%s” saved"), name);
+  show_toast (self, message, NULL);
+}
+
+/* The dialog that names the current filter, its name entry selected. */
+GtkWidget *
+_hs_window_save_filter_dialog (HsWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  SaveFilterDialog *data;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Filter"),
+                                   _("The search, the status and findings filters and the agreement or focus area shown are saved under this name, for any portfolio."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  /* Enter saves (the default response), once there is a name */
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the filter"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  data = g_new0 (SaveFilterDialog, 1);
+  data->window = self;
+  data->entry = GTK_ENTRY (entry);
+  g_object_set_data_full (G_OBJECT (dialog), "hs-save-filter", data, g_free);
+
+  g_signal_connect (entry, "changed", G_CALLBACK (save_filter_name_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_filter_response_cb), self, 0);
+  save_filter_name_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  return dialog;
+}
+
+static void
+save_filter_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _hs_window_save_filter_dialog (HS_WINDOW (widget));
+}
+
+/* Shows what a saved filter names: its agreement or focus area in the
+ * sidebar, its search and filters in the search bar. A portfolio without
+ * its agreement or focus area keeps what it shows, and says why. */
+gboolean
+_hs_window_apply_saved_filter (HsWindow   *self,
+                               const char *name)
+{
+  g_autoptr(GPtrArray) filters = hs_saved_filters_load (self->settings);
+  const HsSavedFilter *filter = hs_saved_filters_find (filters, name);
+  gint64 agreement_id = 0, focus_area_id = 0;
+  int status = -1;
+  guint findings = 0;
+
+  if (filter == NULL || self->repository == NULL)
+    return FALSE;
+
+  if (*filter->agreement != '\0')
+    {
+      g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (self->repository, NULL);
+
+      for (guint i = 0; agreements != NULL && i < agreements->len; i++)
+        if (g_strcmp0 (((HsAgreement *) g_ptr_array_index (agreements, i))->region_name, filter->agreement) == 0)
+          agreement_id = ((HsAgreement *) g_ptr_array_index (agreements, i))->id;
+      if (agreement_id == 0)
+        {
+          /* Translators: a toast; the first %s is an agreement's region, the second the filter's name */
+          g_autofree char *message = g_strdup_printf (_("This portfolio has no agreement “%s”: the filter “%s” was not applied"),
+                                                      filter->agreement, filter->name);
+          show_toast (self, message, NULL);
+          return FALSE;
+        }
+    }
+  if (*filter->focus_area != '\0')
+    {
+      g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (self->repository, agreement_id, NULL);
+
+      for (guint i = 0; areas != NULL && i < areas->len; i++)
+        if (g_strcmp0 (((HsFocusArea *) g_ptr_array_index (areas, i))->name, filter->focus_area) == 0)
+          focus_area_id = ((HsFocusArea *) g_ptr_array_index (areas, i))->id;
+      if (focus_area_id == 0)
+        {
+          /* Translators: a toast; the first %s is a focus area, the second an agreement's region, the third the filter's name */
+          g_autofree char *message = g_strdup_printf (_("This portfolio has no focus area “%s” in “%s”: the filter “%s” was not applied"),
+                                                      filter->focus_area, filter->agreement, filter->name);
+          show_toast (self, message, NULL);
+          return FALSE;
+        }
+    }
+  if (*filter->status != '\0')
+    status = hs_status_from_id (filter->status);
+  for (guint i = 0; i < G_N_ELEMENTS (findings_ids); i++)
+    if (g_str_equal (filter->findings, findings_ids[i]))
+      findings = i;
+
+  g_free (self->applied_filter);
+  self->applied_filter = g_strdup (filter->name);
+  rebuild_saved_filters_menu (self);
+  hs_sidebar_select (self->sidebar, agreement_id, focus_area_id);
+  if (*filter->search != '\0' || status >= 0 || findings != 0)
+    {
+      /* the filters are shown where they can be changed */
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), filter->search);
+      hs_project_list_set_search (self->project_list, filter->search);
+      gtk_drop_down_set_selected (self->status_filter, status >= 0 ? (guint) status + 1 : 0);
+      gtk_drop_down_set_selected (self->findings_filter, findings);
+    }
+  else
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);   /* clears them */
+  adw_view_stack_set_visible_child_name (self->view_stack, "projects");
+  update_content (self);
+  return TRUE;
+}
+
+static void
+apply_saved_filter_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  _hs_window_apply_saved_filter (HS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+GMenuModel *
+_hs_window_get_saved_filters_menu (HsWindow *self)
+{
+  return G_MENU_MODEL (self->saved_filters_menu);
+}
+
+/* The toast's Undo: the saved filters as they were before the delete. */
+static void
+undo_delete_filter_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (self->filters_before_delete == NULL)
+    return;
+  g_settings_set_value (self->settings, "saved-filters", self->filters_before_delete);
+  g_clear_pointer (&self->filters_before_delete, g_variant_unref);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete-saved-filter", FALSE);
+}
+
+static void
+delete_saved_filter_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  g_autoptr(GVariant) before = g_settings_get_value (self->settings, "saved-filters");
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!hs_saved_filters_remove (self->settings, name))
+    return;
+  g_clear_pointer (&self->filters_before_delete, g_variant_unref);
+  self->filters_before_delete = g_steal_pointer (&before);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete-saved-filter", TRUE);
+  /* Translators: a toast; %s is the filter's name */
+  message = g_strdup_printf (_("Filter “%s” deleted"), name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-saved-filter");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* ---- what the content area shows ------------------------------------------ */
 
 static void
@@ -144,6 +467,7 @@ update_content (HsWindow *self)
   g_autofree char *count = hs_count_format (n_shown, lang);
   g_autofree char *subtitle = NULL;
 
+  update_save_filter_action (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0)
     return;
 
@@ -892,8 +1216,13 @@ hs_window_dispose (GObject *object)
       if (self->dashboard != NULL)
         g_signal_handlers_disconnect_by_data (self->dashboard, self);
     }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->saved_filters_menu);
+  g_clear_pointer (&self->applied_filter, g_free);
+  g_clear_pointer (&self->filters_before_delete, g_variant_unref);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->scope_names, g_hash_table_unref);
   g_clear_pointer (&self->editors, g_hash_table_unref);
@@ -941,6 +1270,8 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, findings_filter);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, saved_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, error_page);
@@ -961,6 +1292,10 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-filter", NULL, save_filter_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.apply-saved-filter", "s", apply_saved_filter_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-saved-filter", "s", delete_saved_filter_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-saved-filter", NULL, undo_delete_filter_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
@@ -1013,6 +1348,20 @@ hs_window_init (HsWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Saved filters: in the search bar beside the filters, and in the main
+   * menu (where the keyboard finds them with F10) */
+  self->saved_filters_menu = g_menu_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete-saved-filter", FALSE);
+  rebuild_saved_filters_menu (self);
+  g_signal_connect (self->settings, "changed::saved-filters", G_CALLBACK (saved_filters_changed_cb), self);
+  gtk_menu_button_set_menu_model (self->saved_filters_button, G_MENU_MODEL (self->saved_filters_menu));
+  {
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_append_submenu (section, _("Saved _Filters"), G_MENU_MODEL (self->saved_filters_menu));
+    g_menu_insert_section (self->primary_menu, 1, NULL, G_MENU_MODEL (section));
+  }
 
   gtk_string_list_append (statuses, _("All Statuses"));
   for (guint s = 0; s < HS_N_STATUSES; s++)

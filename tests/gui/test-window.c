@@ -27,7 +27,8 @@
 #include "hs-project-list.h"
 #include "hs-sidebar.h"
 #include "hs-snapshot.h"
-#include "hs-window.h"
+#include "hs-saved-filters.h"
+#include "hs-window-private.h"
 
 /* --language=fi: the screenshots case in Finnish */
 static const char *language = "en";
@@ -1469,6 +1470,209 @@ test_counts_grouped (Fixture       *f,
   wait_for_subtitle (f, "1,000 of 1,003 projects");
 }
 
+/* ---- saved filters --------------------------------------------------------- */
+
+static GtkWidget *
+find_undo_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), g_dgettext (GETTEXT_PACKAGE, "_Undo")) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_undo_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_undo_button (gpointer window)
+{
+  return find_undo_button (window) != NULL;
+}
+
+static guint
+n_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      n += ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window));
+    }
+  return n;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return n_message_dialogs () == 0;
+}
+
+static guint
+n_saved (GSettings *settings)
+{
+  g_autoptr(GPtrArray) filters = hs_saved_filters_load (settings);
+  return filters->len;
+}
+
+/* The name typed into the save dialog, then Enter. */
+static void
+save_filter_as (Fixture    *f,
+                const char *name,
+                const char *expected_button)
+{
+  GtkWidget *dialog = _hs_window_save_filter_dialog (f->window);
+  GtkWidget *entry = hs_test_find_child (dialog, GTK_TYPE_ENTRY);
+
+  hs_test_wait_mapped (entry);
+  /* nothing to save under no name */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "save"), ==,
+                   g_dgettext (GETTEXT_PACKAGE, expected_button));
+  /* Enter in its text: what the key's binding emits */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  hs_test_wait_until (no_message_dialog, NULL, "the save dialog to close");
+}
+
+/* A filter saved under a name comes back from the menu: the scope, the
+ * search and the filters; the same name replaces it; deleting it can be
+ * undone; a portfolio without its agreement keeps what it shows. */
+static void
+test_saved_filters (Fixture       *f,
+                    gconstpointer  data)
+{
+  HsSidebar *sidebar = hs_test_find_child (GTK_WIDGET (f->window), HS_TYPE_SIDEBAR);
+  GtkSearchBar *bar = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (f->repo, NULL);
+  g_autoptr(GPtrArray) filters = NULL;
+  g_autoptr(HsSavedFilter) elsewhere = NULL;
+  GMenuModel *menu = _hs_window_get_saved_filters_menu (f->window);
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *target = NULL;
+  gint64 agreement_id = 0, focus_area_id = 0;
+  const HsAgreement *pks = NULL;
+  const HsSavedFilter *saved;
+  guint n_filtered;
+  g_autofree char *first = NULL;
+  HsStatus status;
+
+  g_settings_reset (settings, "saved-filters");
+  hs_test_drain ();
+  /* nothing to save while every project is shown: the command is off */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-filter", NULL);
+  hs_test_drain ();
+  g_assert_cmpuint (n_message_dialogs (), ==, 0);
+  /* the agreement and the status of a generated project ("GEN-…") */
+  status = shown_row (f, 0)->status;
+  for (guint i = 0; i < agreements->len; i++)
+    if (((HsAgreement *) g_ptr_array_index (agreements, i))->id == shown_row (f, 0)->agreement_id)
+      pks = g_ptr_array_index (agreements, i);
+  g_assert_nonnull (pks);
+  g_assert_true (g_str_has_prefix (shown_row (f, 0)->code, "GEN-"));
+
+  /* an agreement, a status and a search */
+  hs_sidebar_select (sidebar, pks->id, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  gtk_drop_down_set_selected (drop_down (f, 0), 1 + status);
+  hs_test_search (entry, "e");
+  n_filtered = shown (f);
+  g_assert_cmpuint (n_filtered, >, 0);
+  g_assert_cmpuint (n_filtered, <, 63);
+  first = g_strdup (shown_row (f, 0)->code);
+
+  save_filter_as (f, "PKS drafts", "_Save");
+  g_test_message ("saved: %u projects of %s with status %s", n_filtered, pks->region_name, hs_status_to_id (status));
+  filters = hs_saved_filters_load (settings);
+  g_assert_cmpuint (filters->len, ==, 1);
+  saved = g_ptr_array_index (filters, 0);
+  g_assert_cmpstr (saved->name, ==, "PKS drafts");
+  g_assert_cmpstr (saved->search, ==, "e");
+  g_assert_cmpstr (saved->status, ==, hs_status_to_id (status));
+  g_assert_cmpstr (saved->findings, ==, "");
+  g_assert_cmpstr (saved->agreement, ==, pks->region_name);
+  g_assert_cmpstr (saved->focus_area, ==, "");
+
+  /* the menu lists it, first, with the command that applies it */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "PKS drafts");
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+  g_assert_cmpstr (target, ==, "PKS drafts");
+
+  /* everything shown again, then the saved filter */
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  hs_sidebar_select (sidebar, 0, 0);
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-saved-filter", "s", "PKS drafts"));
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, n_filtered);
+  g_assert_cmpstr (shown_row (f, 0)->code, ==, first);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "e");
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, 0)), ==, 1 + status);
+  hs_sidebar_get_scope (sidebar, &agreement_id, &focus_area_id);
+  g_assert_cmpint (agreement_id, ==, pks->id);
+  g_assert_cmpint (focus_area_id, ==, 0);
+  /* the menu can delete the one shown */
+  {
+    g_autoptr(GMenuModel) commands = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_autofree char *deletes = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (commands), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (commands, 1, G_MENU_ATTRIBUTE_TARGET, "s", &deletes));
+    g_assert_cmpstr (deletes, ==, "PKS drafts");
+  }
+  /* a name is a name whatever its case */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.apply-saved-filter", "s", "pks DRAFTS"));
+
+  /* the same name again replaces it, and the dialog says so */
+  gtk_drop_down_set_selected (drop_down (f, 0), 0);
+  hs_test_drain ();
+  save_filter_as (f, "PKS Drafts", "_Replace");
+  g_assert_cmpuint (n_saved (settings), ==, 1);
+  g_clear_pointer (&filters, g_ptr_array_unref);
+  filters = hs_saved_filters_load (settings);
+  g_assert_cmpstr (((HsSavedFilter *) g_ptr_array_index (filters, 0))->status, ==, "");
+
+  /* deleted, and back with Undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-saved-filter", "s", "PKS Drafts"));
+  hs_test_drain ();
+  g_assert_cmpuint (n_saved (settings), ==, 0);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  hs_test_wait_until (has_undo_button, f->window, "the toast's Undo button");
+  /* what a click on it emits (activating it emits this after a delay) */
+  g_signal_emit_by_name (find_undo_button (GTK_WIDGET (f->window)), "clicked");
+  hs_test_drain ();
+  g_assert_cmpuint (n_saved (settings), ==, 1);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+
+  /* one that names an agreement this portfolio does not have */
+  elsewhere = hs_saved_filter_new ("Elsewhere", "", "", "", "Nowhere (NOW)", "");
+  hs_saved_filters_put (settings, elsewhere);
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  hs_sidebar_select (sidebar, 0, 0);
+  hs_test_drain ();
+  g_assert_false (_hs_window_apply_saved_filter (f->window, "Elsewhere"));
+  hs_test_drain ();
+  g_assert_cmpuint (shown (f), ==, 63);
+  g_settings_reset (settings, "saved-filters");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1507,6 +1711,7 @@ main (int   argc,
   ADD ("/window/filter-is-seen", test_filter_is_seen);
   ADD ("/window/findings-filter", test_findings_filter);
   ADD ("/window/findings-tooltip", test_findings_tooltip);
+  ADD ("/window/saved-filters", test_saved_filters);
   ADD ("/window/screenshots", test_screenshots);
   /* Last: after a file chooser has been shown, Xvfb (no window manager)
    * no longer gives the main window the keys xdotool sends it. */
