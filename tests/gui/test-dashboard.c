@@ -7,6 +7,12 @@
  * what the charts hold and say (their accessible descriptions), on the
  * signals a bar sends, on the files written (read back with pdfinfo and
  * pdftotext), and on when the charts gather their data.
+ *
+ * With --language=fi the same cases run in Finnish: the texts they expect
+ * are the application's own messages as the catalogue translates them, and
+ * the amounts and counts are formatted by core's formatters; the
+ * screenshots are written as dashboard-…-<language>.png into
+ * G_TEST_BUILDDIR.
  */
 #include "config.h"
 
@@ -18,6 +24,7 @@
 #include "core/hs-date.h"
 #include "core/hs-generate.h"
 #include "core/hs-i18n.h"
+#include "core/hs-lang.h"
 #include "core/hs-money.h"
 #include "core/hs-reference.h"
 #include "core/hs-validate.h"
@@ -31,6 +38,12 @@
 #include "hs-report-actions.h"
 #include "hs-snapshot.h"
 #include "hs-chart-view-private.h"
+
+/* --language=fi: the cases, and their screenshots, in Finnish */
+static const char *language = "en";
+
+/* A message of the application as the user reads it. */
+#define T(msgid) g_dgettext (GETTEXT_PACKAGE, msgid)
 
 typedef struct
 {
@@ -109,6 +122,30 @@ contains (const char *haystack,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Whether @haystack holds the pieces of @text between its U+0001s, in
+ * order: a translated message printed with "\001" for what the test does
+ * not know (a list of names, a count it does not check). */
+static gboolean
+contains_pieces (const char *haystack,
+                 const char *text)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, "\001", -1);
+  const char *from = haystack;
+
+  for (guint i = 0; from != NULL && pieces[i] != NULL; i++)
+    {
+      const char *at = strstr (from, pieces[i]);
+
+      if (at == NULL)
+        {
+          g_test_message ("“%s” not in “%s”", pieces[i], haystack);
+          return FALSE;
+        }
+      from = at + strlen (pieces[i]);
+    }
+  return from != NULL;
 }
 
 static char *
@@ -203,8 +240,37 @@ test_five_charts (Fixture       *f,
   guint n_projects = 0;
   gint64 total = stored_total (f, 0, 0, &n_projects);
   g_autofree char *total_text = hs_money_format (total, hs_lang_current ());
-  g_autofree char *count_text = g_strdup_printf ("%u projects", n_projects);
+  g_autofree char *count_text = NULL;
+  g_autofree char *png = g_strdup_printf ("dashboard-%s.png", language);
+  g_autofree char *dark_png = g_strdup_printf ("dashboard-dark-%s.png", language);
   g_autoptr(GError) error = NULL;
+
+  /* the timeline says how many projects between which dates: "63 projects
+   * between 1.1.2021 and 31.12.2027:" */
+  {
+    const HsChartData *d = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE));
+    g_autofree char *count = hs_count_format (d->tasks->len, d->lang);
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+    GDate first, last;
+
+    g_date_clear (&first, 1);
+    g_date_clear (&last, 1);
+    for (guint i = 0; i < d->tasks->len; i++)
+      {
+        const HsChartTask *task = &g_array_index (d->tasks, HsChartTask, i);
+        if (g_date_valid (&task->start) && (!g_date_valid (&first) || g_date_compare (&task->start, &first) < 0))
+          first = task->start;
+        if (g_date_valid (&task->end) && (!g_date_valid (&last) || g_date_compare (&task->end, &last) > 0))
+          last = task->end;
+      }
+    g_assert_cmpuint (d->tasks->len, ==, n_projects);
+    from = hs_date_format (&first, d->lang);
+    to = hs_date_format (&last, d->lang);
+    count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project between %s and %s:",
+                                               "%s projects between %s and %s:", d->tasks->len),
+                                  count, from, to);
+  }
 
   g_assert_cmpuint (n_projects, ==, 63);
   g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, 1);
@@ -233,14 +299,14 @@ test_five_charts (Fixture       *f,
   g_assert_cmpint (chart_total (f, HS_CHART_IMPLEMENTERS), ==, total);
 
   /* the screenshots, light and dark */
-  hs_test_save_png (GTK_WIDGET (f->window), "dashboard-en.png");
+  hs_test_save_png (GTK_WIDGET (f->window), png);
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     g_test_message ("%s drawn in %.2f ms", hs_chart_kind_to_id (k),
                     _hs_chart_view_get_last_draw_time (_hs_dashboard_get_chart (f->dashboard, k)));
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   hs_test_drain ();
-  hs_test_save_png (GTK_WIDGET (f->window), "dashboard-dark-en.png");
+  hs_test_save_png (GTK_WIDGET (f->window), dark_png);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   hs_test_drain ();
   /* a change of style redraws, it does not gather again */
@@ -475,7 +541,11 @@ test_timeline_current_first (Fixture       *f,
   HsChartView *timeline = _hs_dashboard_get_chart (f->dashboard, HS_CHART_TIMELINE);
   const HsChartData *d = hs_chart_view_get_data (timeline);
   const HsChartLayout *layout = _hs_chart_view_get_layout (timeline);
-  g_autofree char *of = g_strdup_printf ("of %u", d->tasks->len);
+  g_autofree char *a = hs_count_format (layout->first_task + 1, d->lang);
+  g_autofree char *z = hs_count_format (layout->first_task + layout->n_shown, d->lang);
+  g_autofree char *all = hs_count_format (d->tasks->len, d->lang);
+  /* "Projects 1–13 of 63." */
+  g_autofree char *of = g_strdup_printf (T ("Projects %s–%s of %s."), a, z, all);
   guint ended = 0;
   gboolean note_seen = FALSE;
 
@@ -554,6 +624,13 @@ test_allocation (Fixture       *f,
   const HsChartLayout *layout;
   guint lines = 0;
   gboolean note_seen = FALSE;
+  /* "… known for 3 of the 16 agreements only (…)": the names as they come */
+  g_autofree char *some_known = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "An indicative annual allocation is known for %u of the %u agreement only (%s): choose one of them to compare.",
+                                                              "An indicative annual allocation is known for %u of the %u agreements only (%s): choose one of them to compare.",
+                                                              16),
+                                                 3, 16, "\001");
+  g_autofree char *none_known = g_strdup_printf (T ("No indicative annual allocation is known for %s."), "Pori");
 
   /* the whole portfolio: 3 of the 16 agreements have one */
   d = hs_chart_view_get_data (budget);
@@ -564,7 +641,7 @@ test_allocation (Fixture       *f,
   for (guint i = 0; i < layout->texts->len; i++)
     {
       const HsChartText *t = &g_array_index (layout->texts, HsChartText, i);
-      if (t->role == HS_TEXT_NOTE && contains (t->text, "3 of the 16 agreements"))
+      if (t->role == HS_TEXT_NOTE && contains_pieces (t->text, some_known))
         note_seen = TRUE;
     }
   g_assert_true (note_seen);
@@ -595,8 +672,8 @@ test_allocation (Fixture       *f,
   hs_test_drain ();
   d = hs_chart_view_get_data (budget);
   g_assert_null (d->reference_label);
-  g_assert_true (contains (d->reference_note, "No indicative annual allocation is known for Pori"));
-  g_assert_true (contains (_hs_chart_view_get_description (budget), "No indicative annual allocation is known"));
+  g_assert_cmpstr (d->reference_note, ==, none_known);
+  g_assert_true (contains (_hs_chart_view_get_description (budget), none_known));
 }
 
 static void
@@ -622,7 +699,8 @@ test_show_as_table (Fixture       *f,
       hs_test_drain ();
       if (k == HS_CHART_FINANCING)
         {
-          hs_test_save_png (GTK_WIDGET (window), "dashboard-table-en.png");
+          g_autofree char *png = g_strdup_printf ("dashboard-table-%s.png", language);
+          hs_test_save_png (GTK_WIDGET (window), png);
         }
       gtk_window_destroy (window);
       hs_test_drain ();
@@ -719,6 +797,25 @@ write_report (Fixture               *f,
   return written.n_pages;
 }
 
+/* pdftotext wraps lines where the PDF does: compare texts with their
+ * whitespace (and no-break spaces) as single spaces. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (text);
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  for (const char *p = plain->str; *p != '\0'; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+      if (space && (out->len == 0 || out->str[out->len - 1] == ' '))
+        continue;
+      g_string_append_c (out, space ? ' ' : *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 test_report (Fixture       *f,
              gconstpointer  data)
@@ -728,7 +825,9 @@ test_report (Fixture       *f,
   HsReportOptions options = { { 0, 0 }, FALSE, hs_lang_current () };
   g_autofree char *total = hs_money_format (stored_total (f, 0, 0, NULL), hs_lang_current ());
   g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
   g_autofree char *expected_total = NULL;
+  g_autofree char *total_line = NULL;
   guint n_pages, n_with;
 
   g_date_clear (&options.date, 1);
@@ -736,8 +835,12 @@ test_report (Fixture       *f,
   g_assert_cmpuint (n_pages, >=, 3);
   g_assert_cmpuint (pdf_pages (path), ==, n_pages);
   text = run_tool ("pdftotext", path);
-  expected_total = g_strdup_printf ("Total costs %s", total);
-  g_assert_true (contains (text, expected_total));
+  flat = squeeze (text);
+  /* "Total costs €83,493,433.56", "Kokonaiskustannukset 83 493 433,56 €"
+   * (pdftotext writes the no-break spaces as spaces) */
+  total_line = g_strdup_printf (T ("Total costs %s"), total);
+  expected_total = squeeze (total_line);
+  g_assert_true (contains (flat, expected_total));
 
   /* a page per project: 63 more sections */
   options.include_projects = TRUE;
@@ -756,25 +859,6 @@ test_report (Fixture       *f,
     g_assert_nonnull (written.error);
     g_clear_error (&written.error);
   }
-}
-
-/* pdftotext wraps lines where the PDF does: compare texts with their
- * whitespace (and no-break spaces) as single spaces. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  g_autoptr(GString) plain = g_string_new (text);
-
-  g_string_replace (plain, "\u00a0", " ", 0);
-  for (const char *p = plain->str; *p != '\0'; p++)
-    {
-      gboolean space = g_ascii_isspace (*p);
-      if (space && (out->len == 0 || out->str[out->len - 1] == ' '))
-        continue;
-      g_string_append_c (out, space ? ' ' : *p);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* The summary report has a findings section: each project's errors and
@@ -798,6 +882,8 @@ test_report_findings (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *checked_flat = NULL;
   gboolean has_error = FALSE;
 
   /* a financing plan that no longer covers the costs: an error */
@@ -814,8 +900,16 @@ test_report_findings (Fixture       *f,
   write_report (f, &options, path);
   text = run_tool ("pdftotext", path);
   flat = squeeze (text);
-  g_assert_true (contains (flat, "Findings"));
-  g_assert_true (contains (flat, "projects checked against the funding rules"));
+  g_assert_true (contains (flat, T ("Findings")));
+  /* "63 projects checked against the funding rules: 1 with findings
+   * (errors 1, warnings 0).": how many of each is not this case's */
+  checked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s project checked against the funding rules: %s with findings (errors %s, warnings %s).",
+                                          "%s projects checked against the funding rules: %s with findings (errors %s, warnings %s).",
+                                          rows->len),
+                             "\001", "\001", "\001", "\001");
+  checked_flat = squeeze (checked);
+  g_assert_true (contains_pieces (flat, checked_flat));
   heading = g_strdup_printf ("%s %s", project->code, hs_project_display_name (project));
   g_assert_true (contains (flat, heading));
   for (guint i = 0; i < findings->len; i++)
@@ -826,7 +920,7 @@ test_report_findings (Fixture       *f,
       has_error |= finding->severity == HS_SEVERITY_ERROR;
     }
   g_assert_true (has_error);
-  g_assert_true (contains (flat, "Error"));
+  g_assert_true (contains (flat, T ("Error")));
 }
 
 /* Export Report… offers a file named after the scope and the day. */
@@ -972,7 +1066,6 @@ test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
   static const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
-  const char *language = g_getenv ("LANGUAGE");
   g_autoptr(HsDashboard) dashboard = g_object_ref (f->dashboard);
   GtkScrolledWindow *scrolled = hs_test_find_child (GTK_WIDGET (dashboard), GTK_TYPE_SCROLLED_WINDOW);
 
@@ -982,10 +1075,8 @@ test_screenshots (Fixture       *f,
     {
       GtkWindow *window = GTK_WINDOW (adw_window_new ());
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-      g_autofree char *top = g_strdup_printf ("dashboard-%dx%d-%s.png", sizes[i][0], sizes[i][1],
-                                              language != NULL ? language : "en");
-      g_autofree char *end = g_strdup_printf ("dashboard-%dx%d-end-%s.png", sizes[i][0], sizes[i][1],
-                                              language != NULL ? language : "en");
+      g_autofree char *top = g_strdup_printf ("dashboard-%dx%d-%s.png", sizes[i][0], sizes[i][1], language);
+      g_autofree char *end = g_strdup_printf ("dashboard-%dx%d-end-%s.png", sizes[i][0], sizes[i][1], language);
 
       gtk_window_set_default_size (window, sizes[i][0], sizes[i][1]);
       adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (dashboard));
@@ -1008,9 +1099,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* --language=fi: the screenshots (and the cases) in Finnish */
-  if (hs_test_take_language_option (&argc, &argv) != NULL)
-    hs_i18n_init ();
+  /* --language=fi: the cases (and the screenshots) in Finnish */
+  {
+    const char *given = hs_test_take_language_option (&argc, &argv);
+    if (given != NULL)
+      {
+        language = given;
+        hs_i18n_init ();
+      }
+  }
   hs_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

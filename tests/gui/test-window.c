@@ -7,6 +7,11 @@
  * sidebar, the search entry, the status filter, column sorting, Delete
  * with the toast's Undo, Ctrl+Z and Ctrl+Shift+Z, New Project. Assertions
  * are on what the list shows and on what the database holds.
+ *
+ * With --language=fi the same cases run in Finnish: the texts they expect
+ * are the application's own messages as the catalogue translates them, and
+ * the amounts are formatted by core's formatters; the screenshots are
+ * written as window-…-<language>.png into G_TEST_BUILDDIR.
  */
 #include "config.h"
 
@@ -15,6 +20,8 @@
 #include <string.h>
 
 #include "core/hs-i18n.h"
+#include "core/hs-lang.h"
+#include "core/hs-money.h"
 #include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
 
@@ -30,8 +37,11 @@
 #include "hs-saved-filters.h"
 #include "hs-window-private.h"
 
-/* --language=fi: the screenshots case in Finnish */
+/* --language=fi: the cases, and their screenshots, in Finnish */
 static const char *language = "en";
+
+/* A message of the application as the user reads it. */
+#define T(msgid) g_dgettext (GETTEXT_PACKAGE, msgid)
 
 typedef struct
 {
@@ -39,6 +49,55 @@ typedef struct
   HsRepository *repo;
   HsWindow     *window;
 } Fixture;
+
+/* ---- the texts the window shows, in the user's language ------------------ */
+
+/* A line of hs_snapshot_describe (): a label showing @text. */
+static char *
+label_line (const char *text)
+{
+  return g_strdup_printf ("label: %s\n", text);
+}
+
+/* The list's subtitle without a filter: "63 projects" ("63 hanketta"). */
+static char *
+projects_text (guint n)
+{
+  g_autofree char *count = hs_count_format (n, hs_lang_current ());
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project", "%s projects", n), count);
+}
+
+/* The list's subtitle with a filter: "12 of 63 projects" ("12 / 63 hanketta"). */
+static char *
+projects_of_text (guint n,
+                  guint in_scope)
+{
+  g_autofree char *count = hs_count_format (n, hs_lang_current ());
+  g_autofree char *of = hs_count_format (in_scope, hs_lang_current ());
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s project", "%s of %s projects", in_scope),
+                          count, of);
+}
+
+/* What a translated message with one "%s" says before it and after it. */
+static char *
+before_placeholder (const char *format)
+{
+  const char *at = strstr (format, "%s");
+
+  g_assert_nonnull (at);
+  return g_strndup (format, at - format);
+}
+
+static const char *
+after_placeholder (const char *format)
+{
+  const char *at = strstr (format, "%s");
+
+  g_assert_nonnull (at);
+  return at + 2;
+}
 
 static HsProjectList *
 project_list (Fixture *f)
@@ -93,6 +152,14 @@ test_shows_portfolio (Fixture       *f,
                       gconstpointer  data)
 {
   g_autofree char *text = NULL;
+  g_autofree char *all_projects = label_line (T ("All Projects"));
+  g_autofree char *n_projects = projects_text (63);
+  g_autofree char *subtitle = label_line (n_projects);
+  g_autofree char *png = g_strdup_printf ("window-%s.png", language);
+  g_autofree char *total = hs_money_format (133333300, hs_lang_current ());
+  g_autofree char *total_line = label_line (total);
+  g_autofree char *support = hs_rate_format (6000, hs_lang_current ());
+  g_autofree char *support_line = label_line (support);
 
   g_assert_cmpuint (shown (f), ==, 63);
   g_assert_cmpuint (hs_project_list_get_n_projects (project_list (f)), ==, 63);
@@ -102,21 +169,22 @@ test_shows_portfolio (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (project_list (f))));
 
   text = hs_snapshot_describe (GTK_WIDGET (f->window));
-  g_assert_nonnull (strstr (text, "label: All Projects\n"));
-  g_assert_nonnull (strstr (text, "label: 63 projects\n"));
+  g_assert_nonnull (strstr (text, all_projects));
+  g_assert_nonnull (strstr (text, subtitle));
   g_assert_nonnull (strstr (text, "Pääkaupunkiseutu (PKS)"));
-  hs_test_save_png (GTK_WIDGET (f->window), "window-en.png");
+  hs_test_save_png (GTK_WIDGET (f->window), png);
 
-  /* money in the list, in the user's language (English here); the list
-   * makes its row widgets when it is laid out */
+  /* money in the list, in the user's language ("€1,333,333.00" and
+   * "60.0%" in English, "1 333 333,00 €" and "60,0 %" in Finnish); the
+   * list makes its row widgets when it is laid out */
   hs_project_list_set_search (project_list (f), "PKS-ESIM");
   hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, 1);
   hs_test_wait_for_text (GTK_WIDGET (f->window), "label: PKS-ESIM-001\n");
   g_free (text);
   text = hs_snapshot_describe (GTK_WIDGET (f->window));
-  g_assert_nonnull (strstr (text, "label: €1,333,333.00\n"));
-  g_assert_nonnull (strstr (text, "label: 60.0%\n"));
+  g_assert_nonnull (strstr (text, total_line));
+  g_assert_nonnull (strstr (text, support_line));
 }
 
 static void
@@ -251,6 +319,11 @@ test_snapshot_is_what_is_seen (Fixture       *f,
 {
   g_autofree char *text = NULL;
   g_autofree char *last_row = NULL;
+  g_autofree char *code = label_line (T ("Code"));
+  g_autofree char *all_projects = label_line (T ("All Projects"));
+  g_autofree char *dashboard = label_line (T ("Dashboard"));
+  g_autofree char *big = g_strdup_printf ("window-1280x800-%s.png", language);
+  g_autofree char *small = g_strdup_printf ("window-800x600-%s.png", language);
   AdwLeaflet *leaflet = hs_test_find_child (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET);
   guint n = shown (f);
 
@@ -260,10 +333,10 @@ test_snapshot_is_what_is_seen (Fixture       *f,
   /* the list is sorted by code; its last row is far below the fold */
   g_assert_cmpuint (n, ==, 63);
   last_row = g_strdup_printf ("label: %s\n", shown_row (f, n - 1)->code);
-  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: Code\n");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), code);
   text = hs_snapshot_describe (GTK_WIDGET (f->window));
-  g_assert_nonnull (strstr (text, "label: All Projects\n"));       /* the sidebar */
-  g_assert_nonnull (strstr (text, "label: Dashboard\n"));          /* the view switcher */
+  g_assert_nonnull (strstr (text, all_projects));                   /* the sidebar */
+  g_assert_nonnull (strstr (text, dashboard));                      /* the view switcher */
   g_assert_nonnull (strstr (text, shown_row (f, 0)->code));        /* the list's first row */
   g_assert_null (strstr (text, last_row));                         /* not its last */
   {
@@ -282,7 +355,7 @@ test_snapshot_is_what_is_seen (Fixture       *f,
     hs_test_wait_for_text (GTK_WIDGET (f->window), header);
     gtk_adjustment_set_value (h, 0);
   }
-  hs_test_save_png (GTK_WIDGET (f->window), "window-1280x800-en.png");
+  hs_test_save_png (GTK_WIDGET (f->window), big);
 
   /* Folded: one page at a time. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
@@ -290,12 +363,12 @@ test_snapshot_is_what_is_seen (Fixture       *f,
   hs_test_wait_for_draw (GTK_WIDGET (f->window));
   g_free (text);
   text = hs_snapshot_describe (GTK_WIDGET (f->window));
-  hs_test_save_png (GTK_WIDGET (f->window), "window-800x600-en.png");
+  hs_test_save_png (GTK_WIDGET (f->window), small);
   if (gtk_widget_get_mapped (GTK_WIDGET (project_list (f))) &&
       gtk_widget_get_child_visible (gtk_widget_get_parent (GTK_WIDGET (project_list (f)))))
     g_assert_nonnull (strstr (text, shown_row (f, 0)->code));
-  g_assert_true ((strstr (text, "label: All Projects\n") != NULL) !=
-                 (strstr (text, "label: Code\n") != NULL));
+  g_assert_true ((strstr (text, all_projects) != NULL) !=
+                 (strstr (text, code) != NULL));
 }
 
 typedef struct
@@ -609,6 +682,9 @@ test_duplicate_project (Fixture       *f,
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_autoptr(HsProject) copy = NULL;
   g_autoptr(GError) error = NULL;
+  /* "PKS-ESIM-001-COPY-1", in Finnish "PKS-ESIM-001-KOPIO-1" */
+  g_autofree char *copy_code = g_strdup_printf ("PKS-ESIM-001-%s-1",
+                                                g_dpgettext2 (GETTEXT_PACKAGE, "project code suffix", "COPY"));
   HsTotals a, b;
 
   g_assert_true (hs_project_list_select_id (project_list (f), pks->id));
@@ -616,7 +692,7 @@ test_duplicate_project (Fixture       *f,
   hs_test_drain ();
   g_assert_cmpuint (stored_projects (f), ==, 64);
 
-  copy = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001-COPY-1", &error);
+  copy = hs_repository_load_project_by_code (f->repo, copy_code, &error);
   g_assert_no_error (error);
   g_assert_cmpint (copy->id, !=, pks->id);
   g_assert_cmpint (copy->status, ==, HS_STATUS_DRAFT);
@@ -646,6 +722,8 @@ test_new_project (Fixture       *f,
   g_autoptr(HsProject) pks = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_autoptr(GArray) rows = NULL;
   const HsProjectSummary *created = NULL;
+  /* "NEW-2026-…", in Finnish "UUSI-2026-…" */
+  g_autofree char *prefix = g_strdup_printf ("%s-", g_dpgettext2 (GETTEXT_PACKAGE, "project code prefix", "NEW"));
 
   hs_sidebar_select (sidebar, pks->agreement_id, 0);
   hs_test_drain ();
@@ -655,7 +733,7 @@ test_new_project (Fixture       *f,
 
   rows = hs_repository_list_project_summaries (f->repo, NULL);
   for (guint i = 0; i < rows->len; i++)
-    if (g_str_has_prefix (g_array_index (rows, HsProjectSummary, i).code, "NEW-"))
+    if (g_str_has_prefix (g_array_index (rows, HsProjectSummary, i).code, prefix))
       created = &g_array_index (rows, HsProjectSummary, i);
   g_assert_nonnull (created);
   g_assert_cmpint (created->agreement_id, ==, pks->agreement_id);
@@ -686,7 +764,8 @@ test_follows_other_programs (Fixture       *f,
   const char *argv[] = { cli, "--db", hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)),
                          "generate", "--projects", "5", "--seed", "77", NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *n_projects = projects_text (68);
+  g_autofree char *subtitle = label_line (n_projects);
   int status = -1;
 
   hs_sqlite_repository_watch (HS_SQLITE_REPOSITORY (f->repo), 50);
@@ -697,7 +776,7 @@ test_follows_other_programs (Fixture       *f,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   hs_test_wait_until (shows_68, f, "the window to show the other program's 5 projects");
-  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 68 projects\n");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), subtitle);
   g_assert_nonnull (item_of (f, "GEN-77-00001"));
   /* sorted by code they come after the 60 rows of GEN-5, out of view;
    * descending they are the first rows on screen */
@@ -794,7 +873,9 @@ test_undo_own_actions (Fixture       *f,
   hs_test_drain ();
   now = hs_repository_load_project_by_code (f->repo, "PKS-ESIM-001", NULL);
   g_assert_cmpstr (now->acronym, ==, "TYOKALU");
-  hs_test_wait_for_text (GTK_WIDGET (f->window), "cannot be undone");
+  hs_test_wait_for_text (GTK_WIDGET (f->window),
+                         after_placeholder (T ("“%s” cannot be undone: a project it changed has been changed "
+                                               "elsewhere since, and undoing would throw that change away")));
 }
 
 /* Back Up… writes a whole copy while the window has the file open;
@@ -808,11 +889,14 @@ test_back_up_restore (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(HsProject) oulu = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *backed_up = g_strdup_printf (T ("The portfolio was backed up to “%s”"), "backup.db");
+  g_autofree char *kept_in = before_placeholder (T ("The portfolio was restored; what it held before is kept in “%s”"));
+  g_autofree char *kept = g_strconcat (kept_in, "portfolio.db.before-restore-", NULL);
 
   g_assert_true (hs_back_up_portfolio_to (GTK_WINDOW (f->window), HS_SQLITE_REPOSITORY (f->repo), file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  hs_test_wait_for_text (GTK_WIDGET (f->window), "backed up to “backup.db”");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), backed_up);
 
   g_assert_true (hs_project_list_select_id (project_list (f), oulu->id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-project", NULL));
@@ -824,7 +908,7 @@ test_back_up_restore (Fixture       *f,
   hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, 63);
   g_assert_nonnull (hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", NULL));
-  hs_test_wait_for_text (GTK_WIDGET (f->window), "what it held before is kept in “portfolio.db.before-restore-");
+  hs_test_wait_for_text (GTK_WIDGET (f->window), kept);
 }
 
 /* Open a Portfolio…: another file in a window of its own; a file that is
@@ -840,6 +924,7 @@ test_open_portfolio (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (other_path);
   g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf (T ("%s — Hankesalkku"), "portfolio.db");
   GtkWindow *window;
   HsProjectList *list;
 
@@ -847,7 +932,7 @@ test_open_portfolio (Fixture       *f,
   window = hs_application_open_file (NULL, file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  g_assert_cmpstr (gtk_window_get_title (window), ==, "portfolio.db — Hankesalkku");
+  g_assert_cmpstr (gtk_window_get_title (window), ==, title);
   hs_test_present (window);
   list = hs_test_find_child (GTK_WIDGET (window), HS_TYPE_PROJECT_LIST);
   g_assert_cmpuint (g_list_model_get_n_items (hs_project_list_get_model (list)), ==, 3);
@@ -859,7 +944,8 @@ test_open_portfolio (Fixture       *f,
   g_assert_null (hs_application_open_file (NULL, text_file, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "notes.txt"));
-  g_assert_nonnull (strstr (error->message, "not a Hankesalkku database"));
+  g_assert_nonnull (strstr (error->message,
+                            after_placeholder (T ("“%s” is not a Hankesalkku database: it is not an SQLite file"))));
 }
 
 
@@ -1072,21 +1158,22 @@ test_accessible_names (Fixture       *f,
   GtkMenuButton *menu = GTK_MENU_BUTTON (find_icon_button (window, "open-menu-symbolic"));
   AdwLeaflet *leaflet = hs_test_find_child (window, ADW_TYPE_LEAFLET);
   g_autofree char *first_row = g_strdup_printf ("%s %s", shown_row (f, 0)->code, shown_row (f, 0)->name);
+  g_autofree char *code = label_line (T ("Code"));
   gboolean row_named = FALSE;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
   hs_test_wait_for_draw (window);
-  hs_test_wait_for_text (window, "label: Code\n");
+  hs_test_wait_for_text (window, code);
 
-  assert_name (find_icon_button (window, "list-add-symbolic"), "New Project");
-  assert_name (find_icon_button (window, "system-search-symbolic"), "Search");
-  assert_name (find_icon_button (window, "go-previous-symbolic"), "Back");
-  assert_name (GTK_WIDGET (menu), "Main Menu");
+  assert_name (find_icon_button (window, "list-add-symbolic"), T ("New Project"));
+  assert_name (find_icon_button (window, "system-search-symbolic"), T ("Search"));
+  assert_name (find_icon_button (window, "go-previous-symbolic"), T ("Back"));
+  assert_name (GTK_WIDGET (menu), T ("Main Menu"));
   /* the menu button's own toggle, which takes the focus */
-  assert_name (hs_test_find_child (GTK_WIDGET (menu), GTK_TYPE_TOGGLE_BUTTON), "Main Menu");
+  assert_name (hs_test_find_child (GTK_WIDGET (menu), GTK_TYPE_TOGGLE_BUTTON), T ("Main Menu"));
   /* the empty page's button: its mnemonic is not read, its name once */
-  assert_name (find_text_button (window, "win.new-project"), "New Project");
+  assert_name (find_text_button (window, "win.new-project"), T ("New Project"));
 
   g_assert_cmpuint (assert_all_named (window, "1280 × 800"), >, 5);
   /* a list row is its project */
@@ -1169,24 +1256,16 @@ search_closed (gpointer bar)
   return !gtk_search_bar_get_search_mode (bar);
 }
 
+/* Waits until the list's subtitle says @n projects, or with @in_scope
+ * not 0, @n of @in_scope projects. */
 static void
-wait_for_subtitle (Fixture    *f,
-                   const char *format,
-                   ...) G_GNUC_PRINTF (2, 3);
-
-static void
-wait_for_subtitle (Fixture    *f,
-                   const char *format,
-                   ...)
+wait_for_subtitle (Fixture *f,
+                   guint    n,
+                   guint    in_scope)
 {
-  va_list args;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *line = NULL;
+  g_autofree char *subtitle = in_scope != 0 ? projects_of_text (n, in_scope) : projects_text (n);
+  g_autofree char *line = label_line (subtitle);
 
-  va_start (args, format);
-  subtitle = g_strdup_vprintf (format, args);
-  va_end (args);
-  line = g_strdup_printf ("label: %s\n", subtitle);
   hs_test_wait_for_text (GTK_WIDGET (f->window), line);
 }
 
@@ -1225,13 +1304,13 @@ test_filter_is_seen (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, ongoing);
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, 0)), ==, 1 + HS_STATUS_ONGOING);
-  wait_for_subtitle (f, "%u of 63 projects", ongoing);
+  wait_for_subtitle (f, ongoing, 63);
 
   /* of the agreement's projects, in an agreement */
   hs_sidebar_select (sidebar, pks->agreement_id, 0);
   hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, ongoing_in_agreement);
-  wait_for_subtitle (f, "%u of %u project%s", ongoing_in_agreement, in_agreement, in_agreement == 1 ? "" : "s");
+  wait_for_subtitle (f, ongoing_in_agreement, in_agreement);
   hs_sidebar_select (sidebar, 0, 0);
   hs_test_drain ();
 
@@ -1241,20 +1320,20 @@ test_filter_is_seen (Fixture       *f,
   hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, 63);
   g_assert_cmpuint (gtk_drop_down_get_selected (drop_down (f, 0)), ==, 0);
-  wait_for_subtitle (f, "63 projects");
+  wait_for_subtitle (f, 63, 0);
 
   /* a search typed, then Escape */
   g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
   hs_test_search (entry, "helsingin kaupunki");
   g_assert_cmpuint (shown (f), <, 63);
-  wait_for_subtitle (f, "%u of 63 projects", shown (f));
+  wait_for_subtitle (f, shown (f), 63);
   gtk_widget_grab_focus (entry);
   hs_test_send_keys (window, "key", "Escape");
   hs_test_wait_until (search_closed, bar, "Escape to close the search bar");
   hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, 63);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  wait_for_subtitle (f, "63 projects");
+  wait_for_subtitle (f, 63, 0);
 }
 
 /* ---- findings ----------------------------------------------------------- */
@@ -1322,7 +1401,7 @@ test_findings_filter (Fixture       *f,
   g_assert_cmpuint (shown (f), ==, with_findings);
   for (guint i = 0; i < shown (f); i++)
     g_assert_cmpuint (shown_row (f, i)->errors + shown_row (f, i)->warnings, >, 0);
-  wait_for_subtitle (f, "%u of 63 projects", with_findings);
+  wait_for_subtitle (f, with_findings, 63);
 
   gtk_drop_down_set_selected (findings, 2);
   hs_test_drain ();
@@ -1383,19 +1462,22 @@ test_findings_tooltip (Fixture       *f,
   g_assert_nonnull (with);
   g_assert_nonnull (without);
 
-  text = hs_project_list_describe_findings (f->repo, with->id, HS_LANG_EN, &error);
+  text = hs_project_list_describe_findings (f->repo, with->id, hs_lang_current (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (text);
   g_test_message ("%s: %s", with->code, text);
   lines = g_strsplit (text, "\n", -1);
   /* one line a finding, as many as the list counts */
   g_assert_cmpuint (g_strv_length (lines), ==, with->errors + with->warnings);
-  g_assert_true (g_str_has_prefix (lines[0], "Error: "));
+  {
+    g_autofree char *error_prefix = before_placeholder (T ("Error: %s"));
+    g_assert_true (g_str_has_prefix (lines[0], error_prefix));
+  }
   {
     /* the messages are the validator's, in the user's language */
     g_autoptr(GPtrArray) calls = hs_repository_list_calls (f->repo, 0, NULL);
     g_autoptr(GPtrArray) areas = hs_repository_list_focus_areas (f->repo, 0, NULL);
-    HsValidationContext context = { .lang = HS_LANG_EN };
+    HsValidationContext context = { .lang = hs_lang_current () };
 
     project = hs_repository_load_project (f->repo, with->id, NULL);
     for (guint i = 0; i < calls->len; i++)
@@ -1409,13 +1491,13 @@ test_findings_tooltip (Fixture       *f,
       g_assert_nonnull (strstr (lines[i], ((HsFinding *) g_ptr_array_index (findings, i))->message));
   }
 
-  g_assert_null (hs_project_list_describe_findings (f->repo, without->id, HS_LANG_EN, &error));
+  g_assert_null (hs_project_list_describe_findings (f->repo, without->id, hs_lang_current (), &error));
   g_assert_no_error (error);
 
   /* the row's findings cell asks for it */
   hs_project_list_set_search (project_list (f), with->code);
   hs_test_drain ();
-  cell_text = g_strdup_printf (with->errors == 1 ? "%u error" : "%u errors", with->errors);
+  cell_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", with->errors), with->errors);
   {
     g_autofree char *line = g_strdup_printf ("label: %s\n", cell_text);
     hs_test_wait_for_text (GTK_WIDGET (f->window), line);
@@ -1455,19 +1537,34 @@ test_screenshots (Fixture       *f,
 /* ---- counts -------------------------------------------------------------- */
 
 /* Counts of projects are grouped as amounts are: "1,003 projects" (in
- * Finnish "1 003 hanketta"), in the subtitle and the sidebar. */
+ * Finnish "1 003 hanketta"), in the subtitle and the sidebar (there with
+ * their total costs). */
 static void
 test_counts_grouped (Fixture       *f,
                      gconstpointer  data)
 {
   GtkWidget *entry = hs_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GArray) all = hs_repository_list_project_summaries (f->repo, NULL);
+  g_autofree char *count = hs_count_format (1003, hs_lang_current ());
+  g_autofree char *total = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *detail_line = NULL;
+  gint64 sum = 0;
+
+  /* the sidebar's "All Projects": how many, and their total costs */
+  for (guint i = 0; i < all->len; i++)
+    g_assert_true (hs_money_add (sum, g_array_index (all, HsProjectSummary, i).total_costs, &sum));
+  total = hs_money_format (sum, hs_lang_current ());
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s project · %s", "%s projects · %s", 1003), count, total);
+  detail_line = label_line (detail);
 
   g_assert_cmpuint (shown (f), ==, 1003);
-  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 1,003 projects\n");
-  hs_test_wait_for_text (GTK_WIDGET (f->window), "label: 1,003 projects · €");
+  g_assert_cmpuint (all->len, ==, 1003);
+  wait_for_subtitle (f, 1003, 0);
+  hs_test_wait_for_text (GTK_WIDGET (f->window), detail_line);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   hs_test_search (entry, "GEN-5-0");
-  wait_for_subtitle (f, "1,000 of 1,003 projects");
+  wait_for_subtitle (f, 1000, 1003);
 }
 
 /* ---- saved filters --------------------------------------------------------- */
