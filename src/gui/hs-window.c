@@ -1339,6 +1339,17 @@ hs_window_init (HsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Our own icons (the dashboard's and the organisations' pages): the
+   * application adds them to the icon theme; a window made without it (in
+   * the tests, or embedded) finds them too */
+  {
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+    g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+
+    if (paths == NULL || !g_strv_contains ((const char * const *) paths, RESOURCE_BASE "/icons"))
+      gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE "/icons");
+  }
+
   self->scope_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->editors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 

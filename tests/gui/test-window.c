@@ -1634,6 +1634,11 @@ save_filter_as (Fixture    *f,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  {
+    g_autofree char *png = g_strdup_printf ("window-save-filter-%s-%s.png",
+                                            g_str_equal (expected_button, "_Save") ? "new" : "replace", language);
+    hs_test_save_png (dialog, png);
+  }
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "save"), ==,
                    g_dgettext (GETTEXT_PACKAGE, expected_button));
   /* Enter in its text: what the key's binding emits */
@@ -1709,6 +1714,21 @@ test_saved_filters (Fixture       *f,
   g_assert_cmpstr (label, ==, "PKS drafts");
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_TARGET, "s", &target));
   g_assert_cmpstr (target, ==, "PKS drafts");
+
+  /* the search bar's button shows the menu */
+  {
+    GtkMenuButton *button = hs_test_find_child (GTK_WIDGET (bar), GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover;
+    g_autofree char *png = g_strdup_printf ("window-saved-filters-menu-%s.png", language);
+
+    g_assert_true (gtk_menu_button_get_menu_model (button) == menu);
+    gtk_menu_button_popup (button);
+    popover = gtk_menu_button_get_popover (button);
+    hs_test_wait_mapped (GTK_WIDGET (popover));
+    hs_test_save_png (GTK_WIDGET (popover), png);
+    gtk_menu_button_popdown (button);
+    hs_test_drain ();
+  }
 
   /* everything shown again, then the saved filter */
   gtk_search_bar_set_search_mode (bar, FALSE);
