@@ -935,7 +935,7 @@ layout_timeline (Builder *b)
     if (today_text != NULL)
       {
         /* Translators: appended to the timeline's note */
-        g_autofree char *today_note = g_strdup_printf (_("The red line is today, %s."), today_text);
+        g_autofree char *today_note = g_strdup_printf (_("The vertical line “Today” is %s."), today_text);
         full = g_strdup_printf ("%s %s", note, today_note);
       }
     t = text_measure (b, HS_TEXT_NOTE, full != NULL ? full : note, x_right - x_left, 2, PANGO_ALIGN_LEFT);

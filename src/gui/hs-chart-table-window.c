@@ -120,6 +120,43 @@ hs_chart_table_window_init (HsChartTableWindow *self)
   self->rows = g_list_store_new (GTK_TYPE_STRING_LIST);
 }
 
+/* A column as wide as its header and its widest cell (a number column is
+ * not cut: "EU- ja valtion rahoitus" is as much a part of it as its
+ * amounts), within reason. */
+static int
+column_width (HsChartTableWindow *self,
+              guint               column)
+{
+  const int padding = 24;     /* the cell's and the header's own, and the sort arrow */
+  int width = self->table->numeric[column] ? NUMBER_WIDTH : TEXT_WIDTH;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int w, h;
+
+  /* headers are bold */
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_text (layout, self->table->headers[column], -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  width = MAX (width, w + padding);
+  if (!self->table->numeric[column])
+    return width;
+
+  pango_layout_set_attributes (layout, NULL);
+  for (guint r = 0; r < self->table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (self->table->rows, r);
+
+      if (cells[column] == NULL)
+        continue;
+      pango_layout_set_text (layout, cells[column], -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      width = MAX (width, w + padding);
+    }
+  return MIN (width, 320);
+}
+
 static void
 build (HsChartTableWindow *self,
        const HsChartData  *data)
@@ -127,19 +164,17 @@ build (HsChartTableWindow *self,
   GtkWidget *box, *header, *title, *copy, *scrolled;
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  guint n_numeric = 0, n_text = 0;
+  g_autofree int *widths = g_new0 (int, self->table->n_columns);
+  int total_width = 0;
 
   for (guint c = 0; c < self->table->n_columns; c++)
     {
-      if (self->table->numeric[c])
-        n_numeric++;
-      else
-        n_text++;
+      widths[c] = column_width (self, c);
+      total_width += widths[c];
     }
   gtk_window_set_title (GTK_WINDOW (self), data->title);
   /* wide enough for every column of the widest table, within reason */
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               CLAMP ((int) (n_text * TEXT_WIDTH + n_numeric * NUMBER_WIDTH + 40), 480, 1400), 560);
+  gtk_window_set_default_size (GTK_WINDOW (self), CLAMP (total_width + 40, 480, 1400), 560);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -179,7 +214,7 @@ build (HsChartTableWindow *self,
       column = gtk_column_view_column_new (self->table->headers[c], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, !self->table->numeric[c]);
-      gtk_column_view_column_set_fixed_width (column, self->table->numeric[c] ? NUMBER_WIDTH : TEXT_WIDTH);
+      gtk_column_view_column_set_fixed_width (column, widths[c]);
       gtk_column_view_append_column (self->column_view, column);
     }
 

@@ -30,15 +30,25 @@ hs_snapshot_to_png (GtkWidget   *widget,
   /* A window draws itself inside the margin its client-side shadow takes,
    * which its paintable cuts off on the right and at the bottom: the
    * picture of a window is that of its content, which fills it. */
+  snapshot = gtk_snapshot_new ();
   if (GTK_IS_WINDOW (widget) && gtk_window_get_child (GTK_WINDOW (widget)) != NULL)
     {
       GtkWidget *child = gtk_window_get_child (GTK_WINDOW (widget));
 
       if (gtk_widget_get_width (child) == width && gtk_widget_get_height (child) == height)
-        widget = child;
+        {
+          GdkRGBA background = { 1, 1, 1, 1 };
+
+          /* under the content, the window's own background, which the
+           * window draws, not its child (cards are translucent on it) */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background);
+G_GNUC_END_IGNORE_DEPRECATIONS
+          gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          widget = child;
+        }
     }
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)

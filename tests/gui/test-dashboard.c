@@ -1082,7 +1082,10 @@ test_screenshots (Fixture       *f,
       adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (dashboard));
       hs_test_present (window);
       hs_test_drain ();
+      /* from the top: the size before left the page scrolled to its end */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
       hs_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
       hs_test_save_png (GTK_WIDGET (window), top);
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       hs_test_wait_for_draw (GTK_WIDGET (window));
