@@ -34,6 +34,7 @@
 #include "hs-date-row-private.h"
 #include "hs-financing-group.h"
 #include "hs-findings-panel.h"
+#include "hs-indicators-page.h"
 #include "hs-organisation-picker.h"
 #include "hs-project-editor.h"
 #include "hs-project-editor-private.h"
@@ -86,12 +87,10 @@ struct _HsProjectEditor
   /* dynamic parts and the keys they were built for */
   char                 *implementers_key;
   char                 *groups_key;
-  char                 *indicators_key;
   GPtrArray            *implementer_rows; /* borrowed AdwActionRow* */
   GPtrArray            *budget_groups;    /* borrowed AdwPreferencesGroup* */
   GPtrArray            *budget_grids;     /* borrowed HsBudgetGrid* */
   GPtrArray            *financing_groups; /* borrowed HsFinancingGroup* */
-  GPtrArray            *indicator_entries; /* borrowed GtkEntry* */
   AdwPreferencesGroup  *budget_placeholder;
   AdwPreferencesGroup  *budget_total_group;  /* the project's total, last */
   HsBudgetGrid         *budget_total_grid;
@@ -128,10 +127,7 @@ struct _HsProjectEditor
   GtkLabel             *project_support_label;
   AdwActionRow         *project_support_row;
   GtkLabel             *project_financing_label;
-  GtkListBox           *indicators_list;
-  AdwComboRow          *new_indicator_row;
-  AdwEntryRow          *new_target_row;
-  GtkLabel             *new_target_error;
+  HsIndicatorsPage     *indicators_page;
   HsFindingsPanel      *findings_panel;
 };
 
@@ -149,6 +145,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const page_names[] = { "general", "implementers", "budget", "financing", "indicators" };
 
 static void refresh (HsProjectEditor *self);
+static void set_pages_project (HsProjectEditor *self);
 static void reload  (HsProjectEditor *self);
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -344,6 +341,8 @@ wait_and_retry (HsProjectEditor *self,
 {
   g_clear_pointer (&self->waiting, hs_project_free);
   self->waiting = edited;
+  /* the pages' next edits start from it */
+  set_pages_project (self);
   if (self->waiting_toast == NULL)
     {
       self->waiting_toast = g_object_ref (adw_toast_new (_("Another program is writing to the portfolio; "
@@ -1229,244 +1228,31 @@ refresh_budget_and_financing (HsProjectEditor *self)
   }
 }
 
-/* ---- indicators ------------------------------------------------------------------ */
+/* ---- pages ----------------------------------------------------------------------- */
 
-/* Whole numbers, grouped by spaces (or in English by commas) if the user
- * likes. */
+/* What an edit starts from: the project as loaded, or as it waits to be
+ * saved. */
+static const HsProject *
+edit_base (HsProjectEditor *self)
+{
+  return self->waiting != NULL ? self->waiting : self->project;
+}
+
+static void
+set_pages_project (HsProjectEditor *self)
+{
+  hs_editor_page_set_project (HS_EDITOR_PAGE (self->indicators_page), edit_base (self));
+}
+
+/* A page's change, saved as one action. */
 static gboolean
-parse_target (HsLang       lang,
-              const char  *text,
-              gint64      *out,
-              GError     **error)
+page_edited_cb (HsEditorPage    *page,
+                const HsProject *edited,
+                HsProjectEditor *self)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-  guint64 value;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == '\'' ||
-          (c == ',' && lang == HS_LANG_EN))
-        continue;
-      if (c < '0' || c > '9')
-        {
-          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE,
-                       _("“%s” is not a target: write a whole number"), text);
-          return FALSE;
-        }
-      g_string_append_c (digits, (char) c);
-    }
-
-  if (digits->len == 0)
-    {
-      *out = 0;
-      return TRUE;
-    }
-  if (!g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXINT64, &value, NULL))
-    {
-      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE, _("“%s” is too large"), text);
-      return FALSE;
-    }
-  *out = (gint64) value;
-  return TRUE;
-}
-
-static void
-commit_indicator_target (HsProjectEditor *self,
-                         GtkEntry        *entry)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "hs-index"));
-  AdwActionRow *row = g_object_get_data (G_OBJECT (entry), "hs-row");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HsProject) edited = NULL;
-  gint64 target;
-
-  if (self->updating > 0 || self->project == NULL || index >= self->project->indicators->len)
-    return;
-
-  if (!parse_target (self->lang, gtk_editable_get_text (GTK_EDITABLE (entry)), &target, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-      adw_action_row_set_subtitle (row, error->message);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-  adw_action_row_set_subtitle (row, g_object_get_data (G_OBJECT (row), "hs-subtitle"));
-
-  if (g_array_index (self->project->indicators, HsIndicator, index).target == target)
-    return;
-
-  edited = begin_edit (self);
-  g_array_index (edited->indicators, HsIndicator, index).target = target;
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-indicator_entry_activate_cb (GtkEntry        *entry,
-                             HsProjectEditor *self)
-{
-  commit_indicator_target (self, entry);
-}
-
-static void
-commit_indicator_entry (HsProjectEditor *self,
-                        GtkWidget       *entry)
-{
-  commit_indicator_target (self, GTK_ENTRY (entry));
-}
-
-static void
-indicator_entry_leave_cb (GtkEventControllerFocus *controller,
-                          HsProjectEditor         *self)
-{
-  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
-                      commit_indicator_entry);
-}
-
-static void
-add_indicator_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
-  guint selected = adw_combo_row_get_selected (self->new_indicator_row);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HsProject) edited = NULL;
-  HsIndicator indicator;
-  gint64 target;
-
-  if (self->project == NULL || selected >= hs_indicator_count ())
-    return;
-
-  if (!parse_target (self->lang, gtk_editable_get_text (GTK_EDITABLE (self->new_target_row)), &target, &error))
-    {
-      set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < self->project->indicators->len; i++)
-    if (g_strcmp0 (g_array_index (self->project->indicators, HsIndicator, i).code,
-                   hs_indicator_code (selected)) == 0)
-      {
-        g_autofree char *message = g_strdup_printf (_("%s is already listed"), hs_indicator_code (selected));
-        set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, message);
-        return;
-      }
-  set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, NULL);
-
-  edited = begin_edit (self);
-  indicator.code = g_strdup (hs_indicator_code (selected));
-  indicator.target = target;
-  g_array_append_val (edited->indicators, indicator);
-  if (save (self, g_steal_pointer (&edited)))
-    gtk_editable_set_text (GTK_EDITABLE (self->new_target_row), "");
-}
-
-static void
-remove_indicator_action_cb (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
-  int index = g_variant_get_int32 (parameter);
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->project == NULL || index < 0 || (guint) index >= self->project->indicators->len)
-    return;
-
-  edited = begin_edit (self);
-  g_array_remove_index (edited->indicators, index);
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-refresh_indicators (HsProjectEditor *self)
-{
-  g_autoptr(GString) key = g_string_new (NULL);
-  GtkWidget *child;
-
-  for (guint i = 0; i < self->project->indicators->len; i++)
-    g_string_append_printf (key, "%s\n", g_array_index (self->project->indicators, HsIndicator, i).code);
-
-  if (g_strcmp0 (key->str, self->indicators_key) != 0)
-    {
-      g_free (self->indicators_key);
-      self->indicators_key = g_strdup (key->str);
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_list))) != NULL)
-        gtk_list_box_remove (self->indicators_list, child);
-      g_ptr_array_set_size (self->indicator_entries, 0);
-
-      for (guint i = 0; i < self->project->indicators->len; i++)
-        {
-          const HsIndicator *indicator = &g_array_index (self->project->indicators, HsIndicator, i);
-          const char *name = hs_indicator_name (indicator->code);
-          g_autofree char *target_label = NULL;
-          g_autofree char *remove_label = NULL;
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *entry = gtk_entry_new ();
-          GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-          GtkEventController *focus = gtk_event_controller_focus_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), indicator->code);
-          g_object_set_data_full (G_OBJECT (row), "hs-subtitle", g_strdup (name != NULL ? name : ""), g_free);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name != NULL ? name : "");
-
-          gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
-          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-          gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
-          gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (entry, "numeric");
-          /* Translators: accessible label; %s is an indicator code, "RCO01" */
-          target_label = g_strdup_printf (_("Target for %s"), indicator->code);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, target_label, -1);
-          g_object_set_data (G_OBJECT (entry), "hs-index", GUINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (entry), "hs-row", row);
-          g_signal_connect (entry, "activate", G_CALLBACK (indicator_entry_activate_cb), self);
-          g_signal_connect (focus, "leave", G_CALLBACK (indicator_entry_leave_cb), self);
-          gtk_widget_add_controller (entry, focus);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, _("Remove"));
-          remove_label = g_strdup_printf (_("Remove %s"), indicator->code);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.remove-indicator");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-          gtk_list_box_append (self->indicators_list, row);
-          g_ptr_array_add (self->indicator_entries, entry);
-        }
-
-      if (self->project->indicators->len == 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No indicators yet"));
-          gtk_widget_add_css_class (row, "dim-label");
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-          gtk_widget_set_focusable (row, FALSE);
-          gtk_list_box_append (self->indicators_list, row);
-        }
-    }
-
-  for (guint i = 0; i < self->indicator_entries->len; i++)
-    {
-      GtkWidget *entry = g_ptr_array_index (self->indicator_entries, i);
-      g_autofree char *text = hs_count_format (g_array_index (self->project->indicators, HsIndicator, i).target, self->lang);
-
-      if (!gtk_widget_has_css_class (entry, "error") || !has_focus_within (entry))
-        {
-          set_editable_text (GTK_EDITABLE (entry), text);
-          gtk_widget_remove_css_class (entry, "error");
-        }
-    }
+  if (self->project == NULL)
+    return FALSE;
+  return save (self, hs_project_copy (edited));
 }
 
 /* ---- findings ---------------------------------------------------------------------- */
@@ -1673,7 +1459,7 @@ refresh (HsProjectEditor *self)
   refresh_status (self);
   refresh_implementers (self);
   refresh_budget_and_financing (self);
-  refresh_indicators (self);
+  set_pages_project (self);
   refresh_findings (self);
   update_title (self);
   update_undo_actions (self);
@@ -1825,11 +1611,6 @@ commit_focused (HsProjectEditor *self)
       if (ADW_IS_ENTRY_ROW (w) && g_object_get_data (G_OBJECT (w), "hs-kind") != NULL)
         {
           commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "hs-field")));
-          return;
-        }
-      if (GTK_IS_ENTRY (w) && g_object_get_data (G_OBJECT (w), "hs-row") != NULL)
-        {
-          commit_indicator_target (self, GTK_ENTRY (w));
           return;
         }
       if (w == GTK_WIDGET (self->summary_view))
@@ -1985,10 +1766,8 @@ lookup_field (HsProjectEditor *self,
     return GTK_WIDGET (_hs_date_row_get_button (self->start_row));
   if (g_str_equal (path, "schedule/end/button"))
     return GTK_WIDGET (_hs_date_row_get_button (self->end_row));
-  if (g_str_equal (path, "new-indicator"))
-    return GTK_WIDGET (self->new_indicator_row);
-  if (g_str_equal (path, "new-indicator-target") || g_str_equal (path, "indicators"))
-    return GTK_WIDGET (self->new_target_row);
+  if (g_str_has_prefix (path, "new-indicator") || g_str_equal (parts[0], "indicators"))
+    return hs_editor_page_lookup_field (HS_EDITOR_PAGE (self->indicators_page), path);
 
   if (g_str_equal (path, "budget"))
     {
@@ -2022,14 +1801,6 @@ lookup_field (HsProjectEditor *self,
       if (!g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &index, NULL))
         return NULL;
       return implementer_field (self, index, parts + 2);
-    }
-
-  if (g_str_equal (parts[0], "indicators") && parts[1] != NULL)
-    {
-      if (!g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &index, NULL) ||
-          index >= self->indicator_entries->len)
-        return NULL;
-      return g_ptr_array_index (self->indicator_entries, index);
     }
 
   return NULL;
@@ -2325,10 +2096,8 @@ hs_project_editor_finalize (GObject *object)
   g_clear_pointer (&self->budget_groups, g_ptr_array_unref);
   g_clear_pointer (&self->budget_grids, g_ptr_array_unref);
   g_clear_pointer (&self->financing_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->indicator_entries, g_ptr_array_unref);
   g_clear_pointer (&self->implementers_key, g_free);
   g_clear_pointer (&self->groups_key, g_free);
-  g_clear_pointer (&self->indicators_key, g_free);
   g_clear_pointer (&self->combos_key, g_free);
 
   G_OBJECT_CLASS (hs_project_editor_parent_class)->finalize (object);
@@ -2358,6 +2127,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
 
   g_type_ensure (HS_TYPE_FINDINGS_PANEL);
   g_type_ensure (HS_TYPE_DATE_ROW);
+  g_type_ensure (HS_TYPE_INDICATORS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-project-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, switcher_title);
@@ -2386,10 +2156,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_support_label);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_support_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_financing_label);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, indicators_list);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_indicator_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, new_target_error);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
 
@@ -2399,8 +2166,6 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-implementer", NULL, add_implementer_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.remove-implementer", "i", remove_implementer_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.make-main", "i", make_main_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.add-indicator", NULL, add_indicator_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.remove-indicator", "i", remove_indicator_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.focus-field", "s", focus_field_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.show-page", "s", show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.export-application", NULL, export_application_action_cb);
@@ -2438,13 +2203,6 @@ connect_text_row (HsProjectEditor *self,
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
 }
 
-static void
-new_target_activated_cb (AdwEntryRow     *row,
-                         HsProjectEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-indicator", NULL);
-}
-
 /* GTK 4.8's viewports scroll to the focus only when their own focus child
  * changes: Tab from one budget cell to the next, or a finding that goes to
  * a cell, stays inside the same child and left the cell out of view. The
@@ -2473,7 +2231,6 @@ static void
 hs_project_editor_init (HsProjectEditor *self)
 {
   g_autoptr(GtkStringList) cost_models = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) indicators = gtk_string_list_new (NULL);
 
   self->lang = hs_lang_current ();
   self->shown_focus_areas = g_ptr_array_new ();
@@ -2484,7 +2241,6 @@ hs_project_editor_init (HsProjectEditor *self)
   self->budget_grids = g_ptr_array_new ();
   self->financing_groups = g_ptr_array_new ();
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
-  self->indicator_entries = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2517,13 +2273,7 @@ hs_project_editor_init (HsProjectEditor *self)
     gtk_string_list_append (cost_models, hs_cost_model_label (m));
   adw_combo_row_set_model (self->cost_model_row, G_LIST_MODEL (cost_models));
 
-  for (guint i = 0; i < hs_indicator_count (); i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%s — %s", hs_indicator_code (i), hs_indicator_name (hs_indicator_code (i)));
-      gtk_string_list_append (indicators, label);
-    }
-  adw_combo_row_set_model (self->new_indicator_row, G_LIST_MODEL (indicators));
-  g_signal_connect (self->new_target_row, "entry-activated", G_CALLBACK (new_target_activated_cb), self);
+  g_signal_connect (self->indicators_page, "edited", G_CALLBACK (page_edited_cb), self);
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No implementers yet: add the main implementer first"));

@@ -747,7 +747,9 @@ test_indicators (Fixture       *f,
   g_assert_cmpint (g_array_index (project->indicators, HsIndicator, 1).target, ==, 1500);
   g_clear_pointer (&project, hs_project_free);
 
-  activate_action (f, "editor.remove-indicator", g_variant_new_int32 (0));
+  /* its Remove button, clicked */
+  g_signal_emit_by_name (field (f, "indicators/0/remove"), "clicked");
+  hs_test_drain ();
   project = stored (f);
   g_assert_cmpuint (project->indicators->len, ==, 1);
 }

@@ -1,0 +1,85 @@
+/* hs-editor-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The project editor is a window of pages (general, implementers, budget,
+ * financing, indicators): each page shows the project it is given, says
+ * what the user changed with "edited" (a changed copy), and finds its own
+ * fields for the findings. The editor keeps saving, reloading, undo and
+ * conflicts, and forwards a finding's field path to the page it belongs
+ * to. As gnome-calendar's event editor sections.
+ */
+#define G_LOG_DOMAIN "hs-editor-page"
+
+#include "config.h"
+
+#include "hs-editor-page.h"
+
+G_DEFINE_INTERFACE (HsEditorPage, hs_editor_page, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_EDITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+hs_editor_page_default_init (HsEditorPageInterface *iface)
+{
+  /**
+   * HsEditorPage::edited:
+   * @edited: (type gpointer): the project as the user changed it, a copy
+   *   the page keeps (a handler copies what it keeps)
+   *
+   * Returns: TRUE when the change was saved
+   */
+  signals[SIGNAL_EDITED] =
+    g_signal_new ("edited", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_first_wins, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_POINTER);
+}
+
+void
+hs_editor_page_set_project (HsEditorPage    *self,
+                            const HsProject *project)
+{
+  g_return_if_fail (HS_IS_EDITOR_PAGE (self));
+
+  HS_EDITOR_PAGE_GET_IFACE (self)->set_project (self, project);
+}
+
+GtkWidget *
+hs_editor_page_lookup_field (HsEditorPage *self,
+                             const char   *path)
+{
+  g_return_val_if_fail (HS_IS_EDITOR_PAGE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return HS_EDITOR_PAGE_GET_IFACE (self)->lookup_field (self, path);
+}
+
+gboolean
+hs_editor_page_commit_focused (HsEditorPage *self,
+                               GtkWidget    *focus)
+{
+  HsEditorPageInterface *iface;
+
+  g_return_val_if_fail (HS_IS_EDITOR_PAGE (self), FALSE);
+
+  iface = HS_EDITOR_PAGE_GET_IFACE (self);
+  return iface->commit_focused != NULL && focus != NULL && iface->commit_focused (self, focus);
+}
+
+gboolean
+hs_editor_page_edited (HsEditorPage    *self,
+                       const HsProject *edited)
+{
+  gboolean saved = FALSE;
+
+  g_return_val_if_fail (HS_IS_EDITOR_PAGE (self), FALSE);
+  g_return_val_if_fail (edited != NULL, FALSE);
+
+  g_signal_emit (self, signals[SIGNAL_EDITED], 0, edited, &saved);
+  return saved;
+}

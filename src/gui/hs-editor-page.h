@@ -1,0 +1,45 @@
+/* hs-editor-page.h — one page of the project editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/hs-project.h"
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_EDITOR_PAGE (hs_editor_page_get_type ())
+G_DECLARE_INTERFACE (HsEditorPage, hs_editor_page, HS, EDITOR_PAGE, GtkWidget)
+
+struct _HsEditorPageInterface
+{
+  GTypeInterface parent_iface;
+
+  void       (*set_project)    (HsEditorPage    *self,
+                                const HsProject *project);
+  GtkWidget *(*lookup_field)   (HsEditorPage    *self,
+                                const char      *path);
+  gboolean   (*commit_focused) (HsEditorPage    *self,
+                                GtkWidget       *focus);
+};
+
+/* What the page shows, and what its edits start from (the editor keeps
+ * it; a page never keeps it past the next call). */
+void       hs_editor_page_set_project    (HsEditorPage    *self,
+                                          const HsProject *project);
+/* The widget of a field path ("indicators/0/target"), as a finding names
+ * it; NULL when the page has no such field. */
+GtkWidget *hs_editor_page_lookup_field   (HsEditorPage    *self,
+                                          const char      *path);
+/* Commits the field being typed in, as leaving it would, when @focus is
+ * one of the page's; FALSE when it is not. */
+gboolean   hs_editor_page_commit_focused (HsEditorPage    *self,
+                                          GtkWidget       *focus);
+/* Emits "edited" with a changed copy of the project: the editor saves it
+ * as one action. TRUE when it was saved. */
+gboolean   hs_editor_page_edited         (HsEditorPage    *self,
+                                          const HsProject *edited);
+
+G_END_DECLS
