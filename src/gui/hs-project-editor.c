@@ -34,6 +34,7 @@
 #include "hs-date-row-private.h"
 #include "hs-financing-group.h"
 #include "hs-findings-panel.h"
+#include "hs-implementers-page-private.h"
 #include "hs-indicators-page.h"
 #include "hs-organisation-picker.h"
 #include "hs-project-editor.h"
@@ -85,9 +86,7 @@ struct _HsProjectEditor
   guint                 choices_idle;     /* applies a choice made in a combo */
 
   /* dynamic parts and the keys they were built for */
-  char                 *implementers_key;
   char                 *groups_key;
-  GPtrArray            *implementer_rows; /* borrowed AdwActionRow* */
   GPtrArray            *budget_groups;    /* borrowed AdwPreferencesGroup* */
   GPtrArray            *budget_grids;     /* borrowed HsBudgetGrid* */
   GPtrArray            *financing_groups; /* borrowed HsFinancingGroup* */
@@ -97,7 +96,6 @@ struct _HsProjectEditor
   AdwPreferencesGroup  *financing_placeholder;
 
 
-  HsOrganisationPicker *picker;           /* borrowed; NULL once destroyed */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -118,8 +116,7 @@ struct _HsProjectEditor
   HsDateRow            *start_row;
   HsDateRow            *end_row;
   AdwComboRow          *status_row;
-  GtkButton            *add_implementer_button;
-  GtkListBox           *implementers_list;
+  HsImplementersPage   *implementers_page;
   GtkTextView          *summary_view;
   GtkBox               *budget_box;
   AdwPreferencesPage   *financing_page;
@@ -776,205 +773,13 @@ choice_changed_cb (HsProjectEditor *self)
 /* ---- implementers ---------------------------------------------------------------- */
 
 static void
-organisation_chosen_cb (HsOrganisationPicker *picker,
-                        HsOrganisation       *org,
-                        HsProjectEditor      *self)
-{
-  g_autoptr(HsProject) edited = NULL;
-  g_autofree char *title = NULL;
-  gboolean is_main;
-
-  if (self->project == NULL)
-    return;
-
-  edited = begin_edit (self);
-  is_main = hs_project_get_main (edited) == NULL;
-  g_ptr_array_add (edited->implementers, hs_implementer_new (hs_organisation_copy (org), is_main));
-
-  if (save (self, g_steal_pointer (&edited)))
-    {
-      /* Translators: a toast; %s is an organisation */
-      title = g_strdup_printf (is_main ? _("%s added as the main implementer") : _("%s added as a partial implementer"),
-                               org->name);
-      show_toast (self, title, NULL);
-    }
-}
-
-static void
-picker_destroyed_cb (HsProjectEditor *self)
-{
-  self->picker = NULL;
-}
-
-static void
 add_implementer_action_cb (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
   HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
-  g_autoptr(GArray) exclude = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (self->project == NULL)
-    return;
-
-  if (self->picker != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->picker));
-      return;
-    }
-
-  for (guint i = 0; i < self->project->implementers->len; i++)
-    {
-      HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
-      if (impl->organisation != NULL && impl->organisation->id != 0)
-        g_array_append_val (exclude, impl->organisation->id);
-    }
-
-  self->picker = hs_organisation_picker_new (GTK_WINDOW (self), self->repository, exclude);
-  hs_organisation_picker_set_agreement_id (self->picker, self->project->agreement_id);
-  g_signal_connect_object (self->picker, "destroy", G_CALLBACK (picker_destroyed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->picker, "organisation-chosen", G_CALLBACK (organisation_chosen_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (self->picker));
-}
-
-static void
-remove_implementer_action_cb (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
-  int index = g_variant_get_int32 (parameter);
-  g_autoptr(HsProject) edited = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->project == NULL || index < 0 || (guint) index >= self->project->implementers->len)
-    return;
-
-  edited = begin_edit (self);
-  name = g_strdup (implementer_name (g_ptr_array_index (edited->implementers, index)));
-  g_ptr_array_remove_index (edited->implementers, index);
-
-  if (save (self, g_steal_pointer (&edited)))
-    {
-      /* Translators: a toast with an Undo button; %s is an organisation */
-      title = g_strdup_printf (_("%s removed"), name);
-      show_toast (self, title, "editor.undo");
-    }
-}
-
-static void
-make_main_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  HsProjectEditor *self = HS_PROJECT_EDITOR (widget);
-  int index = g_variant_get_int32 (parameter);
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->project == NULL || index < 0 || (guint) index >= self->project->implementers->len)
-    return;
-
-  edited = begin_edit (self);
-  for (guint i = 0; i < edited->implementers->len; i++)
-    ((HsImplementer *) g_ptr_array_index (edited->implementers, i))->is_main = (int) i == index;
-  save (self, g_steal_pointer (&edited));
-}
-
-static char *
-implementer_subtitle (const HsImplementer *impl)
-{
-  GString *s = g_string_new (impl->is_main ? _("Main implementer") : _("Partial implementer"));
-  const HsOrganisation *org = impl->organisation;
-
-  if (org != NULL && org->business_id != NULL)
-    g_string_append_printf (s, " · %s", org->business_id);
-  if (org != NULL && (guint) org->type < HS_N_ORG_TYPES)
-    g_string_append_printf (s, " · %s", hs_org_type_label (org->type));
-  if (org != NULL && org->municipality != NULL && *org->municipality != '\0')
-    g_string_append_printf (s, " · %s", org->municipality);
-  return g_string_free (s, FALSE);
-}
-
-static char *
-implementers_key (const HsProject *project)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-      g_autofree char *subtitle = implementer_subtitle (impl);
-
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%s|%s\n", impl->id, implementer_name (impl), subtitle);
-    }
-  return g_string_free (key, FALSE);
-}
-
-static void
-refresh_implementers (HsProjectEditor *self)
-{
-  g_autofree char *key = implementers_key (self->project);
-  GtkWidget *child;
-
-  if (g_strcmp0 (key, self->implementers_key) == 0)
-    return;
-  g_free (self->implementers_key);
-  self->implementers_key = g_steal_pointer (&key);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->implementers_list))) != NULL)
-    gtk_list_box_remove (self->implementers_list, child);
-  g_ptr_array_set_size (self->implementer_rows, 0);
-
-  for (guint i = 0; i < self->project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
-      g_autofree char *subtitle = implementer_subtitle (impl);
-      g_autofree char *remove_label = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon;
-      GtkWidget *button;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), implementer_name (impl));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_focusable (row, TRUE);
-
-      icon = gtk_image_new_from_icon_name (impl->is_main ? "starred-symbolic" : "system-users-symbolic");
-      if (!impl->is_main)
-        gtk_widget_add_css_class (icon, "dim-label");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-      if (!impl->is_main)
-        {
-          g_autofree char *make_label = NULL;
-
-          button = gtk_button_new_with_mnemonic (_("Make _Main"));
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.make-main");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
-          /* Translators: accessible label; %s is an organisation */
-          make_label = g_strdup_printf (_("Make %s the main implementer"), implementer_name (impl));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, make_label, -1);
-          g_object_set_data (G_OBJECT (row), "hs-make-main", button);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.remove-implementer");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) i);
-      /* Translators: accessible label; %s is an organisation */
-      remove_label = g_strdup_printf (_("Remove %s"), implementer_name (impl));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      g_object_set_data (G_OBJECT (row), "hs-remove", button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      gtk_list_box_append (self->implementers_list, row);
-      g_ptr_array_add (self->implementer_rows, row);
-    }
+  hs_implementers_page_add (self->implementers_page);
 }
 
 /* ---- budget and financing ------------------------------------------------------- */
@@ -1241,6 +1046,7 @@ edit_base (HsProjectEditor *self)
 static void
 set_pages_project (HsProjectEditor *self)
 {
+  hs_editor_page_set_project (HS_EDITOR_PAGE (self->implementers_page), edit_base (self));
   hs_editor_page_set_project (HS_EDITOR_PAGE (self->indicators_page), edit_base (self));
 }
 
@@ -1457,7 +1263,6 @@ refresh (HsProjectEditor *self)
   adw_combo_row_set_selected (self->cost_model_row, self->project->cost_model);
   refresh_dates (self);
   refresh_status (self);
-  refresh_implementers (self);
   refresh_budget_and_financing (self);
   set_pages_project (self);
   refresh_findings (self);
@@ -1679,15 +1484,17 @@ implementer_field (HsProjectEditor  *self,
 {
   /* rest: "", "main", "remove", "make-main", "organisation/...", "budget/YEAR[/CATEGORY]",
    * "financing[/SOURCE]" */
-  if (index >= self->implementer_rows->len)
+  if (self->project == NULL || index >= self->project->implementers->len)
     return NULL;
 
-  if (rest[0] == NULL || g_str_equal (rest[0], "main") || g_str_equal (rest[0], "organisation"))
-    return g_ptr_array_index (self->implementer_rows, index);
-  if (g_str_equal (rest[0], "remove"))
-    return g_object_get_data (g_ptr_array_index (self->implementer_rows, index), "hs-remove");
-  if (g_str_equal (rest[0], "make-main"))
-    return g_object_get_data (g_ptr_array_index (self->implementer_rows, index), "hs-make-main");
+  if (rest[0] == NULL || g_str_equal (rest[0], "main") || g_str_equal (rest[0], "organisation") ||
+      g_str_equal (rest[0], "remove") || g_str_equal (rest[0], "make-main"))
+    {
+      /* the implementer's row, on its page */
+      g_autofree char *path = g_strdup_printf ("implementers/%u%s%s", index, rest[0] != NULL ? "/" : "",
+                                               rest[0] != NULL ? rest[0] : "");
+      return hs_editor_page_lookup_field (HS_EDITOR_PAGE (self->implementers_page), path);
+    }
 
   if (g_str_equal (rest[0], "budget") && index < self->budget_grids->len)
     {
@@ -1797,7 +1604,7 @@ lookup_field (HsProjectEditor *self,
   if (g_str_equal (parts[0], "implementers"))
     {
       if (parts[1] == NULL)
-        return GTK_WIDGET (self->add_implementer_button);
+        return hs_editor_page_lookup_field (HS_EDITOR_PAGE (self->implementers_page), path);
       if (!g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &index, NULL))
         return NULL;
       return implementer_field (self, index, parts + 2);
@@ -1942,7 +1749,7 @@ HsOrganisationPicker *
 _hs_project_editor_get_picker (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
-  return self->picker;
+  return _hs_implementers_page_get_picker (self->implementers_page);
 }
 
 const char *
@@ -2005,6 +1812,7 @@ hs_project_editor_constructed (GObject *object)
   self->updating++;
   load_reference_data (self);
   self->updating--;
+  hs_implementers_page_set_repository (self->implementers_page, self->repository);
 
   self->changed_handler = g_signal_connect (self->repository, "changed",
                                             G_CALLBACK (repository_changed_cb), self);
@@ -2065,8 +1873,6 @@ hs_project_editor_dispose (GObject *object)
   if (self->repository != NULL && self->changed_handler != 0)
     g_clear_signal_handler (&self->changed_handler, self->repository);
   g_clear_handle_id (&self->choices_idle, g_source_remove);
-  if (self->picker != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->picker));
 
   /* Nothing may be saved any more while the widgets go away. */
   stop_waiting (self);
@@ -2092,11 +1898,9 @@ hs_project_editor_finalize (GObject *object)
   g_clear_pointer (&self->shown_focus_areas, g_ptr_array_unref);
   g_clear_pointer (&self->shown_calls, g_ptr_array_unref);
   g_clear_pointer (&self->shown_statuses, g_array_unref);
-  g_clear_pointer (&self->implementer_rows, g_ptr_array_unref);
   g_clear_pointer (&self->budget_groups, g_ptr_array_unref);
   g_clear_pointer (&self->budget_grids, g_ptr_array_unref);
   g_clear_pointer (&self->financing_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->implementers_key, g_free);
   g_clear_pointer (&self->groups_key, g_free);
   g_clear_pointer (&self->combos_key, g_free);
 
@@ -2127,6 +1931,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
 
   g_type_ensure (HS_TYPE_FINDINGS_PANEL);
   g_type_ensure (HS_TYPE_DATE_ROW);
+  g_type_ensure (HS_TYPE_IMPLEMENTERS_PAGE);
   g_type_ensure (HS_TYPE_INDICATORS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-project-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, toast_overlay);
@@ -2147,8 +1952,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, status_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, add_implementer_button);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, implementers_list);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, implementers_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, budget_box);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, financing_page);
@@ -2164,8 +1968,6 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.keep-mine", NULL, keep_mine_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.add-implementer", NULL, add_implementer_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.remove-implementer", "i", remove_implementer_action_cb);
-  gtk_widget_class_install_action (widget_class, "editor.make-main", "i", make_main_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.focus-field", "s", focus_field_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.show-page", "s", show_page_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.export-application", NULL, export_application_action_cb);
@@ -2236,7 +2038,6 @@ hs_project_editor_init (HsProjectEditor *self)
   self->shown_focus_areas = g_ptr_array_new ();
   self->shown_calls = g_ptr_array_new ();
   self->shown_statuses = g_array_new (FALSE, FALSE, sizeof (HsStatus));
-  self->implementer_rows = g_ptr_array_new ();
   self->budget_groups = g_ptr_array_new ();
   self->budget_grids = g_ptr_array_new ();
   self->financing_groups = g_ptr_array_new ();
@@ -2273,17 +2074,9 @@ hs_project_editor_init (HsProjectEditor *self)
     gtk_string_list_append (cost_models, hs_cost_model_label (m));
   adw_combo_row_set_model (self->cost_model_row, G_LIST_MODEL (cost_models));
 
+  g_signal_connect (self->implementers_page, "edited", G_CALLBACK (page_edited_cb), self);
   g_signal_connect (self->indicators_page, "edited", G_CALLBACK (page_edited_cb), self);
 
-  {
-    GtkWidget *placeholder = gtk_label_new (_("No implementers yet: add the main implementer first"));
-
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-    gtk_list_box_set_placeholder (self->implementers_list, placeholder);
-  }
 
   self->budget_placeholder = placeholder_group (_("Each implementer gets a budget here, by cost category and year."));
   gtk_box_append (self->budget_box, GTK_WIDGET (self->budget_placeholder));

@@ -506,7 +506,8 @@ test_implementers (Fixture       *f,
   g_assert_null (_hs_project_editor_get_field (f->editor, "implementers/0/make-main"));
 
   /* make the partial the main one: still exactly one main */
-  activate_action (f, "editor.make-main", g_variant_new_int32 (1));
+  g_signal_emit_by_name (_hs_project_editor_get_field (f->editor, "implementers/1/make-main"), "clicked");
+  hs_test_drain ();
   project = stored (f);
   g_assert_false (((HsImplementer *) g_ptr_array_index (project->implementers, 0))->is_main);
   g_assert_true (((HsImplementer *) g_ptr_array_index (project->implementers, 1))->is_main);
