@@ -13,6 +13,9 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "hs-editor-page.h"
 
 G_DEFINE_INTERFACE (HsEditorPage, hs_editor_page, GTK_TYPE_WIDGET)
@@ -82,4 +85,25 @@ hs_editor_page_edited (HsEditorPage    *self,
 
   g_signal_emit (self, signals[SIGNAL_EDITED], 0, edited, &saved);
   return saved;
+}
+
+GtkWidget *
+hs_editor_page_new_placeholder (const char *text)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *button;
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Implementers Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), text);
+  button = gtk_button_new_with_mnemonic (_("_Add Implementer…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  /* the editor's, as Ctrl+I */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.add-implementer");
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), page);
+  return group;
 }

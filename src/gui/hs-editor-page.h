@@ -42,4 +42,8 @@ gboolean   hs_editor_page_commit_focused (HsEditorPage    *self,
 gboolean   hs_editor_page_edited         (HsEditorPage    *self,
                                           const HsProject *edited);
 
+/* The group a budget or financing page shows while the project has no
+ * implementer: what comes there, and a button that adds one. */
+GtkWidget *hs_editor_page_new_placeholder (const char     *text);
+
 G_END_DECLS

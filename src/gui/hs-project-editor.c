@@ -34,6 +34,8 @@
 #include "hs-date-row-private.h"
 #include "hs-financing-group.h"
 #include "hs-findings-panel.h"
+#include "hs-budget-page-private.h"
+#include "hs-financing-page-private.h"
 #include "hs-implementers-page-private.h"
 #include "hs-indicators-page.h"
 #include "hs-organisation-picker.h"
@@ -86,14 +88,7 @@ struct _HsProjectEditor
   guint                 choices_idle;     /* applies a choice made in a combo */
 
   /* dynamic parts and the keys they were built for */
-  char                 *groups_key;
-  GPtrArray            *budget_groups;    /* borrowed AdwPreferencesGroup* */
-  GPtrArray            *budget_grids;     /* borrowed HsBudgetGrid* */
-  GPtrArray            *financing_groups; /* borrowed HsFinancingGroup* */
-  AdwPreferencesGroup  *budget_placeholder;
-  AdwPreferencesGroup  *budget_total_group;  /* the project's total, last */
-  HsBudgetGrid         *budget_total_grid;
-  AdwPreferencesGroup  *financing_placeholder;
+  HsEditorPage         *pages[4];         /* borrowed: implementers, budget, financing, indicators */
 
 
 
@@ -118,12 +113,8 @@ struct _HsProjectEditor
   AdwComboRow          *status_row;
   HsImplementersPage   *implementers_page;
   GtkTextView          *summary_view;
-  GtkBox               *budget_box;
-  AdwPreferencesPage   *financing_page;
-  GtkLabel             *project_costs_label;
-  GtkLabel             *project_support_label;
-  AdwActionRow         *project_support_row;
-  GtkLabel             *project_financing_label;
+  HsBudgetPage         *budget_page;
+  HsFinancingPage      *financing_page;
   HsIndicatorsPage     *indicators_page;
   HsFindingsPanel      *findings_panel;
 };
@@ -238,21 +229,6 @@ find_focus_area (HsProjectEditor *self,
         return fa;
     }
   return NULL;
-}
-
-static int
-main_implementer_index (const HsProject *project)
-{
-  for (guint i = 0; i < project->implementers->len; i++)
-    if (((HsImplementer *) g_ptr_array_index (project->implementers, i))->is_main)
-      return i;
-  return project->implementers->len > 0 ? 0 : -1;
-}
-
-static const char *
-implementer_name (const HsImplementer *impl)
-{
-  return impl->organisation != NULL && impl->organisation->name != NULL ? impl->organisation->name : "";
 }
 
 /* ---- storing -------------------------------------------------------------------- */
@@ -782,257 +758,6 @@ add_implementer_action_cb (GtkWidget  *widget,
   hs_implementers_page_add (self->implementers_page);
 }
 
-/* ---- budget and financing ------------------------------------------------------- */
-
-static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-  return x < y ? -1 : x > y;
-}
-
-static GArray *
-budget_years (const HsProject *project)
-{
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) used = hs_project_budget_years (project);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  int first, last;
-
-  if (g_date_valid (&project->start_date))
-    {
-      first = g_date_get_year (&project->start_date);
-      last = g_date_valid (&project->end_date) ? g_date_get_year (&project->end_date) : first;
-      if (last < first)
-        last = first;
-      if (last - first >= MAX_BUDGET_YEARS)
-        last = first + MAX_BUDGET_YEARS - 1;
-    }
-  else if (g_date_valid (&project->end_date))
-    first = last = g_date_get_year (&project->end_date);
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      first = last = g_date_time_get_year (now);
-    }
-
-  for (int y = first; y <= last; y++)
-    {
-      g_array_append_val (years, y);
-      g_hash_table_add (seen, GINT_TO_POINTER (y));
-    }
-  /* Years with amounts outside the schedule stay visible, to be fixed. */
-  for (guint i = 0; used != NULL && i < used->len; i++)
-    {
-      int y = g_array_index (used, int, i);
-      if (!g_hash_table_contains (seen, GINT_TO_POINTER (y)))
-        {
-          g_array_append_val (years, y);
-          g_hash_table_add (seen, GINT_TO_POINTER (y));
-        }
-    }
-  g_array_sort (years, compare_ints);
-  return g_steal_pointer (&years);
-}
-
-static void
-cost_edited_cb (HsBudgetGrid    *grid,
-                int              category,
-                int              year,
-                gint64           cents,
-                HsProjectEditor *self)
-{
-  guint index;
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->updating > 0 || self->project == NULL ||
-      !g_ptr_array_find (self->budget_grids, grid, &index) ||
-      index >= self->project->implementers->len)
-    return;
-
-  edited = begin_edit (self);
-  hs_implementer_set_cost (g_ptr_array_index (edited->implementers, index), category, year, cents);
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-financing_edited_cb (HsFinancingGroup *group,
-                     int               source,
-                     gint64            cents,
-                     HsProjectEditor  *self)
-{
-  guint index;
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->updating > 0 || self->project == NULL ||
-      !g_ptr_array_find (self->financing_groups, group, &index) ||
-      index >= self->project->implementers->len)
-    return;
-
-  edited = begin_edit (self);
-  hs_implementer_set_financing (g_ptr_array_index (edited->implementers, index), source, cents);
-  save (self, g_steal_pointer (&edited));
-}
-
-static AdwPreferencesGroup *
-placeholder_group (const char *text)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *button;
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Implementers Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), text);
-  button = gtk_button_new_with_mnemonic (_("_Add Implementer…"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.add-implementer");
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), page);
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static void
-rebuild_groups (HsProjectEditor *self)
-{
-  for (guint i = 0; i < self->budget_groups->len; i++)
-    gtk_box_remove (self->budget_box, g_ptr_array_index (self->budget_groups, i));
-  for (guint i = 0; i < self->financing_groups->len; i++)
-    adw_preferences_page_remove (self->financing_page, g_ptr_array_index (self->financing_groups, i));
-  g_ptr_array_set_size (self->budget_groups, 0);
-  g_ptr_array_set_size (self->budget_grids, 0);
-  g_ptr_array_set_size (self->financing_groups, 0);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->budget_placeholder), self->project->implementers->len == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->financing_placeholder), self->project->implementers->len == 0);
-
-  for (guint i = 0; i < self->project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *grid = hs_budget_grid_new (self->lang);
-      GtkWidget *financing = hs_financing_group_new (self->lang);
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), implementer_name (impl));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             impl->is_main ? _("Main implementer") : _("Partial implementer"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), grid);
-      g_signal_connect_object (grid, "cost-edited", G_CALLBACK (cost_edited_cb), self, 0);
-      gtk_box_append (self->budget_box, group);
-      g_ptr_array_add (self->budget_groups, group);
-      g_ptr_array_add (self->budget_grids, grid);
-
-      g_signal_connect_object (financing, "financing-edited", G_CALLBACK (financing_edited_cb), self, 0);
-      adw_preferences_page_add (self->financing_page, ADW_PREFERENCES_GROUP (financing));
-      g_ptr_array_add (self->financing_groups, financing);
-    }
-
-  /* the project's total stays the last group */
-  gtk_box_reorder_child_after (self->budget_box, GTK_WIDGET (self->budget_total_group),
-                               gtk_widget_get_last_child (GTK_WIDGET (self->budget_box)));
-  gtk_widget_set_visible (GTK_WIDGET (self->budget_total_group), self->project->implementers->len > 1);
-}
-
-/* Every implementer's lines added up, as one implementer the grid can show. */
-static HsImplementer *
-project_budget (const HsProject *project)
-{
-  HsImplementer *total = hs_implementer_new (hs_organisation_new (_("Project total"), NULL, HS_ORG_OTHER), TRUE);
-
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-
-      for (guint l = 0; l < impl->budget->len; l++)
-        {
-          const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, l);
-          gint64 sum;
-
-          /* a sum past what an amount can hold is shown as the largest;
-           * the findings say the totals cannot be computed */
-          if (!hs_money_add (hs_implementer_get_cost (total, line->category, line->year), line->amount, &sum))
-            sum = G_MAXINT64;
-          hs_implementer_set_cost (total, line->category, line->year, sum);
-        }
-    }
-  return total;
-}
-
-static char *
-groups_key (const HsProject *project)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%d|%s\n", impl->id, impl->is_main, implementer_name (impl));
-    }
-  return g_string_free (key, FALSE);
-}
-
-static void
-refresh_budget_and_financing (HsProjectEditor *self)
-{
-  g_autofree char *key = groups_key (self->project);
-  g_autoptr(GArray) years = budget_years (self->project);
-  HsTotals totals;
-  gboolean ok;
-
-  if (g_strcmp0 (key, self->groups_key) != 0)
-    {
-      g_free (self->groups_key);
-      self->groups_key = g_steal_pointer (&key);
-      rebuild_groups (self);
-    }
-
-  for (guint i = 0; i < self->project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (self->project->implementers, i);
-
-      hs_budget_grid_update (g_ptr_array_index (self->budget_grids, i), impl, self->project->cost_model, years);
-      hs_financing_group_update (g_ptr_array_index (self->financing_groups, i), impl);
-    }
-  {
-    g_autoptr(HsImplementer) total = project_budget (self->project);
-
-    hs_budget_grid_update (self->budget_total_grid, total, self->project->cost_model, years);
-  }
-
-  ok = hs_project_totals (self->project, &totals, NULL);
-  {
-    g_autofree char *costs = ok ? hs_money_format (totals.total_costs, self->lang) : g_strdup ("—");
-    g_autofree char *financing = ok ? hs_money_format (totals.total_financing, self->lang) : g_strdup ("—");
-    g_autofree char *support = ok ? hs_money_format (totals.financing[HS_SOURCE_EU_STATE], self->lang) : g_strdup ("—");
-    g_autofree char *share = NULL;
-    g_autofree char *limit = NULL;
-    g_autofree char *subtitle = NULL;
-    const HsCall *call = find_call (self, self->project->call_id);
-    gint32 max_bp = call != NULL ? call->max_support_bp : HS_DEFAULT_MAX_SUPPORT_BP;
-
-    gtk_label_set_text (self->project_costs_label, costs);
-    gtk_label_set_text (self->project_financing_label, financing);
-    gtk_label_set_text (self->project_support_label, support);
-
-    if (ok && totals.total_costs > 0)
-      {
-        gint64 eu_state = totals.financing[HS_SOURCE_EU_STATE];
-
-        /* over the limit by however little: enough decimals to show it */
-        share = eu_state >= 0 && hs_ratio_compare (eu_state, totals.total_costs, max_bp, HS_BP_WHOLE) > 0
-                ? hs_share_format_beside (eu_state, totals.total_costs, max_bp, TRUE, self->lang)
-                : hs_rate_format (hs_rate_of (eu_state, totals.total_costs), self->lang);
-        limit = hs_rate_format_limit (max_bp, self->lang);
-        /* Translators: "62,4 % of total costs; at most 60,0 %" */
-        subtitle = g_strdup_printf (_("%s of total costs; at most %s"), share, limit);
-      }
-    adw_action_row_set_subtitle (self->project_support_row, subtitle != NULL ? subtitle : "");
-  }
-}
-
 /* ---- pages ----------------------------------------------------------------------- */
 
 /* What an edit starts from: the project as loaded, or as it waits to be
@@ -1046,8 +771,13 @@ edit_base (HsProjectEditor *self)
 static void
 set_pages_project (HsProjectEditor *self)
 {
-  hs_editor_page_set_project (HS_EDITOR_PAGE (self->implementers_page), edit_base (self));
-  hs_editor_page_set_project (HS_EDITOR_PAGE (self->indicators_page), edit_base (self));
+  const HsProject *base = edit_base (self);
+  const HsCall *call = base != NULL ? find_call (self, base->call_id) : NULL;
+
+  hs_financing_page_set_max_support (self->financing_page,
+                                     call != NULL ? call->max_support_bp : HS_DEFAULT_MAX_SUPPORT_BP);
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    hs_editor_page_set_project (self->pages[i], base);
 }
 
 /* A page's change, saved as one action. */
@@ -1263,7 +993,6 @@ refresh (HsProjectEditor *self)
   adw_combo_row_set_selected (self->cost_model_row, self->project->cost_model);
   refresh_dates (self);
   refresh_status (self);
-  refresh_budget_and_financing (self);
   set_pages_project (self);
   refresh_findings (self);
   update_title (self);
@@ -1478,63 +1207,10 @@ hs_project_editor_close_request (GtkWindow *window)
 /* ---- fields ---------------------------------------------------------------------------- */
 
 static GtkWidget *
-implementer_field (HsProjectEditor  *self,
-                   guint             index,
-                   char            **rest)
-{
-  /* rest: "", "main", "remove", "make-main", "organisation/...", "budget/YEAR[/CATEGORY]",
-   * "financing[/SOURCE]" */
-  if (self->project == NULL || index >= self->project->implementers->len)
-    return NULL;
-
-  if (rest[0] == NULL || g_str_equal (rest[0], "main") || g_str_equal (rest[0], "organisation") ||
-      g_str_equal (rest[0], "remove") || g_str_equal (rest[0], "make-main"))
-    {
-      /* the implementer's row, on its page */
-      g_autofree char *path = g_strdup_printf ("implementers/%u%s%s", index, rest[0] != NULL ? "/" : "",
-                                               rest[0] != NULL ? rest[0] : "");
-      return hs_editor_page_lookup_field (HS_EDITOR_PAGE (self->implementers_page), path);
-    }
-
-  if (g_str_equal (rest[0], "budget") && index < self->budget_grids->len)
-    {
-      HsBudgetGrid *grid = g_ptr_array_index (self->budget_grids, index);
-      guint64 year = 0;
-
-      if (rest[1] == NULL)
-        return hs_budget_grid_get_first_editable (grid, 0);
-      if (!g_ascii_string_to_unsigned (rest[1], 10, 1, 9999, &year, NULL))
-        return NULL;
-      if (rest[2] != NULL)
-        {
-          int category = hs_cost_category_from_id (rest[2]);
-          GtkWidget *cell = category >= 0 ? hs_budget_grid_get_cell (grid, category, (int) year) : NULL;
-
-          if (HS_IS_AMOUNT_ENTRY (cell))
-            return cell;
-        }
-      return hs_budget_grid_get_first_editable (grid, (int) year);
-    }
-
-  if (g_str_equal (rest[0], "financing") && index < self->financing_groups->len)
-    {
-      HsFinancingGroup *group = g_ptr_array_index (self->financing_groups, index);
-      int source = rest[1] != NULL ? hs_source_from_id (rest[1]) : HS_SOURCE_EU_STATE;
-
-      if (rest[1] != NULL && g_str_equal (rest[1], "own"))
-        source = HS_SOURCE_OWN_PUBLIC;
-      return source >= 0 ? hs_financing_group_get_entry (group, source) : NULL;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 lookup_field (HsProjectEditor *self,
               const char      *path)
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  guint64 index;
 
   if (parts[0] == NULL)
     return NULL;
@@ -1573,43 +1249,14 @@ lookup_field (HsProjectEditor *self,
     return GTK_WIDGET (_hs_date_row_get_button (self->start_row));
   if (g_str_equal (path, "schedule/end/button"))
     return GTK_WIDGET (_hs_date_row_get_button (self->end_row));
-  if (g_str_has_prefix (path, "new-indicator") || g_str_equal (parts[0], "indicators"))
-    return hs_editor_page_lookup_field (HS_EDITOR_PAGE (self->indicators_page), path);
-
-  if (g_str_equal (path, "budget"))
+  /* the pages' own: implementers, their budgets and financing, indicators */
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     {
-      for (guint i = 0; i < self->budget_grids->len; i++)
-        {
-          GtkWidget *cell = hs_budget_grid_get_first_editable (g_ptr_array_index (self->budget_grids, i), 0);
-          if (cell != NULL)
-            return cell;
-        }
-      return NULL;
+      GtkWidget *field = hs_editor_page_lookup_field (self->pages[i], path);
+
+      if (field != NULL)
+        return field;
     }
-
-  /* project-level financing: the main implementer's line of that source */
-  if (g_str_equal (parts[0], "financing") && self->project != NULL)
-    {
-      int main_index = main_implementer_index (self->project);
-      g_auto(GStrv) rest = NULL;
-
-      if (main_index < 0)
-        return NULL;
-      rest = g_new0 (char *, 3);
-      rest[0] = g_strdup ("financing");
-      rest[1] = parts[1] != NULL ? g_strdup (parts[1]) : NULL;
-      return implementer_field (self, main_index, rest);
-    }
-
-  if (g_str_equal (parts[0], "implementers"))
-    {
-      if (parts[1] == NULL)
-        return hs_editor_page_lookup_field (HS_EDITOR_PAGE (self->implementers_page), path);
-      if (!g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &index, NULL))
-        return NULL;
-      return implementer_field (self, index, parts + 2);
-    }
-
   return NULL;
 }
 
@@ -1726,7 +1373,7 @@ HsBudgetGrid *
 _hs_project_editor_get_budget_total (HsProjectEditor *self)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->budget_total_group)) ? self->budget_total_grid : NULL;
+  return _hs_budget_page_get_total (self->budget_page);
 }
 
 HsBudgetGrid *
@@ -1734,7 +1381,7 @@ _hs_project_editor_get_budget_grid (HsProjectEditor *self,
                                    guint            implementer)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
-  return implementer < self->budget_grids->len ? g_ptr_array_index (self->budget_grids, implementer) : NULL;
+  return _hs_budget_page_get_grid (self->budget_page, implementer);
 }
 
 HsFinancingGroup *
@@ -1742,7 +1389,7 @@ _hs_project_editor_get_financing_group (HsProjectEditor *self,
                                        guint            implementer)
 {
   g_return_val_if_fail (HS_IS_PROJECT_EDITOR (self), NULL);
-  return implementer < self->financing_groups->len ? g_ptr_array_index (self->financing_groups, implementer) : NULL;
+  return _hs_financing_page_get_group (self->financing_page, implementer);
 }
 
 HsOrganisationPicker *
@@ -1898,10 +1545,6 @@ hs_project_editor_finalize (GObject *object)
   g_clear_pointer (&self->shown_focus_areas, g_ptr_array_unref);
   g_clear_pointer (&self->shown_calls, g_ptr_array_unref);
   g_clear_pointer (&self->shown_statuses, g_array_unref);
-  g_clear_pointer (&self->budget_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->budget_grids, g_ptr_array_unref);
-  g_clear_pointer (&self->financing_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->groups_key, g_free);
   g_clear_pointer (&self->combos_key, g_free);
 
   G_OBJECT_CLASS (hs_project_editor_parent_class)->finalize (object);
@@ -1932,6 +1575,8 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   g_type_ensure (HS_TYPE_FINDINGS_PANEL);
   g_type_ensure (HS_TYPE_DATE_ROW);
   g_type_ensure (HS_TYPE_IMPLEMENTERS_PAGE);
+  g_type_ensure (HS_TYPE_BUDGET_PAGE);
+  g_type_ensure (HS_TYPE_FINANCING_PAGE);
   g_type_ensure (HS_TYPE_INDICATORS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-project-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, toast_overlay);
@@ -1954,12 +1599,8 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, implementers_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, summary_view);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, budget_box);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, budget_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, financing_page);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_costs_label);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_support_label);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_support_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, project_financing_label);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_panel);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
@@ -2038,9 +1679,6 @@ hs_project_editor_init (HsProjectEditor *self)
   self->shown_focus_areas = g_ptr_array_new ();
   self->shown_calls = g_ptr_array_new ();
   self->shown_statuses = g_array_new (FALSE, FALSE, sizeof (HsStatus));
-  self->budget_groups = g_ptr_array_new ();
-  self->budget_grids = g_ptr_array_new ();
-  self->financing_groups = g_ptr_array_new ();
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -2074,21 +1712,14 @@ hs_project_editor_init (HsProjectEditor *self)
     gtk_string_list_append (cost_models, hs_cost_model_label (m));
   adw_combo_row_set_model (self->cost_model_row, G_LIST_MODEL (cost_models));
 
-  g_signal_connect (self->implementers_page, "edited", G_CALLBACK (page_edited_cb), self);
-  g_signal_connect (self->indicators_page, "edited", G_CALLBACK (page_edited_cb), self);
+  self->pages[0] = HS_EDITOR_PAGE (self->implementers_page);
+  self->pages[1] = HS_EDITOR_PAGE (self->budget_page);
+  self->pages[2] = HS_EDITOR_PAGE (self->financing_page);
+  self->pages[3] = HS_EDITOR_PAGE (self->indicators_page);
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    g_signal_connect (self->pages[i], "edited", G_CALLBACK (page_edited_cb), self);
 
 
-  self->budget_placeholder = placeholder_group (_("Each implementer gets a budget here, by cost category and year."));
-  gtk_box_append (self->budget_box, GTK_WIDGET (self->budget_placeholder));
-  self->budget_total_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->budget_total_group, _("Project Total"));
-  adw_preferences_group_set_description (self->budget_total_group, _("All implementers together, by cost category and year"));
-  self->budget_total_grid = HS_BUDGET_GRID (hs_budget_grid_new_total (self->lang));
-  adw_preferences_group_add (self->budget_total_group, GTK_WIDGET (self->budget_total_grid));
-  gtk_widget_set_visible (GTK_WIDGET (self->budget_total_group), FALSE);
-  gtk_box_append (self->budget_box, GTK_WIDGET (self->budget_total_group));
-  self->financing_placeholder = placeholder_group (_("Each implementer gets a financing plan here: its sources and their shares of its costs."));
-  adw_preferences_page_add (self->financing_page, self->financing_placeholder);
 
   g_signal_connect_swapped (self->agreement_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
   g_signal_connect_swapped (self->focus_area_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
