@@ -34,13 +34,15 @@ hs_editor_page_default_init (HsEditorPageInterface *iface)
    * HsEditorPage::edited:
    * @edited: (type gpointer): the project as the user changed it, a copy
    *   the page keeps (a handler copies what it keeps)
+   * @error: (type gpointer): a GError location for a refusal the page
+   *   shows itself, or NULL (the editor shows it)
    *
    * Returns: TRUE when the change was saved
    */
   signals[SIGNAL_EDITED] =
     g_signal_new ("edited", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
                   g_signal_accumulator_first_wins, NULL, NULL,
-                  G_TYPE_BOOLEAN, 1, G_TYPE_POINTER);
+                  G_TYPE_BOOLEAN, 2, G_TYPE_POINTER, G_TYPE_POINTER);
 }
 
 void
@@ -83,8 +85,44 @@ hs_editor_page_edited (HsEditorPage    *self,
   g_return_val_if_fail (HS_IS_EDITOR_PAGE (self), FALSE);
   g_return_val_if_fail (edited != NULL, FALSE);
 
-  g_signal_emit (self, signals[SIGNAL_EDITED], 0, edited, &saved);
+  g_signal_emit (self, signals[SIGNAL_EDITED], 0, edited, NULL, &saved);
   return saved;
+}
+
+gboolean
+hs_editor_page_edited_or_refused (HsEditorPage    *self,
+                                  const HsProject *edited,
+                                  GError         **error)
+{
+  gboolean saved = FALSE;
+
+  g_return_val_if_fail (HS_IS_EDITOR_PAGE (self), FALSE);
+  g_return_val_if_fail (edited != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_signal_emit (self, signals[SIGNAL_EDITED], 0, edited, error, &saved);
+  return saved;
+}
+
+void
+hs_editor_page_set_field_error (GtkWidget  *row,
+                                GtkLabel   *label,
+                                const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  if (label != NULL)
+    {
+      gtk_label_set_text (label, message != NULL ? message : "");
+      gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+    }
+  gtk_widget_set_tooltip_text (row, message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
 }
 
 GtkWidget *

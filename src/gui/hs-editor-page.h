@@ -38,9 +38,21 @@ GtkWidget *hs_editor_page_lookup_field   (HsEditorPage    *self,
 gboolean   hs_editor_page_commit_focused (HsEditorPage    *self,
                                           GtkWidget       *focus);
 /* Emits "edited" with a changed copy of the project: the editor saves it
- * as one action. TRUE when it was saved. */
+ * as one action (and says what went wrong in a toast). TRUE when it was
+ * saved. */
 gboolean   hs_editor_page_edited         (HsEditorPage    *self,
                                           const HsProject *edited);
+/* The same, but a refusal comes back to the page in @error, to be shown
+ * beside the field (a code another project has). */
+gboolean   hs_editor_page_edited_or_refused (HsEditorPage    *self,
+                                             const HsProject *edited,
+                                             GError         **error);
+
+/* Marks a row as wrong, with what is wrong in @label (when there is one),
+ * its tooltip and its accessible state; NULL clears it. */
+void       hs_editor_page_set_field_error (GtkWidget      *row,
+                                           GtkLabel       *label,
+                                           const char     *message);
 
 /* The group a budget or financing page shows while the project has no
  * implementer: what comes there, and a button that adds one. */

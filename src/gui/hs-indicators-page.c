@@ -84,27 +84,6 @@ parse_target (HsLang       lang,
   return TRUE;
 }
 
-static void
-set_field_error (GtkWidget  *row,
-                 GtkLabel   *label,
-                 const char *message)
-{
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  if (label != NULL)
-    {
-      gtk_label_set_text (label, message != NULL ? message : "");
-      gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-    }
-  gtk_widget_set_tooltip_text (row, message);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 static guint
 entry_index (HsIndicatorsPage *self,
              GtkWidget        *entry)
@@ -215,7 +194,7 @@ add_action_cb (GtkWidget  *widget,
 
   if (!parse_target (self->lang, gtk_editable_get_text (GTK_EDITABLE (self->new_target_row)), &target, &error))
     {
-      set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, error->message);
+      hs_editor_page_set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, error->message);
       return;
     }
 
@@ -224,10 +203,10 @@ add_action_cb (GtkWidget  *widget,
                    hs_indicator_code (selected)) == 0)
       {
         g_autofree char *message = g_strdup_printf (_("%s is already listed"), hs_indicator_code (selected));
-        set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, message);
+        hs_editor_page_set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, message);
         return;
       }
-  set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, NULL);
+  hs_editor_page_set_field_error (GTK_WIDGET (self->new_target_row), self->new_target_error, NULL);
 
   edited = hs_project_copy (self->project);
   indicator.code = g_strdup (hs_indicator_code (selected));

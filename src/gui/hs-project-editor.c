@@ -36,6 +36,7 @@
 #include "hs-findings-panel.h"
 #include "hs-budget-page-private.h"
 #include "hs-financing-page-private.h"
+#include "hs-general-page.h"
 #include "hs-implementers-page-private.h"
 #include "hs-indicators-page.h"
 #include "hs-organisation-picker.h"
@@ -46,16 +47,6 @@
 #define MAX_BUDGET_YEARS 12
 /* How soon a save that found the database busy is tried again. */
 #define HS_EDITOR_RETRY_MS 250
-
-typedef enum
-{
-  TEXT_NAME_FI,
-  TEXT_NAME_SV,
-  TEXT_NAME_EN,
-  TEXT_ACRONYM,
-  TEXT_CODE,
-  N_TEXT_FIELDS
-} TextField;
 
 struct _HsProjectEditor
 {
@@ -81,14 +72,9 @@ struct _HsProjectEditor
   GPtrArray            *agreements;       /* of HsAgreement* */
   GPtrArray            *focus_areas;      /* of HsFocusArea*, all agreements */
   GPtrArray            *calls;            /* of HsCall*, all agreements */
-  GPtrArray            *shown_focus_areas; /* borrowed HsFocusArea* of the combo, [0] = NULL */
-  GPtrArray            *shown_calls;      /* borrowed HsCall* of the combo, [0] = NULL */
-  GArray               *shown_statuses;   /* HsStatus of the status combo */
-  char                 *combos_key;       /* what the focus-area and call combos list */
-  guint                 choices_idle;     /* applies a choice made in a combo */
 
   /* dynamic parts and the keys they were built for */
-  HsEditorPage         *pages[4];         /* borrowed: implementers, budget, financing, indicators */
+  HsEditorPage         *pages[5];         /* borrowed: general, implementers, budget, financing, indicators */
 
 
 
@@ -98,21 +84,8 @@ struct _HsProjectEditor
   AdwViewStack         *view_stack;
   AdwFlap              *flap;
   AdwButtonContent     *findings_button_content;
-  AdwEntryRow          *name_fi_row;
-  AdwEntryRow          *name_sv_row;
-  AdwEntryRow          *name_en_row;
-  AdwEntryRow          *acronym_row;
-  AdwEntryRow          *code_row;
-  GtkLabel             *code_error;
-  AdwComboRow          *agreement_row;
-  AdwComboRow          *focus_area_row;
-  AdwComboRow          *call_row;
-  AdwComboRow          *cost_model_row;
-  HsDateRow            *start_row;
-  HsDateRow            *end_row;
-  AdwComboRow          *status_row;
+  HsGeneralPage        *general_page;
   HsImplementersPage   *implementers_page;
-  GtkTextView          *summary_view;
   HsBudgetPage         *budget_page;
   HsFinancingPage      *financing_page;
   HsIndicatorsPage     *indicators_page;
@@ -162,47 +135,6 @@ show_error (HsProjectEditor *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-set_field_error (GtkWidget  *row,
-                 GtkLabel   *label,
-                 const char *message)
-{
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  if (label != NULL)
-    {
-      gtk_label_set_text (label, message != NULL ? message : "");
-      gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-    }
-  gtk_widget_set_tooltip_text (row, message);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
-set_editable_text (GtkEditable *editable,
-                   const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (editable, text != NULL ? text : "");
-}
-
-static gboolean
-has_focus_within (gpointer widget)
-{
-  return (gtk_widget_get_state_flags (GTK_WIDGET (widget)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
-}
-
-static char *
-stripped_text (gpointer editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
 }
 
 static const HsCall *
@@ -271,14 +203,6 @@ show_conflict (HsProjectEditor *self,
   adw_toast_set_button_label (toast, _("_Keep Mine"));
   adw_toast_set_action_name (toast, "editor.keep-mine");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* A copy of the project as last loaded (or as waiting to be saved), to
- * change and hand to save (). */
-static HsProject *
-begin_edit (HsProjectEditor *self)
-{
-  return hs_project_copy (self->waiting != NULL ? self->waiting : self->project);
 }
 
 static gboolean save (HsProjectEditor *self, HsProject *edited);
@@ -372,380 +296,6 @@ save (HsProjectEditor *self,
   return TRUE;
 }
 
-/* ---- general: texts ------------------------------------------------------------- */
-
-typedef void (*LeaveCommit) (HsProjectEditor *self,
-                             GtkWidget       *widget);
-
-typedef struct
-{
-  HsProjectEditor *self;
-  GtkWidget       *widget;
-  LeaveCommit      commit;
-} LeaveCommitData;
-
-static void
-leave_commit_data_free (gpointer data)
-{
-  LeaveCommitData *d = data;
-
-  g_object_unref (d->self);
-  g_object_unref (d->widget);
-  g_free (d);
-}
-
-static gboolean
-leave_commit_cb (gpointer data)
-{
-  LeaveCommitData *d = data;
-
-  if (d->self->project != NULL && d->self->repository != NULL)
-    d->commit (d->self, d->widget);
-  return G_SOURCE_REMOVE;
-}
-
-/* A field left is committed once the focus has moved on: what a save
- * rebuilds (findings, implementer rows, budget grids) must not be taken
- * apart while GTK still walks the widgets the focus leaves and enters —
- * that walk never ends on a widget removed under it. */
-static void
-commit_after_leave (HsProjectEditor *self,
-                    GtkWidget       *widget,
-                    LeaveCommit      commit)
-{
-  LeaveCommitData *d = g_new0 (LeaveCommitData, 1);
-
-  d->self = g_object_ref (self);
-  d->widget = g_object_ref (widget);
-  d->commit = commit;
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, leave_commit_cb, d, leave_commit_data_free);
-}
-
-static AdwEntryRow *
-text_row (HsProjectEditor *self,
-          TextField        field)
-{
-  switch (field)
-    {
-    case TEXT_NAME_FI: return self->name_fi_row;
-    case TEXT_NAME_SV: return self->name_sv_row;
-    case TEXT_NAME_EN: return self->name_en_row;
-    case TEXT_ACRONYM: return self->acronym_row;
-    case TEXT_CODE:    return self->code_row;
-    case N_TEXT_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static char **
-text_slot (HsProject *project,
-           TextField  field)
-{
-  switch (field)
-    {
-    case TEXT_NAME_FI: return &project->name_fi;
-    case TEXT_NAME_SV: return &project->name_sv;
-    case TEXT_NAME_EN: return &project->name_en;
-    case TEXT_ACRONYM: return &project->acronym;
-    case TEXT_CODE:    return &project->code;
-    case N_TEXT_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-commit_text (HsProjectEditor *self,
-             TextField        field)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(HsProject) edited = NULL;
-  char **slot;
-
-  if (self->updating > 0 || self->project == NULL)
-    return;
-
-  text = stripped_text (text_row (self, field));
-  if (g_strcmp0 (text, *text_slot (self->project, field) != NULL ? *text_slot (self->project, field) : "") == 0)
-    {
-      if (field == TEXT_CODE)
-        set_field_error (GTK_WIDGET (self->code_row), self->code_error, NULL);
-      return;
-    }
-
-  if (field == TEXT_CODE && *text == '\0')
-    {
-      set_field_error (GTK_WIDGET (self->code_row), self->code_error, _("A project needs a code"));
-      return;
-    }
-
-  edited = begin_edit (self);
-  slot = text_slot (edited, field);
-  g_free (*slot);
-  *slot = *text != '\0' ? g_steal_pointer (&text) : NULL;
-
-  if (field == TEXT_CODE)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean ok;
-
-      self->saving++;
-      ok = hs_repository_save_project (self->repository, edited, &error);
-      self->saving--;
-      if (!ok)
-        {
-          /* Keep what was typed, and say why it was not stored. */
-          set_field_error (GTK_WIDGET (self->code_row), self->code_error, error->message);
-          return;
-        }
-      set_field_error (GTK_WIDGET (self->code_row), self->code_error, NULL);
-      reload (self);
-      return;
-    }
-
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-text_row_commit_cb (AdwEntryRow     *row,
-                    HsProjectEditor *self)
-{
-  commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
-}
-
-static void
-commit_text_row (HsProjectEditor *self,
-                 GtkWidget       *row)
-{
-  commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hs-field")));
-}
-
-/* ---- general: the summary ----------------------------------------------------- */
-
-static char *
-summary_text (HsProjectEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
-  GtkTextIter start, end;
-  char *text;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return g_strstrip (text);
-}
-
-static void
-commit_summary (HsProjectEditor *self,
-                GtkWidget       *view)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->updating > 0 || self->project == NULL)
-    return;
-
-  text = summary_text (self);
-  if (g_strcmp0 (text, self->project->summary != NULL ? self->project->summary : "") == 0)
-    return;
-
-  edited = begin_edit (self);
-  g_free (edited->summary);
-  edited->summary = *text != '\0' ? g_steal_pointer (&text) : NULL;
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-summary_leave_cb (GtkEventControllerFocus *controller,
-                  HsProjectEditor         *self)
-{
-  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), commit_summary);
-}
-
-static void
-refresh_summary (HsProjectEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
-  g_autofree char *shown = NULL;
-
-  /* what is being typed stays until it is left */
-  if (has_focus_within (self->summary_view))
-    return;
-  shown = summary_text (self);
-  if (g_strcmp0 (shown, self->project->summary != NULL ? self->project->summary : "") != 0)
-    {
-      /* a text from the store is not the user's typing to undo */
-      gtk_text_buffer_begin_irreversible_action (buffer);
-      gtk_text_buffer_set_text (buffer, self->project->summary != NULL ? self->project->summary : "", -1);
-      gtk_text_buffer_end_irreversible_action (buffer);
-    }
-}
-
-static void
-text_row_leave_cb (GtkEventControllerFocus *controller,
-                   HsProjectEditor         *self)
-{
-  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), commit_text_row);
-}
-
-/* ---- general: dates ------------------------------------------------------------- */
-
-static void
-date_committed_cb (HsDateRow       *row,
-                   guint            julian,
-                   HsProjectEditor *self)
-{
-  g_autoptr(HsProject) edited = NULL;
-  GDate *slot;
-
-  if (self->updating > 0 || self->project == NULL)
-    return;
-
-  edited = begin_edit (self);
-  slot = row == self->start_row ? &edited->start_date : &edited->end_date;
-  g_date_clear (slot, 1);
-  if (julian != 0)
-    g_date_set_julian (slot, julian);
-  save (self, g_steal_pointer (&edited));
-}
-
-/* ---- general: choices ------------------------------------------------------------- */
-
-static void
-apply_agreement (HsProjectEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->agreement_row);
-  const HsAgreement *agreement;
-  g_autoptr(HsProject) edited = NULL;
-  const HsFocusArea *focus_area;
-  const HsCall *call;
-
-  if (self->updating > 0 || self->project == NULL || self->agreements == NULL ||
-      selected >= self->agreements->len)
-    return;
-
-  agreement = g_ptr_array_index (self->agreements, selected);
-  if (agreement->id == self->project->agreement_id)
-    return;
-
-  edited = begin_edit (self);
-  edited->agreement_id = agreement->id;
-  /* A focus area or call of another agreement no longer fits. */
-  focus_area = find_focus_area (self, edited->focus_area_id);
-  if (focus_area != NULL && focus_area->agreement_id != agreement->id)
-    edited->focus_area_id = 0;
-  call = find_call (self, edited->call_id);
-  if (call != NULL && call->agreement_id != 0 && call->agreement_id != agreement->id)
-    edited->call_id = 0;
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-apply_focus_area (HsProjectEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->focus_area_row);
-  const HsFocusArea *fa;
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->updating > 0 || self->project == NULL || selected >= self->shown_focus_areas->len)
-    return;
-
-  fa = g_ptr_array_index (self->shown_focus_areas, selected);
-  if ((fa != NULL ? fa->id : 0) == self->project->focus_area_id)
-    return;
-
-  edited = begin_edit (self);
-  edited->focus_area_id = fa != NULL ? fa->id : 0;
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-apply_call (HsProjectEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->call_row);
-  const HsCall *call;
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->updating > 0 || self->project == NULL || selected >= self->shown_calls->len)
-    return;
-
-  call = g_ptr_array_index (self->shown_calls, selected);
-  if ((call != NULL ? call->id : 0) == self->project->call_id)
-    return;
-
-  edited = begin_edit (self);
-  edited->call_id = call != NULL ? call->id : 0;
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-apply_cost_model (HsProjectEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->cost_model_row);
-  g_autoptr(HsProject) edited = NULL;
-
-  if (self->updating > 0 || self->project == NULL || selected >= HS_N_COST_MODELS ||
-      (HsCostModel) selected == self->project->cost_model)
-    return;
-
-  edited = begin_edit (self);
-  edited->cost_model = selected;
-  save (self, g_steal_pointer (&edited));
-}
-
-static void
-apply_status (HsProjectEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->status_row);
-  g_autoptr(HsProject) edited = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  HsStatusChange change;
-  HsStatus status;
-
-  if (self->updating > 0 || self->project == NULL || selected == 0 ||
-      selected >= self->shown_statuses->len)
-    return;
-
-  status = g_array_index (self->shown_statuses, HsStatus, selected);
-  if (!hs_status_transition_allowed (self->project->status, status))
-    return;
-
-  edited = begin_edit (self);
-  edited->status = status;
-  change.status = status;
-  g_date_clear (&change.date, 1);
-  g_date_set_dmy (&change.date, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-  g_array_append_val (edited->history, change);
-  save (self, g_steal_pointer (&edited));
-}
-
-/* A choice is stored from an idle: storing refreshes the lists, and a
- * combo's model must not be replaced while it is telling about its own
- * selection. */
-static gboolean
-apply_choices_idle_cb (gpointer data)
-{
-  HsProjectEditor *self = data;
-
-  self->choices_idle = 0;
-  apply_agreement (self);
-  apply_focus_area (self);
-  apply_call (self);
-  apply_cost_model (self);
-  apply_status (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-choice_changed_cb (HsProjectEditor *self)
-{
-  if (self->updating > 0 || self->project == NULL || self->choices_idle != 0)
-    return;
-  self->choices_idle = g_idle_add_full (G_PRIORITY_DEFAULT, apply_choices_idle_cb,
-                                        g_object_ref (self), g_object_unref);
-}
-
 /* ---- implementers ---------------------------------------------------------------- */
 
 static void
@@ -784,11 +334,26 @@ set_pages_project (HsProjectEditor *self)
 static gboolean
 page_edited_cb (HsEditorPage    *page,
                 const HsProject *edited,
+                GError         **error,
                 HsProjectEditor *self)
 {
+  g_autoptr(HsProject) copy = NULL;
+  gboolean ok;
+
   if (self->project == NULL)
     return FALSE;
-  return save (self, hs_project_copy (edited));
+  copy = hs_project_copy (edited);
+  if (error == NULL)
+    return save (self, g_steal_pointer (&copy));
+
+  /* the page shows a refusal beside its field (a code that is taken),
+   * and keeps what was typed */
+  self->saving++;
+  ok = hs_repository_save_project (self->repository, copy, error);
+  self->saving--;
+  if (ok)
+    reload (self);
+  return ok;
 }
 
 /* ---- findings ---------------------------------------------------------------------- */
@@ -837,120 +402,6 @@ focus_field_action_cb (GtkWidget  *widget,
 /* ---- refreshing -------------------------------------------------------------------- */
 
 static void
-refresh_reference_combos (HsProjectEditor *self)
-{
-  g_autoptr(GtkStringList) focus_areas = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) calls = gtk_string_list_new (NULL);
-  g_autoptr(GString) key = g_string_new (NULL);
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  /* agreements */
-  for (guint i = 0; self->agreements != NULL && i < self->agreements->len; i++)
-    if (((HsAgreement *) g_ptr_array_index (self->agreements, i))->id == self->project->agreement_id)
-      selected = i;
-  adw_combo_row_set_selected (self->agreement_row, selected);
-
-  /* focus areas and calls of the agreement, plus the project's own if it is
-   * of another one (the finding about it must be fixable here) */
-  g_ptr_array_set_size (self->shown_focus_areas, 0);
-  g_ptr_array_add (self->shown_focus_areas, NULL);
-  gtk_string_list_append (focus_areas, _("None"));
-  for (guint i = 0; self->focus_areas != NULL && i < self->focus_areas->len; i++)
-    {
-      HsFocusArea *fa = g_ptr_array_index (self->focus_areas, i);
-      if (fa->agreement_id == self->project->agreement_id || fa->id == self->project->focus_area_id)
-        {
-          g_ptr_array_add (self->shown_focus_areas, fa);
-          gtk_string_list_append (focus_areas, fa->name);
-          g_string_append_printf (key, "f%" G_GINT64_FORMAT ",", fa->id);
-        }
-    }
-
-  g_ptr_array_set_size (self->shown_calls, 0);
-  g_ptr_array_add (self->shown_calls, NULL);
-  gtk_string_list_append (calls, _("No call"));
-  for (guint i = 0; self->calls != NULL && i < self->calls->len; i++)
-    {
-      HsCall *call = g_ptr_array_index (self->calls, i);
-      if (call->agreement_id == 0 || call->agreement_id == self->project->agreement_id ||
-          call->id == self->project->call_id)
-        {
-          g_autofree char *call_name = hs_call_dup_display_name (call, self->lang);
-
-          g_ptr_array_add (self->shown_calls, call);
-          gtk_string_list_append (calls, call_name);
-          g_string_append_printf (key, "c%" G_GINT64_FORMAT ",", call->id);
-        }
-    }
-
-  /* Replace the lists only when they differ, so an open list stays. */
-  if (g_strcmp0 (key->str, self->combos_key) != 0)
-    {
-      g_free (self->combos_key);
-      self->combos_key = g_strdup (key->str);
-      adw_combo_row_set_model (self->focus_area_row, G_LIST_MODEL (focus_areas));
-      adw_combo_row_set_model (self->call_row, G_LIST_MODEL (calls));
-    }
-
-  selected = 0;
-  for (guint i = 1; i < self->shown_focus_areas->len; i++)
-    if (((HsFocusArea *) g_ptr_array_index (self->shown_focus_areas, i))->id == self->project->focus_area_id)
-      selected = i;
-  adw_combo_row_set_selected (self->focus_area_row, selected);
-
-  selected = 0;
-  for (guint i = 1; i < self->shown_calls->len; i++)
-    if (((HsCall *) g_ptr_array_index (self->shown_calls, i))->id == self->project->call_id)
-      selected = i;
-  adw_combo_row_set_selected (self->call_row, selected);
-}
-
-static void
-refresh_status (HsProjectEditor *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *subtitle = NULL;
-
-  g_array_set_size (self->shown_statuses, 0);
-  g_array_append_val (self->shown_statuses, self->project->status);
-  gtk_string_list_append (labels, hs_status_label (self->project->status));
-  for (HsStatus s = 0; s < HS_N_STATUSES; s++)
-    if (s != self->project->status && hs_status_transition_allowed (self->project->status, s))
-      {
-        g_autofree char *label = g_strdup_printf ("→ %s", hs_status_label (s));
-        g_array_append_val (self->shown_statuses, s);
-        gtk_string_list_append (labels, label);
-      }
-
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->status_row, 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), self->shown_statuses->len > 1);
-
-  if (self->project->history->len > 0)
-    {
-      const HsStatusChange *last = &g_array_index (self->project->history, HsStatusChange,
-                                                   self->project->history->len - 1);
-      g_autofree char *date = hs_date_format (&last->date, self->lang);
-      /* Translators: under the status: "Since 9.2.2021" */
-      subtitle = g_strdup_printf (_("Since %s"), date);
-    }
-  if (self->shown_statuses->len <= 1)
-    {
-      g_autofree char *final = g_strdup (_("A final status"));
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&final);
-    }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), subtitle != NULL ? subtitle : "");
-}
-
-static void
-refresh_dates (HsProjectEditor *self)
-{
-  hs_date_row_set_date (self->start_row, &self->project->start_date);
-  hs_date_row_set_date (self->end_row, &self->project->end_date);
-}
-
-static void
 update_title (HsProjectEditor *self)
 {
   const char *name = hs_project_display_name (self->project);
@@ -975,29 +426,10 @@ refresh (HsProjectEditor *self)
     return;
 
   self->updating++;
-
-  for (TextField f = 0; f < N_TEXT_FIELDS; f++)
-    {
-      AdwEntryRow *row = text_row (self, f);
-
-      /* The code the user typed stays while it says why it was refused. */
-      if (f == TEXT_CODE && gtk_widget_has_css_class (GTK_WIDGET (row), "error") && has_focus_within (row))
-        continue;
-      set_editable_text (GTK_EDITABLE (row), *text_slot (self->project, f));
-      if (f == TEXT_CODE)
-        set_field_error (GTK_WIDGET (row), self->code_error, NULL);
-    }
-
-  refresh_summary (self);
-  refresh_reference_combos (self);
-  adw_combo_row_set_selected (self->cost_model_row, self->project->cost_model);
-  refresh_dates (self);
-  refresh_status (self);
   set_pages_project (self);
   refresh_findings (self);
   update_title (self);
   update_undo_actions (self);
-
   self->updating--;
 }
 
@@ -1142,17 +574,11 @@ commit_focused (HsProjectEditor *self)
           hs_date_row_commit (HS_DATE_ROW (w));
           return;
         }
-      if (ADW_IS_ENTRY_ROW (w) && g_object_get_data (G_OBJECT (w), "hs-kind") != NULL)
-        {
-          commit_text (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "hs-field")));
-          return;
-        }
-      if (w == GTK_WIDGET (self->summary_view))
-        {
-          commit_summary (self, w);
-          return;
-        }
     }
+  /* a page's own fields: texts, the summary, indicator targets */
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    if (hs_editor_page_commit_focused (self->pages[i], focus))
+      return;
 }
 
 static void
@@ -1215,41 +641,7 @@ lookup_field (HsProjectEditor *self,
   if (parts[0] == NULL)
     return NULL;
 
-  if (g_str_equal (path, "name-fi"))
-    return GTK_WIDGET (self->name_fi_row);
-  if (g_str_equal (path, "name-sv"))
-    return GTK_WIDGET (self->name_sv_row);
-  if (g_str_equal (path, "name-en"))
-    return GTK_WIDGET (self->name_en_row);
-  if (g_str_equal (path, "acronym"))
-    return GTK_WIDGET (self->acronym_row);
-  if (g_str_equal (path, "summary"))
-    return GTK_WIDGET (self->summary_view);
-  if (g_str_equal (path, "code"))
-    return GTK_WIDGET (self->code_row);
-  if (g_str_equal (path, "agreement"))
-    return GTK_WIDGET (self->agreement_row);
-  if (g_str_equal (path, "focus-area"))
-    return GTK_WIDGET (self->focus_area_row);
-  if (g_str_equal (path, "call"))
-    return GTK_WIDGET (self->call_row);
-  if (g_str_equal (path, "cost-model"))
-    return GTK_WIDGET (self->cost_model_row);
-  if (g_str_equal (parts[0], "status"))
-    return GTK_WIDGET (self->status_row);
-  if (g_str_equal (path, "schedule/start") || g_str_equal (path, "schedule"))
-    return GTK_WIDGET (self->start_row);
-  if (g_str_equal (path, "schedule/end"))
-    return GTK_WIDGET (self->end_row);
-  if (g_str_equal (path, "schedule/start/calendar"))
-    return GTK_WIDGET (_hs_date_row_get_calendar (self->start_row));
-  if (g_str_equal (path, "schedule/end/calendar"))
-    return GTK_WIDGET (_hs_date_row_get_calendar (self->end_row));
-  if (g_str_equal (path, "schedule/start/button"))
-    return GTK_WIDGET (_hs_date_row_get_button (self->start_row));
-  if (g_str_equal (path, "schedule/end/button"))
-    return GTK_WIDGET (_hs_date_row_get_button (self->end_row));
-  /* the pages' own: implementers, their budgets and financing, indicators */
+  /* every field is a page's */
   for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     {
       GtkWidget *field = hs_editor_page_lookup_field (self->pages[i], path);
@@ -1420,7 +812,6 @@ static void
 load_reference_data (HsProjectEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) agreements = gtk_string_list_new (NULL);
 
   self->agreements = hs_repository_list_agreements (self->repository, &error);
   if (self->agreements == NULL)
@@ -1441,9 +832,7 @@ load_reference_data (HsProjectEditor *self)
       g_clear_error (&error);
     }
 
-  for (guint i = 0; self->agreements != NULL && i < self->agreements->len; i++)
-    gtk_string_list_append (agreements, ((HsAgreement *) g_ptr_array_index (self->agreements, i))->region_name);
-  adw_combo_row_set_model (self->agreement_row, G_LIST_MODEL (agreements));
+  hs_general_page_set_reference (self->general_page, self->agreements, self->focus_areas, self->calls);
 }
 
 static void
@@ -1519,7 +908,6 @@ hs_project_editor_dispose (GObject *object)
 
   if (self->repository != NULL && self->changed_handler != 0)
     g_clear_signal_handler (&self->changed_handler, self->repository);
-  g_clear_handle_id (&self->choices_idle, g_source_remove);
 
   /* Nothing may be saved any more while the widgets go away. */
   stop_waiting (self);
@@ -1542,10 +930,6 @@ hs_project_editor_finalize (GObject *object)
   g_clear_pointer (&self->agreements, g_ptr_array_unref);
   g_clear_pointer (&self->focus_areas, g_ptr_array_unref);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
-  g_clear_pointer (&self->shown_focus_areas, g_ptr_array_unref);
-  g_clear_pointer (&self->shown_calls, g_ptr_array_unref);
-  g_clear_pointer (&self->shown_statuses, g_array_unref);
-  g_clear_pointer (&self->combos_key, g_free);
 
   G_OBJECT_CLASS (hs_project_editor_parent_class)->finalize (object);
 }
@@ -1574,6 +958,7 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
 
   g_type_ensure (HS_TYPE_FINDINGS_PANEL);
   g_type_ensure (HS_TYPE_DATE_ROW);
+  g_type_ensure (HS_TYPE_GENERAL_PAGE);
   g_type_ensure (HS_TYPE_IMPLEMENTERS_PAGE);
   g_type_ensure (HS_TYPE_BUDGET_PAGE);
   g_type_ensure (HS_TYPE_FINANCING_PAGE);
@@ -1584,21 +969,8 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, flap);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, findings_button_content);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, name_fi_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, name_sv_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, name_en_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, acronym_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, code_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, code_error);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, agreement_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, focus_area_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, call_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, cost_model_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, start_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, end_row);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, general_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, implementers_page);
-  gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, budget_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, financing_page);
   gtk_widget_class_bind_template_child (widget_class, HsProjectEditor, indicators_page);
@@ -1630,22 +1002,6 @@ hs_project_editor_class_init (HsProjectEditorClass *klass)
                                          "editor.show-page", "s", page_names[i]);
 }
 
-static void
-connect_text_row (HsProjectEditor *self,
-                  AdwEntryRow     *row,
-                  const char      *kind,
-                  int              field)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_object_set_data (G_OBJECT (row), "hs-kind", (gpointer) kind);
-  g_object_set_data (G_OBJECT (row), "hs-field", GINT_TO_POINTER (field));
-
-  g_signal_connect (row, "entry-activated", G_CALLBACK (text_row_commit_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (text_row_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
-}
-
 /* GTK 4.8's viewports scroll to the focus only when their own focus child
  * changes: Tab from one budget cell to the next, or a finding that goes to
  * a cell, stays inside the same child and left the cell out of view. The
@@ -1673,57 +1029,16 @@ focus_widget_changed_cb (HsProjectEditor *self)
 static void
 hs_project_editor_init (HsProjectEditor *self)
 {
-  g_autoptr(GtkStringList) cost_models = gtk_string_list_new (NULL);
-
   self->lang = hs_lang_current ();
-  self->shown_focus_areas = g_ptr_array_new ();
-  self->shown_calls = g_ptr_array_new ();
-  self->shown_statuses = g_array_new (FALSE, FALSE, sizeof (HsStatus));
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  connect_text_row (self, self->name_fi_row, "text", TEXT_NAME_FI);
-  connect_text_row (self, self->name_sv_row, "text", TEXT_NAME_SV);
-  connect_text_row (self, self->name_en_row, "text", TEXT_NAME_EN);
-  connect_text_row (self, self->acronym_row, "text", TEXT_ACRONYM);
-  connect_text_row (self, self->code_row, "text", TEXT_CODE);
-  /* the lists of the choices show long names whole */
-  {
-    AdwComboRow *rows[] = { self->agreement_row, self->focus_area_row, self->call_row };
-
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      {
-        g_autoptr(GtkListItemFactory) factory =
-          gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/hs-choice-item.ui");
-        adw_combo_row_set_list_factory (rows[i], factory);
-      }
-  }
-  {
-    GtkEventController *focus = gtk_event_controller_focus_new ();
-
-    g_signal_connect (focus, "leave", G_CALLBACK (summary_leave_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->summary_view), focus);
-  }
-  g_signal_connect (self->start_row, "date-committed", G_CALLBACK (date_committed_cb), self);
-  g_signal_connect (self->end_row, "date-committed", G_CALLBACK (date_committed_cb), self);
-
-  for (HsCostModel m = 0; m < HS_N_COST_MODELS; m++)
-    gtk_string_list_append (cost_models, hs_cost_model_label (m));
-  adw_combo_row_set_model (self->cost_model_row, G_LIST_MODEL (cost_models));
-
-  self->pages[0] = HS_EDITOR_PAGE (self->implementers_page);
-  self->pages[1] = HS_EDITOR_PAGE (self->budget_page);
-  self->pages[2] = HS_EDITOR_PAGE (self->financing_page);
-  self->pages[3] = HS_EDITOR_PAGE (self->indicators_page);
+  self->pages[0] = HS_EDITOR_PAGE (self->general_page);
+  self->pages[1] = HS_EDITOR_PAGE (self->implementers_page);
+  self->pages[2] = HS_EDITOR_PAGE (self->budget_page);
+  self->pages[3] = HS_EDITOR_PAGE (self->financing_page);
+  self->pages[4] = HS_EDITOR_PAGE (self->indicators_page);
   for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
     g_signal_connect (self->pages[i], "edited", G_CALLBACK (page_edited_cb), self);
-
-
-
-  g_signal_connect_swapped (self->agreement_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect_swapped (self->focus_area_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect_swapped (self->call_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect_swapped (self->cost_model_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
 }

@@ -755,6 +755,41 @@ test_indicators (Fixture       *f,
   g_assert_cmpuint (project->indicators->len, ==, 1);
 }
 
+/* Closing the editor stores what is being typed in a page's field, as
+ * leaving the field would: an indicator's target, and a name. */
+static void
+test_close_commits_typing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HsProject) project = NULL;
+  GtkWidget *target;
+  GtkWidget *name;
+  gboolean handled = FALSE;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (f, "new-indicator")), 0);
+  type_and_enter (field (f, "new-indicator-target"), "12");
+  hs_project_editor_set_page (f->editor, "indicators");
+  target = field (f, "indicators/0/target");
+  hs_test_wait_mapped (target);
+  gtk_widget_grab_focus (target);
+  gtk_editable_set_text (GTK_EDITABLE (target), "34");
+  g_signal_emit_by_name (f->editor, "close-request", &handled);
+  hs_test_drain ();
+  project = stored (f);
+  g_assert_cmpint (g_array_index (project->indicators, HsIndicator, 0).target, ==, 34);
+  g_clear_pointer (&project, hs_project_free);
+
+  hs_project_editor_set_page (f->editor, "general");
+  name = field (f, "name-en");
+  hs_test_wait_mapped (name);
+  gtk_widget_grab_focus (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Typed, not left");
+  g_signal_emit_by_name (f->editor, "close-request", &handled);
+  hs_test_drain ();
+  project = stored (f);
+  g_assert_cmpstr (project->name_en, ==, "Typed, not left");
+}
+
 static void
 collect_inputs (GtkWidget *widget,
                 GPtrArray *out)
@@ -1572,6 +1607,7 @@ main (int   argc,
   ADD ("/editor/implementers", test_implementers);
   ADD ("/editor/budget-financing-findings", test_budget_financing_findings);
   ADD ("/editor/indicators", test_indicators);
+  ADD ("/editor/close-commits-typing", test_close_commits_typing);
   ADD ("/editor/conflict", test_conflict);
   ADD ("/editor/busy", test_busy);
   ADD ("/editor/keyboard", test_accessible_fields);
