@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-editor-row-item.h"
 #include "hs-implementers-page-private.h"
 
 struct _HsImplementersPage
@@ -23,6 +24,7 @@ struct _HsImplementersPage
   HsRepository         *repository;
   HsProject            *project;    /* a copy of what the editor gave */
   char                 *rows_key;   /* what the rows show */
+  GListStore           *rows_model; /* of HsEditorRowItem: the list's rows */
   GPtrArray            *rows;       /* AdwActionRow, borrowed: one per implementer */
   GPtrArray            *removes;    /* GtkButton, borrowed: their Remove buttons */
   GPtrArray            *make_mains; /* GtkButton or NULL (the main one), borrowed */
@@ -206,11 +208,14 @@ rows_key (const HsProject *project)
   return g_string_free (key, FALSE);
 }
 
+/* The list's row for an item of its model: the implementer at its index. */
 static GtkWidget *
-implementer_row_new (HsImplementersPage  *self,
-                     const HsImplementer *impl,
-                     guint                index)
+create_row_cb (gpointer item,
+               gpointer user_data)
 {
+  HsImplementersPage *self = user_data;
+  guint index = hs_editor_row_item_get_index (item);
+  const HsImplementer *impl = g_ptr_array_index (self->project->implementers, index);
   g_autofree char *subtitle = implementer_subtitle (impl);
   g_autofree char *remove_label = NULL;
   GtkWidget *row = adw_action_row_new ();
@@ -263,7 +268,7 @@ hs_implementers_page_set_project (HsEditorPage    *page,
 {
   HsImplementersPage *self = HS_IMPLEMENTERS_PAGE (page);
   g_autofree char *key = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_clear_pointer (&self->project, hs_project_free);
   if (project == NULL)
@@ -276,14 +281,14 @@ hs_implementers_page_set_project (HsEditorPage    *page,
   g_free (self->rows_key);
   self->rows_key = g_steal_pointer (&key);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  /* the rows are made again, in the model's order */
+  for (guint i = 0; i < project->implementers->len; i++)
+    g_ptr_array_add (items, hs_editor_row_item_new (i));
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->removes, 0);
   g_ptr_array_set_size (self->make_mains, 0);
-
-  for (guint i = 0; i < project->implementers->len; i++)
-    gtk_list_box_append (self->list, implementer_row_new (self, g_ptr_array_index (project->implementers, i), i));
+  g_list_store_splice (self->rows_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows_model)),
+                       items->pdata, items->len);
 }
 
 /* "implementers" (Add…), "implementers/N" (and ".../main",
@@ -350,6 +355,7 @@ hs_implementers_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->removes, g_ptr_array_unref);
   g_clear_pointer (&self->make_mains, g_ptr_array_unref);
+  g_clear_object (&self->rows_model);
 
   G_OBJECT_CLASS (hs_implementers_page_parent_class)->dispose (object);
 }
@@ -393,6 +399,8 @@ hs_implementers_page_init (HsImplementersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->rows_model = g_list_store_new (HS_TYPE_EDITOR_ROW_ITEM);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->rows_model), create_row_cb, self, NULL);
   placeholder = gtk_label_new (_("No implementers yet: add the main implementer first"));
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_widget_set_margin_top (placeholder, 18);

@@ -17,6 +17,7 @@
 #include "core/hs-lang.h"
 #include "core/hs-money.h"
 
+#include "hs-editor-row-item.h"
 #include "hs-indicators-page.h"
 
 struct _HsIndicatorsPage
@@ -27,6 +28,7 @@ struct _HsIndicatorsPage
   HsLang              lang;
   guint               updating;    /* > 0 while the widgets are set from the project */
   char               *rows_key;    /* the codes the rows were made for */
+  GListStore         *rows_model;  /* of HsEditorRowItem: the list's rows */
   GPtrArray          *rows;        /* AdwActionRow, borrowed: one per indicator */
   GPtrArray          *entries;     /* GtkEntry, borrowed: the targets, in the same order */
   GPtrArray          *removes;     /* GtkButton, borrowed: their Remove buttons */
@@ -239,11 +241,14 @@ new_target_activated_cb (HsIndicatorsPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "indicators.add", NULL);
 }
 
+/* The list's row for an item of its model: the indicator at its index. */
 static GtkWidget *
-indicator_row_new (HsIndicatorsPage  *self,
-                   const HsIndicator *indicator,
-                   guint              index)
+create_row_cb (gpointer item,
+               gpointer user_data)
 {
+  HsIndicatorsPage *self = user_data;
+  guint index = hs_editor_row_item_get_index (item);
+  const HsIndicator *indicator = &g_array_index (self->project->indicators, HsIndicator, index);
   const char *name = hs_indicator_name (indicator->code);
   g_autofree char *target_label = NULL;
   g_autofree char *remove_label = NULL;
@@ -278,6 +283,7 @@ indicator_row_new (HsIndicatorsPage  *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) index);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
+  /* made in the model's order, after the rows before were dropped */
   g_ptr_array_add (self->rows, row);
   g_ptr_array_add (self->entries, entry);
   g_ptr_array_add (self->removes, button);
@@ -293,7 +299,6 @@ hs_indicators_page_set_project (HsEditorPage    *page,
 {
   HsIndicatorsPage *self = HS_INDICATORS_PAGE (page);
   g_autoptr(GString) key = g_string_new (NULL);
-  GtkWidget *child;
 
   g_clear_pointer (&self->project, hs_project_free);
   if (project == NULL)
@@ -306,29 +311,17 @@ hs_indicators_page_set_project (HsEditorPage    *page,
 
   if (g_strcmp0 (key->str, self->rows_key) != 0)
     {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
       g_free (self->rows_key);
       self->rows_key = g_strdup (key->str);
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-        gtk_list_box_remove (self->list, child);
+      for (guint i = 0; i < project->indicators->len; i++)
+        g_ptr_array_add (items, hs_editor_row_item_new (i));
       g_ptr_array_set_size (self->rows, 0);
       g_ptr_array_set_size (self->entries, 0);
       g_ptr_array_set_size (self->removes, 0);
-
-      for (guint i = 0; i < project->indicators->len; i++)
-        gtk_list_box_append (self->list,
-                             indicator_row_new (self, &g_array_index (project->indicators, HsIndicator, i), i));
-
-      if (project->indicators->len == 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No indicators yet"));
-          gtk_widget_add_css_class (row, "dim-label");
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-          gtk_widget_set_focusable (row, FALSE);
-          gtk_list_box_append (self->list, row);
-        }
+      g_list_store_splice (self->rows_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows_model)),
+                           items->pdata, items->len);
     }
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -406,6 +399,7 @@ hs_indicators_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->removes, g_ptr_array_unref);
+  g_clear_object (&self->rows_model);
 
   G_OBJECT_CLASS (hs_indicators_page_parent_class)->dispose (object);
 }
@@ -458,4 +452,15 @@ hs_indicators_page_init (HsIndicatorsPage *self)
       gtk_string_list_append (indicators, label);
     }
   adw_combo_row_set_model (self->new_indicator_row, G_LIST_MODEL (indicators));
+
+  self->rows_model = g_list_store_new (HS_TYPE_EDITOR_ROW_ITEM);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->rows_model), create_row_cb, self, NULL);
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No indicators yet"));
+
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 18);
+    gtk_widget_set_margin_bottom (placeholder, 18);
+    gtk_list_box_set_placeholder (self->list, placeholder);
+  }
 }
