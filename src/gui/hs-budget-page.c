@@ -45,12 +45,6 @@ static void hs_budget_page_editor_page_init (HsEditorPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (HsBudgetPage, hs_budget_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (HS_TYPE_EDITOR_PAGE, hs_budget_page_editor_page_init))
 
-static const char *
-implementer_name (const HsImplementer *impl)
-{
-  return impl->organisation != NULL && impl->organisation->name != NULL ? impl->organisation->name : "";
-}
-
 static int
 compare_ints (gconstpointer a,
               gconstpointer b)
@@ -148,19 +142,6 @@ cost_edited_cb (HsBudgetGrid *grid,
   hs_editor_page_edited (HS_EDITOR_PAGE (self), edited);
 }
 
-static char *
-groups_key (const HsProject *project)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%d|%s\n", impl->id, impl->is_main, implementer_name (impl));
-    }
-  return g_string_free (key, FALSE);
-}
-
 static void
 rebuild_groups (HsBudgetPage *self)
 {
@@ -177,7 +158,7 @@ rebuild_groups (HsBudgetPage *self)
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *grid = hs_budget_grid_new (self->lang);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), implementer_name (impl));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), hs_editor_page_implementer_name (impl));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              impl->is_main ? _("Main implementer") : _("Partial implementer"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), grid);
@@ -208,7 +189,7 @@ hs_budget_page_set_project (HsEditorPage    *page,
   self->project = hs_project_copy (project);
   self->updating++;
 
-  key = groups_key (project);
+  key = hs_editor_page_implementers_key (project);
   if (g_strcmp0 (key, self->groups_key) != 0)
     {
       g_free (self->groups_key);

@@ -145,3 +145,24 @@ hs_editor_page_new_placeholder (const char *text)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), page);
   return group;
 }
+
+const char *
+hs_editor_page_implementer_name (const HsImplementer *impl)
+{
+  return impl->organisation != NULL && impl->organisation->name != NULL ? impl->organisation->name : "";
+}
+
+char *
+hs_editor_page_implementers_key (const HsProject *project)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%d|%s\n", impl->id, impl->is_main,
+                              hs_editor_page_implementer_name (impl));
+    }
+  return g_string_free (key, FALSE);
+}

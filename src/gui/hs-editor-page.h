@@ -58,4 +58,10 @@ void       hs_editor_page_set_field_error (GtkWidget      *row,
  * implementer: what comes there, and a button that adds one. */
 GtkWidget *hs_editor_page_new_placeholder (const char     *text);
 
+/* An implementer's organisation's name, or "". */
+const char *hs_editor_page_implementer_name (const HsImplementer *impl);
+/* What an implementer's group on the budget and financing pages shows:
+ * who the implementers are and which is the main one. */
+char       *hs_editor_page_implementers_key (const HsProject     *project);
+
 G_END_DECLS

@@ -43,12 +43,6 @@ static void hs_financing_page_editor_page_init (HsEditorPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (HsFinancingPage, hs_financing_page, ADW_TYPE_PREFERENCES_PAGE,
                                G_IMPLEMENT_INTERFACE (HS_TYPE_EDITOR_PAGE, hs_financing_page_editor_page_init))
 
-static const char *
-implementer_name (const HsImplementer *impl)
-{
-  return impl->organisation != NULL && impl->organisation->name != NULL ? impl->organisation->name : "";
-}
-
 static void
 financing_edited_cb (HsFinancingGroup *group,
                      int               source,
@@ -66,19 +60,6 @@ financing_edited_cb (HsFinancingGroup *group,
   edited = hs_project_copy (self->project);
   hs_implementer_set_financing (g_ptr_array_index (edited->implementers, index), source, cents);
   hs_editor_page_edited (HS_EDITOR_PAGE (self), edited);
-}
-
-static char *
-groups_key (const HsProject *project)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%d|%s\n", impl->id, impl->is_main, implementer_name (impl));
-    }
-  return g_string_free (key, FALSE);
 }
 
 static void
@@ -144,7 +125,7 @@ hs_financing_page_set_project (HsEditorPage    *page,
   self->project = hs_project_copy (project);
   self->updating++;
 
-  key = groups_key (project);
+  key = hs_editor_page_implementers_key (project);
   if (g_strcmp0 (key, self->groups_key) != 0)
     {
       g_free (self->groups_key);

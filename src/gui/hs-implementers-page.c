@@ -40,12 +40,6 @@ static void hs_implementers_page_editor_page_init (HsEditorPageInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (HsImplementersPage, hs_implementers_page, ADW_TYPE_PREFERENCES_PAGE,
                                G_IMPLEMENT_INTERFACE (HS_TYPE_EDITOR_PAGE, hs_implementers_page_editor_page_init))
 
-static const char *
-implementer_name (const HsImplementer *impl)
-{
-  return impl->organisation != NULL && impl->organisation->name != NULL ? impl->organisation->name : "";
-}
-
 /* In the editor's toasts; "editor.undo" is the editor's. */
 static void
 show_toast (HsImplementersPage *self,
@@ -150,7 +144,7 @@ remove_action_cb (GtkWidget  *widget,
     return;
 
   edited = hs_project_copy (self->project);
-  name = g_strdup (implementer_name (g_ptr_array_index (edited->implementers, index)));
+  name = g_strdup (hs_editor_page_implementer_name (g_ptr_array_index (edited->implementers, index)));
   g_ptr_array_remove_index (edited->implementers, index);
   if (hs_editor_page_edited (HS_EDITOR_PAGE (self), edited))
     {
@@ -203,7 +197,7 @@ rows_key (const HsProject *project)
       const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
       g_autofree char *subtitle = implementer_subtitle (impl);
 
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%s|%s\n", impl->id, implementer_name (impl), subtitle);
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%s|%s\n", impl->id, hs_editor_page_implementer_name (impl), subtitle);
     }
   return g_string_free (key, FALSE);
 }
@@ -222,7 +216,7 @@ create_row_cb (gpointer item,
   GtkWidget *icon;
   GtkWidget *button = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), implementer_name (impl));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hs_editor_page_implementer_name (impl));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_focusable (row, TRUE);
   icon = gtk_image_new_from_icon_name (impl->is_main ? "starred-symbolic" : "system-users-symbolic");
@@ -240,7 +234,7 @@ create_row_cb (gpointer item,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "implementers.make-main");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) index);
       /* Translators: accessible label; %s is an organisation */
-      make_label = g_strdup_printf (_("Make %s the main implementer"), implementer_name (impl));
+      make_label = g_strdup_printf (_("Make %s the main implementer"), hs_editor_page_implementer_name (impl));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, make_label, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
@@ -253,7 +247,7 @@ create_row_cb (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "implementers.remove");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) index);
   /* Translators: accessible label; %s is an organisation */
-  remove_label = g_strdup_printf (_("Remove %s"), implementer_name (impl));
+  remove_label = g_strdup_printf (_("Remove %s"), hs_editor_page_implementer_name (impl));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   g_ptr_array_add (self->removes, button);

@@ -596,24 +596,8 @@ to_top_after_paint_cb (GdkFrameClock *clock,
 static void
 refilter_from_top (HsProjectList *self)
 {
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  GdkFrameClock *clock;
-
   refilter (self);
-  if (gtk_adjustment_get_value (vadjustment) <= gtk_adjustment_get_lower (vadjustment) ||
-      self->to_top_clock != NULL)
-    return;
-  /* once the rows are laid out where the anchor took them, the adjustment
-   * can go back to the top: GTK lays out only the rows it then shows */
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
-  if (clock == NULL)
-    {
-      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
-      return;
-    }
-  self->to_top_clock = clock;
-  g_signal_connect (clock, "after-paint", G_CALLBACK (to_top_after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->column_view));
+  hs_project_list_scroll_to_top (self);
 }
 
 static void
@@ -1020,7 +1004,9 @@ hs_project_list_init (HsProjectList *self)
     }
 }
 
-/* The list from its first row, as after a new set of rows (an import). */
+/* The list from its first row: after a filter, a sort or an import. Once
+ * the rows are laid out where the anchor took them, the adjustment can go
+ * back to the top (GTK lays out only the rows it then shows). */
 void
 hs_project_list_scroll_to_top (HsProjectList *self)
 {
@@ -1033,7 +1019,6 @@ hs_project_list_scroll_to_top (HsProjectList *self)
   if (gtk_adjustment_get_value (vadjustment) <= gtk_adjustment_get_lower (vadjustment) ||
       self->to_top_clock != NULL)
     return;
-  /* after the frame that lays out the new rows, as refilter_from_top () */
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
   if (clock == NULL)
     {
