@@ -50,6 +50,7 @@ struct _HsProjectList
 
   GPtrArray           *all;          /* of HsProjectItem, owned: every project */
   GListStore          *shown;        /* of HsProjectRow: the projects that match, sorted */
+  GPtrArray           *spare_rows;   /* HsProjectRow, owned: rows a filter took off the end, for the next */
   GtkSorter           *sorter;       /* the column view's: what the headers say */
   GtkSingleSelection  *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
@@ -535,16 +536,35 @@ apply_rows (HsProjectList *self,
       g_autoptr(HsProjectRow) row = g_list_model_get_item (shown, i);
       hs_project_row_set_item (row, g_ptr_array_index (rows, i));
     }
+  /* Rows that go are kept for the rows that come (a search takes 9 000 off
+   * the end and clearing it puts them back): freeing them cost as much as
+   * the rest of a filter. */
   if (new_len > old_len)
     {
       g_autoptr(GPtrArray) more = g_ptr_array_new_full (new_len - old_len, g_object_unref);
 
       for (guint i = old_len; i < new_len; i++)
-        g_ptr_array_add (more, hs_project_row_new (g_ptr_array_index (rows, i)));
+        {
+          HsProjectItem *item = g_ptr_array_index (rows, i);
+
+          if (self->spare_rows->len > 0)
+            {
+              HsProjectRow *row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+
+              hs_project_row_set_item (row, item);
+              g_ptr_array_add (more, row);
+            }
+          else
+            g_ptr_array_add (more, hs_project_row_new (item));
+        }
       g_list_store_splice (self->shown, old_len, 0, more->pdata, more->len);
     }
   else if (new_len < old_len)
-    g_list_store_splice (self->shown, new_len, old_len - new_len, NULL, 0);
+    {
+      for (guint i = new_len; i < old_len; i++)
+        g_ptr_array_add (self->spare_rows, g_list_model_get_item (shown, i));
+      g_list_store_splice (self->shown, new_len, old_len - new_len, NULL, 0);
+    }
 
   if (selected_item != NULL)
     {
@@ -687,6 +707,8 @@ hs_project_list_load (HsProjectList  *self,
 
   g_ptr_array_unref (self->all);
   self->all = g_steal_pointer (&items);
+  /* they show the projects of before */
+  g_ptr_array_set_size (self->spare_rows, 0);
   g_set_object (&self->repository, repository);
   refilter (self);
   return TRUE;
@@ -896,6 +918,7 @@ hs_project_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   if (self->to_top_clock != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->to_top_clock, to_top_after_paint_cb, self);
@@ -963,6 +986,7 @@ hs_project_list_init (HsProjectList *self)
   self->status = -1;
 
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_list_store_new (HS_TYPE_PROJECT_ROW);
 
   /* What a reviewer reads first comes first: the money and the findings;
