@@ -110,4 +110,10 @@ void        hs_test_send_keys         (GtkWidget      *widget,
 
 void        hs_test_remove_dir        (const char     *path);
 
+/* Runs hankesalkku-cli --db DB FIRST …, NULL-terminated, from the build
+ * tree, and fails the test (with what it wrote) when it fails. */
+void        hs_test_run_cli           (const char     *db,
+                                       const char     *first,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

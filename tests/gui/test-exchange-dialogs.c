@@ -200,34 +200,6 @@ find_item (HsImportPreview *preview,
 
 /* ---- a big import ------------------------------------------------------------ */
 
-static void
-run_cli (const char *db,
-         const char *first,
-         ...)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HANKESALKKU_BUILD_ROOT"), "src", "cli",
-                                           "hankesalkku-cli", NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = -1;
-  va_list args;
-
-  g_ptr_array_add (argv, cli);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("hankesalkku-cli %s failed: %s", first, err);
-}
-
 /* A native file of n generated projects (GEN-9-…), none of them in the
  * fixture's portfolio, made by the command-line tool in a database of its
  * own. */
@@ -241,9 +213,9 @@ generated_file (Fixture *f,
   char *path = g_build_filename (f->dir, name, NULL);
 
   g_unlink (db);
-  run_cli (db, "init", NULL);
-  run_cli (db, "generate", "--projects", count, "--seed", "9", NULL);
-  run_cli (db, "export", "--format", "xml", "-o", path, NULL);
+  hs_test_run_cli (db, "init", NULL);
+  hs_test_run_cli (db, "generate", "--projects", count, "--seed", "9", NULL);
+  hs_test_run_cli (db, "export", "--format", "xml", "-o", path, NULL);
   return path;
 }
 

@@ -785,34 +785,6 @@ test_follows_other_programs (Fixture       *f,
   hs_test_wait_for_text (GTK_WIDGET (f->window), "label: GEN-77-00001\n");
 }
 
-static void
-run_cli (Fixture    *f,
-         const char *first,
-         ...)
-{
-  g_autofree char *cli = g_build_filename (g_getenv ("HANKESALKKU_BUILD_ROOT"), "src", "cli",
-                                           "hankesalkku-cli", NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = -1;
-  va_list args;
-
-  g_ptr_array_add (argv, cli);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("hankesalkku-cli %s failed: %s", first, err);
-}
-
 static gboolean
 shows_67 (gpointer f)
 {
@@ -839,7 +811,7 @@ test_undo_own_actions (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-project", NULL));
   hs_test_drain ();
   g_assert_cmpuint (shown (f), ==, 62);
-  run_cli (f, "generate", "--projects", "5", "--seed", "77", NULL);
+  hs_test_run_cli (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)), "generate", "--projects", "5", "--seed", "77", NULL);
   hs_test_wait_until (shows_67, f, "the window to show the tool's projects");
 
   /* Undo: the window's delete, not the tool's projects */
@@ -854,7 +826,7 @@ test_undo_own_actions (Fixture       *f,
   pks->acronym = g_strdup ("IKKUNA");
   g_assert_true (hs_repository_save_project (f->repo, pks, &error));
   g_assert_no_error (error);
-  run_cli (f, "export", "--project", "PKS-ESIM-001", "-o", xml, NULL);
+  hs_test_run_cli (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)), "export", "--project", "PKS-ESIM-001", "-o", xml, NULL);
   {
     g_autofree char *contents = NULL;
     g_autofree char *edited = NULL;
@@ -866,7 +838,7 @@ test_undo_own_actions (Fixture       *f,
     edited = g_strjoinv ("<acronym>TYOKALU</acronym>", parts);
     g_assert_true (g_file_set_contents (xml, edited, -1, NULL));
   }
-  run_cli (f, "import", "--replace", xml, NULL);
+  hs_test_run_cli (hs_sqlite_repository_get_path (HS_SQLITE_REPOSITORY (f->repo)), "import", "--replace", xml, NULL);
 
   /* Undo would throw the tool's change away: refused, and the window says why */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
