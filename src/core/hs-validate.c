@@ -32,6 +32,16 @@ hs_finding_free (HsFinding *finding)
   g_free (finding);
 }
 
+gboolean
+hs_finding_blocks_storing (const HsFinding *finding)
+{
+  g_return_val_if_fail (finding != NULL, FALSE);
+
+  /* the store's CHECK constraints: amounts and targets of zero or more */
+  return g_strcmp0 (finding->code, "negative-amount") == 0 ||
+         g_strcmp0 (finding->code, "indicator-target-negative") == 0;
+}
+
 guint
 hs_findings_count_errors (GPtrArray *findings)
 {
@@ -803,6 +813,47 @@ check_call_agreement (Check *check)
                name);
 }
 
+/* 15. Indicators the programme knows, each listed once, with a target of
+ * zero or more (the database refuses the others). */
+static void
+check_indicators (Check *check)
+{
+  const GArray *indicators = check->project->indicators;
+
+  for (guint i = 0; indicators != NULL && i < indicators->len; i++)
+    {
+      const HsIndicator *indicator = &g_array_index (indicators, HsIndicator, i);
+      const char *code = indicator->code != NULL ? indicator->code : "";
+      gboolean listed_before = FALSE;
+
+      for (guint j = 0; j < i && !listed_before; j++)
+        listed_before = g_strcmp0 (g_array_index (indicators, HsIndicator, j).code, indicator->code) == 0;
+
+      if (hs_indicator_name (code) == NULL)
+        add_finding (check, "indicator-unknown", HS_SEVERITY_ERROR,
+                     g_strdup_printf ("indicators/%u", i),
+                     /* Translators: %s is what a file gave as an indicator code, "RCO99" */
+                     _("“%s” is not an indicator of the programme: its output (RCO) and result (RCR) indicators are listed in the editor"),
+                     code);
+      else if (listed_before)
+        add_finding (check, "indicator-duplicate", HS_SEVERITY_ERROR,
+                     g_strdup_printf ("indicators/%u", i),
+                     /* Translators: %s is an indicator code, "RCO01" */
+                     _("The indicator %s is listed twice; a project has one target for each"),
+                     code);
+      if (indicator->target < 0)
+        {
+          g_autofree char *target = hs_count_format (indicator->target, check->lang);
+
+          add_finding (check, "indicator-target-negative", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("indicators/%u/target", i),
+                       /* Translators: %s is an indicator code, then its target, "−5" */
+                       _("The target of %s is %s; a target is zero or more"),
+                       code, target);
+        }
+    }
+}
+
 GPtrArray *
 hs_validate_project (const HsProject           *project,
                      const HsValidationContext *context)
@@ -849,6 +900,7 @@ hs_validate_project (const HsProject           *project,
   check_cost_model (&check);
   check_totals (&check);
   check_call_agreement (&check);
+  check_indicators (&check);
 
   return check.findings;
 }

@@ -59,6 +59,10 @@ void       hs_finding_free        (HsFinding *finding);
 GPtrArray *hs_validate_project    (const HsProject *project, const HsValidationContext *context);
 /* Number of findings with severity error. */
 guint      hs_findings_count_errors (GPtrArray *findings);
+/* TRUE for a finding the database cannot hold as it is (a negative
+ * amount, a negative indicator target): import refuses such a project
+ * whatever it is told to do with errors. */
+gboolean   hs_finding_blocks_storing (const HsFinding *finding);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsFinding, hs_finding_free)
 

@@ -1251,8 +1251,25 @@ hs_import_preview_apply (HsImportPreview  *preview,
   for (guint i = 0; i < preview->items->len; i++)
     {
       HsImportItem *item = g_ptr_array_index (preview->items, i);
-      if (!item->skip && item->action != HS_IMPORT_UNCHANGED)
-        n_to_save++;
+
+      if (item->skip || item->action == HS_IMPORT_UNCHANGED)
+        continue;
+      /* what the database cannot hold is refused here, in the rules' own
+       * words, before anything is written */
+      for (guint f = 0; item->findings != NULL && f < item->findings->len; f++)
+        {
+          const HsFinding *finding = g_ptr_array_index (item->findings, f);
+
+          if (hs_finding_blocks_storing (finding))
+            {
+              g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_RULES,
+                           /* Translators: file:line: project CODE …: the finding's message */
+                           _("%s:%u: project %s cannot be stored: %s; nothing was imported"),
+                           preview->path, item->line, item->code, finding->message);
+              return FALSE;
+            }
+        }
+      n_to_save++;
     }
   if (n_to_save == 0)
     return TRUE;

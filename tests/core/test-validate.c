@@ -883,6 +883,60 @@ test_call_other_agreement (Fixture       *f,
 
 /* ---- order and counting ------------------------------------------------- */
 
+/* ---- 15. indicators ------------------------------------------------------ */
+
+static void
+add_indicator (Fixture    *f,
+               const char *code,
+               gint64      target)
+{
+  HsIndicator indicator = { g_strdup (code), target };
+
+  g_array_append_val (f->project->indicators, indicator);
+}
+
+static void
+test_indicator_unknown (Fixture       *f,
+                        gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  add_indicator (f, "RCO01", 12);
+  assert_no_findings (f);
+  add_indicator (f, "RCO99", 3);
+  finding = assert_only (f, "indicator-unknown", HS_SEVERITY_ERROR, "indicators/1");
+  assert_message_has (finding, "“RCO99”");
+}
+
+static void
+test_indicator_duplicate (Fixture       *f,
+                          gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  add_indicator (f, "RCO01", 12);
+  add_indicator (f, "RCR01", 1500);
+  assert_no_findings (f);
+  add_indicator (f, "RCO01", 7);
+  finding = assert_only (f, "indicator-duplicate", HS_SEVERITY_ERROR, "indicators/2");
+  assert_message_has (finding, "RCO01");
+}
+
+static void
+test_indicator_target_negative (Fixture       *f,
+                                gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  /* zero is a target */
+  add_indicator (f, "RCO01", 0);
+  assert_no_findings (f);
+  add_indicator (f, "RCR01", -1500);
+  finding = assert_only (f, "indicator-target-negative", HS_SEVERITY_ERROR, "indicators/1/target");
+  assert_message_has (finding, "RCR01");
+  assert_message_has (finding, MINUS "1" NBSP "500");
+}
+
 static void
 test_rule_order (Fixture       *f,
                  gconstpointer  data)
@@ -969,6 +1023,9 @@ main (int   argc,
   ADD ("totals/no-costs", test_no_costs);
   ADD ("totals/overflow", test_totals_overflow);
   ADD ("call-agreement-mismatch", test_call_other_agreement);
+  ADD ("indicator/unknown", test_indicator_unknown);
+  ADD ("indicator/duplicate", test_indicator_duplicate);
+  ADD ("indicator/target-negative", test_indicator_target_negative);
   ADD ("rule-order", test_rule_order);
   g_test_add_func ("/validate/null-context", test_null_context);
 

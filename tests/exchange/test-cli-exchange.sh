@@ -91,6 +91,26 @@ grep -q "encoding.xml:1: " "$dir/encoding.err"; ok $? "… naming the file and t
 ! grep -qi "parser error\|^encoding error\|^I/O error" "$dir/encoding.err"; ok $? "… and nothing but our message on standard error"
 [ "$(wc -l < "$dir/encoding.err")" -le 2 ]; ok $? "… in one or two lines, not libxml2's context dump"
 
+# What the database cannot hold (a negative indicator target) and what the
+# programme does not know (RCO99): validate lists both in the rules' words,
+# import refuses the file with exit 1 in those words (not SQLite's), and the
+# database is as it was.
+"$cli" --db "$dir/e.db" init --demo >/dev/null 2>&1
+"$cli" --db "$dir/e.db" export --project PKS-ESIM-001 -o "$dir/pks.xml" 2>/dev/null
+sed '0,/<status-change /s|<status-change |<indicator code="RCO99" target="3"/><indicator code="RCO01" target="-5"/><status-change |' \
+  "$dir/pks.xml" > "$dir/unstorable.xml"
+xmllint --noout --nonet --schema "$xsd" "$dir/unstorable.xml" 2>/dev/null; ok $? "a file with a negative target follows the format"
+out=$("$cli" validate "$dir/unstorable.xml" 2>&1); st=$?
+[ $st = 1 ] && echo "$out" | grep -q "PKS-ESIM-001: error: “RCO99” is not an indicator of the programme"; ok $? "validate names the unknown indicator"
+echo "$out" | grep -q "PKS-ESIM-001: error: The target of RCO01 is −5"; ok $? "… and the negative target"
+"$cli" --db "$dir/e.db" export -o "$dir/e-before.xml" 2>/dev/null
+msg=$("$cli" --db "$dir/e.db" import --replace "$dir/unstorable.xml" 2>&1); st=$?
+echo "# import of a negative target exits $st: $(echo "$msg" | grep "cannot be stored\|constraint" | head -n 1)"
+[ $st = 1 ] && echo "$msg" | grep -q "project PKS-ESIM-001 cannot be stored: The target of RCO01 is −5"; ok $? "import refuses it with exit 1, in the rules' words"
+! echo "$msg" | grep -q "CHECK constraint"; ok $? "… not SQLite's"
+"$cli" --db "$dir/e.db" export -o "$dir/e-after.xml" 2>/dev/null
+cmp -s "$dir/e-before.xml" "$dir/e-after.xml"; ok $? "… and the database is unchanged"
+
 # A database whose tables are damaged: the import says so and exits 3,
 # without GLib warnings (an item was once freed half-made).
 "$cli" --db "$dir/d.db" init --demo >/dev/null 2>&1

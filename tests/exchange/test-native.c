@@ -526,6 +526,44 @@ test_conflict_and_skip (void)
   rm_rf (dir);
 }
 
+/* What the database cannot hold (a negative indicator target) is refused
+ * by import whatever it is told to do with errors, in the rules' words,
+ * and nothing is imported; validate has already listed it. */
+static void
+test_unstorable_refused (void)
+{
+  g_autoptr(HsMemoryRepository) repo = demo_repository ();
+  g_autoptr(HsMemoryRepository) target = hs_memory_repository_new ();
+  HsExportSelection one = { HS_EXPORT_SCOPE_PROJECT, 0, "PKS-ESIM-001" };
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = export_native (HS_REPOSITORY (repo), &one, dir, "pks.xml");
+  g_autofree char *contents = read_file (path);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_autoptr(HsImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  const HsImportItem *item;
+  gboolean listed = FALSE;
+
+  g_assert_cmpuint (g_string_replace (edited, "<status-change ",
+                                      "<indicator code=\"RCO01\" target=\"-5\"/>\n    <status-change ", 1), ==, 1);
+  g_file_set_contents (path, edited->str, -1, &error);
+  g_assert_no_error (error);
+
+  preview = preview_of (HS_REPOSITORY (target), path);
+  item = hs_import_preview_get_item (preview, 0);
+  for (guint i = 0; i < item->findings->len; i++)
+    listed |= g_str_equal (((HsFinding *) g_ptr_array_index (item->findings, i))->code, "indicator-target-negative");
+  g_assert_true (listed);
+
+  g_assert_false (hs_import_preview_apply (preview, HS_IMPORT_FLAGS_NONE, NULL, NULL, &error));
+  g_assert_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_RULES);
+  g_assert_nonnull (strstr (error->message, "PKS-ESIM-001 cannot be stored"));
+  g_assert_nonnull (strstr (error->message, "RCO01"));
+  g_assert_null (strstr (error->message, "CHECK"));
+  g_assert_cmpuint (hs_memory_repository_count_projects (target), ==, 0);
+  rm_rf (dir);
+}
+
 /* A reference the database lacks refuses the file. */
 static void
 test_unknown_reference (void)
@@ -686,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/exchange/native/import/chunks", test_apply_chunks);
   g_test_add_func ("/exchange/native/import/cancel", test_apply_cancel);
   g_test_add_func ("/exchange/native/import/unknown-reference", test_unknown_reference);
+  g_test_add_func ("/exchange/native/import/unstorable-refused", test_unstorable_refused);
 
   return g_test_run ();
 }
