@@ -152,6 +152,7 @@ typedef struct
   const HsCall        *call;        /* the call, or the programme defaults */
   gboolean             has_call;    /* whether the context named a call */
   const HsFocusArea   *focus_area;
+  const char          *unlisted_focus_area;
   HsLang               lang;
   GPtrArray           *findings;
   gboolean             totals_ok;
@@ -556,6 +557,16 @@ check_focus_area (Check *check)
       return;
     }
 
+  if (check->unlisted_focus_area != NULL)
+    {
+      add_finding (check, "focus-area-mismatch", HS_SEVERITY_ERROR,
+                   g_strdup ("focus-area"),
+                   /* Translators: %s is a focus area's name */
+                   _("The focus area “%s” is not one of the agreement’s focus areas"),
+                   check->unlisted_focus_area);
+      return;
+    }
+
   /* none, or not the one the project names */
   if (fa == NULL || (fa->id != 0 && fa->id != project->focus_area_id))
     {
@@ -882,6 +893,7 @@ hs_validate_project (const HsProject           *project,
 
   check.project = project;
   check.focus_area = context->focus_area;
+  check.unlisted_focus_area = context->unlisted_focus_area;
   check.lang = context->lang;
   check.totals_ok = hs_project_totals (project, &check.totals, NULL);
 

@@ -26,6 +26,10 @@ typedef struct
   const HsCall      *call;        /* NULL: programme defaults apply */
   const HsFocusArea *focus_area;  /* the project's focus area, NULL if unknown */
   HsLang             lang;        /* for the numbers in the messages */
+  /* the name of a focus area the project names that its agreement does
+   * not list (a file's reference lists the agreement's focus areas);
+   * NULL when there is none */
+  const char        *unlisted_focus_area;
 } HsValidationContext;
 
 void       hs_finding_free        (HsFinding *finding);
@@ -44,7 +48,8 @@ void       hs_finding_free        (HsFinding *finding);
  *   schedule-outside-programme                             "schedule/start", "schedule/end"
  *   budget-year-outside-schedule                           "implementers/N/budget/YEAR"
  *   focus-area-missing, focus-area-mismatch (a warning when
- *   only the focus area's years differ)                    "focus-area"
+ *   only the focus area's years differ; an error for one the
+ *   agreement does not list)                               "focus-area"
  *   business-id-invalid                                    "implementers/N/organisation/business-id"
  *   negative-amount                                        "implementers/N/budget/YEAR/CATEGORY",
  *                                                          "implementers/N/financing/SOURCE"
@@ -55,6 +60,8 @@ void       hs_finding_free        (HsFinding *finding);
  *   totals-overflow, no-costs (a warning)                  "budget"
  *   call-agreement-mismatch (not for a call with
  *   agreement_id 0, which fits every agreement)            "call"
+ *   indicator-unknown, indicator-duplicate                 "indicators/N"
+ *   indicator-target-negative                              "indicators/N/target"
  */
 GPtrArray *hs_validate_project    (const HsProject *project, const HsValidationContext *context);
 /* Number of findings with severity error. */

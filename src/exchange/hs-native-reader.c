@@ -34,6 +34,8 @@ struct _HsNativeReader
   GPtrArray              *focus_areas;    /* HsFocusArea* */
   GPtrArray              *calls;          /* HsCall* */
   GArray                 *call_defined;   /* gboolean per call */
+  GArray                 *agreement_listed; /* gboolean per agreement: in <reference> */
+  GArray                 *focus_area_listed; /* gboolean per focus area: in <reference> */
 };
 
 /* What one read keeps while it runs. */
@@ -74,6 +76,8 @@ hs_native_reader_new (void)
   self->focus_areas = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_focus_area_free);
   self->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_call_free);
   self->call_defined = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->agreement_listed = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->focus_area_listed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   return self;
 }
 
@@ -88,6 +92,8 @@ hs_native_reader_free (HsNativeReader *self)
   g_ptr_array_unref (self->focus_areas);
   g_ptr_array_unref (self->calls);
   g_array_unref (self->call_defined);
+  g_array_unref (self->agreement_listed);
+  g_array_unref (self->focus_area_listed);
   g_free (self);
 }
 
@@ -175,7 +181,17 @@ hs_native_reader_validation_context (HsNativeReader      *self,
   if (hs_native_reader_call_is_defined (self, project->call_id))
     context->call = g_ptr_array_index (self->calls, project->call_id - 1);
   if (project->focus_area_id >= 1 && (guint64) project->focus_area_id <= self->focus_areas->len)
-    context->focus_area = g_ptr_array_index (self->focus_areas, project->focus_area_id - 1);
+    {
+      HsFocusArea *fa = g_ptr_array_index (self->focus_areas, project->focus_area_id - 1);
+      gboolean agreement_listed = fa->agreement_id >= 1 && (guint64) fa->agreement_id <= self->agreement_listed->len &&
+                                  g_array_index (self->agreement_listed, gboolean, fa->agreement_id - 1);
+
+      /* a file that lists its agreement's focus areas and names another */
+      if (agreement_listed && !g_array_index (self->focus_area_listed, gboolean, fa->id - 1))
+        context->unlisted_focus_area = fa->name;
+      else
+        context->focus_area = fa;
+    }
   context->lang = hs_lang_current ();
 }
 
@@ -359,6 +375,7 @@ add_agreement (HsNativeReader *self,
   HsAgreement *a = g_new0 (HsAgreement, 1);
 
   a->id = self->agreements->len + 1;
+  g_array_set_size (self->agreement_listed, a->id);
   a->region_name = g_strdup (region);
   a->cities = g_new0 (char *, 1);
   g_date_clear (&a->signed_date, 1);
@@ -388,6 +405,7 @@ add_focus_area (HsNativeReader *self,
   HsFocusArea *fa = g_new0 (HsFocusArea, 1);
 
   fa->id = self->focus_areas->len + 1;
+  g_array_set_size (self->focus_area_listed, fa->id);
   fa->agreement_id = agreement_id;
   fa->name = g_strdup (name);
   g_ptr_array_add (self->focus_areas, fa);
@@ -686,6 +704,7 @@ start_element (ReadState  *state,
                          _("the agreement “%s” is listed twice"), region);
           state->agreement = add_agreement (self, region);
           state->agreement->intermediary = get_attr (state, "intermediary");
+          g_array_index (self->agreement_listed, gboolean, state->agreement->id - 1) = TRUE;
           return TRUE;
         }
       if (g_str_equal (name, "focus-area") && state->agreement != NULL)
@@ -700,6 +719,7 @@ start_element (ReadState  *state,
             return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
                          _("the focus area “%s” is listed twice"), fa_name);
           fa = add_focus_area (self, state->agreement->id, fa_name);
+          g_array_index (self->focus_area_listed, gboolean, fa->id - 1) = TRUE;
           if (!get_int (state, "first-year", 1900, 2200, &year, FALSE))
             return FALSE;
           fa->first_year = (int) year;

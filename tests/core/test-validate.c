@@ -647,6 +647,20 @@ test_focus_area_other_agreement (Fixture       *f,
 
 /* A focus area of the 2025–2027 revision for a project that starts in 2024
  * is only a warning. */
+/* A file lists its agreement's focus areas; the project names another. */
+static void
+test_focus_area_unlisted (Fixture       *f,
+                          gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  f->context.focus_area = NULL;
+  f->context.unlisted_focus_area = "Akkukemia";
+  finding = assert_only (f, "focus-area-mismatch", HS_SEVERITY_ERROR, "focus-area");
+  assert_message_has (finding, "“Akkukemia”");
+  f->context.unlisted_focus_area = NULL;
+}
+
 static void
 test_focus_area_period (Fixture       *f,
                         gconstpointer  data)
@@ -1010,6 +1024,7 @@ main (int   argc,
   ADD ("focus-area/unknown", test_focus_area_unknown);
   ADD ("focus-area/other-agreement", test_focus_area_other_agreement);
   ADD ("focus-area/period", test_focus_area_period);
+  ADD ("focus-area/unlisted", test_focus_area_unlisted);
   ADD ("business-id/invalid", test_business_id_invalid);
   ADD ("business-id/missing", test_business_id_missing);
   ADD ("negative-amount/financing", test_negative_financing);

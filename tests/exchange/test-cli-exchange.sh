@@ -111,6 +111,12 @@ echo "# import of a negative target exits $st: $(echo "$msg" | grep "cannot be s
 "$cli" --db "$dir/e.db" export -o "$dir/e-after.xml" 2>/dev/null
 cmp -s "$dir/e-before.xml" "$dir/e-after.xml"; ok $? "… and the database is unchanged"
 
+# A focus area the file's own agreement does not list (one of another
+# agreement's): validate says so before import refuses it.
+sed 's|<focus-area>[^<]*</focus-area>|<focus-area>Akkukemia</focus-area>|' "$dir/pks.xml" > "$dir/other-fa.xml"
+out=$("$cli" validate "$dir/other-fa.xml" 2>&1); st=$?
+[ $st = 1 ] && echo "$out" | grep -q "PKS-ESIM-001: error: The focus area “Akkukemia” is not one of the agreement’s focus areas"; ok $? "validate names a focus area the agreement does not list"
+
 # A database whose tables are damaged: the import says so and exits 3,
 # without GLib warnings (an item was once freed half-made).
 "$cli" --db "$dir/d.db" init --demo >/dev/null 2>&1
