@@ -166,3 +166,46 @@ hs_editor_page_implementers_key (const HsProject *project)
     }
   return g_string_free (key, FALSE);
 }
+
+typedef struct
+{
+  HsEditorPage       *page;
+  GtkWidget          *widget;
+  HsEditorPageCommit  commit;
+} LeaveCommit;
+
+static void
+leave_commit_free (gpointer data)
+{
+  LeaveCommit *d = data;
+
+  g_object_unref (d->page);
+  g_object_unref (d->widget);
+  g_free (d);
+}
+
+static gboolean
+leave_commit_cb (gpointer data)
+{
+  LeaveCommit *d = data;
+
+  d->commit (d->page, d->widget);
+  return G_SOURCE_REMOVE;
+}
+
+void
+hs_editor_page_commit_after_leave (HsEditorPage       *self,
+                                   GtkWidget          *widget,
+                                   HsEditorPageCommit  commit)
+{
+  LeaveCommit *d;
+
+  g_return_if_fail (HS_IS_EDITOR_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  d = g_new0 (LeaveCommit, 1);
+  d->page = g_object_ref (self);
+  d->widget = g_object_ref (widget);
+  d->commit = commit;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, leave_commit_cb, d, leave_commit_free);
+}

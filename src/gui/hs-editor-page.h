@@ -54,6 +54,16 @@ void       hs_editor_page_set_field_error (GtkWidget      *row,
                                            GtkLabel       *label,
                                            const char     *message);
 
+/* Commits @widget once the focus has moved on, from an idle: what a save
+ * rebuilds (findings, rows, grids) must not be taken apart while GTK still
+ * walks the widgets the focus leaves and enters — that walk never ends on
+ * a widget removed under it. For a field's focus "leave". */
+typedef void (*HsEditorPageCommit) (HsEditorPage *self,
+                                    GtkWidget    *widget);
+void       hs_editor_page_commit_after_leave (HsEditorPage       *self,
+                                              GtkWidget          *widget,
+                                              HsEditorPageCommit  commit);
+
 /* The group a budget or financing page shows while the project has no
  * implementer: what comes there, and a button that adds one. */
 GtkWidget *hs_editor_page_new_placeholder (const char     *text);

@@ -118,55 +118,6 @@ find_focus_area (HsGeneralPage *self,
   return NULL;
 }
 
-/* ---- committing a field that was left --------------------------------------- */
-
-typedef void (*LeaveCommit) (HsGeneralPage *self,
-                             GtkWidget     *widget);
-
-typedef struct
-{
-  HsGeneralPage *self;
-  GtkWidget     *widget;
-  LeaveCommit    commit;
-} LeaveCommitData;
-
-static void
-leave_commit_data_free (gpointer data)
-{
-  LeaveCommitData *d = data;
-
-  g_object_unref (d->self);
-  g_object_unref (d->widget);
-  g_free (d);
-}
-
-static gboolean
-leave_commit_cb (gpointer data)
-{
-  LeaveCommitData *d = data;
-
-  if (d->self->project != NULL)
-    d->commit (d->self, d->widget);
-  return G_SOURCE_REMOVE;
-}
-
-/* A field left is committed once the focus has moved on: what a save
- * rebuilds (findings, implementer rows, budget grids) must not be taken
- * apart while GTK still walks the widgets the focus leaves and enters —
- * that walk never ends on a widget removed under it. */
-static void
-commit_after_leave (HsGeneralPage *self,
-                    GtkWidget     *widget,
-                    LeaveCommit    commit)
-{
-  LeaveCommitData *d = g_new0 (LeaveCommitData, 1);
-
-  d->self = g_object_ref (self);
-  d->widget = g_object_ref (widget);
-  d->commit = commit;
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, leave_commit_cb, d, leave_commit_data_free);
-}
-
 /* ---- texts ---------------------------------------------------------------- */
 
 static AdwEntryRow *
@@ -273,9 +224,10 @@ text_row_commit_cb (AdwEntryRow   *row,
 }
 
 static void
-commit_text_row (HsGeneralPage *self,
-                 GtkWidget     *row)
+commit_text_row (HsEditorPage *page,
+                 GtkWidget    *row)
 {
+  HsGeneralPage *self = HS_GENERAL_PAGE (page);
   TextField field = text_field_of (self, row);
 
   if (field < N_TEXT_FIELDS)
@@ -317,10 +269,19 @@ commit_summary (HsGeneralPage *self,
 }
 
 static void
+commit_summary_left (HsEditorPage *page,
+                     GtkWidget    *view)
+{
+  commit_summary (HS_GENERAL_PAGE (page), view);
+}
+
+static void
 summary_leave_cb (GtkEventControllerFocus *controller,
                   HsGeneralPage           *self)
 {
-  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), commit_summary);
+  hs_editor_page_commit_after_leave (HS_EDITOR_PAGE (self),
+                                     gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
+                                     commit_summary_left);
 }
 
 static void
@@ -346,7 +307,9 @@ static void
 text_row_leave_cb (GtkEventControllerFocus *controller,
                    HsGeneralPage           *self)
 {
-  commit_after_leave (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), commit_text_row);
+  hs_editor_page_commit_after_leave (HS_EDITOR_PAGE (self),
+                                     gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
+                                     commit_text_row);
 }
 
 /* ---- dates ------------------------------------------------------------- */

@@ -141,29 +141,11 @@ entry_activate_cb (GtkEntry         *entry,
   commit_target (self, GTK_WIDGET (entry));
 }
 
-typedef struct
-{
-  HsIndicatorsPage *self;
-  GtkWidget        *entry;
-} LeaveCommit;
-
 static void
-leave_commit_free (gpointer data)
+commit_target_left (HsEditorPage *page,
+                    GtkWidget    *entry)
 {
-  LeaveCommit *d = data;
-
-  g_object_unref (d->self);
-  g_object_unref (d->entry);
-  g_free (d);
-}
-
-static gboolean
-leave_commit_cb (gpointer data)
-{
-  LeaveCommit *d = data;
-
-  commit_target (d->self, d->entry);
-  return G_SOURCE_REMOVE;
+  commit_target (HS_INDICATORS_PAGE (page), entry);
 }
 
 /* A target left is committed once the focus has moved on: a save may
@@ -172,11 +154,9 @@ static void
 entry_leave_cb (GtkEventControllerFocus *controller,
                 HsIndicatorsPage        *self)
 {
-  LeaveCommit *d = g_new0 (LeaveCommit, 1);
-
-  d->self = g_object_ref (self);
-  d->entry = g_object_ref (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, leave_commit_cb, d, leave_commit_free);
+  hs_editor_page_commit_after_leave (HS_EDITOR_PAGE (self),
+                                     gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
+                                     commit_target_left);
 }
 
 static void
