@@ -57,6 +57,14 @@ static const Term cost_categories[HS_N_COST_CATEGORIES] = {
   [HS_COST_OTHER]              = { "other",              N_("Other costs") },
 };
 
+static const Term instruments[HS_N_INSTRUMENTS] = {
+  /* Translators: the EU's regional development fund, EAKR in Finnish */
+  [HS_INSTRUMENT_EAKR]     = { "eakr",     N_("ERDF (Innovation and Skills in Finland 2021–2027)") },
+  /* Translators: the state's start-up money for the ecosystem agreements (AKKE) */
+  [HS_INSTRUMENT_AKKE]     = { "akke",     N_("National start-up funding (AKKE)") },
+  [HS_INSTRUMENT_NATIONAL] = { "national", N_("Other national funding") },
+};
+
 static const Term sources[HS_N_SOURCES] = {
   /* Translators: EAKR support (in Swedish EFRU): the EU and the state together */
   [HS_SOURCE_EU_STATE]     = { "eu-state",     N_("EU and state support") },
@@ -239,6 +247,32 @@ gboolean
 hs_source_is_own (HsFinancingSource source)
 {
   return source == HS_SOURCE_OWN_PUBLIC || source == HS_SOURCE_OWN_PRIVATE;
+}
+
+const char *
+hs_instrument_to_id (HsInstrument instrument)
+{
+  g_return_val_if_fail (IN_RANGE (instrument, HS_N_INSTRUMENTS), NULL);
+  return instruments[instrument].id;
+}
+
+int
+hs_instrument_from_id (const char *id)
+{
+  return find_id (instruments, G_N_ELEMENTS (instruments), id);
+}
+
+const char *
+hs_instrument_label (HsInstrument instrument)
+{
+  g_return_val_if_fail (IN_RANGE (instrument, HS_N_INSTRUMENTS), NULL);
+  return _(instruments[instrument].label);
+}
+
+gboolean
+hs_instrument_is_erdf (HsInstrument instrument)
+{
+  return instrument == HS_INSTRUMENT_EAKR;
 }
 
 const char *

@@ -71,6 +71,15 @@ typedef enum
   HS_N_SOURCES
 } HsFinancingSource;
 
+/* What a call funds projects with (docs/domain.md §2). */
+typedef enum
+{
+  HS_INSTRUMENT_EAKR,      /* "eakr"      ERDF under Uudistuva ja osaava Suomi 2021–2027 */
+  HS_INSTRUMENT_AKKE,      /* "akke"      national start-up money for the agreements (AKKE) */
+  HS_INSTRUMENT_NATIONAL,  /* "national"  other national money */
+  HS_N_INSTRUMENTS
+} HsInstrument;
+
 typedef enum
 {
   HS_ORG_CITY,                 /* "city" */
@@ -109,6 +118,13 @@ int         hs_source_from_id        (const char *id);
 const char *hs_source_label          (HsFinancingSource source);
 /* own-public and own-private are both "own financing" */
 gboolean    hs_source_is_own         (HsFinancingSource source);
+
+const char *hs_instrument_to_id       (HsInstrument instrument);
+int         hs_instrument_from_id     (const char *id);
+const char *hs_instrument_label       (HsInstrument instrument);
+/* Whether the instrument is EU money (the list of operations and IATI's
+ * ERDF reporting cover only these). */
+gboolean    hs_instrument_is_erdf     (HsInstrument instrument);
 
 const char *hs_org_type_to_id        (HsOrgType type);
 int         hs_org_type_from_id      (const char *id);

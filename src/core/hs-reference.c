@@ -44,6 +44,10 @@ hs_call_free (HsCall *call)
     return;
 
   g_free (call->name);
+  g_free (call->name_sv);
+  g_free (call->name_en);
+  g_free (call->intermediary);
+  g_free (call->description);
   g_free (call);
 }
 
@@ -147,6 +151,58 @@ hs_call_new_default (void)
   return call;
 }
 
+HsCall *
+hs_call_copy (const HsCall *call)
+{
+  HsCall *copy;
+
+  g_return_val_if_fail (call != NULL, NULL);
+
+  copy = g_memdup2 (call, sizeof *call);
+  copy->name = g_strdup (call->name);
+  copy->name_sv = g_strdup (call->name_sv);
+  copy->name_en = g_strdup (call->name_en);
+  copy->intermediary = g_strdup (call->intermediary);
+  copy->description = g_strdup (call->description);
+  return copy;
+}
+
+static gboolean
+date_equal (const GDate *a,
+            const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+hs_call_equal (const HsCall *a,
+               const HsCall *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->id == b->id && a->agreement_id == b->agreement_id
+         && g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->name_sv, b->name_sv) == 0
+         && g_strcmp0 (a->name_en, b->name_en) == 0
+         && g_strcmp0 (a->intermediary, b->intermediary) == 0
+         && a->instrument == b->instrument
+         && date_equal (&a->open_date, &b->open_date)
+         && date_equal (&a->close_date, &b->close_date)
+         && a->max_support_bp == b->max_support_bp
+         && a->max_support == b->max_support
+         && a->min_city_bp == b->min_city_bp
+         && a->max_city_bp == b->max_city_bp
+         && a->min_own_bp == b->min_own_bp
+         && a->max_duration_months == b->max_duration_months
+         && a->max_projects == b->max_projects
+         && a->allowed_cost_models == b->allowed_cost_models
+         && a->money_available == b->money_available
+         && a->city_money_available == b->city_money_available
+         && g_strcmp0 (a->description, b->description) == 0;
+}
+
 GHashTable *
 hs_reference_index_by_id (GPtrArray *items)
 {
@@ -181,7 +237,14 @@ hs_call_dup_display_name (const HsCall *call,
   g_return_val_if_fail (call != NULL, NULL);
 
   if (!hs_call_is_agreement_default (call))
-    return g_strdup (call->name != NULL ? call->name : "");
+    {
+      const char *name = call->name;
+      if (lang == HS_LANG_SV && call->name_sv != NULL)
+        name = call->name_sv;
+      else if (lang == HS_LANG_EN && call->name_en != NULL)
+        name = call->name_en;
+      return g_strdup (name != NULL ? name : "");
+    }
 
   region = g_strndup (call->name, strlen (call->name) - strlen (DEFAULT_CALL_SUFFIX));
   /* In the language asked for, not the catalogue's: the caller formats its

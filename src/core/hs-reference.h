@@ -32,6 +32,7 @@ typedef struct
   char     *programme_area;     /* "Etelä-Suomi" */
   gboolean  more_developed;     /* Helsinki-Uusimaa: EU share 40 % of public */
   gint64    indicative_per_year; /* cents of EAKR (+state) a year; 0 when unknown */
+  GDate     end_date;           /* the agreement ends (31.12.2027); cleared when unknown */
 } HsAgreement;
 
 typedef struct
@@ -43,19 +44,30 @@ typedef struct
   int     last_year;
 } HsFocusArea;
 
+/* A call for applications (hakuilmoitus). Every limit is 0 when the call
+ * sets none, except max_support_bp, which the programme always sets. */
 typedef struct
 {
-  gint64   id;
-  gint64   agreement_id;
-  char    *name;
-  GDate    open_date;
-  GDate    close_date;
-  gint32   max_support_bp;      /* EU + state at most, of total costs */
-  gint32   min_city_bp;         /* city financing at least */
-  gint32   min_own_bp;          /* own financing at least (0: no rule) */
-  guint    max_duration_months; /* 0: no rule */
-  guint    allowed_cost_models; /* bit (1 << HsCostModel) */
-  gint64   money_available;     /* cents; 0 when unknown */
+  gint64        id;
+  gint64        agreement_id;
+  char         *name;                /* in Finnish; files and the command line refer to it */
+  char         *name_sv;             /* NULL when the call has none */
+  char         *name_en;             /* NULL when the call has none */
+  char         *intermediary;        /* the intermediary body; NULL: the agreement's */
+  HsInstrument  instrument;
+  GDate         open_date;           /* cleared when not known */
+  GDate         close_date;
+  gint32        max_support_bp;      /* EU + state at most, of total costs */
+  gint64        max_support;         /* cents of EU + state a project may get at most */
+  gint32        min_city_bp;         /* city financing at least, of total costs */
+  gint32        max_city_bp;         /* city financing at most */
+  gint32        min_own_bp;          /* own financing at least */
+  guint         max_duration_months;
+  guint         max_projects;        /* projects the call funds at most */
+  guint         allowed_cost_models; /* bit (1 << HsCostModel) */
+  gint64        money_available;     /* cents of EU + state support */
+  gint64        city_money_available;/* cents of the cities' money */
+  char         *description;         /* free text, NULL when none */
 } HsCall;
 
 void hs_agreement_free  (HsAgreement *agreement);
@@ -81,14 +93,19 @@ GPtrArray      *hs_agreement_city_organisations (const HsAgreement *agreement);
 
 /* A call with the programme defaults (60 % support, 25 % city, flat-40). */
 HsCall *hs_call_new_default (void);
+HsCall *hs_call_copy        (const HsCall *call);
+/* Whether two calls say the same in every field, the id included. */
+gboolean hs_call_equal      (const HsCall *a,
+                             const HsCall *b);
 
 /* Whether @call is its agreement's default call: the one the store seeds
  * for every agreement, named "REGION — default call" (seed.sql). */
 gboolean hs_call_is_agreement_default (const HsCall *call);
-/* The call's name for people: the stored name, except for an agreement's
- * default call, whose name is built in @lang ("Pori — oletushaku" in
- * Finnish, "Pori — standardutlysning" in Swedish). The stored name stays as
- * it is: files and the command line refer to calls by it. */
+/* The call's name for people: its name in @lang where it has one (the
+ * Finnish name otherwise), except for an agreement's default call, whose
+ * name is built in @lang ("Pori — oletushaku" in Finnish, "Pori —
+ * standardutlysning" in Swedish). The stored name stays as it is: files
+ * and the command line refer to calls by it. */
 char    *hs_call_dup_display_name     (const HsCall *call,
                                        HsLang        lang);
 

@@ -294,6 +294,22 @@ hs_repository_save_call (HsRepository  *self,
 }
 
 gboolean
+hs_repository_delete_call (HsRepository  *self,
+                           gint64         id,
+                           GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  g_return_val_if_fail (iface->delete_call != NULL, FALSE);
+
+  return iface->delete_call (self, id, error);
+}
+
+gboolean
 hs_repository_foreach_project (HsRepository   *self,
                                HsProjectFunc   func,
                                gpointer        user_data,

@@ -61,6 +61,7 @@ struct _HsRepositoryInterface
   gboolean        (*delete_project)     (HsRepository *self, gint64 id, GError **error);
   gboolean        (*save_organisation)  (HsRepository *self, HsOrganisation *org, GError **error);
   gboolean        (*save_call)          (HsRepository *self, HsCall *call, GError **error);
+  gboolean        (*delete_call)        (HsRepository *self, gint64 id, GError **error);
 
   gboolean        (*foreach_project)    (HsRepository *self, HsProjectFunc func, gpointer user_data, GError **error);
   GArray         *(*list_project_summaries) (HsRepository *self, GError **error);
@@ -132,6 +133,8 @@ gboolean    hs_repository_save_projects     (HsRepository *self, GPtrArray *proj
 gboolean    hs_repository_delete_project    (HsRepository *self, gint64 id, GError **error);
 gboolean    hs_repository_save_organisation (HsRepository *self, HsOrganisation *org, GError **error);
 gboolean    hs_repository_save_call         (HsRepository *self, HsCall *call, GError **error);
+/* Refused while projects apply to the call (HS_CORE_ERROR_INVALID). */
+gboolean    hs_repository_delete_call       (HsRepository *self, gint64 id, GError **error);
 /* Every project, fully loaded, in code order, with a bounded number of
  * queries (not one per project): what `check` and the exporters walk. */
 gboolean    hs_repository_foreach_project   (HsRepository *self, HsProjectFunc func, gpointer user_data, GError **error);

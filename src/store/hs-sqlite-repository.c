@@ -600,6 +600,30 @@ hs_sqlite_repository_save_call (HsRepository  *repo,
   return commit_action (self, tx, "call", description, 0, error);
 }
 
+static gboolean
+hs_sqlite_repository_delete_call (HsRepository  *repo,
+                                  gint64         id,
+                                  GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  HsStoreTx *tx;
+
+  tx = begin_action (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (!hs_store_delete_call (tx, id, &name, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+
+  description = g_strdup_printf (_("Delete call %s"), name);
+  return commit_action (self, tx, "call", description, 0, error);
+}
+
 /* Undo and redo */
 
 typedef struct
@@ -1020,6 +1044,7 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->delete_project = hs_sqlite_repository_delete_project;
   iface->save_organisation = hs_sqlite_repository_save_organisation;
   iface->save_call = hs_sqlite_repository_save_call;
+  iface->delete_call = hs_sqlite_repository_delete_call;
   iface->foreach_project = hs_sqlite_repository_foreach_project;
   iface->list_project_summaries = hs_sqlite_repository_list_project_summaries;
   iface->get_project_summary = hs_sqlite_repository_get_project_summary;

@@ -976,7 +976,77 @@ hs_store_save_call (HsStoreTx  *tx,
     set_id (tx, &call->id, new_id);
   }
   add_item (tx, HS_ENTITY_CALL, call->id, NULL, hs_store_call_to_variant (call));
+  {
+    HsCall *copy = hs_call_copy (call);
+    g_hash_table_replace (tx->calls, &copy->id, copy);
+  }
   *out_created = TRUE;
+  return TRUE;
+}
+
+gboolean
+hs_store_delete_call (HsStoreTx  *tx,
+                      gint64      id,
+                      char      **out_name,
+                      GError    **error)
+{
+  g_autoptr(HsCall) previous = NULL;
+  GError *local_error = NULL;
+  gint64 projects = 0;
+
+  previous = hs_store_find_call (tx->db, id, &local_error);
+  if (previous == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
+                     _("There is no call with the id %lld"), (long long) id);
+      return FALSE;
+    }
+
+  {
+    sqlite3_stmt *stmt = hs_store_db_stmt (tx->db, STMT_CALL_PROJECT_COUNT, error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    hs_store_bind_int64 (stmt, 1, id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      projects = sqlite3_column_int64 (stmt, 0);
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_ROW)
+      {
+        hs_store_db_set_error (tx->db, rc, error, _("Counting a call’s projects failed"));
+        return FALSE;
+      }
+  }
+  if (projects > 0)
+    {
+      g_autofree char *name = hs_call_dup_display_name (previous, hs_lang_current ());
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The call “%s” cannot be deleted: %lld project applies to it; "
+                                "move it to another call first",
+                                "The call “%s” cannot be deleted: %lld projects apply to it; "
+                                "move them to another call first", (gulong) projects),
+                   name, (long long) projects);
+      return FALSE;
+    }
+
+  {
+    sqlite3_stmt *stmt = hs_store_db_stmt (tx->db, STMT_CALL_DELETE, error);
+    if (stmt == NULL)
+      return FALSE;
+    hs_store_bind_int64 (stmt, 1, id);
+    if (hs_store_db_write (tx->db, stmt, previous->name, error) != SQLITE_DONE)
+      return FALSE;
+  }
+  add_item (tx, HS_ENTITY_CALL, id, hs_store_call_to_variant (previous), NULL);
+  g_hash_table_remove (tx->calls, &id);
+  if (out_name != NULL)
+    *out_name = hs_call_dup_display_name (previous, hs_lang_current ());
   return TRUE;
 }
 

@@ -76,6 +76,13 @@ gboolean    hs_store_save_organisation (HsStoreTx       *tx,
                                         HsOrganisation  *org,
                                         gboolean        *out_created,
                                         GError         **error);
+/* Deletes the call @id; refused (HS_CORE_ERROR_INVALID) while projects
+ * refer to it, and NOT_FOUND for a call that does not exist. @out_name:
+ * the deleted call's name. */
+gboolean    hs_store_delete_call       (HsStoreTx  *tx,
+                                        gint64      id,
+                                        char      **out_name,
+                                        GError    **error);
 gboolean    hs_store_save_call         (HsStoreTx  *tx,
                                         HsCall     *call,
                                         gboolean   *out_created,

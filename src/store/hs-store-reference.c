@@ -17,9 +17,14 @@
 /* Snapshot formats of the action log. Changing one needs a new type string
  * (and decoding of the old one), because old logs stay in old files. */
 #define ORG_SNAPSHOT_TYPE  "(xsmssmsb)"     /* id, name, business id, type id, municipality, foreign */
-#define CALL_SNAPSHOT_TYPE "(xxsssiiiuux)"  /* id, agreement, name, open, close (ISO or ""),
-                                             * max support, min city, min own (bp),
-                                             * max months, cost models, money */
+/* Schema version 3's calls: id, agreement, name, open, close (ISO or ""),
+ * max support, min city, min own (bp), max months, cost models, money. */
+#define CALL_SNAPSHOT_TYPE_1 "(xxsssiiiuux)"
+/* Since version 4: id, agreement, name, name_sv, name_en, intermediary,
+ * instrument id, open, close, max support (bp), max support (cents), min
+ * city, max city, min own (bp), max months, max projects, cost models,
+ * money, city money, description. */
+#define CALL_SNAPSHOT_TYPE   "(xxsmsmsmssssixiiiuuuxxms)"
 
 static gboolean
 step_rows_done (HsStoreDb     *db,
@@ -68,6 +73,7 @@ hs_store_call_from_row (sqlite3_stmt  *stmt,
                         GError       **error)
 {
   HsCall *call = hs_call_new_default ();
+  int instrument;
 
   call->id = sqlite3_column_int64 (stmt, 0);
   call->agreement_id = sqlite3_column_int64 (stmt, 1);
@@ -81,6 +87,16 @@ hs_store_call_from_row (sqlite3_stmt  *stmt,
   call->max_duration_months = (guint) sqlite3_column_int (stmt, 8);
   call->allowed_cost_models = (guint) sqlite3_column_int (stmt, 9);
   call->money_available = sqlite3_column_int64 (stmt, 10);
+  call->name_sv = hs_store_column_dup (stmt, 11);
+  call->name_en = hs_store_column_dup (stmt, 12);
+  call->intermediary = hs_store_column_dup (stmt, 13);
+  instrument = hs_instrument_from_id ((const char *) sqlite3_column_text (stmt, 14));
+  call->instrument = instrument >= 0 ? (HsInstrument) instrument : HS_INSTRUMENT_EAKR;
+  call->max_support = sqlite3_column_int64 (stmt, 15);
+  call->max_city_bp = sqlite3_column_int (stmt, 16);
+  call->max_projects = (guint) sqlite3_column_int (stmt, 17);
+  call->city_money_available = sqlite3_column_int64 (stmt, 18);
+  call->description = hs_store_column_dup (stmt, 19);
   return call;
 }
 
@@ -110,6 +126,7 @@ hs_store_list_agreements (HsStoreDb  *db,
         agreement->programme_area = hs_store_column_dup (stmt, 5);
         agreement->more_developed = sqlite3_column_int (stmt, 6) != 0;
         agreement->indicative_per_year = sqlite3_column_int64 (stmt, 7);
+        hs_store_column_date (stmt, 8, &agreement->end_date);
         g_ptr_array_add (agreements, agreement);
         g_hash_table_insert (by_id, &agreement->id, agreement);
       }
@@ -407,6 +424,15 @@ bind_call (sqlite3_stmt *stmt,
   hs_store_bind_int64 (stmt, 9, call->max_duration_months);
   hs_store_bind_int64 (stmt, 10, call->allowed_cost_models);
   hs_store_bind_int64 (stmt, 11, call->money_available);
+  hs_store_bind_text (stmt, 12, call->name_sv);
+  hs_store_bind_text (stmt, 13, call->name_en);
+  hs_store_bind_text (stmt, 14, call->intermediary);
+  hs_store_bind_text (stmt, 15, hs_instrument_to_id (call->instrument));
+  hs_store_bind_int64 (stmt, 16, call->max_support);
+  hs_store_bind_int64 (stmt, 17, call->max_city_bp);
+  hs_store_bind_int64 (stmt, 18, call->max_projects);
+  hs_store_bind_int64 (stmt, 19, call->city_money_available);
+  hs_store_bind_text (stmt, 20, call->description);
 }
 
 gboolean
@@ -452,29 +478,14 @@ hs_store_org_equal (const HsOrganisation *a,
          && !a->foreign == !b->foreign;
 }
 
-static gboolean
-date_equal (const GDate *a,
-            const GDate *b)
-{
-  if (!g_date_valid (a) || !g_date_valid (b))
-    return g_date_valid (a) == g_date_valid (b);
-  return g_date_compare (a, b) == 0;
-}
-
 gboolean
 hs_store_call_equal (const HsCall *a,
                      const HsCall *b)
 {
-  return a->agreement_id == b->agreement_id
-         && g_strcmp0 (a->name, b->name) == 0
-         && date_equal (&a->open_date, &b->open_date)
-         && date_equal (&a->close_date, &b->close_date)
-         && a->max_support_bp == b->max_support_bp
-         && a->min_city_bp == b->min_city_bp
-         && a->min_own_bp == b->min_own_bp
-         && a->max_duration_months == b->max_duration_months
-         && a->allowed_cost_models == b->allowed_cost_models
-         && a->money_available == b->money_available;
+  HsCall same_id = *b;
+
+  same_id.id = a->id;
+  return hs_call_equal (a, &same_id);
 }
 
 GVariant *
@@ -555,10 +566,15 @@ hs_store_call_to_variant (const HsCall *call)
   return g_variant_new (CALL_SNAPSHOT_TYPE,
                         call->id, call->agreement_id,
                         call->name != NULL ? call->name : "",
+                        call->name_sv, call->name_en, call->intermediary,
+                        hs_instrument_to_id (call->instrument),
                         open, close,
-                        call->max_support_bp, call->min_city_bp, call->min_own_bp,
-                        call->max_duration_months, call->allowed_cost_models,
-                        call->money_available);
+                        call->max_support_bp, call->max_support,
+                        call->min_city_bp, call->max_city_bp, call->min_own_bp,
+                        call->max_duration_months, call->max_projects,
+                        call->allowed_cost_models,
+                        call->money_available, call->city_money_available,
+                        call->description);
 }
 
 HsCall *
@@ -568,7 +584,46 @@ hs_store_call_from_variant (GVariant  *variant,
   const char *name, *open, *close;
   HsCall *call;
 
-  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (CALL_SNAPSHOT_TYPE)))
+  if (g_variant_is_of_type (variant, G_VARIANT_TYPE (CALL_SNAPSHOT_TYPE)))
+    {
+      const char *name_sv, *name_en, *intermediary, *instrument_id, *description;
+      int instrument;
+
+      call = hs_call_new_default ();
+      g_free (call->name);
+      g_variant_get (variant, "(xx&sm&sm&sm&s&s&s&sixiiiuuuxxm&s)",
+                     &call->id, &call->agreement_id, &name, &name_sv, &name_en, &intermediary,
+                     &instrument_id, &open, &close,
+                     &call->max_support_bp, &call->max_support,
+                     &call->min_city_bp, &call->max_city_bp, &call->min_own_bp,
+                     &call->max_duration_months, &call->max_projects,
+                     &call->allowed_cost_models,
+                     &call->money_available, &call->city_money_available, &description);
+      instrument = hs_instrument_from_id (instrument_id);
+      if (instrument < 0)
+        {
+          hs_call_free (call);
+          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                       _("The action log contains an unknown funding instrument “%s”"), instrument_id);
+          return NULL;
+        }
+      call->instrument = (HsInstrument) instrument;
+      call->name_sv = g_strdup (name_sv);
+      call->name_en = g_strdup (name_en);
+      call->intermediary = g_strdup (intermediary);
+      call->description = g_strdup (description);
+    }
+  else if (g_variant_is_of_type (variant, G_VARIANT_TYPE (CALL_SNAPSHOT_TYPE_1)))
+    {
+      call = hs_call_new_default ();
+      g_free (call->name);
+      g_variant_get (variant, "(xx&s&s&siiiuux)",
+                     &call->id, &call->agreement_id, &name, &open, &close,
+                     &call->max_support_bp, &call->min_city_bp, &call->min_own_bp,
+                     &call->max_duration_months, &call->allowed_cost_models,
+                     &call->money_available);
+    }
+  else
     {
       g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
                    _("A call in the action log has the wrong format (%s)"),
@@ -576,13 +631,6 @@ hs_store_call_from_variant (GVariant  *variant,
       return NULL;
     }
 
-  call = hs_call_new_default ();
-  g_free (call->name);
-  g_variant_get (variant, "(xx&s&s&siiiuux)",
-                 &call->id, &call->agreement_id, &name, &open, &close,
-                 &call->max_support_bp, &call->min_city_bp, &call->min_own_bp,
-                 &call->max_duration_months, &call->allowed_cost_models,
-                 &call->money_available);
   call->name = g_strdup (name);
   date_from_iso (open, &call->open_date);
   date_from_iso (close, &call->close_date);

@@ -51,7 +51,9 @@
 
 #define CALL_COLUMNS \
   "SELECT id, agreement_id, name, open_date, close_date, max_support_bp, min_city_bp," \
-  " min_own_bp, max_duration_months, allowed_cost_models, money_available FROM call"
+  " min_own_bp, max_duration_months, allowed_cost_models, money_available, name_sv, name_en," \
+  " intermediary, instrument, max_support, max_city_bp, max_projects, city_money_available," \
+  " description FROM call"
 
 /* The eight money columns of a summary row, in HsSummaryRow order:
  * total_costs, financing[HS_N_SOURCES] in HsFinancingSource order,
@@ -153,7 +155,8 @@ static const char * const sql[HS_N_STMTS] = {
 
   [STMT_AGREEMENTS] =
     "SELECT a.id, a.region_name, o.name, a.intermediary_confirmed, a.signed_date,"
-    " a.programme_area, a.cofinancing_category = 'more-developed', a.indicative_per_year"
+    " a.programme_area, a.cofinancing_category = 'more-developed', a.indicative_per_year,"
+    " a.end_date"
     " FROM agreement a LEFT JOIN organisation o ON o.id = a.intermediary_id ORDER BY a.id",
   [STMT_AGREEMENT_CITIES] =
     "SELECT agreement_id, name FROM agreement_city ORDER BY agreement_id, position",
@@ -164,13 +167,19 @@ static const char * const sql[HS_N_STMTS] = {
   [STMT_CALL_BY_ID] = CALL_COLUMNS " WHERE id = ?1",
   [STMT_CALL_INSERT] =
     "INSERT INTO call (id, agreement_id, name, open_date, close_date, max_support_bp,"
-    " min_city_bp, min_own_bp, max_duration_months, allowed_cost_models, money_available)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    " min_city_bp, min_own_bp, max_duration_months, allowed_cost_models, money_available,"
+    " name_sv, name_en, intermediary, instrument, max_support, max_city_bp, max_projects,"
+    " city_money_available, description)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20)",
   [STMT_CALL_UPDATE] =
     "UPDATE call SET agreement_id = ?2, name = ?3, open_date = ?4, close_date = ?5,"
     " max_support_bp = ?6, min_city_bp = ?7, min_own_bp = ?8, max_duration_months = ?9,"
-    " allowed_cost_models = ?10, money_available = ?11 WHERE id = ?1",
+    " allowed_cost_models = ?10, money_available = ?11, name_sv = ?12, name_en = ?13,"
+    " intermediary = ?14, instrument = ?15, max_support = ?16, max_city_bp = ?17,"
+    " max_projects = ?18, city_money_available = ?19, description = ?20 WHERE id = ?1",
   [STMT_CALL_DELETE] = "DELETE FROM call WHERE id = ?1",
+  [STMT_CALL_PROJECT_COUNT] = "SELECT count(*) FROM project WHERE call_id = ?1",
 
   [STMT_ACTION_CLEAR_REDO] = "DELETE FROM action_log WHERE undone = 1 AND actor = ?1",
   [STMT_ACTION_INSERT] =

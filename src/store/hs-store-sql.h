@@ -89,6 +89,7 @@ typedef enum
   STMT_CALL_INSERT,
   STMT_CALL_UPDATE,
   STMT_CALL_DELETE,
+  STMT_CALL_PROJECT_COUNT,
 
   /* the action log */
   STMT_ACTION_CLEAR_REDO,

@@ -1837,6 +1837,72 @@ test_calls (Fixture       *fixture,
     g_assert_cmpint (bad->id, ==, 0);
     g_clear_error (&error);
   }
+
+  /* Every field of a call notice survives a save, a reload and an undo of
+   * its deletion; a call that projects apply to is not deleted. */
+  {
+    g_autoptr(HsCall) joensuu = hs_call_new_default ();
+    g_autoptr(HsCall) loaded = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    g_autofree char *description = NULL;
+
+    joensuu->agreement_id = 9;
+    joensuu->name = g_strdup ("Joensuu 2023");
+    joensuu->name_sv = g_strdup ("Joensuu 2023 (sv)");
+    joensuu->name_en = g_strdup ("Joensuu 2023 call");
+    joensuu->intermediary = g_strdup ("Pohjois-Karjalan maakuntaliitto");
+    joensuu->instrument = HS_INSTRUMENT_EAKR;
+    g_date_set_dmy (&joensuu->open_date, 21, G_DATE_AUGUST, 2023);
+    g_date_set_dmy (&joensuu->close_date, 29, G_DATE_SEPTEMBER, 2023);
+    joensuu->max_support_bp = 6000;
+    joensuu->min_city_bp = 0;
+    joensuu->max_city_bp = 2500;
+    joensuu->min_own_bp = 1500;
+    joensuu->max_duration_months = 24;
+    joensuu->max_projects = 0;
+    joensuu->money_available = 100000000;
+    joensuu->city_money_available = 41500000;
+    joensuu->description = g_strdup ("EAKR 1 M€, kaupunki 415 000 €");
+    g_assert_true (hs_repository_save_call (fixture->repo, joensuu, &error));
+    g_assert_no_error (error);
+
+    all = hs_repository_list_calls (fixture->repo, 9, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 2);
+    loaded = hs_call_copy (g_ptr_array_index (all, 1));
+    g_assert_true (hs_call_equal (loaded, joensuu));
+
+    /* Same name in the same agreement: refused with the name. */
+    {
+      g_autoptr(HsCall) twin = hs_call_copy (joensuu);
+      twin->id = 0;
+      g_assert_false (hs_repository_save_call (fixture->repo, twin, &error));
+      g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT);
+      g_assert_nonnull (strstr (error->message, "Joensuu 2023"));
+      g_clear_error (&error);
+    }
+
+    g_assert_true (hs_repository_delete_call (fixture->repo, joensuu->id, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&all, g_ptr_array_unref);
+    all = hs_repository_list_calls (fixture->repo, 9, &error);
+    g_assert_cmpuint (all->len, ==, 1);
+    description = undo (fixture);
+    g_assert_cmpstr (description, ==, "Delete call Joensuu 2023 call");   /* its English name */
+    g_clear_pointer (&all, g_ptr_array_unref);
+    all = hs_repository_list_calls (fixture->repo, 9, &error);
+    g_assert_cmpuint (all->len, ==, 2);
+    g_assert_true (hs_call_equal (g_ptr_array_index (all, 1), joensuu));
+
+    /* Tampere's default call has the projects of the test portfolio. */
+    g_assert_false (hs_repository_delete_call (fixture->repo, 2, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "cannot be deleted"));
+    g_clear_error (&error);
+    g_assert_false (hs_repository_delete_call (fixture->repo, 999, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
 }
 
 /* What the schema refuses comes back as a GError and changes nothing. */
