@@ -2235,10 +2235,11 @@ test_read_only (void)
   store_tmp_clear (&tmp);
 }
 
-/* Migration: a schema-1 database (made by taking the schema-2 and -3 tables
- * and columns away from a fresh one) is copied to "<file>.bak-v1" and
- * upgraded, the totals of its projects are filled in, and every project
- * starts at version 1. */
+/* Migration: a schema-1 database (made by taking the schema-2, -3 and -4
+ * tables and columns away from a fresh one) is copied to "<file>.bak-v1"
+ * and upgraded, the totals of its projects are filled in, every project
+ * starts at version 1, and the calls keep their limits with the new fields
+ * empty. */
 static void
 test_migration (void)
 {
@@ -2252,7 +2253,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 3);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 4);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -2267,6 +2268,20 @@ test_migration (void)
                                  "DROP TABLE action_item; DROP TABLE action_log;"
                                  "DROP TABLE implementer_totals; DROP TABLE project_year_totals;"
                                  "DROP TABLE project_totals; ALTER TABLE project DROP COLUMN version;"
+                                 "PRAGMA foreign_keys = OFF;"
+                                 "CREATE TABLE call_v1 (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                 " agreement_id INTEGER NOT NULL REFERENCES agreement (id),"
+                                 " name TEXT NOT NULL, open_date TEXT, close_date TEXT,"
+                                 " max_support_bp INTEGER NOT NULL, min_city_bp INTEGER NOT NULL,"
+                                 " min_own_bp INTEGER NOT NULL, max_duration_months INTEGER NOT NULL DEFAULT 0,"
+                                 " allowed_cost_models INTEGER NOT NULL CHECK (allowed_cost_models BETWEEN 0 AND 15),"
+                                 " money_available INTEGER NOT NULL DEFAULT 0) STRICT;"
+                                 "INSERT INTO call_v1 SELECT id, agreement_id, name, open_date, close_date,"
+                                 " max_support_bp, min_city_bp, min_own_bp, max_duration_months,"
+                                 " allowed_cost_models, money_available FROM call;"
+                                 "UPDATE call_v1 SET min_own_bp = 1500, max_duration_months = 24 WHERE id = 9;"
+                                 "DROP TABLE call; ALTER TABLE call_v1 RENAME TO call;"
+                                 "CREATE INDEX call_agreement ON call (agreement_id);"
                                  "PRAGMA user_version = 1;"
                                  "PRAGMA journal_mode = DELETE; VACUUM;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -2283,7 +2298,21 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 3);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 4);
+  {
+    g_autoptr(GPtrArray) calls = hs_repository_list_calls (HS_REPOSITORY (store), 9, &error);
+    HsCall *joensuu;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (calls->len, ==, 1);
+    joensuu = g_ptr_array_index (calls, 0);
+    g_assert_cmpstr (joensuu->name, ==, "Joensuu — default call");
+    g_assert_cmpint (joensuu->min_own_bp, ==, 1500);
+    g_assert_cmpuint (joensuu->max_duration_months, ==, 24);
+    g_assert_cmpint (joensuu->instrument, ==, HS_INSTRUMENT_EAKR);
+    g_assert_cmpint (joensuu->max_support, ==, 0);
+    g_assert_null (joensuu->name_en);
+  }
   {
     g_autoptr(HsProject) first = hs_repository_load_project_by_code (HS_REPOSITORY (store),
                                                                      ((HsProject *) g_ptr_array_index (projects, 0))->code,
