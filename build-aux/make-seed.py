@@ -114,11 +114,12 @@ PROGRAMME_NAME = "Uudistuva ja osaava Suomi 2021–2027"
 AGREEMENT_END = "2027-12-31"
 
 # The default call of every agreement (docs/domain.md §2): EU and state
-# support at most 60 %, city financing at least 25 %, the 40 % flat rate
-# (bit 0 = HS_COST_MODEL_FLAT40), no duration rule, no known budget.
+# support at most 60 %, no city share of its own (the city's 25 % holds for
+# the agreement's projects together), the 40 % flat rate (bit 0 =
+# HS_COST_MODEL_FLAT40), no duration rule, no known budget.
 DEFAULT_CALL = {
     "max_support_bp": 6000,
-    "min_city_bp": 2500,
+    "min_city_bp": 0,
     "min_own_bp": 0,
     "max_duration_months": 0,
     "allowed_cost_models": 1 << 0,
@@ -234,6 +235,7 @@ def generate(data, json_name):
     emit("")
 
     emit("-- One default call per agreement, so that every project has a call to point at.")
+    emit("-- It sets no city share: the city's 25 % is the agreement's rule, not a project's.")
     emit("INSERT INTO call (id, agreement_id, name, open_date, close_date, max_support_bp, min_city_bp,")
     emit("                  min_own_bp, max_duration_months, allowed_cost_models, money_available) VALUES")
     c = DEFAULT_CALL

@@ -142,7 +142,7 @@ hs_call_new_default (void)
   g_date_clear (&call->open_date, 1);
   g_date_clear (&call->close_date, 1);
   call->max_support_bp = HS_DEFAULT_MAX_SUPPORT_BP;
-  call->min_city_bp = HS_DEFAULT_MIN_CITY_BP;
+  call->min_city_bp = HS_DEFAULT_MIN_CITY_BP;   /* none: the agreement's rule */
   call->min_own_bp = 0;
   call->max_duration_months = 0;
   call->allowed_cost_models = 1u << HS_COST_MODEL_FLAT40;

@@ -17,9 +17,14 @@ G_BEGIN_DECLS
 /* Uudistuva ja osaava Suomi 2021–2027: costs are eligible 1.1.2021–31.12.2029. */
 #define HS_PROGRAMME_START_YEAR 2021
 #define HS_PROGRAMME_END_YEAR   2029
-/* Defaults when a project has no call (docs/domain.md §2). */
+/* Defaults when a project has no call (docs/domain.md §2). The programme
+ * sets no city share for a project: a call may (min_city_bp, max_city_bp). */
 #define HS_DEFAULT_MAX_SUPPORT_BP 6000
-#define HS_DEFAULT_MIN_CITY_BP    2500
+#define HS_DEFAULT_MIN_CITY_BP    0
+/* What an ecosystem agreement keeps over its projects (domain.md §2, the
+ * 60/40 ratio and the city's share; hs-portfolio-rules.h). */
+#define HS_AGREEMENT_MAX_SUPPORT_BP 6000
+#define HS_AGREEMENT_MIN_CITY_BP    2500
 
 typedef struct
 {
@@ -91,7 +96,7 @@ HsOrganisation *hs_reference_city_organisation  (const char *city);
  * HsOrganisation* (free function set); empty for an agreement without. */
 GPtrArray      *hs_agreement_city_organisations (const HsAgreement *agreement);
 
-/* A call with the programme defaults (60 % support, 25 % city, flat-40). */
+/* A call with the programme defaults (60 % support, flat-40, no city share). */
 HsCall *hs_call_new_default (void);
 HsCall *hs_call_copy        (const HsCall *call);
 /* Whether two calls say the same in every field, the id included. */

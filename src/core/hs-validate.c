@@ -153,6 +153,7 @@ typedef struct
   gboolean             has_call;    /* whether the context named a call */
   const HsFocusArea   *focus_area;
   const char          *unlisted_focus_area;
+  const HsAgreement   *agreement;   /* NULL when not known */
   HsLang               lang;
   GPtrArray           *findings;
   gboolean             totals_ok;
@@ -369,13 +370,43 @@ check_implementer_support_rates (Check *check)
     }
 }
 
-/* 4. City financing at least the call's share of total costs. */
+/* 3c. EU and state support at most the call's maximum in euros, when the
+ * call sets one (HEVi's coordination call: 1 200 000 €). */
+static void
+check_support_maximum (Check *check)
+{
+  gint64 support = check->totals.financing[HS_SOURCE_EU_STATE];
+  gint64 max_support = check->call->max_support;
+  g_autofree char *name = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *over = NULL;
+
+  if (!check->has_call || !check->totals_ok || max_support <= 0 || support <= max_support)
+    return;
+
+  name = hs_call_dup_display_name (check->call, check->lang);
+  amount = money (check, support);
+  limit = money (check, max_support);
+  over = money (check, support - max_support);
+  add_finding (check, "support-over-call-maximum", HS_SEVERITY_ERROR,
+               g_strdup ("financing/eu-state"),
+               /* Translators: "EU and state support is 1 250 000,00 €; the call “HEVi
+                * 1/2023” gives a project at most 1 200 000,00 € (50 000,00 € over)" */
+               _("EU and state support is %s; the call “%s” gives a project at most %s (%s over)"),
+               amount, name, limit, over);
+}
+
+/* 4. City financing at least the call's share of total costs, only when
+ * the call sets a minimum: the programme's 25 % holds for the agreement as
+ * a whole (hs-portfolio-rules.c), not for each project. */
 static void
 check_city_share (Check *check)
 {
   gint64 total = check->totals.total_costs;
   gint64 city = check->totals.financing[HS_SOURCE_CITY];
   gint32 min_bp = clamp_bp (check->call->min_city_bp);
+  g_autofree char *name = NULL;
   g_autofree char *share = NULL;
   g_autofree char *limit = NULL;
   g_autofree char *missing = NULL;
@@ -384,20 +415,47 @@ check_city_share (Check *check)
       compare_products (city, HS_BP_WHOLE, min_bp, total) >= 0)
     return;
 
+  name = hs_call_dup_display_name (check->call, check->lang);
   share = hs_share_format_beside (city, total, min_bp, FALSE, check->lang);
   limit = hs_rate_format_limit (min_bp, check->lang);
   missing = money (check, share_ceiling (total, min_bp) - city);
 
-  if (check->has_call)
-    add_finding (check, "city-share-under-minimum", HS_SEVERITY_ERROR,
-                 g_strdup ("financing/city"),
-                 _("City financing is %s of total costs; the call requires at least %s (%s more is needed)"),
-                 share, limit, missing);
-  else
-    add_finding (check, "city-share-under-minimum", HS_SEVERITY_ERROR,
-                 g_strdup ("financing/city"),
-                 _("City financing is %s of total costs; the programme requires at least %s (%s more is needed)"),
-                 share, limit, missing);
+  add_finding (check, "city-share-under-minimum", HS_SEVERITY_ERROR,
+               g_strdup ("financing/city"),
+               /* Translators: "City financing is 20,0 % of total costs; the call “Pori
+                * 2/2023” requires at least 25,0 % (17 500,00 € more is needed)" */
+               _("City financing is %s of total costs; the call “%s” requires at least %s (%s more is needed)"),
+               share, name, limit, missing);
+}
+
+/* 4b. City financing at most the call's share, when the call sets one
+ * (Joensuu 2023: the city covers up to 25 %). */
+static void
+check_city_maximum (Check *check)
+{
+  gint64 total = check->totals.total_costs;
+  gint64 city = check->totals.financing[HS_SOURCE_CITY];
+  gint32 max_bp = clamp_bp (check->call->max_city_bp);
+  g_autofree char *name = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *over = NULL;
+
+  if (!check->has_call || !check->totals_ok || total <= 0 || max_bp == 0 || city <= 0 ||
+      compare_products (city, HS_BP_WHOLE, max_bp, total) <= 0)
+    return;
+
+  name = hs_call_dup_display_name (check->call, check->lang);
+  share = hs_share_format_beside (city, total, max_bp, TRUE, check->lang);
+  limit = hs_rate_format_limit (max_bp, check->lang);
+  over = money (check, city - share_floor (total, max_bp));
+
+  add_finding (check, "city-share-over-maximum", HS_SEVERITY_ERROR,
+               g_strdup ("financing/city"),
+               /* Translators: "City financing is 30,0 % of total costs; the call “Joensuu
+                * 2023” allows at most 25,0 % (17 500,00 € over the limit)" */
+               _("City financing is %s of total costs; the call “%s” allows at most %s (%s over the limit)"),
+               share, name, limit, over);
 }
 
 /* 5. Own financing (public and private) at least the call's share. */
@@ -429,7 +487,8 @@ check_own_share (Check *check)
 }
 
 /* 6. Start and end dates, in order, within the call's length and the
- * programme's eligibility period. */
+ * programme's eligibility period (both dates), and (6b) the end within the
+ * agreement's. */
 static void
 check_schedule (Check *check)
 {
@@ -481,6 +540,8 @@ check_schedule (Check *check)
   g_date_clear (&last_day, 1);
   g_date_set_dmy (&last_day, 31, G_DATE_DECEMBER, HS_PROGRAMME_END_YEAR);
 
+  /* each date on its own: a start after the period or an end before it
+   * is as wrong as a project that runs over one of its edges */
   if (g_date_compare (start, &first_day) < 0)
     {
       g_autofree char *start_text = date (check, start);
@@ -489,6 +550,17 @@ check_schedule (Check *check)
       add_finding (check, "schedule-outside-programme", HS_SEVERITY_ERROR,
                    g_strdup ("schedule/start"),
                    _("The project starts on %s; costs are eligible only from %s"),
+                   start_text, limit_text);
+    }
+  else if (g_date_compare (start, &last_day) > 0)
+    {
+      g_autofree char *start_text = date (check, start);
+      g_autofree char *limit_text = date (check, &last_day);
+
+      add_finding (check, "schedule-outside-programme", HS_SEVERITY_ERROR,
+                   g_strdup ("schedule/start"),
+                   /* Translators: "The project starts on 1.3.2030; costs are eligible only until 31.12.2029" */
+                   _("The project starts on %s; costs are eligible only until %s"),
                    start_text, limit_text);
     }
   if (g_date_compare (end, &last_day) > 0)
@@ -500,6 +572,88 @@ check_schedule (Check *check)
                    g_strdup ("schedule/end"),
                    _("The project ends on %s; costs are eligible only until %s"),
                    end_text, limit_text);
+    }
+  else if (g_date_compare (end, &first_day) < 0)
+    {
+      g_autofree char *end_text = date (check, end);
+      g_autofree char *limit_text = date (check, &first_day);
+
+      add_finding (check, "schedule-outside-programme", HS_SEVERITY_ERROR,
+                   g_strdup ("schedule/end"),
+                   /* Translators: "The project ends on 31.12.2020; costs are eligible only from 1.1.2021" */
+                   _("The project ends on %s; costs are eligible only from %s"),
+                   end_text, limit_text);
+    }
+
+  /* 6b. The end within the project's ecosystem agreement (31.12.2027): a
+   * warning, as an agreement may be extended, but the money is the
+   * agreement's. */
+  if (check->agreement != NULL && g_date_valid (&check->agreement->end_date) &&
+      g_date_compare (end, &check->agreement->end_date) > 0)
+    {
+      g_autofree char *end_text = date (check, end);
+      g_autofree char *limit_text = date (check, &check->agreement->end_date);
+
+      add_finding (check, "schedule-after-agreement", HS_SEVERITY_WARNING,
+                   g_strdup ("schedule/end"),
+                   /* Translators: "The project ends on 30.6.2028, after its ecosystem
+                    * agreement ends on 31.12.2027" */
+                   _("The project ends on %s, after its ecosystem agreement ends on %s"),
+                   end_text, limit_text);
+    }
+}
+
+/* 6c. The application submitted while the call was open: its first change
+ * to “submitted” (a later one, after a return to draft, completes the same
+ * application) on or after the call's open date and on or before its close
+ * date, where the call has them. */
+static void
+check_submission_date (Check *check)
+{
+  const GArray *history = check->project->history;
+  const GDate *open = &check->call->open_date;
+  const GDate *close = &check->call->close_date;
+
+  if (!check->has_call || (!g_date_valid (open) && !g_date_valid (close)))
+    return;
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const HsStatusChange *change = &g_array_index (history, HsStatusChange, i);
+      g_autofree char *name = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *limit = NULL;
+
+      if (change->status != HS_STATUS_SUBMITTED)
+        continue;
+      if (!g_date_valid (&change->date))
+        return;
+
+      if (g_date_valid (close) && g_date_compare (&change->date, close) > 0)
+        {
+          name = hs_call_dup_display_name (check->call, check->lang);
+          when = date (check, &change->date);
+          limit = date (check, close);
+          add_finding (check, "submitted-outside-call", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("status/history/%u", i),
+                       /* Translators: "The application was submitted on 5.1.2024, after
+                        * the call “Pori 2/2023” closed on 31.12.2023" */
+                       _("The application was submitted on %s, after the call “%s” closed on %s"),
+                       when, name, limit);
+        }
+      else if (g_date_valid (open) && g_date_compare (&change->date, open) < 0)
+        {
+          name = hs_call_dup_display_name (check->call, check->lang);
+          when = date (check, &change->date);
+          limit = date (check, open);
+          add_finding (check, "submitted-outside-call", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("status/history/%u", i),
+                       /* Translators: "The application was submitted on 1.10.2023, before
+                        * the call “Pori 2/2023” opened on 18.10.2023" */
+                       _("The application was submitted on %s, before the call “%s” opened on %s"),
+                       when, name, limit);
+        }
+      return;
     }
 }
 
@@ -869,7 +1023,7 @@ GPtrArray *
 hs_validate_project (const HsProject           *project,
                      const HsValidationContext *context)
 {
-  static const HsValidationContext no_context = { NULL, NULL, HS_LANG_EN };
+  static const HsValidationContext no_context = { NULL, NULL, HS_LANG_EN, NULL, NULL };
   g_autoptr(HsCall) defaults = NULL;
   Check check = { 0, };
 
@@ -894,6 +1048,7 @@ hs_validate_project (const HsProject           *project,
   check.project = project;
   check.focus_area = context->focus_area;
   check.unlisted_focus_area = context->unlisted_focus_area;
+  check.agreement = context->agreement;
   check.lang = context->lang;
   check.totals_ok = hs_project_totals (project, &check.totals, NULL);
 
@@ -901,9 +1056,12 @@ hs_validate_project (const HsProject           *project,
   check_financing_matches (&check);
   check_support_rate (&check);
   check_implementer_support_rates (&check);
+  check_support_maximum (&check);
   check_city_share (&check);
+  check_city_maximum (&check);
   check_own_share (&check);
   check_schedule (&check);
+  check_submission_date (&check);
   check_budget_years (&check);
   check_focus_area (&check);
   check_business_ids (&check);

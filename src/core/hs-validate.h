@@ -30,22 +30,35 @@ typedef struct
    * not list (a file's reference lists the agreement's focus areas);
    * NULL when there is none */
   const char        *unlisted_focus_area;
+  /* the project's ecosystem agreement, NULL if unknown: its end date
+   * (31.12.2027) is checked against the project's */
+  const HsAgreement *agreement;
 } HsValidationContext;
 
 void       hs_finding_free        (HsFinding *finding);
 /* Findings in rule order (GPtrArray of HsFinding*, owns them). Never NULL.
- * A NULL context means no call, no focus area and English numbers.
- * Without a call the programme defaults apply (hs_call_new_default ():
- * 60 % support, 25 % city, flat-40 only, no length or own-financing rule).
+ * A NULL context means no call, no focus area, no agreement and English
+ * numbers. Without a call the programme defaults apply (hs_call_new_default
+ * (): 60 % support, flat-40 only, no city share, length or own-financing
+ * rule). The city's 25 % and the 60/40 ratio over a whole agreement are
+ * the agreement's rules (hs-portfolio-rules.h), not a project's.
  *
  * The codes, in rule order (severity error unless marked):
  *   main-implementer-missing, main-implementer-multiple   "implementers", "implementers/N/main"
  *   financing-mismatch                                     "implementers/N/financing"
  *   support-rate-over-limit                                "financing/eu-state"
- *   city-share-under-minimum                               "financing/city"
+ *   implementer-support-rate-over-limit (a warning)        "implementers/N/financing/eu-state"
+ *   support-over-call-maximum (the call's most support
+ *   in euros, when it sets one)                            "financing/eu-state"
+ *   city-share-under-minimum (only when the call sets a
+ *   minimum), city-share-over-maximum (when it sets one)   "financing/city"
  *   own-share-under-minimum                                "financing/own"
  *   schedule-missing, schedule-reversed, schedule-too-long,
- *   schedule-outside-programme                             "schedule/start", "schedule/end"
+ *   schedule-outside-programme (start or end outside
+ *   1.1.2021–31.12.2029), schedule-after-agreement (a
+ *   warning: the end after the agreement's end)            "schedule/start", "schedule/end"
+ *   submitted-outside-call (the first submission before
+ *   the call opened or after it closed)                    "status/history/N"
  *   budget-year-outside-schedule                           "implementers/N/budget/YEAR"
  *   focus-area-missing, focus-area-mismatch (a warning when
  *   only the focus area's years differ; an error for one the

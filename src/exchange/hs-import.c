@@ -827,6 +827,9 @@ project_read (HsNativeReader  *reader,
   for (guint i = 0; i < preview->focus_areas->len && project->focus_area_id != 0; i++)
     if (((HsFocusArea *) g_ptr_array_index (preview->focus_areas, i))->id == project->focus_area_id)
       context.focus_area = g_ptr_array_index (preview->focus_areas, i);
+  for (guint i = 0; i < preview->agreements->len && project->agreement_id != 0; i++)
+    if (((HsAgreement *) g_ptr_array_index (preview->agreements, i))->id == project->agreement_id)
+      context.agreement = g_ptr_array_index (preview->agreements, i);
   context.lang = preview->lang;
   item->findings = hs_validate_project (project, &context);
   item->errors = hs_findings_count_errors (item->findings);

@@ -192,6 +192,10 @@ hs_native_reader_validation_context (HsNativeReader      *self,
       else
         context->focus_area = fa;
     }
+  /* the file's agreement: a name without an end date, so a file checked on
+   * its own is not held to one (import checks against the database's) */
+  if (project->agreement_id >= 1 && (guint64) project->agreement_id <= self->agreements->len)
+    context->agreement = g_ptr_array_index (self->agreements, project->agreement_id - 1);
   context->lang = hs_lang_current ();
 }
 

@@ -367,6 +367,9 @@ refresh_findings (HsProjectEditor *self)
 
   context.call = find_call (self, self->project->call_id);
   context.focus_area = find_focus_area (self, self->project->focus_area_id);
+  for (guint i = 0; self->agreements != NULL && i < self->agreements->len; i++)
+    if (((HsAgreement *) g_ptr_array_index (self->agreements, i))->id == self->project->agreement_id)
+      context.agreement = g_ptr_array_index (self->agreements, i);
   context.lang = self->lang;
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);

@@ -122,6 +122,7 @@ hs_project_list_describe_findings (HsRepository  *repository,
   g_autoptr(HsProject) project = NULL;
   g_autoptr(GPtrArray) calls = NULL;
   g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GString) text = NULL;
   HsValidationContext context = { 0, };
@@ -137,6 +138,9 @@ hs_project_list_describe_findings (HsRepository  *repository,
   focus_areas = hs_repository_list_focus_areas (repository, 0, error);
   if (focus_areas == NULL)
     return NULL;
+  agreements = hs_repository_list_agreements (repository, error);
+  if (agreements == NULL)
+    return NULL;
 
   for (guint i = 0; project->call_id != 0 && i < calls->len; i++)
     if (((HsCall *) g_ptr_array_index (calls, i))->id == project->call_id)
@@ -144,6 +148,9 @@ hs_project_list_describe_findings (HsRepository  *repository,
   for (guint i = 0; project->focus_area_id != 0 && i < focus_areas->len; i++)
     if (((HsFocusArea *) g_ptr_array_index (focus_areas, i))->id == project->focus_area_id)
       context.focus_area = g_ptr_array_index (focus_areas, i);
+  for (guint i = 0; i < agreements->len; i++)
+    if (((HsAgreement *) g_ptr_array_index (agreements, i))->id == project->agreement_id)
+      context.agreement = g_ptr_array_index (agreements, i);
   context.lang = lang;
 
   findings = hs_validate_project (project, &context);

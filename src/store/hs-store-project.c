@@ -36,6 +36,8 @@ struct _HsStoreTx
   HsStoreDb  *db;                  /* borrowed */
   GHashTable *calls;               /* owned: id → HsCall* (owned) */
   GHashTable *focus_areas;         /* owned: id → HsFocusArea* (owned) */
+  GPtrArray  *agreements;          /* owned: HsAgreement* (owned) */
+  GHashTable *agreements_by_id;    /* owned table: id → HsAgreement*, borrowed from agreements */
   GHashTable *orgs;                /* owned: id → HsOrganisation* as stored (owned) */
   GHashTable *orgs_by_business_id; /* owned table; borrowed keys and values from orgs */
   GHashTable *orgs_by_name;        /* owned table; only organisations without business id */
@@ -128,6 +130,7 @@ hs_store_tx_new (HsStoreDb  *db,
 {
   g_autoptr(GHashTable) calls = hs_store_calls_by_id (db, error);
   g_autoptr(GHashTable) focus_areas = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
   HsStoreTx *tx;
 
   if (calls == NULL)
@@ -135,11 +138,16 @@ hs_store_tx_new (HsStoreDb  *db,
   focus_areas = hs_store_focus_areas_by_id (db, error);
   if (focus_areas == NULL)
     return NULL;
+  agreements = hs_store_list_agreements (db, error);
+  if (agreements == NULL)
+    return NULL;
 
   tx = g_new0 (HsStoreTx, 1);
   tx->db = db;
   tx->calls = g_steal_pointer (&calls);
   tx->focus_areas = g_steal_pointer (&focus_areas);
+  tx->agreements = g_steal_pointer (&agreements);
+  tx->agreements_by_id = hs_reference_index_by_id (tx->agreements);
   tx->orgs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                     (GDestroyNotify) hs_organisation_free);
   tx->orgs_by_business_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -158,6 +166,8 @@ hs_store_tx_free (HsStoreTx *tx)
     return;
   g_hash_table_unref (tx->calls);
   g_hash_table_unref (tx->focus_areas);
+  g_hash_table_unref (tx->agreements_by_id);
+  g_ptr_array_unref (tx->agreements);
   g_hash_table_unref (tx->orgs_by_business_id);
   g_hash_table_unref (tx->orgs_by_name);
   g_hash_table_unref (tx->orgs);
@@ -369,6 +379,7 @@ write_totals (HsStoreTx        *tx,
   context.call = project->call_id != 0 ? g_hash_table_lookup (tx->calls, &project->call_id) : NULL;
   context.focus_area = project->focus_area_id != 0
                        ? g_hash_table_lookup (tx->focus_areas, &project->focus_area_id) : NULL;
+  context.agreement = g_hash_table_lookup (tx->agreements_by_id, &project->agreement_id);
   context.lang = HS_LANG_EN;   /* only the counts are kept */
   findings = hs_validate_project (project, &context);
   errors = hs_findings_count_errors (findings);

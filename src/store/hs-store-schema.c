@@ -55,6 +55,7 @@ post_steps_of (int version)
   switch (version)
     {
     case 2:   /* 0002-totals-and-log.sql creates the totals tables */
+    case 4:   /* 0004-calls.sql changes the default calls' rules */
       return POST_REFRESH_TOTALS;
     default:
       return POST_NONE;

@@ -442,8 +442,103 @@ test_city_under_minimum (Fixture       *f,
   move_financing (main_impl (f), HS_SOURCE_CITY, HS_SOURCE_OWN_PUBLIC, EUR (21000));
   finding = assert_only (f, "city-share-under-minimum", HS_SEVERITY_ERROR, "financing/city");
   g_assert_cmpstr (finding->message, ==,
-                   "City financing is 20,0" NBSP "% of total costs; the call requires at least 25,0"
+                   "City financing is 20,0" NBSP "% of total costs; the call “PKS 1/2024” requires at least 25,0"
                    NBSP "% (17" NBSP "500,00" EURO " more is needed)");
+
+  /* a call without a minimum asks for none, however little the city gives */
+  f->call.min_city_bp = 0;
+  assert_no_findings (f);
+  move_financing (main_impl (f), HS_SOURCE_CITY, HS_SOURCE_OWN_PUBLIC, EUR (51800));
+  assert_no_findings (f);
+}
+
+/* Without a call the programme sets no city share for a project (the 25 %
+ * is the agreement's, hs-portfolio-rules), nor does a default call. */
+static void
+test_city_no_call_minimum (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HsCall) defaults = hs_call_new_default ();
+
+  g_assert_cmpint (defaults->min_city_bp, ==, 0);
+  g_assert_cmpint (defaults->max_city_bp, ==, 0);
+
+  /* 10 % city, the rest own financing */
+  move_financing (main_impl (f), HS_SOURCE_CITY, HS_SOURCE_OWN_PUBLIC, EUR (72800 - 17000));
+  move_financing (partner (f), HS_SOURCE_CITY, HS_SOURCE_OWN_PUBLIC, EUR (18200));
+  f->context.call = NULL;
+  f->project->call_id = 0;
+  assert_no_findings (f);
+
+  /* the same under a call that asks for 25 % */
+  f->context.call = &f->call;
+  f->project->call_id = f->call.id;
+  assert_only (f, "city-share-under-minimum", HS_SEVERITY_ERROR, "financing/city");
+}
+
+/* Joensuu 2023: the city may cover up to 25 %. 26 % is over by 3 500 €;
+ * exactly 25 % passes; no maximum, no finding. */
+static void
+test_city_over_maximum (Fixture       *f,
+                        gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  f->call.name = (char *) "Joensuu 2023";
+  f->call.max_city_bp = 2500;
+  finding = assert_only (f, "city-share-over-maximum", HS_SEVERITY_ERROR, "financing/city");
+  g_assert_cmpstr (finding->message, ==,
+                   "City financing is 26,0" NBSP "% of total costs; the call “Joensuu 2023” allows at most 25,0"
+                   NBSP "% (3" NBSP "500,00" EURO " over the limit)");
+
+  f->context.lang = HS_LANG_EN;
+  finding = assert_only (f, "city-share-over-maximum", HS_SEVERITY_ERROR, "financing/city");
+  assert_message_has (finding, "26.0%");
+  assert_message_has (finding, "“Joensuu 2023”");
+  assert_message_has (finding, "\xe2\x82\xac" "3,500.00");
+  f->context.lang = HS_LANG_FI;
+
+  /* exactly 25 %: the 3 500 € go to own financing */
+  move_financing (main_impl (f), HS_SOURCE_CITY, HS_SOURCE_OWN_PUBLIC, EUR (3500));
+  assert_no_findings (f);
+  /* one cent over */
+  move_financing (main_impl (f), HS_SOURCE_OWN_PUBLIC, HS_SOURCE_CITY, 1);
+  finding = assert_only (f, "city-share-over-maximum", HS_SEVERITY_ERROR, "financing/city");
+  assert_message_has (finding, "(0,01" EURO " over the limit)");
+
+  f->call.max_city_bp = 0;
+  assert_no_findings (f);
+}
+
+/* HEVi coordination: at most 1 200 000 € of support a project. The
+ * baseline's 210 000 € against a maximum of 200 000 € is 10 000 € over;
+ * 210 000 € exactly passes; a call in another language is cited in it. */
+static void
+test_support_over_maximum (Fixture       *f,
+                           gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  f->call.name = (char *) "HEVi koordinaatiohanke";
+  f->call.name_en = (char *) "HEVi coordination";
+  f->call.max_support = EUR (200000);
+  finding = assert_only (f, "support-over-call-maximum", HS_SEVERITY_ERROR, "financing/eu-state");
+  g_assert_cmpstr (finding->message, ==,
+                   "EU and state support is 210" NBSP "000,00" EURO "; the call “HEVi koordinaatiohanke” "
+                   "gives a project at most 200" NBSP "000,00" EURO " (10" NBSP "000,00" EURO " over)");
+
+  f->context.lang = HS_LANG_EN;
+  finding = assert_only (f, "support-over-call-maximum", HS_SEVERITY_ERROR, "financing/eu-state");
+  assert_message_has (finding, "“HEVi coordination”");
+  assert_message_has (finding, "\xe2\x82\xac" "10,000.00 over");
+
+  f->call.max_support = EUR (210000);
+  assert_no_findings (f);
+  f->call.max_support = EUR (210000) - 1;
+  finding = assert_only (f, "support-over-call-maximum", HS_SEVERITY_ERROR, "financing/eu-state");
+  assert_message_has (finding, "\xe2\x82\xac" "0.01 over");
+  f->call.max_support = 0;
+  assert_no_findings (f);
 }
 
 static void
@@ -581,6 +676,167 @@ test_schedule_outside_programme (Fixture       *f,
   finding = assert_only (f, "schedule-outside-programme", HS_SEVERITY_ERROR, "schedule/end");
   assert_message_has (finding, "1.1.2030");
   assert_message_has (finding, "31.12.2029");
+}
+
+/* A project wholly outside the period: its start after the end of it and
+ * its end before the start of it are findings of their own. */
+static void
+test_schedule_wholly_outside (Fixture       *f,
+                              gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  f->call.max_duration_months = 0;
+  f->focus_area.first_year = 0;
+  f->focus_area.last_year = 0;
+  /* the budget years go with the dates: no budget-year findings */
+  hs_implementer_set_cost (partner (f), HS_COST_STAFF, 2025, 0);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2025, 0);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2026, 0);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2030, EUR (100000));
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2031, EUR (100000));
+  hs_implementer_set_cost (partner (f), HS_COST_STAFF, 2030, EUR (50000));
+  g_assert_true (hs_project_update_derived (f->project, NULL));
+
+  set_date (&f->project->start_date, 1, 3, 2030);
+  set_date (&f->project->end_date, 28, 2, 2031);
+  validate (f);
+  g_assert_cmpuint (f->findings->len, ==, 2);
+  finding = finding_at (f, 0);
+  assert_finding (finding, "schedule-outside-programme", HS_SEVERITY_ERROR, "schedule/start");
+  g_assert_cmpstr (finding->message, ==, "The project starts on 1.3.2030; costs are eligible only until 31.12.2029");
+  finding = finding_at (f, 1);
+  assert_finding (finding, "schedule-outside-programme", HS_SEVERITY_ERROR, "schedule/end");
+  g_assert_cmpstr (finding->message, ==, "The project ends on 28.2.2031; costs are eligible only until 31.12.2029");
+
+  /* before the period: 2019–2020 */
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2030, 0);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2031, 0);
+  hs_implementer_set_cost (partner (f), HS_COST_STAFF, 2030, 0);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2019, EUR (100000));
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2020, EUR (100000));
+  hs_implementer_set_cost (partner (f), HS_COST_STAFF, 2020, EUR (50000));
+  g_assert_true (hs_project_update_derived (f->project, NULL));
+  set_date (&f->project->start_date, 1, 1, 2019);
+  set_date (&f->project->end_date, 31, 12, 2020);
+  validate (f);
+  g_assert_cmpuint (f->findings->len, ==, 2);
+  assert_finding (finding_at (f, 0), "schedule-outside-programme", HS_SEVERITY_ERROR, "schedule/start");
+  finding = finding_at (f, 1);
+  assert_finding (finding, "schedule-outside-programme", HS_SEVERITY_ERROR, "schedule/end");
+  g_assert_cmpstr (finding->message, ==, "The project ends on 31.12.2020; costs are eligible only from 1.1.2021");
+}
+
+/* The agreements end 31.12.2027: a project that runs on after its
+ * agreement gets a warning naming both dates; without the agreement's end
+ * date, or without the agreement, there is nothing to compare. */
+static void
+test_schedule_after_agreement (Fixture       *f,
+                               gconstpointer  data)
+{
+  HsAgreement agreement = { 0, };
+  const HsFinding *finding;
+
+  agreement.id = 1;
+  agreement.region_name = (char *) "Pääkaupunkiseutu (PKS)";
+  g_date_clear (&agreement.end_date, 1);
+  g_date_set_dmy (&agreement.end_date, 31, 12, 2027);
+  f->context.agreement = &agreement;
+  f->call.max_duration_months = 0;
+  f->focus_area.last_year = 0;
+
+  /* ends with the agreement: fine */
+  set_date (&f->project->end_date, 31, 12, 2027);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2026, 0);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2027, EUR (100000));
+  g_assert_true (hs_project_update_derived (f->project, NULL));
+  assert_no_findings (f);
+
+  /* one day later */
+  set_date (&f->project->end_date, 1, 1, 2028);
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2027, EUR (50000));
+  hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2028, EUR (50000));
+  g_assert_true (hs_project_update_derived (f->project, NULL));
+  finding = assert_only (f, "schedule-after-agreement", HS_SEVERITY_WARNING, "schedule/end");
+  g_assert_cmpstr (finding->message, ==,
+                   "The project ends on 1.1.2028, after its ecosystem agreement ends on 31.12.2027");
+  g_assert_cmpuint (hs_findings_count_errors (f->findings), ==, 0);
+
+  f->context.lang = HS_LANG_EN;
+  finding = assert_only (f, "schedule-after-agreement", HS_SEVERITY_WARNING, "schedule/end");
+  g_assert_cmpstr (finding->message, ==,
+                   "The project ends on 1 Jan 2028, after its ecosystem agreement ends on 31 Dec 2027");
+  f->context.lang = HS_LANG_FI;
+
+  g_date_clear (&agreement.end_date, 1);
+  assert_no_findings (f);
+  f->context.agreement = NULL;
+  assert_no_findings (f);
+}
+
+/* Pori's second call, open 18.10.2023–31.12.2023: the first submission is
+ * checked against both ends, the day itself included. */
+static void
+test_submitted_outside_call (Fixture       *f,
+                             gconstpointer  data)
+{
+  HsStatusChange *submitted = &g_array_index (f->project->history, HsStatusChange, 1);
+  HsStatusChange change;
+  const HsFinding *finding;
+
+  f->call.name = (char *) "Pori 2/2023";
+  set_date (&f->call.open_date, 18, 10, 2023);
+  set_date (&f->call.close_date, 31, 12, 2023);
+  /* the draft before the call opened */
+  set_date (&g_array_index (f->project->history, HsStatusChange, 0).date, 1, 9, 2023);
+
+  set_date (&submitted->date, 31, 12, 2023);
+  assert_no_findings (f);
+  set_date (&submitted->date, 18, 10, 2023);
+  assert_no_findings (f);
+
+  set_date (&submitted->date, 5, 1, 2024);
+  finding = assert_only (f, "submitted-outside-call", HS_SEVERITY_ERROR, "status/history/1");
+  g_assert_cmpstr (finding->message, ==,
+                   "The application was submitted on 5.1.2024, after the call “Pori 2/2023” closed on 31.12.2023");
+
+  set_date (&submitted->date, 17, 10, 2023);
+  finding = assert_only (f, "submitted-outside-call", HS_SEVERITY_ERROR, "status/history/1");
+  g_assert_cmpstr (finding->message, ==,
+                   "The application was submitted on 17.10.2023, before the call “Pori 2/2023” opened on 18.10.2023");
+
+  /* a return to draft and a second submission after the close: the
+   * application was in on time */
+  set_date (&submitted->date, 1, 12, 2023);
+  change.status = HS_STATUS_DRAFT;
+  set_date (&change.date, 10, 12, 2023);
+  g_array_append_val (f->project->history, change);
+  change.status = HS_STATUS_SUBMITTED;
+  set_date (&change.date, 15, 1, 2024);
+  g_array_append_val (f->project->history, change);
+  assert_no_findings (f);
+
+  /* a call with only a close date */
+  g_date_clear (&f->call.open_date, 1);
+  set_date (&submitted->date, 2, 9, 2023);
+  assert_no_findings (f);
+  set_date (&f->call.close_date, 1, 9, 2023);
+  finding = assert_only (f, "submitted-outside-call", HS_SEVERITY_ERROR, "status/history/1");
+  assert_message_has (finding, "after the call “Pori 2/2023” closed on 1.9.2023");
+
+  /* not before it was submitted */
+  g_array_set_size (f->project->history, 1);
+  f->project->status = HS_STATUS_DRAFT;
+  assert_no_findings (f);
+
+  /* without a call, no window */
+  f->project->status = HS_STATUS_SUBMITTED;
+  change.status = HS_STATUS_SUBMITTED;
+  set_date (&change.date, 1, 1, 2030);
+  g_array_append_val (f->project->history, change);
+  f->context.call = NULL;
+  f->project->call_id = 0;
+  assert_no_findings (f);
 }
 
 /* ---- 7. budget years ---------------------------------------------------- */
@@ -1013,12 +1269,18 @@ main (int   argc,
   ADD ("support-rate/implementer-over", test_implementer_support_over);
   ADD ("city-share/under-minimum", test_city_under_minimum);
   ADD ("city-share/boundary", test_city_boundary);
+  ADD ("city-share/no-call-minimum", test_city_no_call_minimum);
+  ADD ("city-share/over-maximum", test_city_over_maximum);
+  ADD ("support-maximum/over", test_support_over_maximum);
   ADD ("own-share/under-minimum", test_own_under_minimum);
   ADD ("own-share/boundary", test_own_boundary);
   ADD ("schedule/missing", test_schedule_missing);
   ADD ("schedule/reversed", test_schedule_reversed);
   ADD ("schedule/too-long", test_schedule_too_long);
   ADD ("schedule/outside-programme", test_schedule_outside_programme);
+  ADD ("schedule/wholly-outside", test_schedule_wholly_outside);
+  ADD ("schedule/after-agreement", test_schedule_after_agreement);
+  ADD ("submitted-outside-call", test_submitted_outside_call);
   ADD ("budget-year-outside-schedule", test_budget_year_outside);
   ADD ("focus-area/missing", test_focus_area_missing);
   ADD ("focus-area/unknown", test_focus_area_unknown);

@@ -245,7 +245,7 @@ test_create_seed (Fixture       *fixture,
       g_assert_cmpint (call->agreement_id, ==, i + 1);
       g_assert_true (g_str_has_suffix (call->name, " — default call"));
       g_assert_cmpint (call->max_support_bp, ==, 6000);
-      g_assert_cmpint (call->min_city_bp, ==, 2500);
+      g_assert_cmpint (call->min_city_bp, ==, 0);
       g_assert_cmpuint (call->max_duration_months, ==, 0);
       g_assert_cmpuint (call->allowed_cost_models, ==, 1u << HS_COST_MODEL_FLAT40);
     }
@@ -2280,6 +2280,11 @@ test_migration (void)
                                  " max_support_bp, min_city_bp, min_own_bp, max_duration_months,"
                                  " allowed_cost_models, money_available FROM call;"
                                  "UPDATE call_v1 SET min_own_bp = 1500, max_duration_months = 24 WHERE id = 9;"
+                                 /* the default calls asked 25 % city financing before version 4;
+                                  * a call of the user's keeps what it asks */
+                                 "UPDATE call_v1 SET min_city_bp = 2500;"
+                                 "INSERT INTO call_v1 (id, agreement_id, name, max_support_bp, min_city_bp,"
+                                 " min_own_bp, allowed_cost_models) VALUES (40, 9, 'Joensuu 2023', 6000, 2500, 1500, 1);"
                                  "DROP TABLE call; ALTER TABLE call_v1 RENAME TO call;"
                                  "CREATE INDEX call_agreement ON call (agreement_id);"
                                  "PRAGMA user_version = 1;"
@@ -2304,9 +2309,12 @@ test_migration (void)
     HsCall *joensuu;
 
     g_assert_no_error (error);
-    g_assert_cmpuint (calls->len, ==, 1);
+    g_assert_cmpuint (calls->len, ==, 2);
     joensuu = g_ptr_array_index (calls, 0);
     g_assert_cmpstr (joensuu->name, ==, "Joensuu — default call");
+    /* the city's 25 % is the agreement's now, not the default call's */
+    g_assert_cmpint (joensuu->min_city_bp, ==, 0);
+    g_assert_cmpint (((HsCall *) g_ptr_array_index (calls, 1))->min_city_bp, ==, 2500);
     g_assert_cmpint (joensuu->min_own_bp, ==, 1500);
     g_assert_cmpuint (joensuu->max_duration_months, ==, 24);
     g_assert_cmpint (joensuu->instrument, ==, HS_INSTRUMENT_EAKR);

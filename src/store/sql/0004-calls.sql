@@ -47,3 +47,9 @@ DROP TABLE call;
 ALTER TABLE call_v4 RENAME TO call;
 CREATE INDEX call_agreement ON call (agreement_id);
 CREATE UNIQUE INDEX call_name ON call (agreement_id, name);
+
+-- The default calls set no city share: the programme's 25 % holds for an
+-- agreement's projects together (docs/domain.md §2), not for each project,
+-- and a call that wants a share per project says so itself. The findings
+-- kept with each project's totals are recomputed after this step.
+UPDATE call SET min_city_bp = 0 WHERE name LIKE '% — default call';

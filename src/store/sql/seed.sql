@@ -147,21 +147,22 @@ INSERT INTO focus_area (id, agreement_id, name, first_year, last_year, national_
   (37, 16, 'Tulevaisuuden hyvinvointipalvelut', 0, 0, 3);
 
 -- One default call per agreement, so that every project has a call to point at.
+-- It sets no city share: the city's 25 % is the agreement's rule, not a project's.
 INSERT INTO call (id, agreement_id, name, open_date, close_date, max_support_bp, min_city_bp,
                   min_own_bp, max_duration_months, allowed_cost_models, money_available) VALUES
-  (1, 1, 'Pääkaupunkiseutu (PKS) — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (2, 2, 'Tampere — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (3, 3, 'Turku — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (4, 4, 'Oulu — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (5, 5, 'Jyväskylä — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (6, 6, 'Lahti — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (7, 7, 'Lappeenranta (ml. Imatra) — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (8, 8, 'Kuopio — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (9, 9, 'Joensuu — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (10, 10, 'Pori — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (11, 11, 'Vaasa — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (12, 12, 'Seinäjoki — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (13, 13, 'Mikkeli — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (14, 14, 'Kokkola — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (15, 15, 'Kajaani (ml. Sotkamo) — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0),
-  (16, 16, 'Rovaniemi — default call', NULL, NULL, 6000, 2500, 0, 0, 1, 0);
+  (1, 1, 'Pääkaupunkiseutu (PKS) — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (2, 2, 'Tampere — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (3, 3, 'Turku — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (4, 4, 'Oulu — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (5, 5, 'Jyväskylä — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (6, 6, 'Lahti — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (7, 7, 'Lappeenranta (ml. Imatra) — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (8, 8, 'Kuopio — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (9, 9, 'Joensuu — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (10, 10, 'Pori — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (11, 11, 'Vaasa — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (12, 12, 'Seinäjoki — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (13, 13, 'Mikkeli — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (14, 14, 'Kokkola — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (15, 15, 'Kajaani (ml. Sotkamo) — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0),
+  (16, 16, 'Rovaniemi — default call', NULL, NULL, 6000, 0, 0, 0, 1, 0);
