@@ -147,6 +147,23 @@ hs_money_apply_rate (gint64  cents,
   return signed_amount (result, (cents < 0) != (bp < 0), out);
 }
 
+gboolean
+hs_money_scale (gint64  amount,
+                gint64  numerator,
+                gint64  denominator,
+                gint64 *out)
+{
+  guint64 result;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (denominator == 0 ||
+      !mul_div_round (magnitude (amount), magnitude (numerator), magnitude (denominator), &result))
+    return FALSE;
+
+  return signed_amount (result, ((amount < 0) != (numerator < 0)) != (denominator < 0) && result != 0, out);
+}
+
 gint32
 hs_rate_of (gint64 part,
             gint64 whole)

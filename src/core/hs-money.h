@@ -26,6 +26,11 @@ gboolean  hs_money_sub        (gint64 a, gint64 b, gint64 *out);
 /* cents × bp / 10000, rounded half away from zero; exact for every gint64 ×
  * gint32 (128-bit intermediate). FALSE (*out untouched) beyond ±HS_MONEY_MAX. */
 gboolean  hs_money_apply_rate (gint64 cents, gint32 bp, gint64 *out);
+/* @amount × @numerator / @denominator, rounded half away from zero; exact
+ * for any gint64 values (128-bit intermediate): a share of an amount in
+ * proportion to other amounts. FALSE (*out untouched) when @denominator is
+ * 0 or the result lies beyond ±HS_MONEY_MAX. */
+gboolean  hs_money_scale      (gint64 amount, gint64 numerator, gint64 denominator, gint64 *out);
 /* part / whole in basis points, rounded half away from zero; 0 when whole is 0.
  * Exact for any gint64 values; a rate beyond the gint32 range saturates at
  * ±G_MAXINT32. */

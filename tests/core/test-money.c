@@ -133,6 +133,42 @@ test_apply_rate_rounding (void)
     }
 }
 
+/* A share of an amount in proportion to two others: exact beyond 64-bit
+ * products, halves away from zero, refused beyond the money range. */
+static void
+test_scale (void)
+{
+  static const struct { gint64 amount, numerator, denominator, expected; } cases[] = {
+    { 21000000, 10000000, 35000000, 6000000 },   /* 210 000 € × 100 000 / 350 000 */
+    { 1, 1, 2, 1 },                              /* 0.5 */
+    { -1, 1, 2, -1 },
+    { 1, -1, 2, -1 },
+    { 1, 1, -2, -1 },
+    { -1, -1, -2, -1 },
+    { 5, 1, 3, 2 },                              /* 1.67 */
+    { 4, 1, 3, 1 },                              /* 1.33 */
+    { 0, 5, 7, 0 },
+    { 7, 0, 3, 0 },
+    /* a product of about 10^30 */
+    { HS_MONEY_MAX, HS_MONEY_MAX - 1, HS_MONEY_MAX, HS_MONEY_MAX - 1 },
+    { HS_MONEY_MAX, 1, HS_MONEY_MAX, 1 },
+    { 999999999999999, 333333333333333, 999999999999999, 333333333333333 },
+  };
+  gint64 out = 4242;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (hs_money_scale (cases[i].amount, cases[i].numerator, cases[i].denominator, &out));
+      g_assert_cmpint (out, ==, cases[i].expected);
+    }
+
+  out = 4242;
+  g_assert_false (hs_money_scale (1, 1, 0, &out));
+  g_assert_false (hs_money_scale (HS_MONEY_MAX, 2, 1, &out));
+  g_assert_false (hs_money_scale (G_MAXINT64, G_MAXINT64, 1, &out));
+  g_assert_cmpint (out, ==, 4242);
+}
+
 static void
 test_apply_rate_overflow (void)
 {
@@ -762,6 +798,7 @@ main (int argc, char **argv)
   g_test_add_func ("/money/apply-rate/rounding", test_apply_rate_rounding);
   g_test_add_func ("/money/apply-rate/overflow", test_apply_rate_overflow);
   g_test_add_func ("/money/rate-of", test_rate_of);
+  g_test_add_func ("/money/scale", test_scale);
 #ifdef __SIZEOF_INT128__
   g_test_add_func ("/money/apply-rate/oracle", test_apply_rate_oracle);
   g_test_add_func ("/money/rate-of/oracle", test_rate_of_oracle);
