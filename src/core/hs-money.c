@@ -75,16 +75,26 @@ mul_div_round (guint64  a,
   if (hi >= c)
     return FALSE;
 
-  for (int bit = 63; bit >= 0; bit--)
+  /* a product that fits in 64 bits (amounts of up to tens of millions of
+   * euros in proportion to others of that size): one division */
+  if (hi == 0)
     {
-      gboolean carry = (remainder >> 63) != 0;
-
-      remainder = (remainder << 1) | ((lo >> bit) & 1);
-      quotient <<= 1;
-      if (carry || remainder >= c)
+      quotient = lo / c;
+      remainder = lo % c;
+    }
+  else
+    {
+      for (int bit = 63; bit >= 0; bit--)
         {
-          remainder -= c;
-          quotient |= 1;
+          gboolean carry = (remainder >> 63) != 0;
+
+          remainder = (remainder << 1) | ((lo >> bit) & 1);
+          quotient <<= 1;
+          if (carry || remainder >= c)
+            {
+              remainder -= c;
+              quotient |= 1;
+            }
         }
     }
 

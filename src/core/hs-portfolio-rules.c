@@ -23,10 +23,10 @@ void
 hs_portfolio_project_init (HsPortfolioProject *out,
                            const HsProject    *project)
 {
-  gint64 before = 0;
+  gint64 before = 0, total = 0, eu_state = 0, city = 0;
   gint64 in_year[HS_PORTFOLIO_N_YEARS] = { 0, };
-  gint64 cumulative = 0, shared = 0;
-  HsTotals totals;
+  gint64 cumulative, shared = 0;
+  gboolean ok = TRUE;
 
   g_return_if_fail (out != NULL);
   memset (out, 0, sizeof *out);
@@ -36,42 +36,58 @@ hs_portfolio_project_init (HsPortfolioProject *out,
   out->agreement_id = project->agreement_id;
   out->call_id = project->call_id;
   out->status = project->status;
-  out->totals_ok = hs_project_totals (project, &totals, NULL);
-  if (!out->totals_ok)
-    return;
-  out->total_costs = totals.total_costs;
-  out->eu_state = totals.financing[HS_SOURCE_EU_STATE];
-  out->city = totals.financing[HS_SOURCE_CITY];
-  if (out->eu_state == 0 || out->total_costs == 0)
-    return;
 
-  /* the costs by year (the totals added up, so no sum here overflows) */
-  for (guint i = 0; i < project->implementers->len; i++)
+  /* the sums hs_project_totals () gives, and the costs by year, in one
+   * walk over the lines: this runs for every project `check` walks */
+  for (guint i = 0; ok && i < project->implementers->len; i++)
     {
       const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
 
-      for (guint j = 0; j < impl->budget->len; j++)
+      for (guint j = 0; ok && j < impl->budget->len; j++)
         {
           const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, j);
 
+          ok = hs_money_add (total, line->amount, &total);
           /* costs after the programme's years are in no year's share */
-          if (line->year < HS_PROGRAMME_START_YEAR)
-            before += line->amount;
-          else if (line->year <= HS_PROGRAMME_END_YEAR)
-            in_year[line->year - HS_PROGRAMME_START_YEAR] += line->amount;
+          if (ok && line->year < HS_PROGRAMME_START_YEAR)
+            ok = hs_money_add (before, line->amount, &before);
+          else if (ok && line->year <= HS_PROGRAMME_END_YEAR)
+            ok = hs_money_add (in_year[line->year - HS_PROGRAMME_START_YEAR], line->amount,
+                               &in_year[line->year - HS_PROGRAMME_START_YEAR]);
+        }
+      for (guint j = 0; ok && j < impl->financing->len; j++)
+        {
+          const HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, j);
+
+          if (line->source == HS_SOURCE_EU_STATE)
+            ok = hs_money_add (eu_state, line->amount, &eu_state);
+          else if (line->source == HS_SOURCE_CITY)
+            ok = hs_money_add (city, line->amount, &city);
         }
     }
 
+  out->totals_ok = ok;
+  if (!ok)
+    return;
+  out->total_costs = total;
+  out->eu_state = eu_state;
+  out->city = city;
+  if (eu_state == 0 || total == 0)
+    return;
+
   /* support up to the end of each year, less that up to the year before */
   cumulative = before;
-  if (!hs_money_scale (out->eu_state, cumulative, out->total_costs, &shared))
+  if (!hs_money_scale (eu_state, cumulative, total, &shared))
     return;
   for (guint y = 0; y < HS_PORTFOLIO_N_YEARS; y++)
     {
       gint64 upto;
 
+      /* a year without costs has no share */
+      if (in_year[y] == 0)
+        continue;
       cumulative += in_year[y];
-      if (!hs_money_scale (out->eu_state, cumulative, out->total_costs, &upto))
+      if (!hs_money_scale (eu_state, cumulative, total, &upto))
         return;
       out->eu_state_by_year[y] = upto - shared;
       shared = upto;
@@ -471,8 +487,18 @@ hs_portfolio_check (const HsAgreement *agreement,
             group_add (&proposed, p);
         }
 
-      if (p->call_id != 0 && n_calls > 0 &&
-          (sums = g_hash_table_lookup (call_index, &p->call_id)) != NULL)
+      /* an agreement has a call or two: a look along them is quicker
+       * than the table, which is there for many */
+      sums = NULL;
+      if (p->call_id != 0 && n_calls <= 8)
+        {
+          for (guint c = 0; c < n_calls && sums == NULL; c++)
+            if (call_sums[c].call->id == p->call_id)
+              sums = &call_sums[c];
+        }
+      else if (p->call_id != 0)
+        sums = g_hash_table_lookup (call_index, &p->call_id);
+      if (sums != NULL)
         {
           group_add (&sums->applying, p);
           if (counts == COUNTS_APPROVED)
