@@ -21,6 +21,7 @@
 #include "core/hs-i18n.h"
 #include "core/hs-lang.h"
 #include "core/hs-money.h"
+#include "core/hs-portfolio-rules.h"
 #include "core/hs-reference.h"
 #include "core/hs-repository.h"
 #include "core/hs-validate.h"
@@ -663,6 +664,8 @@ typedef struct
   HsCli      *cli;
   GHashTable *calls;        /* id → HsCall* */
   GHashTable *focus_areas;  /* id → HsFocusArea* */
+  GHashTable *agreements;   /* id → HsAgreement* */
+  GArray     *portfolio;    /* HsPortfolioProject, for the agreements' and calls' rules */
   const char *only_code;
   guint       projects;
   guint       failing_projects;
@@ -685,9 +688,16 @@ check_project_cb (HsProject *project,
 
   context.call = g_hash_table_lookup (state->calls, &project->call_id);
   context.focus_area = g_hash_table_lookup (state->focus_areas, &project->focus_area_id);
+  context.agreement = g_hash_table_lookup (state->agreements, &project->agreement_id);
   context.lang = state->cli->lang;
 
   findings = hs_validate_project (project, &context);
+  if (state->portfolio != NULL)
+    {
+      g_array_set_size (state->portfolio, state->portfolio->len + 1);
+      hs_portfolio_project_init (&g_array_index (state->portfolio, HsPortfolioProject, state->portfolio->len - 1),
+                                 project);
+    }
   errors = hs_findings_count_errors (findings);
   state->projects++;
   state->errors += errors;
@@ -710,6 +720,73 @@ check_project_cb (HsProject *project,
   return TRUE;
 }
 
+/* The findings of the agreements and their calls (hs-portfolio-rules.h)
+ * over the projects walked, each line "NAME: error: message" with the
+ * agreement's name (a call of no agreement: the call's); *errors and
+ * *warnings count them. */
+static void
+check_portfolio (CheckState *state,
+                 GPtrArray  *agreements,
+                 GPtrArray  *calls,
+                 guint      *errors,
+                 guint      *warnings)
+{
+  g_autoptr(GPtrArray) loose_calls = g_ptr_array_new ();
+  HsLang lang = state->cli->lang;
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      HsCall *call = g_ptr_array_index (calls, i);
+      if (g_hash_table_lookup (state->agreements, &call->agreement_id) == NULL)
+        g_ptr_array_add (loose_calls, call);
+    }
+
+  for (guint a = 0; a <= agreements->len; a++)
+    {
+      const HsAgreement *agreement = a < agreements->len ? g_ptr_array_index (agreements, a) : NULL;
+      g_autoptr(GPtrArray) own_calls = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (agreement != NULL)
+        {
+          own_calls = g_ptr_array_new ();
+          for (guint i = 0; i < calls->len; i++)
+            if (((HsCall *) g_ptr_array_index (calls, i))->agreement_id == agreement->id)
+              g_ptr_array_add (own_calls, g_ptr_array_index (calls, i));
+        }
+      else if (loose_calls->len == 0)
+        break;
+
+      findings = hs_portfolio_check (agreement, agreement != NULL ? own_calls : loose_calls,
+                                     state->portfolio, lang);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const HsFinding *finding = g_ptr_array_index (findings, i);
+          g_autofree char *call_name = NULL;
+          const char *name;
+
+          if (agreement != NULL)
+            name = agreement->region_name;
+          else
+            {
+              /* "calls/ID/…": the loose call it is about */
+              gint64 id = g_ascii_strtoll (finding->field + strlen ("calls/"), NULL, 10);
+              const HsCall *call = g_hash_table_lookup (state->calls, &id);
+
+              call_name = call != NULL ? hs_call_dup_display_name (call, lang) : g_strdup ("");
+              name = call_name;
+            }
+          g_string_append_printf (state->out, "%s: %s: %s\n", name,
+                                  finding->severity == HS_SEVERITY_ERROR ? _("error") : _("warning"),
+                                  finding->message);
+          if (finding->severity == HS_SEVERITY_ERROR)
+            (*errors)++;
+          else
+            (*warnings)++;
+        }
+    }
+}
+
 static int
 cmd_check (HsCli *cli,
            int    argc,
@@ -723,14 +800,18 @@ cmd_check (HsCli *cli,
   g_autoptr(HsSqliteRepository) repo = NULL;
   g_autoptr(GPtrArray) calls = NULL;
   g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
   g_autoptr(GHashTable) calls_by_id = NULL;
   g_autoptr(GHashTable) focus_areas_by_id = NULL;
+  g_autoptr(GHashTable) agreements_by_id = NULL;
+  g_autoptr(GArray) portfolio = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   CheckState state = { 0 };
+  guint portfolio_errors = 0, portfolio_warnings = 0;
   int exit_code = HS_EXIT_OK;
 
-  if (!hs_cli_parse_options ("check", "", _("Check every project against the funding rules of its call. Prints one line per finding, “CODE: error: message”; exits with 1 when any project has an error."),
+  if (!hs_cli_parse_options ("check", "", _("Check every project against the funding rules of its call, then every ecosystem agreement and call against theirs (the 60/40 ratio and the city’s share over the agreement’s projects, its indicative yearly amount, the money and the number of projects of each call). Prints one line per finding, “CODE: error: message”, with the agreement’s name in place of a project’s code; exits with 1 when anything has an error. With --project only that project’s own rules are checked."),
                       entries, &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)
@@ -749,17 +830,28 @@ cmd_check (HsCli *cli,
   focus_areas = hs_repository_list_focus_areas (HS_REPOSITORY (repo), 0, &error);
   if (focus_areas == NULL)
     return hs_cli_store_error (error);
+  agreements = hs_repository_list_agreements (HS_REPOSITORY (repo), &error);
+  if (agreements == NULL)
+    return hs_cli_store_error (error);
   calls_by_id = hs_reference_index_by_id (calls);
   focus_areas_by_id = hs_reference_index_by_id (focus_areas);
+  agreements_by_id = hs_reference_index_by_id (agreements);
+  if (code == NULL)
+    portfolio = g_array_new (FALSE, TRUE, sizeof (HsPortfolioProject));
 
   state.cli = cli;
   state.calls = calls_by_id;
   state.focus_areas = focus_areas_by_id;
+  state.agreements = agreements_by_id;
+  state.portfolio = portfolio;
   state.only_code = code;
   state.out = out;
 
   if (!hs_repository_foreach_project (HS_REPOSITORY (repo), check_project_cb, &state, &error))
     return hs_cli_store_error (error);
+  /* after the projects' findings: the agreements' and the calls' */
+  if (portfolio != NULL)
+    check_portfolio (&state, agreements, calls, &portfolio_errors, &portfolio_warnings);
   fputs (out->str, stdout);
 
   if (code != NULL && state.projects == 0)
@@ -768,14 +860,32 @@ cmd_check (HsCli *cli,
       return HS_EXIT_USAGE;
     }
 
-  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "Checked %u project: ", "Checked %u projects: ", state.projects), state.projects);
-  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", state.errors), state.errors);
-  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, " and %u warning", " and %u warnings", state.warnings), state.warnings);
+  /* the counts are of every finding, the agreements' and calls' with them */
+  if (portfolio != NULL)
+    {
+      fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "Checked %u project", "Checked %u projects", state.projects),
+               state.projects);
+      fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, " and %u agreement: ", " and %u agreements: ", agreements->len),
+               agreements->len);
+    }
+  else
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "Checked %u project: ", "Checked %u projects: ", state.projects),
+             state.projects);
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", state.errors + portfolio_errors),
+           state.errors + portfolio_errors);
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, " and %u warning", " and %u warnings", state.warnings + portfolio_warnings),
+           state.warnings + portfolio_warnings);
+  if (portfolio_errors + portfolio_warnings > 0)
+    /* Translators: after "12 errors and 40 warnings": how many of those
+     * findings are of agreements and calls rather than of projects */
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, " (%u of them of agreements and calls)",
+                                  " (%u of them of agreements and calls)", portfolio_errors + portfolio_warnings),
+             portfolio_errors + portfolio_warnings);
   fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "; %u project cannot be submitted.\n",
                                 "; %u projects cannot be submitted.\n", state.failing_projects),
            state.failing_projects);
 
-  return state.errors > 0 ? HS_EXIT_FINDINGS : HS_EXIT_OK;
+  return state.errors + portfolio_errors > 0 ? HS_EXIT_FINDINGS : HS_EXIT_OK;
 }
 
 /* ---- main ----------------------------------------------------------------- */

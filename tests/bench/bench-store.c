@@ -7,13 +7,15 @@
  * Opens the database once (read-only, as `summary` does) and times, over
  * RUNS repetitions each: summary by agreement, by year (and the other
  * dimensions), the per-project totals of the project list, and `check` of
- * every project (load with a bounded number of queries, then the rules).
+ * every project (load with a bounded number of queries, then the rules),
+ * with the agreements' and calls' rules over them as `check` runs them.
  * Prints one line per workload: "name<TAB>median_ms<TAB>min_ms<TAB>rows".
  */
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/hs-portfolio-rules.h"
 #include "core/hs-reference.h"
 #include "core/hs-repository.h"
 #include "core/hs-validate.h"
@@ -23,6 +25,8 @@ typedef struct
 {
   GHashTable *calls;
   GHashTable *focus_areas;
+  GHashTable *agreements;
+  GArray     *portfolio;
   guint       projects;
   guint       errors;
 } CheckState;
@@ -35,9 +39,14 @@ check_cb (HsProject *project,
   HsValidationContext context = {
     .call = g_hash_table_lookup (state->calls, &project->call_id),
     .focus_area = g_hash_table_lookup (state->focus_areas, &project->focus_area_id),
+    .agreement = g_hash_table_lookup (state->agreements, &project->agreement_id),
     .lang = HS_LANG_FI,
   };
   g_autoptr(GPtrArray) findings = hs_validate_project (project, &context);
+
+  g_array_set_size (state->portfolio, state->portfolio->len + 1);
+  hs_portfolio_project_init (&g_array_index (state->portfolio, HsPortfolioProject, state->portfolio->len - 1),
+                             project);
 
   state->projects++;
   state->errors += hs_findings_count_errors (findings);
@@ -104,13 +113,29 @@ check_workload (HsRepository *repo,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) calls = hs_repository_list_calls (repo, 0, &error);
   g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (repo, 0, &error);
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (repo, &error);
   g_autoptr(GHashTable) calls_by_id = hs_reference_index_by_id (calls);
   g_autoptr(GHashTable) focus_by_id = hs_reference_index_by_id (focus_areas);
-  CheckState state = { calls_by_id, focus_by_id, 0, 0 };
+  g_autoptr(GHashTable) agreements_by_id = hs_reference_index_by_id (agreements);
+  g_autoptr(GArray) portfolio = g_array_new (FALSE, TRUE, sizeof (HsPortfolioProject));
+  CheckState state = { calls_by_id, focus_by_id, agreements_by_id, portfolio, 0, 0 };
 
   g_assert_no_error (error);
   hs_repository_foreach_project (repo, check_cb, &state, &error);
   g_assert_no_error (error);
+  /* then each agreement with its calls, as `check` does */
+  for (guint a = 0; a < agreements->len; a++)
+    {
+      const HsAgreement *agreement = g_ptr_array_index (agreements, a);
+      g_autoptr(GPtrArray) own_calls = g_ptr_array_new ();
+      g_autoptr(GPtrArray) findings = NULL;
+
+      for (guint i = 0; i < calls->len; i++)
+        if (((HsCall *) g_ptr_array_index (calls, i))->agreement_id == agreement->id)
+          g_ptr_array_add (own_calls, g_ptr_array_index (calls, i));
+      findings = hs_portfolio_check (agreement, own_calls, portfolio, HS_LANG_FI);
+      state.errors += hs_findings_count_errors (findings);
+    }
   return state.projects;
 }
 

@@ -259,6 +259,85 @@ test_check (Fixture       *fixture,
   run_clear (&run);
 }
 
+/* Replaces every @from in the file at @path with @to. */
+static void
+replace_in_file (const char *path,
+                 const char *from,
+                 const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  parts = g_strsplit (contents, from, -1);
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+  joined = g_strjoinv (to, parts);
+  g_assert_true (g_file_set_contents (path, joined, -1, NULL));
+}
+
+/* The city's 25 % is the agreement's rule: the example portfolio with
+ * every city's financing made other public money has no project-level
+ * city finding, but the PKS agreement's approved projects (the ongoing
+ * coordination project, 1 333 333,00 €) fall short by 333 333,25 €, an
+ * error after the projects' findings, in English and in Finnish numbers;
+ * the Oulu application (submitted) is a proposal under 25 %: a warning. */
+static void
+test_check_agreement (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *xml = g_build_filename (fixture->dir, "demo.xml", NULL);
+  const char *project_line, *agreement_line;
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "--db", fixture->db, "check", NULL);
+  /* as it comes, the example portfolio keeps the agreements' rules */
+  g_assert_null (strstr (run.out, "Pääkaupunkiseutu (PKS):"));
+  g_assert_null (strstr (run.err, "of agreements and calls"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "export", "--format", "xml", "-o", xml, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  replace_in_file (xml, "source=\"city\"", "source=\"other-public\"");
+  run_cli (&run, NULL, "--db", fixture->db, "import", xml, "--replace", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, NULL, "--db", fixture->db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.out, "City financing is"));
+  project_line = strstr (run.out, "TURKU-ESIM-001: error: ");
+  agreement_line = strstr (run.out,
+                           "Pääkaupunkiseutu (PKS): error: City financing of the agreement’s approved projects is "
+                           "0.0% of their total costs (€0.00 of €1,333,333.00); the agreement requires at least "
+                           "25.0% (€333,333.25 more is needed)\n");
+  g_assert_nonnull (project_line);
+  g_assert_nonnull (agreement_line);
+  g_assert_true (project_line < agreement_line);
+  g_assert_nonnull (strstr (run.out, "Oulu: warning: City financing of the agreement’s proposed projects "
+                                     "(submitted or under review) is 0.0% of their total costs"));
+  /* counted with the projects' findings */
+  g_assert_nonnull (strstr (run.err, "Checked 3 projects and 16 agreements: 2 errors and 2 warnings "
+                                     "(2 of them of agreements and calls); 1 project cannot be submitted."));
+
+  /* Finnish numbers; the words as the catalogue has them */
+  run_cli (&run, "fi", "--db", fixture->db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "Pääkaupunkiseutu (PKS): virhe: "));
+  g_assert_nonnull (strstr (run.out, "0,00\u00a0€"));
+  g_assert_nonnull (strstr (run.out, "1\u00a0333\u00a0333,00\u00a0€"));
+  g_assert_nonnull (strstr (run.out, "25,0\u00a0%"));
+  g_assert_nonnull (strstr (run.out, "333\u00a0333,25\u00a0€"));
+  g_assert_nonnull (strstr (run.out, "Oulu: varoitus: "));
+
+  /* one project's check is that project's own rules */
+  run_cli (&run, NULL, "--db", fixture->db, "check", "--project", "PKS-ESIM-001", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_clear (&run);
+}
+
 static void
 test_list (Fixture       *fixture,
            gconstpointer  data)
@@ -720,6 +799,7 @@ main (int   argc,
   ADD ("/cli/init-and-demo", test_init_and_demo);
   ADD ("/cli/summary-dimensions", test_summary_dimensions);
   ADD ("/cli/check", test_check);
+  ADD ("/cli/check/agreement", test_check_agreement);
   ADD ("/cli/list", test_list);
   ADD ("/cli/chart-files", test_chart_files);
   ADD ("/cli/report", test_report);
