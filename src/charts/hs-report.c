@@ -21,6 +21,7 @@
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
+#include "core/hs-portfolio-rules.h"
 #include "core/hs-reference.h"
 #include "core/hs-validate.h"
 #include "hs-chart-layout.h"
@@ -73,6 +74,7 @@ hs_report_data_free (HsReportData *data)
   g_free (data->scope);
   hs_chart_table_free (data->summary);
   hs_chart_table_free (data->findings);
+  hs_chart_table_free (data->agreement_findings);
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     hs_chart_data_free (data->charts[k]);
   g_ptr_array_unref (data->projects);
@@ -80,6 +82,8 @@ hs_report_data_free (HsReportData *data)
 }
 
 /* ---- gathering ----------------------------------------------------------- */
+
+static gpointer find_by_id (GPtrArray *items, gint64 id);
 
 static HsChartTable *
 table_new (guint n_columns)
@@ -109,6 +113,8 @@ typedef struct
   GHashTable            *agreements;   /* id → HsAgreement* */
   GHashTable            *focus_areas;  /* id → HsFocusArea* */
   GHashTable            *calls;        /* id → HsCall* */
+  GArray                *portfolio;    /* HsPortfolioProject of every project, for
+                                        * the agreements' and calls' rules */
   gboolean               failed;
 } Gather;
 
@@ -226,6 +232,13 @@ project_cb (HsProject *project,
   const HsFocusArea *focus_area;
   HsValidationContext context = { 0 };
 
+  /* every project counts for its agreement's and its call's rules */
+  if (g->portfolio != NULL)
+    {
+      g_array_set_size (g->portfolio, g->portfolio->len + 1);
+      hs_portfolio_project_init (&g_array_index (g->portfolio, HsPortfolioProject, g->portfolio->len - 1), project);
+    }
+
   if ((scope->agreement_id != 0 && project->agreement_id != scope->agreement_id)
       || (scope->focus_area_id != 0 && project->focus_area_id != scope->focus_area_id))
     return TRUE;
@@ -241,6 +254,7 @@ project_cb (HsProject *project,
   /* the findings the editor shows, for the report's findings section */
   context.call = g_hash_table_lookup (g->calls, &project->call_id);
   context.focus_area = focus_area;
+  context.agreement = agreement;
   context.lang = lang;
   findings = hs_validate_project (project, &context);
   g->data->n_checked++;
@@ -345,6 +359,84 @@ project_cb (HsProject *project,
   return TRUE;
 }
 
+/* The findings of the agreements in @scope (all of them for the whole
+ * portfolio, the focus area's for a focus area) and their calls, over
+ * every project (an agreement's rules are of all its projects, whatever
+ * the scope); for the whole portfolio, also those of calls of no
+ * agreement. */
+static void
+gather_agreement_findings (HsReportData       *data,
+                           const HsChartScope *scope,
+                           GPtrArray          *agreements,
+                           GPtrArray          *focus_areas,
+                           GPtrArray          *calls,
+                           GArray             *portfolio,
+                           HsLang              lang)
+{
+  gint64 agreement_id = scope->agreement_id;
+  g_autoptr(GPtrArray) loose_calls = g_ptr_array_new ();
+
+  data->agreement_findings = table_new (3);
+  data->agreement_findings->headers[0] = g_strdup (_("Agreement"));
+  data->agreement_findings->headers[1] = g_strdup (_("Severity"));
+  data->agreement_findings->headers[2] = g_strdup (_("Finding"));
+
+  if (agreement_id == 0 && scope->focus_area_id != 0)
+    {
+      const HsFocusArea *fa = find_by_id (focus_areas, scope->focus_area_id);
+      agreement_id = fa != NULL ? fa->agreement_id : -1;
+    }
+
+  for (guint i = 0; agreement_id == 0 && i < calls->len; i++)
+    {
+      HsCall *call = g_ptr_array_index (calls, i);
+      if (find_by_id (agreements, call->agreement_id) == NULL)
+        g_ptr_array_add (loose_calls, call);
+    }
+
+  for (guint a = 0; a <= agreements->len; a++)
+    {
+      const HsAgreement *agreement = a < agreements->len ? g_ptr_array_index (agreements, a) : NULL;
+      g_autoptr(GPtrArray) own_calls = g_ptr_array_new ();
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (agreement != NULL && agreement_id != 0 && agreement->id != agreement_id)
+        continue;
+      if (agreement == NULL && loose_calls->len == 0)
+        break;
+      if (agreement != NULL)
+        {
+          data->n_agreements++;
+          for (guint i = 0; i < calls->len; i++)
+            if (((HsCall *) g_ptr_array_index (calls, i))->agreement_id == agreement->id)
+              g_ptr_array_add (own_calls, g_ptr_array_index (calls, i));
+        }
+
+      findings = hs_portfolio_check (agreement, agreement != NULL ? own_calls : loose_calls, portfolio, lang);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const HsFinding *finding = g_ptr_array_index (findings, i);
+          char **row = table_row (data->agreement_findings);
+
+          if (agreement != NULL)
+            row[0] = g_strdup (i == 0 ? agreement->region_name : "");
+          else
+            {
+              /* "calls/ID/…": the call of no agreement it is about */
+              gint64 id = g_ascii_strtoll (finding->field + strlen ("calls/"), NULL, 10);
+              const HsCall *call = find_by_id (loose_calls, id);
+              row[0] = call != NULL ? hs_call_dup_display_name (call, lang) : g_strdup ("");
+            }
+          row[1] = g_strdup (finding->severity == HS_SEVERITY_ERROR ? _("Error") : _("Warning"));
+          row[2] = g_strdup (finding->message);
+          if (finding->severity == HS_SEVERITY_ERROR)
+            data->n_agreement_errors++;
+          else
+            data->n_agreement_warnings++;
+        }
+    }
+}
+
 HsReportData *
 hs_report_data_from_repository (HsRepository          *repo,
                                 const HsReportOptions *options,
@@ -446,6 +538,7 @@ hs_report_data_from_repository (HsRepository          *repo,
     g_autoptr(GHashTable) by_agreement = NULL;
     g_autoptr(GHashTable) by_focus_area = NULL;
     g_autoptr(GHashTable) by_call = NULL;
+    g_autoptr(GArray) portfolio = g_array_new (FALSE, TRUE, sizeof (HsPortfolioProject));
     Gather g = { options, data };
     gboolean walked;
 
@@ -460,11 +553,13 @@ hs_report_data_from_repository (HsRepository          *repo,
     g.agreements = by_agreement;
     g.focus_areas = by_focus_area;
     g.calls = by_call;
+    g.portfolio = portfolio;
     walked = hs_repository_foreach_project (repo, project_cb, &g, error);
     if (g.failed)
       goto too_large;
     if (!walked)
       return NULL;
+    gather_agreement_findings (data, &options->scope, agreements, focus_areas, calls, portfolio, lang);
   }
   return g_steal_pointer (&data);
 
@@ -677,6 +772,7 @@ hs_report_data_for_project (HsRepository  *repo,
   /* findings under the rules of its call */
   context.call = call;
   context.focus_area = focus_area;
+  context.agreement = agreement;
   context.lang = lang;
   findings = hs_validate_project (project, &context);
   data->n_checked = 1;
@@ -1137,6 +1233,46 @@ flow_front_matter (Flow *f)
     if (data->findings->rows->len > 0)
       flow_table (f, data->findings);
   }
+
+  /* the agreements' rules over their projects, and their calls' */
+  if (data->agreement_findings != NULL)
+    {
+      g_autofree char *checked = hs_chart_format_count (data->n_agreements, lang);
+      g_autofree char *errors = hs_chart_format_count (data->n_agreement_errors, lang);
+      g_autofree char *warnings = hs_chart_format_count (data->n_agreement_warnings, lang);
+      g_autofree char *text = NULL;
+
+      flow_space (f, 12);
+      flow_heading (f, FONT_H2, _("Agreements and calls"), 60);
+      if (data->agreement_findings->rows->len == 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s agreement and its calls checked against their rules: no findings.",
+                                             "%s agreements and their calls checked against their rules: no findings.",
+                                             data->n_agreements), checked);
+      else
+        /* Translators: "16 agreements and their calls checked against their rules: errors 2, warnings 5." */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s agreement and its calls checked against their rules: errors %s, warnings %s.",
+                                             "%s agreements and their calls checked against their rules: errors %s, warnings %s.",
+                                             data->n_agreements), checked, errors, warnings);
+      flow_paragraph (f, FONT_BODY, text);
+      {
+        g_autofree char *max_support = hs_rate_format_limit (HS_AGREEMENT_MAX_SUPPORT_BP, lang);
+        g_autofree char *min_city = hs_rate_format_limit (HS_AGREEMENT_MIN_CITY_BP, lang);
+        g_autofree char *rules = g_strdup_printf (_("Over an agreement’s approved projects (approved, ongoing, closed) and, "
+                                                    "apart from them, its proposed ones (submitted, under review): EU and "
+                                                    "state support at most %s and city financing at least %s of total costs. "
+                                                    "The approved projects’ support of each year (in proportion to the year’s "
+                                                    "costs) within the agreement’s indicative amount a year. For each call: "
+                                                    "the support and the cities’ financing its projects ask for within the "
+                                                    "money it has, and no more projects than it funds."),
+                                                  max_support, min_city);
+        flow_paragraph (f, FONT_SMALL, rules);
+      }
+      flow_space (f, 6);
+      if (data->agreement_findings->rows->len > 0)
+        flow_table (f, data->agreement_findings);
+    }
 }
 
 /* "Label  value" lines, the labels in a column of their own. */

@@ -69,6 +69,13 @@ typedef struct
   guint         n_with_findings;
   guint         n_errors;
   guint         n_warnings;
+  HsChartTable *agreement_findings; /* agreement (or call), severity, finding: the
+                                     * rules of the agreements in scope and their
+                                     * calls (hs_portfolio_check); NULL in an
+                                     * application */
+  guint         n_agreements;   /* agreements checked */
+  guint         n_agreement_errors;
+  guint         n_agreement_warnings;
   HsChartData  *charts[HS_N_CHART_KINDS];
   GPtrArray    *projects;       /* of HsReportProject*; empty without project pages */
   gboolean      application;    /* one project's application, no portfolio pages */

@@ -273,6 +273,108 @@ test_report_pdf (void)
   g_rmdir (dir);
 }
 
+/* The report's section of the agreements' rules: with every project's
+ * city financing made other public money and every project approved, each
+ * agreement with projects is under the city's 25 %, an error of the
+ * agreement in the table and in the PDF; an agreement's report has only
+ * that agreement's; an empty portfolio has no findings. */
+static void
+test_report_agreements (void)
+{
+  g_autoptr(FakeRepository) repo = fake_repository_new (40, 11);
+  g_autoptr(FakeRepository) empty = fake_repository_new (0, 11);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hs-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "agreements.pdf", NULL);
+  HsReportOptions options = { { 0, 0 }, FALSE, HS_LANG_FI };
+  g_autoptr(HsReportData) report = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *projects = fake_repository_get_projects (repo);
+  guint city_rows = 0;
+
+  g_date_clear (&options.date, 1);
+  g_date_set_dmy (&options.date, 9, 2, 2025);
+
+  /* as generated: the city's share holds over every agreement's approved
+   * projects (a proposal may fall short: one project in twenty breaks a
+   * rule) */
+  report = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report->agreement_findings);
+  g_assert_cmpuint (report->n_agreements, ==, 3);
+  for (guint i = 0; i < report->agreement_findings->rows->len; i++)
+    {
+      char **row = g_ptr_array_index (report->agreement_findings->rows, i);
+      g_assert_null (strstr (row[2], "City financing of the agreement’s approved projects"));
+    }
+  g_clear_pointer (&report, hs_report_data_free);
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      HsProject *project = g_ptr_array_index (projects, i);
+
+      project->status = HS_STATUS_ONGOING;
+      for (guint j = 0; j < project->implementers->len; j++)
+        {
+          HsImplementer *impl = g_ptr_array_index (project->implementers, j);
+          gint64 city = hs_implementer_get_financing (impl, HS_SOURCE_CITY);
+
+          hs_implementer_set_financing (impl, HS_SOURCE_CITY, 0);
+          hs_implementer_set_financing (impl, HS_SOURCE_OTHER_PUBLIC,
+                                        hs_implementer_get_financing (impl, HS_SOURCE_OTHER_PUBLIC) + city);
+        }
+    }
+
+  report = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_agreements, ==, 3);
+  for (guint i = 0; i < report->agreement_findings->rows->len; i++)
+    {
+      char **row = g_ptr_array_index (report->agreement_findings->rows, i);
+      if (strstr (row[2], "City financing of the agreement’s approved projects is 0,0\u00a0%") != NULL)
+        {
+          city_rows++;
+          g_assert_cmpstr (row[1], ==, "Error");
+        }
+    }
+  g_assert_cmpuint (city_rows, ==, 3);
+  g_assert_cmpuint (report->n_agreement_errors, >=, 3);
+  g_assert_cmpstr (((char **) g_ptr_array_index (report->agreement_findings->rows, 0))[0], ==, "Pääkaupunkiseutu (PKS)");
+
+  g_assert_true (hs_report_write_pdf (report, pdf, NULL, &error));
+  g_assert_no_error (error);
+  text = run ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "Agreements and calls"));
+  g_assert_nonnull (strstr (text, "3 agreements and their calls checked against their rules: errors"));
+  g_assert_nonnull (strstr (text, "City financing of the agreement’s approved projects is 0,0 %"));
+  g_assert_nonnull (strstr (text, "at most 60,0 % and city financing at least 25,0 %"));
+  g_clear_pointer (&report, hs_report_data_free);
+
+  /* one agreement's report: its findings only */
+  options.scope.agreement_id = 8;
+  report = hs_report_data_from_repository (HS_REPOSITORY (repo), &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_agreements, ==, 1);
+  g_assert_cmpuint (report->agreement_findings->rows->len, >, 0);
+  g_assert_cmpstr (((char **) g_ptr_array_index (report->agreement_findings->rows, 0))[0], ==, "Kuopio");
+  for (guint i = 1; i < report->agreement_findings->rows->len; i++)
+    g_assert_cmpstr (((char **) g_ptr_array_index (report->agreement_findings->rows, i))[0], ==, "");
+  g_clear_pointer (&report, hs_report_data_free);
+
+  /* nothing to find */
+  options.scope.agreement_id = 0;
+  report = hs_report_data_from_repository (HS_REPOSITORY (empty), &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->agreement_findings->rows->len, ==, 0);
+  g_assert_true (hs_report_write_pdf (report, pdf, NULL, &error));
+  g_free (text);
+  text = run ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "3 agreements and their calls checked against their rules: no findings."));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 /* One project's application: its own tables for each implementer and for
  * the project, its indicators and findings, read back from the PDF. */
 static void
@@ -556,6 +658,7 @@ main (int    argc,
   g_test_add_func ("/charts/source/names", test_source_names);
   g_test_add_func ("/charts/report/pdf", test_report_pdf);
   g_test_add_func ("/charts/report/project", test_report_project);
+  g_test_add_func ("/charts/report/agreements", test_report_agreements);
   g_test_add_func ("/charts/report/rows-not-cut", test_report_rows_not_cut);
   g_test_add_func ("/charts/report/dates", test_report_dates);
   g_test_add_func ("/charts/report/file-name", test_report_file_name);
