@@ -33,6 +33,8 @@ typedef struct
   gboolean  more_developed;     /* Helsinki-Uusimaa: EU share 40 % of public */
   gint64    indicative_per_year; /* cents of EAKR (+state) a year; 0 when unknown */
   GDate     end_date;           /* the agreement ends (31.12.2027); cleared when unknown */
+  gint32    eu_share_bp;        /* its co-financing category's EU share of public funding;
+                                 * 0: by more_developed (hs_agreement_eu_share_bp) */
 } HsAgreement;
 
 typedef struct

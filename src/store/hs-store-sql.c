@@ -156,8 +156,9 @@ static const char * const sql[HS_N_STMTS] = {
   [STMT_AGREEMENTS] =
     "SELECT a.id, a.region_name, o.name, a.intermediary_confirmed, a.signed_date,"
     " a.programme_area, a.cofinancing_category = 'more-developed', a.indicative_per_year,"
-    " a.end_date"
-    " FROM agreement a LEFT JOIN organisation o ON o.id = a.intermediary_id ORDER BY a.id",
+    " a.end_date, c.eu_share_bp"
+    " FROM agreement a LEFT JOIN organisation o ON o.id = a.intermediary_id"
+    " LEFT JOIN cofinancing_category c ON c.id = a.cofinancing_category ORDER BY a.id",
   [STMT_AGREEMENT_CITIES] =
     "SELECT agreement_id, name FROM agreement_city ORDER BY agreement_id, position",
   [STMT_FOCUS_AREAS] =

@@ -187,6 +187,8 @@ test_create_seed (Fixture       *fixture,
       g_assert_nonnull (a->cities[0]);
       /* Helsinki-Uusimaa (the PKS agreement) alone is "more developed". */
       g_assert_true (a->more_developed == (i == 0));
+      /* its category's EU share of public funding: 40 % there, 60 % elsewhere */
+      g_assert_cmpint (a->eu_share_bp, ==, i == 0 ? 4000 : 6000);
     }
   {
     HsAgreement *pks = g_ptr_array_index (agreements, 0);
