@@ -22,7 +22,7 @@ grep -q '<iati-identifier>FI-PRO-0201256-6-PKS-ESIM-001</iati-identifier>' "$dir
 header='Operation_Unique_Identifier,Operation_Name_Programme_Language,Operation_Name_English,Operation_Summary_Programme_Language,Operation_Start_Date,Operation_End_Date,Total_Eligible_Expenditure_amount,Total_Eligible_Expenditure_Currency,Cofinancing_Rate,Project_EU_Budget,Fund_Code,Fund_Name,Programme_Name,Programming_Period,ManagingAuthority,Country,Region,Beneficiary_Unique_Identifier,BeneficiaryLabel'
 [ "$(head -n 1 "$dir/a.csv" | tr -d '\r')" = "$header" ]; ok $? "the CSV header is the documented Kohesio columns"
 [ "$(wc -l < "$dir/a.csv")" = 4 ]; ok $? "… and one CRLF-terminated row per project"
-grep -q '^PKS-ESIM-001,.*,01/01/2024,31/12/2025,1333333.00,EUR,60.00,799999.80,ERDF,' "$dir/a.csv"; ok $? "… with dates, amounts and the rate exact"
+grep -q '^PKS-ESIM-001,.*,01/01/2024,31/12/2025,1333333.00,EUR,24.00,319999.92,ERDF,' "$dir/a.csv"; ok $? "… with dates, amounts and the rate exact (the EU part: 40 % of the support in Helsinki-Uusimaa)"
 
 "$cli" --db "$dir/a.db" export --format iati --project NOPE -o "$dir/nope.xml" >/dev/null 2>&1; st=$?
 [ $st = 2 ] && [ ! -e "$dir/nope.xml" ]; ok $? "an unknown project exits 2 and writes nothing"
