@@ -447,7 +447,8 @@ cmd_summary (HsCli *cli,
     {
       HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
       gboolean ok = add_money (&total.total_costs, row->total_costs)
-                    && add_money (&total.total_financing, row->total_financing);
+                    && add_money (&total.total_financing, row->total_financing)
+                    && add_money (&total.eu, row->eu);
       for (guint s = 0; s < HS_N_SOURCES; s++)
         ok = ok && add_money (&total.financing[s], row->financing[s]);
       if (!ok)
@@ -485,7 +486,12 @@ cmd_summary (HsCli *cli,
           for (guint s = 0; s < HS_N_SOURCES; s++)
             g_string_append_printf (out, "%s\"%s\": %" G_GINT64_FORMAT, s > 0 ? ", " : "",
                                     hs_source_to_id (s), row->financing[s]);
-          g_string_append (out, "}}");
+          /* EU and state support apart: its EU part (by the region's
+           * co-financing category; none for national money) and the rest */
+          g_string_append_printf (out, "}, \"eu_state_cents\": %" G_GINT64_FORMAT ", \"eu_cents\": %" G_GINT64_FORMAT
+                                  ", \"state_cents\": %" G_GINT64_FORMAT "}",
+                                  row->financing[HS_SOURCE_EU_STATE], row->eu,
+                                  row->financing[HS_SOURCE_EU_STATE] - row->eu);
         }
       g_string_append (out, "\n}\n");
       fputs (out->str, stdout);
@@ -510,6 +516,21 @@ cmd_summary (HsCli *cli,
             cells[1] = hs_money_format_plain (row->total_financing, cli->lang);
             cells[2] = hs_rate_format (hs_rate_of (row->total_financing, total.total_financing), cli->lang);
             g_ptr_array_add (table, cells);
+            if (g_strcmp0 (row->key, hs_source_to_id (HS_SOURCE_EU_STATE)) == 0)
+              {
+                /* its EU part and its state part, below it (not added to the total) */
+                gint64 parts[2] = { row->eu, row->financing[HS_SOURCE_EU_STATE] - row->eu };
+                const char *labels[2] = { _("of which EU (ERDF)"), _("of which state") };
+
+                for (guint k = 0; k < 2; k++)
+                  {
+                    cells = g_new0 (char *, 4);
+                    cells[0] = g_strconcat ("  ", labels[k], NULL);
+                    cells[1] = hs_money_format_plain (parts[k], cli->lang);
+                    cells[2] = hs_rate_format (hs_rate_of (parts[k], total.total_financing), cli->lang);
+                    g_ptr_array_add (table, cells);
+                  }
+              }
           }
         g_ptr_array_add (table, g_new0 (char *, 4));
         {
@@ -547,25 +568,28 @@ cmd_summary (HsCli *cli,
       {
         Column columns[] = {
           { group_titles[by], FALSE }, { _("Projects"), TRUE }, { _("Total costs (€)"), TRUE },
-          { _("EU and state (€)"), TRUE }, { _("Support"), TRUE }, { _("City financing (€)"), TRUE },
+          { _("EU and state (€)"), TRUE }, { _("Support"), TRUE }, { _("of which EU (€)"), TRUE },
+          { _("of which state (€)"), TRUE }, { _("City financing (€)"), TRUE },
           { _("Other public (€)"), TRUE }, { _("Private (€)"), TRUE }, { _("Own (€)"), TRUE },
         };
         for (guint i = 0; i <= rows->len; i++)
           {
             HsSummaryRow *row = i < rows->len ? &g_array_index (rows, HsSummaryRow, i) : &total;
-            char **cells = g_new0 (char *, 10);
+            char **cells = g_new0 (char *, 12);
 
             if (i == rows->len)
-              g_ptr_array_add (table, g_new0 (char *, 10));
+              g_ptr_array_add (table, g_new0 (char *, 12));
             cells[0] = g_strdup (i < rows->len ? row->label : _("Total"));
             cells[1] = by == HS_BY_CITY && i == rows->len ? g_strdup ("") : g_strdup_printf ("%u", row->projects);
             cells[2] = hs_money_format_plain (row->total_costs, cli->lang);
             cells[3] = hs_money_format_plain (row->financing[HS_SOURCE_EU_STATE], cli->lang);
             cells[4] = hs_rate_format (hs_rate_of (row->financing[HS_SOURCE_EU_STATE], row->total_costs), cli->lang);
-            cells[5] = hs_money_format_plain (row->financing[HS_SOURCE_CITY], cli->lang);
-            cells[6] = hs_money_format_plain (row->financing[HS_SOURCE_OTHER_PUBLIC], cli->lang);
-            cells[7] = hs_money_format_plain (row->financing[HS_SOURCE_PRIVATE], cli->lang);
-            cells[8] = hs_money_format_plain (row->financing[HS_SOURCE_OWN_PUBLIC] + row->financing[HS_SOURCE_OWN_PRIVATE], cli->lang);
+            cells[5] = hs_money_format_plain (row->eu, cli->lang);
+            cells[6] = hs_money_format_plain (row->financing[HS_SOURCE_EU_STATE] - row->eu, cli->lang);
+            cells[7] = hs_money_format_plain (row->financing[HS_SOURCE_CITY], cli->lang);
+            cells[8] = hs_money_format_plain (row->financing[HS_SOURCE_OTHER_PUBLIC], cli->lang);
+            cells[9] = hs_money_format_plain (row->financing[HS_SOURCE_PRIVATE], cli->lang);
+            cells[10] = hs_money_format_plain (row->financing[HS_SOURCE_OWN_PUBLIC] + row->financing[HS_SOURCE_OWN_PRIVATE], cli->lang);
             g_ptr_array_add (table, cells);
           }
         print_table (columns, G_N_ELEMENTS (columns), table);
@@ -626,9 +650,12 @@ cmd_list (HsCli *cli,
           hs_cli_json_string (out, row->main_implementer);
           g_string_append_printf (out, ", \"partial_implementers\": %u, \"status\": \"%s\", "
                                   "\"total_costs_cents\": %" G_GINT64_FORMAT ", \"eu_state_cents\": %" G_GINT64_FORMAT
-                                  ", \"support_bp\": %d, \"errors\": %u, \"warnings\": %u}",
+                                  ", \"support_bp\": %d, \"errors\": %u, \"warnings\": %u"
+                                  ", \"eu_cents\": %" G_GINT64_FORMAT ", \"state_cents\": %" G_GINT64_FORMAT
+                                  ", \"instrument\": \"%s\"}",
                                   row->partial_implementers, hs_status_to_id (row->status),
-                                  row->total_costs, row->eu_state, row->support_bp, row->errors, row->warnings);
+                                  row->total_costs, row->eu_state, row->support_bp, row->errors, row->warnings,
+                                  row->eu, row->eu_state - row->eu, hs_instrument_to_id (row->instrument));
         }
       else
         {

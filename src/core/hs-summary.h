@@ -34,6 +34,8 @@ typedef struct
   gint64    total_costs;
   gint64    financing[HS_N_SOURCES];
   gint64    total_financing;
+  gint64    eu;                       /* the EU part of financing[HS_SOURCE_EU_STATE]
+                                       * (hs-cofinancing.h); the state part is the rest */
 } HsSummaryRow;
 
 void hs_summary_row_clear (HsSummaryRow *row);   /* for GArray clear func */
@@ -57,6 +59,8 @@ typedef struct
   gint64    total_costs;
   gint64    eu_state;
   gint32    support_bp;              /* eu_state / total_costs */
+  gint64    eu;                      /* the EU part of eu_state; the state part is the rest */
+  HsInstrument instrument;           /* its call's; EAKR without a call */
   guint     errors;                  /* findings with severity error */
   guint     warnings;
 } HsProjectSummary;

@@ -63,6 +63,29 @@
   " SUM (" t ".other_public), SUM (" t ".private), SUM (" t ".own_public)," \
   " SUM (" t ".own_private), SUM (" t ".total_financing)"
 
+/* The EU part of EU and state support @x (cents, >= 0) at the EU share
+ * @bp: x × bp / 10000 rounded half away from zero, in two parts so that no
+ * product leaves the 64-bit range (x <= 10^15). The rule of
+ * hs_support_split () (core/hs-cofinancing.h), per implementer. */
+#define EU_PART(x, bp) \
+  "((" x ") / 10000 * (" bp ") + ((" x ") % 10000 * (" bp ") + 5000) / 10000)"
+
+/* The EU share of project @p's support: 0 for national money (its call's
+ * instrument akke or national), else its agreement's co-financing
+ * category's share (6000 without an agreement), as
+ * hs_agreement_eu_share_bp () and hs_call_get_instrument (). */
+#define PROJECT_EU_SHARE(p) \
+  "(CASE WHEN (SELECT k.instrument FROM call k WHERE k.id = " p ".call_id) IN ('akke', 'national') THEN 0" \
+  " ELSE COALESCE ((SELECT c.eu_share_bp FROM agreement ea" \
+  " JOIN cofinancing_category c ON c.id = ea.cofinancing_category WHERE ea.id = " p ".agreement_id)," \
+  " 6000) END)"
+
+/* Project @p's EU part: the sum of its implementers' */
+#define PROJECT_EU(p) \
+  "(SELECT COALESCE (SUM (" EU_PART ("it.eu_state", "s.bp") "), 0)" \
+  " FROM implementer ei JOIN implementer_totals it ON it.implementer_id = ei.id," \
+  " (SELECT " PROJECT_EU_SHARE (p) " AS bp) s WHERE ei.project_id = " p ".id)"
+
 /* Agreement filter of the summaries: ?1 = 0 means every agreement. */
 #define PROJECT_SUMMARY \
     "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, o.name, t.partial_implementers," \
@@ -70,7 +93,8 @@
     " t.total_costs, t.eu_state, t.errors, t.warnings," \
     " (SELECT group_concat (po.name || COALESCE (' ' || po.business_id, ''), char (10))" \
     "    FROM implementer pi JOIN organisation po ON po.id = pi.organisation_id" \
-    "   WHERE pi.project_id = p.id AND pi.is_main = 0)" \
+    "   WHERE pi.project_id = p.id AND pi.is_main = 0)," \
+    " " PROJECT_EU ("p") ", (SELECT k.instrument FROM call k WHERE k.id = p.call_id)" \
     " FROM project p" \
     " LEFT JOIN project_totals t ON t.project_id = p.id" \
     " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1" \
@@ -223,19 +247,20 @@ static const char * const sql[HS_N_STMTS] = {
 
   /* Columns of every SUMMARISE_*: key, label, projects, then SUM_MONEY. */
   [STMT_SUMMARISE_AGREEMENT] =
-    "SELECT p.agreement_id, a.region_name, COUNT (*)," SUM_MONEY ("t")
+    "SELECT p.agreement_id, a.region_name, COUNT (*)," SUM_MONEY ("t") ", SUM (" PROJECT_EU ("p") ")"
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     " LEFT JOIN agreement a ON a.id = p.agreement_id"
     WHERE_AGREEMENT
     " GROUP BY p.agreement_id ORDER BY p.agreement_id",
   [STMT_SUMMARISE_FOCUS_AREA] =
-    "SELECT p.focus_area_id, f.name, COUNT (*)," SUM_MONEY ("t")
+    "SELECT p.focus_area_id, f.name, COUNT (*)," SUM_MONEY ("t") ", SUM (" PROJECT_EU ("p") ")"
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     " LEFT JOIN focus_area f ON f.id = p.focus_area_id"
     WHERE_AGREEMENT
     " GROUP BY p.focus_area_id ORDER BY p.focus_area_id",
   [STMT_SUMMARISE_CITY] =
     "SELECT o.municipality, o.municipality, COUNT (DISTINCT i.project_id)," SUM_MONEY ("it")
+    ", SUM (" EU_PART ("it.eu_state", PROJECT_EU_SHARE ("p")) ")"
     " FROM implementer_totals it"
     " JOIN implementer i ON i.id = it.implementer_id"
     " JOIN organisation o ON o.id = i.organisation_id"
@@ -248,7 +273,7 @@ static const char * const sql[HS_N_STMTS] = {
     WHERE_AGREEMENT
     " GROUP BY y.year ORDER BY y.year",
   [STMT_SUMMARISE_STATUS] =
-    "SELECT p.status, p.status, COUNT (*)," SUM_MONEY ("t")
+    "SELECT p.status, p.status, COUNT (*)," SUM_MONEY ("t") ", SUM (" PROJECT_EU ("p") ")"
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     WHERE_AGREEMENT
     " GROUP BY p.status",
@@ -259,7 +284,8 @@ static const char * const sql[HS_N_STMTS] = {
     " COUNT (*) FILTER (WHERE t.other_public > 0), SUM (t.other_public),"
     " COUNT (*) FILTER (WHERE t.private > 0), SUM (t.private),"
     " COUNT (*) FILTER (WHERE t.own_public > 0), SUM (t.own_public),"
-    " COUNT (*) FILTER (WHERE t.own_private > 0), SUM (t.own_private)"
+    " COUNT (*) FILTER (WHERE t.own_private > 0), SUM (t.own_private),"
+    " SUM (" PROJECT_EU ("p") ")"
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     WHERE_AGREEMENT,
 

@@ -77,6 +77,12 @@ read_project_summary (HsStoreDb         *db,
   summary->errors = (guint) sqlite3_column_int64 (stmt, 15);
   summary->warnings = (guint) sqlite3_column_int64 (stmt, 16);
   summary->partners = hs_store_column_dup (stmt, 17);
+  summary->eu = sqlite3_column_int64 (stmt, 18);
+  {
+    const char *instrument = hs_store_column_text (stmt, 19);
+    int value = instrument != NULL ? hs_instrument_from_id (instrument) : -1;
+    summary->instrument = value >= 0 ? (HsInstrument) value : HS_INSTRUMENT_EAKR;
+  }
   return TRUE;
 }
 
@@ -148,7 +154,7 @@ hs_store_get_project_summary (HsStoreDb         *db,
 }
 
 /* The money columns from column 3 on: total costs, the sources, total
- * financing (SUM_MONEY in hs-store-sql.c). */
+ * financing (SUM_MONEY in hs-store-sql.c), the EU part of EU and state. */
 static void
 read_money (sqlite3_stmt *stmt,
             HsSummaryRow *row)
@@ -157,6 +163,7 @@ read_money (sqlite3_stmt *stmt,
   for (int s = 0; s < HS_N_SOURCES; s++)
     row->financing[s] = sqlite3_column_int64 (stmt, 4 + s);
   row->total_financing = sqlite3_column_int64 (stmt, 4 + HS_N_SOURCES);
+  row->eu = sqlite3_column_int64 (stmt, 5 + HS_N_SOURCES);
 }
 
 static char *
@@ -261,6 +268,8 @@ summarise_sources (HsStoreDb  *db,
       row.projects = (guint) sqlite3_column_int64 (stmt, 2 * s);
       row.financing[s] = sqlite3_column_int64 (stmt, 2 * s + 1);
       row.total_financing = row.financing[s];
+      if (s == HS_SOURCE_EU_STATE)
+        row.eu = sqlite3_column_int64 (stmt, 2 * HS_N_SOURCES);
       g_array_append_val (rows, row);
     }
 

@@ -188,6 +188,25 @@ test_init_and_demo (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "1\u00a0333\u00a0333,00"));
 
+  /* Its 799 999,80 € of EU and state support apart: Helsinki-Uusimaa's
+   * EU share is 40 % (per implementer, rounded to the cent), the state the
+   * rest; the summary shows both next to EU and state together. */
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", "agreement", NULL);
+  g_assert_nonnull (strstr (run.out, "of which EU (€)"));
+  g_assert_nonnull (strstr (run.out, "799,999.80    60.0%       319,999.92          479,999.88"));
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--json", NULL);
+  g_assert_nonnull (strstr (run.out, "{\"key\": \"1\", \"label\": \"Pääkaupunkiseutu (PKS)\""));
+  g_assert_nonnull (strstr (run.out, "\"eu_state_cents\": 79999980, \"eu_cents\": 31999992, \"state_cents\": 47999988}"));
+  /* Oulu, in the rest of mainland Finland: 60 % of 336 000,00 € */
+  g_assert_nonnull (strstr (run.out, "\"eu_state_cents\": 33600000, \"eu_cents\": 20160000, \"state_cents\": 13440000}"));
+  g_assert_cmpint (json_total (run.out, "eu_cents") + json_total (run.out, "state_cents"), ==,
+                   json_total (run.out, "eu_state_cents"));
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", "source", NULL);
+  g_assert_nonnull (strstr (run.out, "  of which EU (ERDF)"));
+  run_cli (&run, NULL, "--db", fixture->db, "list", "--json", NULL);
+  g_assert_nonnull (strstr (run.out, "\"eu_state_cents\": 79999980, \"support_bp\": 6000, \"errors\": 0, \"warnings\": 0, "
+                                     "\"eu_cents\": 31999992, \"state_cents\": 47999988, \"instrument\": \"eakr\"}"));
+
   run_clear (&run);
 }
 

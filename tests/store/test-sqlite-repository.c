@@ -16,6 +16,7 @@
 #include "store/hs-sqlite-repository.h"
 #include "store/hs-store-error.h"
 #include "store-test-util.h"
+#include "../fixtures/published-projects.h"
 
 typedef struct
 {
@@ -807,6 +808,115 @@ test_summaries (Fixture       *fixture,
   rows = summarise (fixture, HS_BY_SOURCE, 16);
   g_assert_cmpuint (rows->len, ==, HS_N_SOURCES);
   g_assert_cmpint (find_row (rows, "eu-state")->total_financing, ==, 0);
+}
+
+static gint64
+agreement_id_of (Fixture    *fixture,
+                 const char *region)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (fixture->repo, NULL);
+
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      HsAgreement *a = g_ptr_array_index (agreements, i);
+      if (g_str_equal (a->region_name, region))
+        return a->id;
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+default_call_of (Fixture *fixture,
+                 gint64   agreement_id)
+{
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (fixture->repo, agreement_id, NULL);
+
+  g_assert_cmpuint (calls->len, >, 0);
+  return ((HsCall *) g_ptr_array_index (calls, 0))->id;
+}
+
+/* The summaries' EU part of EU and state support, in SQL, by the region's
+ * co-financing category and the call's instrument, to the cent of the
+ * core rule (hs-cofinancing.h): Pääkaupunkiseudun haastemoottori (EU 40 %
+ * in Helsinki-Uusimaa), Jyväskylän kasvu ja kestävä kaupunkikehitys (60 %)
+ * and a project of an AKKE call (no EU part). */
+static void
+test_summaries_eu_state (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 pks = agreement_id_of (fixture, "Pääkaupunkiseutu (PKS)");
+  gint64 jkl = agreement_id_of (fixture, "Jyväskylä");
+  g_autoptr(HsCall) akke = hs_call_new_default ();
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  akke->agreement_id = jkl;
+  akke->name = g_strdup ("Jyväskylä — AKKE 2021");
+  akke->instrument = HS_INSTRUMENT_AKKE;
+  g_assert_true (hs_repository_save_call (fixture->repo, akke, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (projects, published_pks_project (pks, default_call_of (fixture, pks)));
+  g_ptr_array_add (projects, published_jyvaskyla_project (jkl, 0));   /* no call: EAKR */
+  g_ptr_array_add (projects, published_akke_project (jkl, akke->id));
+  save_portfolio (fixture, projects);
+
+  rows = summarise (fixture, HS_BY_AGREEMENT, 0);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (find_row (rows, "1")->financing[HS_SOURCE_EU_STATE], ==, PKS_HAASTEMOOTTORI_SUPPORT);
+  g_assert_cmpint (find_row (rows, "1")->eu, ==, PKS_HAASTEMOOTTORI_EU);
+  g_assert_cmpint (g_array_index (rows, HsSummaryRow, 1).financing[HS_SOURCE_EU_STATE], ==,
+                   JKL_KASVU_SUPPORT + AKKE_SUPPORT);
+  g_assert_cmpint (g_array_index (rows, HsSummaryRow, 1).eu, ==, JKL_KASVU_EU);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise (fixture, HS_BY_FOCUS_AREA, jkl);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, HsSummaryRow, 0).eu, ==, JKL_KASVU_EU);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* per implementer: 111 194,93 € and 55 597,47 € of the PKS project */
+  rows = summarise (fixture, HS_BY_CITY, 0);
+  g_assert_cmpint (find_row (rows, "Helsinki")->eu, ==, 11119493);
+  g_assert_cmpint (find_row (rows, "Espoo")->eu, ==, 5559747);
+  g_assert_cmpint (find_row (rows, "Jyväskylä")->eu, ==, JKL_KASVU_EU);
+  g_assert_cmpint (find_row (rows, "Jyväskylä")->financing[HS_SOURCE_EU_STATE], ==,
+                   JKL_KASVU_SUPPORT + AKKE_SUPPORT);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise (fixture, HS_BY_STATUS, 0);
+  g_assert_cmpint (find_row (rows, "ongoing")->eu, ==, PKS_HAASTEMOOTTORI_EU + JKL_KASVU_EU);
+  g_assert_cmpint (find_row (rows, "closed")->eu, ==, 0);
+  g_assert_cmpint (find_row (rows, "closed")->financing[HS_SOURCE_EU_STATE], ==, AKKE_SUPPORT);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise (fixture, HS_BY_SOURCE, 0);
+  g_assert_cmpint (find_row (rows, "eu-state")->eu, ==, PKS_HAASTEMOOTTORI_EU + JKL_KASVU_EU);
+  g_assert_cmpint (find_row (rows, "city")->eu, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+
+  {
+    g_autoptr(GArray) list = hs_repository_list_project_summaries (fixture->repo, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 3);
+    for (guint i = 0; i < list->len; i++)
+      {
+        const HsProjectSummary *row = &g_array_index (list, HsProjectSummary, i);
+        if (g_str_equal (row->code, AKKE_CODE))
+          {
+            g_assert_cmpint (row->instrument, ==, HS_INSTRUMENT_AKKE);
+            g_assert_cmpint (row->eu, ==, 0);
+          }
+        else
+          {
+            g_assert_cmpint (row->instrument, ==, HS_INSTRUMENT_EAKR);
+            g_assert_cmpint (row->eu, ==, g_str_equal (row->code, JKL_KASVU_CODE) ? JKL_KASVU_EU
+                                                                                 : PKS_HAASTEMOOTTORI_EU);
+          }
+      }
+  }
 }
 
 static void
@@ -2471,6 +2581,7 @@ main (int   argc,
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/summaries", test_summaries);
+  ADD ("/store/summaries-eu-state", test_summaries_eu_state);
   ADD ("/store/project-summaries", test_project_summaries);
   ADD ("/store/organisation-roles", test_organisation_roles);
   ADD ("/store/undo/create", test_undo_create);
