@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "core/hs-cofinancing.h"
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
@@ -179,10 +180,12 @@ budget_table (HsImplementer * const *impls,
 }
 
 /* A financing plan: the sources that have an amount, with their shares of
- * the total costs, and a total row. */
+ * the total costs, and a total row; under EU and state support its EU part
+ * and its state part (@split, hs-cofinancing.h), those that are not zero. */
 static HsChartTable *
-financing_table (const HsTotals *totals,
-                 HsLang          lang)
+financing_table (const HsTotals       *totals,
+                 const HsSupportSplit *split,
+                 HsLang                lang)
 {
   HsChartTable *financing = table_new (3);
 
@@ -199,6 +202,21 @@ financing_table (const HsTotals *totals,
       row[0] = g_strdup (hs_source_label (s));
       row[1] = money (lang, totals->financing[s]);
       row[2] = hs_rate_format (hs_rate_of (totals->financing[s], totals->total_costs), lang);
+      if (s == HS_SOURCE_EU_STATE && split != NULL)
+        {
+          const gint64 parts[2] = { split->eu, split->state };
+          const char *labels[2] = { _("of which EU (ERDF)"), _("of which state") };
+
+          for (guint k = 0; k < 2; k++)
+            {
+              if (parts[k] == 0)
+                continue;
+              row = table_row (financing);
+              row[0] = g_strconcat ("   ", labels[k], NULL);
+              row[1] = money (lang, parts[k]);
+              row[2] = hs_rate_format (hs_rate_of (parts[k], totals->total_costs), lang);
+            }
+        }
     }
   {
     char **row = table_row (financing);
@@ -324,7 +342,12 @@ project_cb (HsProject *project,
     }
 
   /* financing plan with shares of the total costs */
-  page->financing = financing_table (&totals, lang);
+  {
+    HsSupportSplit split;
+    gboolean have_split = hs_project_split_support (project, hs_agreement_eu_share_bp (agreement),
+                                                    hs_call_get_instrument (context.call), &split, NULL);
+    page->financing = financing_table (&totals, have_split ? &split : NULL, lang);
+  }
 
   /* findings */
   if (findings->len > 0)
@@ -632,7 +655,12 @@ hs_report_data_for_project (HsRepository  *repo,
       row[3] = money (lang, t.total_costs);
       /* Translators: an implementer's part of an application, "Espoon kaupunki (main implementer)" */
       part->title = g_strdup_printf (_("%s (%s)"), name, role);
-      part->financing = financing_table (&t, lang);
+      {
+        HsSupportSplit split;
+        gboolean have_split = hs_implementer_split_support (impl, hs_agreement_eu_share_bp (agreement),
+                                                            hs_call_get_instrument (call), &split, NULL);
+        part->financing = financing_table (&t, have_split ? &split : NULL, lang);
+      }
     }
   {
     char **row = table_row (page->implementers);
@@ -652,7 +680,12 @@ hs_report_data_for_project (HsRepository  *repo,
       g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
       return NULL;
     }
-  page->financing = financing_table (&totals, lang);
+  {
+    HsSupportSplit split;
+    gboolean have_split = hs_project_split_support (project, hs_agreement_eu_share_bp (agreement),
+                                                    hs_call_get_instrument (call), &split, NULL);
+    page->financing = financing_table (&totals, have_split ? &split : NULL, lang);
+  }
 
   /* indicators */
   if (project->indicators->len > 0)

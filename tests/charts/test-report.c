@@ -14,6 +14,7 @@
 #include "charts/hs-chart-source.h"
 #include "charts/hs-charts-error.h"
 #include "charts/hs-report.h"
+#include "core/hs-cofinancing.h"
 #include "core/hs-money.h"
 #include "fake-repository.h"
 
@@ -329,6 +330,35 @@ test_report_project (void)
   g_assert_cmpuint (page->parts->len, ==, project->implementers->len);
   g_assert_nonnull (page->indicators);
   g_assert_nonnull (page->findings);
+  /* under EU and state support, its EU part and its state part: the rest
+   * of mainland Finland's 60 % of each implementer's support, rounded to
+   * the cent, and the rest */
+  {
+    HsSupportSplit split;
+    g_autofree char *eu = NULL;
+    g_autofree char *state = NULL;
+    guint found = 0;
+
+    g_assert_true (hs_project_split_support (project, 6000, HS_INSTRUMENT_EAKR, &split, NULL));
+    g_assert_cmpint (split.eu + split.state, ==, totals.financing[HS_SOURCE_EU_STATE]);
+    eu = hs_money_format (split.eu, HS_LANG_FI);
+    state = hs_money_format (split.state, HS_LANG_FI);
+    for (guint r = 0; r < page->financing->rows->len; r++)
+      {
+        char **row = g_ptr_array_index (page->financing->rows, r);
+        if (strstr (row[0], "of which EU (ERDF)") != NULL)
+          {
+            g_assert_cmpstr (row[1], ==, eu);
+            found++;
+          }
+        else if (strstr (row[0], "of which state") != NULL)
+          {
+            g_assert_cmpstr (row[1], ==, state);
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, 2);
+  }
   g_assert_true (hs_report_write_pdf (data, pdf, &n_pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 2);
@@ -342,7 +372,7 @@ test_report_project (void)
     g_autoptr(GString) eu_plain = g_string_new (eu);
     const char *expected[] = {
       "Project application", project->code, hs_project_display_name (project),
-      "RCR01", "Jobs created in supported entities", "12 500", "2.12.2026",
+      "RCR01", "Jobs created in supported entities", "12 500", "2.12.2026", "of which EU (ERDF)", "of which state",
       costs_plain->str, eu_plain->str,
       ((char **) g_ptr_array_index (page->findings->rows, 0))[1],
     };
