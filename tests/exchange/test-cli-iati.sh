@@ -42,5 +42,14 @@ ok $? "a project IATI cannot express refuses the export with exit 1, named, noth
 "$cli" --db "$dir/a.db" export --format operations-csv -o "$dir/gen.csv" 2>/dev/null; st=$?
 [ $st = 0 ] && [ "$(wc -l < "$dir/gen.csv")" = 304 ]; ok $? "the CSV of demo + 300 generated projects has 303 rows"
 
+# the EU part, two ways: the store's summary (SQL) and the list of
+# operations (the core rule), read back by Python's csv module, to the cent
+eu_sql=$("$cli" --db "$dir/a.db" summary --json | python3 -c 'import json, sys; print (json.load (sys.stdin)["total"]["eu_cents"])')
+eu_csv=$(python3 -c 'import csv, sys
+from decimal import Decimal
+rows = list (csv.DictReader (open (sys.argv[1], newline="", encoding="utf-8")))
+print (int (sum (Decimal (r["Project_EU_Budget"]) for r in rows) * 100))' "$dir/gen.csv")
+[ -n "$eu_sql" ] && [ "$eu_sql" = "$eu_csv" ]; ok $? "the summary's EU part ($eu_sql cents) is the list of operations' EU budgets ($eu_csv)"
+
 echo "1..$n"
 exit $failed
