@@ -442,6 +442,9 @@ cmd_summary (HsCli *cli,
   rows = hs_repository_summarise (HS_REPOSITORY (repo), by, agreement_id, &error);
   if (rows == NULL)
     return hs_cli_store_error (error);
+  /* EU and state support apart (docs/design.md, "EU and state") */
+  if (!hs_sqlite_repository_add_eu_parts (repo, by, agreement_id, rows, &error))
+    return hs_cli_store_error (error);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -632,6 +635,8 @@ cmd_list (HsCli *cli,
 
   rows = hs_repository_list_project_summaries (HS_REPOSITORY (repo), &error);
   if (rows == NULL)
+    return hs_cli_store_error (error);
+  if (json && !hs_sqlite_repository_add_project_eu_parts (repo, rows, &error))
     return hs_cli_store_error (error);
 
   if (json)

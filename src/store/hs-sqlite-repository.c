@@ -969,6 +969,30 @@ hs_sqlite_repository_list_project_summaries (HsRepository  *repo,
   return hs_store_list_project_summaries (HS_SQLITE_REPOSITORY (repo)->db, error);
 }
 
+gboolean
+hs_sqlite_repository_add_eu_parts (HsSqliteRepository *self,
+                                   HsDimension         by,
+                                   gint64              agreement_id,
+                                   GArray             *rows,
+                                   GError            **error)
+{
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  return hs_store_add_eu_parts (self->db, by, agreement_id, rows, error);
+}
+
+gboolean
+hs_sqlite_repository_add_project_eu_parts (HsSqliteRepository *self,
+                                           GArray             *summaries,
+                                           GError            **error)
+{
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (summaries != NULL, FALSE);
+
+  return hs_store_add_project_eu_parts (self->db, summaries, error);
+}
+
 static GArray *
 hs_sqlite_repository_summarise (HsRepository  *repo,
                                 HsDimension    by,

@@ -70,21 +70,20 @@
 #define EU_PART(x, bp) \
   "((" x ") / 10000 * (" bp ") + ((" x ") % 10000 * (" bp ") + 5000) / 10000)"
 
-/* The EU share of project @p's support: 0 for national money (its call's
- * instrument akke or national), else its agreement's co-financing
- * category's share (6000 without an agreement), as
- * hs_agreement_eu_share_bp () and hs_call_get_instrument (). */
-#define PROJECT_EU_SHARE(p) \
-  "(CASE WHEN (SELECT k.instrument FROM call k WHERE k.id = " p ".call_id) IN ('akke', 'national') THEN 0" \
-  " ELSE COALESCE ((SELECT c.eu_share_bp FROM agreement ea" \
-  " JOIN cofinancing_category c ON c.id = ea.cofinancing_category WHERE ea.id = " p ".agreement_id)," \
-  " 6000) END)"
-
-/* Project @p's EU part: the sum of its implementers' */
-#define PROJECT_EU(p) \
-  "(SELECT COALESCE (SUM (" EU_PART ("it.eu_state", "s.bp") "), 0)" \
-  " FROM implementer ei JOIN implementer_totals it ON it.implementer_id = ei.id," \
-  " (SELECT " PROJECT_EU_SHARE (p) " AS bp) s WHERE ei.project_id = " p ".id)"
+/* The implementers' EU and state support with the EU share of their
+ * project (@p): 0 for national money (the call's instrument akke or
+ * national), else its agreement's co-financing category's share, 6000
+ * without an agreement, as hs_agreement_eu_share_bp () and
+ * hs_call_get_instrument (). The joins of the EU_* statements. */
+#define EU_SHARE \
+  "(CASE WHEN k.instrument IN ('akke', 'national') THEN 0 ELSE COALESCE (c.eu_share_bp, 6000) END)"
+#define EU_JOINS \
+  " FROM implementer_totals it JOIN implementer i ON i.id = it.implementer_id" \
+  " JOIN project p ON p.id = i.project_id" \
+  " LEFT JOIN call k ON k.id = p.call_id" \
+  " LEFT JOIN agreement ea ON ea.id = p.agreement_id" \
+  " LEFT JOIN cofinancing_category c ON c.id = ea.cofinancing_category"
+#define SUM_EU " SUM (" EU_PART ("it.eu_state", EU_SHARE) ")"
 
 /* Agreement filter of the summaries: ?1 = 0 means every agreement. */
 #define PROJECT_SUMMARY \
@@ -93,8 +92,7 @@
     " t.total_costs, t.eu_state, t.errors, t.warnings," \
     " (SELECT group_concat (po.name || COALESCE (' ' || po.business_id, ''), char (10))" \
     "    FROM implementer pi JOIN organisation po ON po.id = pi.organisation_id" \
-    "   WHERE pi.project_id = p.id AND pi.is_main = 0)," \
-    " " PROJECT_EU ("p") ", (SELECT k.instrument FROM call k WHERE k.id = p.call_id)" \
+    "   WHERE pi.project_id = p.id AND pi.is_main = 0)" \
     " FROM project p" \
     " LEFT JOIN project_totals t ON t.project_id = p.id" \
     " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1" \
@@ -247,20 +245,19 @@ static const char * const sql[HS_N_STMTS] = {
 
   /* Columns of every SUMMARISE_*: key, label, projects, then SUM_MONEY. */
   [STMT_SUMMARISE_AGREEMENT] =
-    "SELECT p.agreement_id, a.region_name, COUNT (*)," SUM_MONEY ("t") ", SUM (" PROJECT_EU ("p") ")"
+    "SELECT p.agreement_id, a.region_name, COUNT (*)," SUM_MONEY ("t")
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     " LEFT JOIN agreement a ON a.id = p.agreement_id"
     WHERE_AGREEMENT
     " GROUP BY p.agreement_id ORDER BY p.agreement_id",
   [STMT_SUMMARISE_FOCUS_AREA] =
-    "SELECT p.focus_area_id, f.name, COUNT (*)," SUM_MONEY ("t") ", SUM (" PROJECT_EU ("p") ")"
+    "SELECT p.focus_area_id, f.name, COUNT (*)," SUM_MONEY ("t")
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     " LEFT JOIN focus_area f ON f.id = p.focus_area_id"
     WHERE_AGREEMENT
     " GROUP BY p.focus_area_id ORDER BY p.focus_area_id",
   [STMT_SUMMARISE_CITY] =
     "SELECT o.municipality, o.municipality, COUNT (DISTINCT i.project_id)," SUM_MONEY ("it")
-    ", SUM (" EU_PART ("it.eu_state", PROJECT_EU_SHARE ("p")) ")"
     " FROM implementer_totals it"
     " JOIN implementer i ON i.id = it.implementer_id"
     " JOIN organisation o ON o.id = i.organisation_id"
@@ -273,7 +270,7 @@ static const char * const sql[HS_N_STMTS] = {
     WHERE_AGREEMENT
     " GROUP BY y.year ORDER BY y.year",
   [STMT_SUMMARISE_STATUS] =
-    "SELECT p.status, p.status, COUNT (*)," SUM_MONEY ("t") ", SUM (" PROJECT_EU ("p") ")"
+    "SELECT p.status, p.status, COUNT (*)," SUM_MONEY ("t")
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     WHERE_AGREEMENT
     " GROUP BY p.status",
@@ -284,14 +281,28 @@ static const char * const sql[HS_N_STMTS] = {
     " COUNT (*) FILTER (WHERE t.other_public > 0), SUM (t.other_public),"
     " COUNT (*) FILTER (WHERE t.private > 0), SUM (t.private),"
     " COUNT (*) FILTER (WHERE t.own_public > 0), SUM (t.own_public),"
-    " COUNT (*) FILTER (WHERE t.own_private > 0), SUM (t.own_private),"
-    " SUM (" PROJECT_EU ("p") ")"
+    " COUNT (*) FILTER (WHERE t.own_private > 0), SUM (t.own_private)"
     " FROM project p JOIN project_totals t ON t.project_id = p.id"
     WHERE_AGREEMENT,
 
   /* Every implementer with its own total costs, for the Organisations page:
    * one query over the implementer_organisation index and the totals kept
    * on write. */
+  /* The EU part of EU and state support, on demand (hs_store_add_eu_parts):
+   * key, EU part; the keys of the SUMMARISE_* statements. */
+  [STMT_EU_AGREEMENT] = "SELECT p.agreement_id," SUM_EU EU_JOINS WHERE_AGREEMENT " GROUP BY p.agreement_id",
+  [STMT_EU_FOCUS_AREA] = "SELECT p.focus_area_id," SUM_EU EU_JOINS WHERE_AGREEMENT " GROUP BY p.focus_area_id",
+  [STMT_EU_CITY] =
+    "SELECT o.municipality," SUM_EU EU_JOINS " JOIN organisation o ON o.id = i.organisation_id"
+    WHERE_AGREEMENT " GROUP BY o.municipality",
+  [STMT_EU_STATUS] = "SELECT p.status," SUM_EU EU_JOINS WHERE_AGREEMENT " GROUP BY p.status",
+  [STMT_EU_SOURCE] = "SELECT 'eu-state'," SUM_EU EU_JOINS WHERE_AGREEMENT,
+  /* Every project's EU part and its call's instrument. */
+  [STMT_EU_PROJECTS] =
+    "SELECT p.id, COALESCE (e.eu, 0), k.instrument FROM project p"
+    " LEFT JOIN call k ON k.id = p.call_id"
+    " LEFT JOIN (SELECT p.id AS project_id," SUM_EU " AS eu" EU_JOINS " GROUP BY p.id) e ON e.project_id = p.id",
+
   [STMT_ORGANISATION_ROLES] =
     "SELECT i.organisation_id, i.project_id, i.id, i.is_main, COALESCE (it.total_costs, 0)"
     " FROM implementer i"

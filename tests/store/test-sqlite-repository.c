@@ -683,6 +683,21 @@ summarise (Fixture     *fixture,
   return rows;
 }
 
+/* A summary with its EU parts filled in. */
+static GArray *
+summarise_eu (Fixture     *fixture,
+              HsDimension  by,
+              gint64       agreement_id)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *rows = summarise (fixture, by, agreement_id);
+
+  g_assert_true (hs_sqlite_repository_add_eu_parts (HS_SQLITE_REPOSITORY (fixture->repo), by, agreement_id,
+                                                    rows, &error));
+  g_assert_no_error (error);
+  return rows;
+}
+
 static void
 assert_row (const HsSummaryRow *row,
             guint               projects,
@@ -862,7 +877,7 @@ test_summaries_eu_state (Fixture       *fixture,
   g_ptr_array_add (projects, published_akke_project (jkl, akke->id));
   save_portfolio (fixture, projects);
 
-  rows = summarise (fixture, HS_BY_AGREEMENT, 0);
+  rows = summarise_eu (fixture, HS_BY_AGREEMENT, 0);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpint (find_row (rows, "1")->financing[HS_SOURCE_EU_STATE], ==, PKS_HAASTEMOOTTORI_SUPPORT);
   g_assert_cmpint (find_row (rows, "1")->eu, ==, PKS_HAASTEMOOTTORI_EU);
@@ -871,13 +886,13 @@ test_summaries_eu_state (Fixture       *fixture,
   g_assert_cmpint (g_array_index (rows, HsSummaryRow, 1).eu, ==, JKL_KASVU_EU);
   g_clear_pointer (&rows, g_array_unref);
 
-  rows = summarise (fixture, HS_BY_FOCUS_AREA, jkl);
+  rows = summarise_eu (fixture, HS_BY_FOCUS_AREA, jkl);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpint (g_array_index (rows, HsSummaryRow, 0).eu, ==, JKL_KASVU_EU);
   g_clear_pointer (&rows, g_array_unref);
 
   /* per implementer: 111 194,93 € and 55 597,47 € of the PKS project */
-  rows = summarise (fixture, HS_BY_CITY, 0);
+  rows = summarise_eu (fixture, HS_BY_CITY, 0);
   g_assert_cmpint (find_row (rows, "Helsinki")->eu, ==, 11119493);
   g_assert_cmpint (find_row (rows, "Espoo")->eu, ==, 5559747);
   g_assert_cmpint (find_row (rows, "Jyväskylä")->eu, ==, JKL_KASVU_EU);
@@ -885,13 +900,13 @@ test_summaries_eu_state (Fixture       *fixture,
                    JKL_KASVU_SUPPORT + AKKE_SUPPORT);
   g_clear_pointer (&rows, g_array_unref);
 
-  rows = summarise (fixture, HS_BY_STATUS, 0);
+  rows = summarise_eu (fixture, HS_BY_STATUS, 0);
   g_assert_cmpint (find_row (rows, "ongoing")->eu, ==, PKS_HAASTEMOOTTORI_EU + JKL_KASVU_EU);
   g_assert_cmpint (find_row (rows, "closed")->eu, ==, 0);
   g_assert_cmpint (find_row (rows, "closed")->financing[HS_SOURCE_EU_STATE], ==, AKKE_SUPPORT);
   g_clear_pointer (&rows, g_array_unref);
 
-  rows = summarise (fixture, HS_BY_SOURCE, 0);
+  rows = summarise_eu (fixture, HS_BY_SOURCE, 0);
   g_assert_cmpint (find_row (rows, "eu-state")->eu, ==, PKS_HAASTEMOOTTORI_EU + JKL_KASVU_EU);
   g_assert_cmpint (find_row (rows, "city")->eu, ==, 0);
   g_clear_pointer (&rows, g_array_unref);
@@ -899,6 +914,8 @@ test_summaries_eu_state (Fixture       *fixture,
   {
     g_autoptr(GArray) list = hs_repository_list_project_summaries (fixture->repo, &error);
 
+    g_assert_no_error (error);
+    g_assert_true (hs_sqlite_repository_add_project_eu_parts (HS_SQLITE_REPOSITORY (fixture->repo), list, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (list->len, ==, 3);
     for (guint i = 0; i < list->len; i++)
