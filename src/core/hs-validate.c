@@ -643,6 +643,44 @@ check_business_ids (Check *check)
     }
 }
 
+/* 9b. An organisation is one implementer of a project at most (EURA 2021:
+ * one linked application per implementer). The same organisation: the same
+ * stored id, or else the same Y-tunnus, or else the same name. */
+static gboolean
+same_organisation (const HsOrganisation *a,
+                   const HsOrganisation *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (a->id != 0 && b->id != 0)
+    return a->id == b->id;
+  if (a->business_id != NULL && *a->business_id != '\0' &&
+      b->business_id != NULL && *b->business_id != '\0')
+    return g_strcmp0 (a->business_id, b->business_id) == 0;
+  return a->name != NULL && b->name != NULL && g_utf8_collate (a->name, b->name) == 0;
+}
+
+static void
+check_duplicate_implementers (Check *check)
+{
+  const GPtrArray *implementers = check->project->implementers;
+
+  for (guint j = 1; j < implementers->len; j++)
+    for (guint i = 0; i < j; i++)
+      if (same_organisation (IMPLEMENTER (check, i)->organisation, IMPLEMENTER (check, j)->organisation))
+        {
+          g_autofree char *name_buf = NULL;
+
+          add_finding (check, "implementer-duplicate", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("implementers/%u/organisation", j),
+                       /* Translators: "Oulun yliopisto is implementer 2 and again implementer 4; …" */
+                       _("%s is implementer %u and again implementer %u; an organisation takes part "
+                         "once, with one budget and financing plan"),
+                       implementer_name (IMPLEMENTER (check, j), j, &name_buf), i + 1, j + 1);
+          break;
+        }
+}
+
 /* 10. No negative amounts. */
 static void
 check_negative_amounts (Check *check)
@@ -907,6 +945,7 @@ hs_validate_project (const HsProject           *project,
   check_budget_years (&check);
   check_focus_area (&check);
   check_business_ids (&check);
+  check_duplicate_implementers (&check);
   check_negative_amounts (&check);
   check_status_history (&check);
   check_cost_model (&check);

@@ -723,6 +723,47 @@ test_business_id_missing (Fixture       *f,
   assert_no_findings (f);
 }
 
+/* ---- 9b. an organisation once ------------------------------------------ */
+
+static void
+test_implementer_duplicate (Fixture       *f,
+                            gconstpointer  data)
+{
+  HsImplementer *twin = hs_implementer_copy (partner (f));
+  HsOrganisation *org = twin->organisation;
+  const HsFinding *finding;
+
+  /* Aalto-yliopisto again, with no budget or financing of its own */
+  g_array_set_size (twin->budget, 0);
+  g_array_set_size (twin->financing, 0);
+  g_ptr_array_add (f->project->implementers, twin);
+  finding = assert_only (f, "implementer-duplicate", HS_SEVERITY_ERROR,
+                         "implementers/2/organisation");
+  g_assert_cmpstr (finding->message, ==,
+                   "Aalto-yliopisto is implementer 2 and again implementer 3; an organisation takes "
+                   "part once, with one budget and financing plan");
+
+  /* the same Y-tunnus under another spelling is the same organisation */
+  g_free (org->name);
+  org->name = g_strdup ("Aalto University");
+  assert_only (f, "implementer-duplicate", HS_SEVERITY_ERROR, "implementers/2/organisation");
+
+  /* stored ones are told apart by id, whatever their names */
+  org->id = 7;
+  partner (f)->organisation->id = 8;
+  assert_no_findings (f);
+
+  /* neither stored nor with a Y-tunnus: by name */
+  org->id = partner (f)->organisation->id = 0;
+  g_clear_pointer (&org->business_id, g_free);
+  org->foreign = TRUE;
+  g_free (org->name);
+  org->name = g_strdup (partner (f)->organisation->name);
+  g_clear_pointer (&partner (f)->organisation->business_id, g_free);
+  partner (f)->organisation->foreign = TRUE;
+  assert_only (f, "implementer-duplicate", HS_SEVERITY_ERROR, "implementers/2/organisation");
+}
+
 /* ---- 10. negative amounts ----------------------------------------------- */
 
 static void
@@ -1027,6 +1068,7 @@ main (int   argc,
   ADD ("focus-area/unlisted", test_focus_area_unlisted);
   ADD ("business-id/invalid", test_business_id_invalid);
   ADD ("business-id/missing", test_business_id_missing);
+  ADD ("implementer/duplicate", test_implementer_duplicate);
   ADD ("negative-amount/financing", test_negative_financing);
   ADD ("negative-amount/cost", test_negative_cost);
   ADD ("status/first-not-draft", test_status_first_not_draft);
