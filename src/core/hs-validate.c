@@ -1065,3 +1065,27 @@ hs_validate_project (const HsProject           *project,
 
   return check.findings;
 }
+
+GPtrArray *
+hs_validate_file_project (HsProject                 *project,
+                          const HsValidationContext *context)
+{
+  Check given = { 0, };
+  GPtrArray *findings;
+
+  g_return_val_if_fail (project != NULL, NULL);
+
+  /* rule 12b on the lines as given; every rule on what import stores */
+  given.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_finding_free);
+  given.project = project;
+  given.lang = context != NULL ? context->lang : HS_LANG_EN;
+  given.totals_ok = hs_project_totals (project, &given.totals, NULL);
+  check_derived_lines (&given);
+
+  hs_project_update_derived (project, NULL);
+  findings = hs_validate_project (project, context);
+  for (guint i = 0; i < given.findings->len; i++)
+    g_ptr_array_add (findings, g_steal_pointer (&given.findings->pdata[i]));
+  g_ptr_array_unref (given.findings);
+  return findings;
+}
