@@ -755,8 +755,30 @@ call_options_any (const CallOptions *options)
   return FALSE;
 }
 
-/* The options of add and edit, before a NULL entry at the end. */
-#define CALL_OPTION_ENTRIES(o) \
+/* The ids of every cost model: "flat-40, real, …". */
+static char *
+cost_model_ids (void)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint m = 0; m < HS_N_COST_MODELS; m++)
+    g_string_append_printf (ids, "%s%s", m > 0 ? ", " : "", hs_cost_model_to_id ((HsCostModel) m));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* The help of --cost-models, translated, with every model's id. */
+static char *
+cost_models_help (void)
+{
+  g_autofree char *ids = cost_model_ids ();
+
+  /* Translators: %s is the list of ids, "flat-40, real, flat-24-2014, …" */
+  return g_strdup_printf (_("The cost models the call allows, separated by commas: %s (empty: any)"), ids);
+}
+
+/* The options of add and edit, before a NULL entry at the end; the help of
+ * --cost-models is built (cost_models_help()). */
+#define CALL_OPTION_ENTRIES(o, cost_models_help) \
     { "name", 0, 0, G_OPTION_ARG_FILENAME, &(o).name, N_("The call’s name in Finnish (unique in its agreement)"), N_("NAME") }, \
     { "name-sv", 0, 0, G_OPTION_ARG_FILENAME, &(o).name_sv, N_("The name in Swedish (empty: none)"), N_("NAME") }, \
     { "name-en", 0, 0, G_OPTION_ARG_FILENAME, &(o).name_en, N_("The name in English (empty: none)"), N_("NAME") }, \
@@ -771,7 +793,7 @@ call_options_any (const CallOptions *options)
     { "min-own-rate", 0, 0, G_OPTION_ARG_FILENAME, &(o).min_own_rate, N_("Own financing at least, percent of the total costs (empty or 0: no limit)"), N_("PERCENT") }, \
     { "max-duration", 0, 0, G_OPTION_ARG_FILENAME, &(o).max_duration, N_("How long a project may last at most, in months (empty or 0: no limit)"), N_("MONTHS") }, \
     { "max-projects", 0, 0, G_OPTION_ARG_FILENAME, &(o).max_projects, N_("How many projects the call funds at most (empty or 0: no limit)"), N_("N") }, \
-    { "cost-models", 0, 0, G_OPTION_ARG_FILENAME, &(o).cost_models, N_("The cost models the call allows, separated by commas: flat-40, real, flat-24-2014, flat-15-2014 (empty: any)"), N_("LIST") }, \
+    { "cost-models", 0, 0, G_OPTION_ARG_FILENAME, &(o).cost_models, (cost_models_help), N_("LIST") }, \
     { "money-available", 0, 0, G_OPTION_ARG_FILENAME, &(o).money_available, N_("The EU and state money the call has, in euros (empty or 0: not set)"), N_("EUROS") }, \
     { "city-money-available", 0, 0, G_OPTION_ARG_FILENAME, &(o).city_money_available, N_("The cities’ money the call has, in euros (empty or 0: not set)"), N_("EUROS") }, \
     { "description", 0, 0, G_OPTION_ARG_FILENAME, &(o).description, N_("Free text about the call (empty: none)"), N_("TEXT") }
@@ -990,8 +1012,10 @@ apply_cost_models (const char *option,
       model = hs_cost_model_from_id (id);
       if (model < 0)
         {
-          problem (problems, _("%s: “%s” is not a cost model: use flat-40, real, flat-24-2014 or flat-15-2014, separated by commas"),
-                   option, id);
+          g_autofree char *known = cost_model_ids ();
+          /* Translators: the last %s is the list of ids, "flat-40, real, flat-24-2014, …" */
+          problem (problems, _("%s: “%s” is not a cost model; the cost models are %s (separated by commas)"),
+                   option, id, known);
           ok = FALSE;
           continue;
         }
@@ -1118,9 +1142,10 @@ cmd_add (HsCli *cli,
 {
   g_auto(CallOptions) o = { 0 };
   g_autofree char *agreement_text = NULL;
+  g_autofree char *models_help = cost_models_help ();
   GOptionEntry entries[] = {
     { "agreement", 'a', 0, G_OPTION_ARG_FILENAME, &agreement_text, N_("The call’s agreement (its number, region or one of its cities)"), N_("AGREEMENT") },
-    CALL_OPTION_ENTRIES (o),
+    CALL_OPTION_ENTRIES (o, models_help),
     { NULL }
   };
   g_auto(Data) data = { 0 };
@@ -1177,9 +1202,10 @@ cmd_edit (HsCli *cli,
 {
   g_auto(CallOptions) o = { 0 };
   g_autofree char *agreement_text = NULL;
+  g_autofree char *models_help = cost_models_help ();
   GOptionEntry entries[] = {
     { "agreement", 'a', 0, G_OPTION_ARG_FILENAME, &agreement_text, N_("Look for the call in this agreement (its number, region or one of its cities), when names repeat"), N_("AGREEMENT") },
-    CALL_OPTION_ENTRIES (o),
+    CALL_OPTION_ENTRIES (o, models_help),
     { NULL }
   };
   g_auto(Data) data = { 0 };

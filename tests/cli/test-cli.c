@@ -896,6 +896,7 @@ test_call_add_list_show (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--max-support-rate"));
   g_assert_nonnull (strstr (run.out, "--city-money-available"));
+  g_assert_nonnull (strstr (run.out, "flat-15-2014, indirect-7, indirect-15 (empty: any)"));
   run_cli (&run, NULL, "--help", NULL);
   g_assert_nonnull (strstr (run.out, "  call "));
 
@@ -927,7 +928,7 @@ test_call_edit_undo (Fixture       *fixture,
   /* only what the options say changes; an empty value clears */
   run_cli (&run, NULL, "--db", fixture->db, "call", "edit", JOENSUU_CALL, "--max-support-rate", "60,5",
            "--name-sv", "Joensuu utlysning 2023", "--close", "", "--instrument", "akke",
-           "--max-support", "500000,00 €", "--cost-models", "real", NULL);
+           "--max-support", "500000,00 €", "--cost-models", "indirect-15,real", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_nonnull (strstr (run.out, "Saved the call “" JOENSUU_CALL "”"));
@@ -938,7 +939,7 @@ test_call_edit_undo (Fixture       *fixture,
                                      "\"instrument\": \"akke\", \"open_date\": \"2023-08-21\", \"close_date\": null, "
                                      "\"max_support_bp\": 6050, \"max_support_cents\": 50000000, \"min_city_bp\": 0, "
                                      "\"max_city_bp\": 2500, \"min_own_bp\": 1500, \"max_duration_months\": 24, "
-                                     "\"max_projects\": 0, \"cost_models\": [\"real\"], \"money_available_cents\": 100000000, "));
+                                     "\"max_projects\": 0, \"cost_models\": [\"real\", \"indirect-15\"], \"money_available_cents\": 100000000, "));
   edited = g_strdup (run.out);
 
   /* in Swedish the call goes by its Swedish name */
@@ -1078,7 +1079,8 @@ test_call_bad_values (Fixture       *fixture,
     { "--name", "Joensuu — default call", "--name: the agreement Joensuu already has a call named “Joensuu — default call” (id 9); choose another name" },
     { "--name", " ", "--name: a call needs a name in Finnish" },
     { "--instrument", "esr", "--instrument: “esr” is not a funding instrument: use eakr, akke or national" },
-    { "--cost-models", "flat-40,flat-99", "--cost-models: “flat-99” is not a cost model: use flat-40, real, flat-24-2014 or flat-15-2014" },
+    { "--cost-models", "flat-40,flat-99", "--cost-models: “flat-99” is not a cost model; the cost models are flat-40, real, "
+                                           "flat-24-2014, flat-15-2014, indirect-7, indirect-15 (separated by commas)" },
     { "--max-duration", "2 years", "--max-duration: “2 years” is not a whole number of months" },
     { "--max-duration", "1201", "--max-duration: “1201” is more than a call can say: at most 1,200 months" },
     { "--max-projects", "-1", "--max-projects: “-1” is not a whole number of projects" },
