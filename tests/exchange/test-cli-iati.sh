@@ -51,5 +51,27 @@ rows = list (csv.DictReader (open (sys.argv[1], newline="", encoding="utf-8")))
 print (int (sum (Decimal (r["Project_EU_Budget"]) for r in rows) * 100))' "$dir/gen.csv")
 [ -n "$eu_sql" ] && [ "$eu_sql" = "$eu_csv" ]; ok $? "the summary's EU part ($eu_sql cents) is the list of operations' EU budgets ($eu_csv)"
 
+# national money through the real tool: an AKKE call (call add), the Turku
+# demo project moved to it (export, name the call, import --replace)
+"$cli" --db "$dir/c.db" init --demo >/dev/null 2>&1
+"$cli" --db "$dir/c.db" call add --agreement Turku --name "Turku AKKE 2021" --instrument akke >/dev/null 2>&1
+"$cli" --db "$dir/c.db" export --format xml --project TURKU-ESIM-001 -o "$dir/t.xml" >/dev/null 2>&1
+sed 's|<call>Turku — default call</call>|<call>Turku AKKE 2021</call>|' "$dir/t.xml" > "$dir/t-akke.xml"
+"$cli" --db "$dir/c.db" import "$dir/t-akke.xml" --replace >/dev/null 2>&1
+"$cli" --db "$dir/c.db" list --json | grep '"code": "TURKU-ESIM-001"' | \
+  grep -q '"eu_state_cents": 31449600, .*"eu_cents": 0, "state_cents": 31449600, "instrument": "akke"}'
+ok $? "an AKKE project's support is all state money in list --json"
+"$cli" --db "$dir/c.db" summary --json | grep -q '"label": "Turku", .*"eu_state_cents": 31449600, "eu_cents": 0, "state_cents": 31449600}'
+ok $? "… and in summary --json"
+msg=$("$cli" --db "$dir/c.db" export --format operations-csv -o "$dir/c.csv" 2>&1); st=$?
+[ $st = 0 ] && ! grep -q TURKU-ESIM-001 "$dir/c.csv" && grep -q '^PKS-ESIM-001,' "$dir/c.csv" && \
+  [ "$(wc -l < "$dir/c.csv")" = 3 ] && echo "$msg" | grep -q "Exported 2 projects"
+ok $? "the list of operations leaves the AKKE project out and counts the rows it wrote"
+"$cli" --db "$dir/c.db" export --format iati --project TURKU-ESIM-001 -o "$dir/t-iati.xml" >/dev/null 2>&1; st=$?
+[ $st = 0 ] && xmllint --noout --nonet --schema "$xsd" "$dir/t-iati.xml" 2>/dev/null && \
+  ! grep -q 'type="40"' "$dir/t-iati.xml" && ! grep -q 'EAKR\|ERDF\|2014' "$dir/t-iati.xml" && \
+  grep -q '<narrative xml:lang="en">State of Finland (national start-up funding of the ecosystem agreements, AKKE)</narrative>' "$dir/t-iati.xml"
+ok $? "its IATI activity is valid, names the state as funder and no EU fund or programme"
+
 echo "1..$n"
 exit $failed
