@@ -59,6 +59,7 @@ typedef struct
   gint32    support_bp;              /* eu_state / total_costs */
   guint     errors;                  /* findings with severity error */
   guint     warnings;
+  gint64    call_id;                 /* 0: no call */
 } HsProjectSummary;
 
 void hs_project_summary_clear (HsProjectSummary *summary);
