@@ -693,6 +693,12 @@ hs_call_dialog_init (HsCallDialog *self)
   for (guint i = 0; i < HS_N_INSTRUMENTS; i++)
     gtk_string_list_append (instruments, hs_instrument_label (i));
   adw_combo_row_set_model (self->instrument_row, G_LIST_MODEL (instruments));
+  /* the instrument in full, wrapping when narrow, not "ERDF (Innovation a…" */
+  {
+    g_autoptr(GtkListItemFactory) factory =
+      gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/hs-org-type-item.ui");
+    adw_combo_row_set_factory (self->instrument_row, factory);
+  }
 
   self->max_support = add_amount (self, self->max_support_row, self->max_support_error,
                                   G_STRUCT_OFFSET (HsCall, max_support));
@@ -704,6 +710,7 @@ hs_call_dialog_init (HsCallDialog *self)
   /* the close row's own reason (open after close) beside its parse errors */
   self->close_error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->close_error, TRUE);
+  gtk_label_set_width_chars (self->close_error, 16);
   gtk_label_set_max_width_chars (self->close_error, 28);
   gtk_label_set_xalign (self->close_error, 1.0);
   gtk_widget_add_css_class (GTK_WIDGET (self->close_error), "error");

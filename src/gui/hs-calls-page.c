@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A boxed list of the calls of the agreement the window shows (or of all),
- * one row a call: its name in the user's language, its agreement,
- * instrument and dates, its limits in words (hs_call_dup_limits_text) and
+ * one row a call: its name in the user's language, its agreement and
+ * instrument, its limits and dates in words (hs_call_dup_limits_text) and
  * the number of projects that apply to it. Activating a row opens the
  * call's form (HsCallDialog); its delete button, or Delete, deletes it as
  * one undoable action — the store refuses while projects apply, and the
@@ -78,25 +78,6 @@ find_call (HsCallsPage *self,
 
 /* ---- the rows ------------------------------------------------------------- */
 
-/* "21.8.2023–29.9.2023", "from 21.8.2023", "until 29.9.2023", or NULL. */
-static char *
-dates_text (const HsCall *call,
-            HsLang        lang)
-{
-  g_autofree char *open = hs_date_format (&call->open_date, lang);
-  g_autofree char *close = hs_date_format (&call->close_date, lang);
-
-  if (g_date_valid (&call->open_date) && g_date_valid (&call->close_date))
-    return g_strdup_printf ("%s–%s", open, close);
-  if (g_date_valid (&call->open_date))
-    /* Translators: a call's dates when only its opening day is known */
-    return g_strdup_printf (_("from %s"), open);
-  if (g_date_valid (&call->close_date))
-    /* Translators: a call's dates when only its closing day is known */
-    return g_strdup_printf (_("until %s"), close);
-  return NULL;
-}
-
 static GtkWidget *
 make_row (HsCallsPage  *self,
           const HsCall *call,
@@ -107,7 +88,6 @@ make_row (HsCallsPage  *self,
   GtkWidget *count;
   GtkWidget *delete;
   g_autofree char *name = hs_call_dup_display_name (call, self->lang);
-  g_autofree char *dates = dates_text (call, self->lang);
   g_autofree char *limits = hs_call_dup_limits_text (call, self->lang);
   g_autofree char *projects = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", n_projects),
                                                n_projects);
@@ -117,8 +97,6 @@ make_row (HsCallsPage  *self,
   g_autofree char *folded = NULL;
 
   g_string_append_printf (subtitle, " · %s", hs_instrument_label (call->instrument));
-  if (dates != NULL)
-    g_string_append_printf (subtitle, " · %s", dates);
   if (*limits != '\0')
     g_string_append_printf (subtitle, "\n%s", limits);
 
@@ -200,6 +178,26 @@ update_list_state (HsCallsPage *self)
   gtk_label_set_text (self->count_label, count);
 }
 
+/* Calls in the agreements' order, each agreement's default call first,
+ * then by name. */
+static int
+compare_calls (gconstpointer a,
+               gconstpointer b,
+               gpointer      positions)   /* agreement id → its position + 1 */
+{
+  GHashTable *sort_positions = positions;
+  const HsCall *x = *(const HsCall * const *) a;
+  const HsCall *y = *(const HsCall * const *) b;
+  guint px = GPOINTER_TO_UINT (g_hash_table_lookup (sort_positions, &x->agreement_id));
+  guint py = GPOINTER_TO_UINT (g_hash_table_lookup (sort_positions, &y->agreement_id));
+
+  if (px != py)
+    return px < py ? -1 : 1;
+  if (hs_call_is_agreement_default (x) != hs_call_is_agreement_default (y))
+    return hs_call_is_agreement_default (x) ? -1 : 1;
+  return g_utf8_collate (x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
+}
+
 static gboolean
 reload (HsCallsPage  *self,
         GError      **error)
@@ -225,6 +223,14 @@ reload (HsCallsPage  *self,
     return FALSE;
 
   agreement_by_id = hs_reference_index_by_id (agreements);
+  {
+    g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < agreements->len; i++)
+      g_hash_table_insert (positions, &((HsAgreement *) g_ptr_array_index (agreements, i))->id,
+                           GUINT_TO_POINTER (i + 1));
+    g_ptr_array_sort_with_data (calls, compare_calls, positions);
+  }
   for (guint i = 0; i < summaries->len; i++)
     {
       const HsProjectSummary *s = &g_array_index (summaries, HsProjectSummary, i);
@@ -319,6 +325,30 @@ search_stop_cb (HsCallsPage *self)
 
 /* ---- commands ------------------------------------------------------------- */
 
+/* Scrolls the list so that @row shows, once it has its place. */
+static gboolean
+scroll_to_row_cb (GtkWidget     *row,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scrolled != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  graphene_rect_t bounds;
+  GtkAdjustment *v;
+  double top, page;
+
+  if (content == NULL || gtk_widget_get_height (row) == 0 || !gtk_widget_compute_bounds (row, content, &bounds))
+    return G_SOURCE_CONTINUE;
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  top = gtk_adjustment_get_value (v);
+  page = gtk_adjustment_get_page_size (v);
+  if (bounds.origin.y < top)
+    gtk_adjustment_set_value (v, bounds.origin.y - 6);
+  else if (bounds.origin.y + bounds.size.height > top + page)
+    gtk_adjustment_set_value (v, bounds.origin.y + bounds.size.height - page + 12);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dialog_saved_cb (HsCallDialog *dialog,
                  gint64        id,
@@ -330,7 +360,12 @@ dialog_saved_cb (HsCallDialog *dialog,
       const HsCall *call = g_object_get_data (G_OBJECT (g_ptr_array_index (self->rows, i)), "hs-call");
 
       if (call->id == id)
-        gtk_list_box_select_row (self->list_box, g_ptr_array_index (self->rows, i));
+        {
+          /* selected and in view, where the keyboard goes on from */
+          gtk_list_box_select_row (self->list_box, g_ptr_array_index (self->rows, i));
+          gtk_widget_grab_focus (g_ptr_array_index (self->rows, i));
+          gtk_widget_add_tick_callback (g_ptr_array_index (self->rows, i), scroll_to_row_cb, NULL, NULL);
+        }
     }
 }
 
@@ -392,7 +427,15 @@ delete_call (HsCallsPage *self,
   name = hs_call_dup_display_name (call, self->lang);
   if (!hs_repository_delete_call (self->repository, id, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_TOAST], 0, error->message, FALSE);
+      /* why, until the user has read it: a toast would go by */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("The Call Was Not Deleted"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
   /* Translators: a toast with an Undo button; %s is the call's name */
@@ -656,7 +699,6 @@ hs_calls_page_class_init (HsCallsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calls.edit", "x", edit_action_cb);
   gtk_widget_class_install_action (widget_class, "calls.delete", "x", delete_action_cb);
   gtk_widget_class_install_action (widget_class, "calls.delete-selected", NULL, delete_selected_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "calls.delete-selected", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -671,5 +713,17 @@ hs_calls_page_init (HsCallsPage *self)
   self->rows = g_ptr_array_new ();
   gtk_list_box_set_filter_func (self->list_box, filter_cb, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_box));
+  /* Delete in the list deletes the selected call. Caught on the way down,
+   * above the list: the search entry's key capture on the list would take
+   * it as an edit of the (empty) search. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_named_action_new ("calls.delete-selected")));
+    gtk_widget_add_controller (gtk_widget_get_parent (GTK_WIDGET (self->list_box)), shortcuts);
+  }
   update_list_state (self);
 }

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (HsCallsPage, hs_calls_page, HS, CALLS_PAGE, GtkWidget)
  * loads when first mapped, and reloads on the repository's "changed"
  * signal (at once when shown, else when next shown).
  * Actions "calls.new", "calls.edit" (x: the call's id), "calls.delete" (x);
- * Delete deletes the selected call.
+ * Delete deletes the selected call. A delete the store refuses (projects
+ * apply to the call) says why in a message dialog.
  * Signal "toast" (string message, gboolean undoable): what the window
  * shows as a toast, with an Undo button when @undoable. */
 GtkWidget  *hs_calls_page_new          (HsRepository *repository);
