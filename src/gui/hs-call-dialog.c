@@ -382,7 +382,9 @@ save (HsCallDialog *self)
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_free (call->description);
-    call->description = *g_strstrip (text) != '\0' ? text : (g_free (text), NULL);
+    call->description = text;
+    if (*g_strstrip (call->description) == '\0')
+      g_clear_pointer (&call->description, g_free);
   }
 
   /* what the store refuses, said where it is */

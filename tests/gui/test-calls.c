@@ -859,6 +859,113 @@ test_editor_shows_limits (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* Alt and the underlined letter of a row's title, as xdotool names it. */
+static char *
+mnemonic_keys (GtkWidget *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *u = strchr (title, '_');
+  gunichar c;
+
+  g_assert_nonnull (u);
+  c = g_unichar_tolower (g_utf8_get_char (u + 1));
+  return g_strdup_printf ("alt+%s", gdk_keyval_name (gdk_unicode_to_keyval (c)));
+}
+
+static gboolean
+focus_in (HsCallDialog *dialog,
+          GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A row's mnemonic takes the focus to its field. */
+static void
+go_to (HsCallDialog *dialog,
+       const char   *name)
+{
+  GtkWidget *target = field (dialog, name);
+  GtkWidget *row = ADW_IS_PREFERENCES_ROW (target) ? target : gtk_widget_get_ancestor (target, ADW_TYPE_PREFERENCES_ROW);
+  g_autofree char *keys = mnemonic_keys (row);
+
+  hs_test_send_keys (GTK_WIDGET (dialog), "key", keys);
+  g_assert_true (focus_in (dialog, target));
+}
+
+static gboolean
+has_dialog (gpointer page)
+{
+  HsCallDialog *dialog = _hs_calls_page_get_dialog (page);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* Keyboard alone: Ctrl+Shift+N, typing, the fields' mnemonics, Ctrl+S;
+ * then Delete on the saved call's row and Ctrl+Z. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  HsCallDialog *dialog;
+  g_autoptr(HsCall) call = NULL;
+  g_autoptr(HsCall) back = NULL;
+  GtkWidget *description;
+  guint before = n_stored_calls (f);
+
+  hs_test_send_keys (GTK_WIDGET (f->window), "key", "ctrl+shift+n");
+  hs_test_wait_until (has_dialog, f->page, "the form of a new call");
+  dialog = _hs_calls_page_get_dialog (f->page);
+  /* the name has the focus */
+  g_assert_true (focus_in (dialog, field (dialog, "name")));
+  hs_test_send_keys (GTK_WIDGET (dialog), "type", "Keyboard call");
+  go_to (dialog, "max-support");
+  hs_test_send_keys (GTK_WIDGET (dialog), "type", "500000");
+  go_to (dialog, "max-duration");
+  hs_test_send_keys (GTK_WIDGET (dialog), "type", "12");
+  go_to (dialog, "min-city-bp");
+  hs_test_send_keys (GTK_WIDGET (dialog), "key", "ctrl+a");
+  hs_test_send_keys (GTK_WIDGET (dialog), "type", "10");
+  /* the description is many lines: Enter is a new line there, not Save */
+  description = field (dialog, "description");
+  {
+    g_autofree char *keys = NULL;
+    GtkWidget *label = gtk_widget_get_prev_sibling (gtk_widget_get_ancestor (description, GTK_TYPE_FRAME));
+    const char *text = gtk_label_get_label (GTK_LABEL (label));
+    const char *u = strchr (text, '_');
+
+    g_assert_nonnull (u);
+    keys = g_strdup_printf ("alt+%s", gdk_keyval_name (gdk_unicode_to_keyval (g_unichar_tolower (g_utf8_get_char (u + 1)))));
+    hs_test_send_keys (GTK_WIDGET (dialog), "key", keys);
+    g_assert_true (gtk_widget_has_focus (description));
+  }
+  hs_test_send_keys (GTK_WIDGET (dialog), "type", "One");
+  hs_test_send_keys (GTK_WIDGET (dialog), "key", "Return");
+  hs_test_send_keys (GTK_WIDGET (dialog), "type", "Two");
+  g_assert_nonnull (_hs_calls_page_get_dialog (f->page));
+  hs_test_send_keys (GTK_WIDGET (dialog), "key", "ctrl+s");
+  assert_saved (f);
+
+  call = stored_call (f, "Keyboard call");
+  g_assert_nonnull (call);
+  g_assert_cmpint (call->max_support, ==, G_GINT64_CONSTANT (50000000));
+  g_assert_cmpuint (call->max_duration_months, ==, 12);
+  g_assert_cmpint (call->min_city_bp, ==, 1000);
+  g_assert_cmpstr (call->description, ==, "One\nTwo");
+  g_assert_cmpuint (n_stored_calls (f), ==, before + 1);
+
+  /* its row has the focus: Delete deletes it, Ctrl+Z brings it back */
+  g_assert_true (gtk_widget_has_focus (_hs_calls_page_get_row (f->page, call->id)));
+  hs_test_send_keys (GTK_WIDGET (f->window), "key", "Delete");
+  g_assert_null (stored_call (f, "Keyboard call"));
+  g_assert_null (_hs_calls_page_get_row (f->page, call->id));
+  hs_test_send_keys (GTK_WIDGET (f->window), "key", "ctrl+z");
+  back = stored_call (f, "Keyboard call");
+  g_assert_nonnull (back);
+  g_assert_nonnull (_hs_calls_page_get_row (f->page, call->id));
+}
+
 /* The page and the form as they look, at the default size and at 800×600. */
 static void
 test_screenshots (Fixture       *f,
@@ -929,6 +1036,7 @@ main (int   argc,
   ADD ("/calls/refused-values", test_refused_values);
   ADD ("/calls/cancel-stores-nothing", test_cancel_stores_nothing);
   ADD ("/calls/delete", test_delete);
+  ADD ("/calls/keyboard", test_keyboard);
   ADD ("/calls/scope-and-search", test_scope_and_search);
   ADD ("/calls/editor-shows-limits", test_editor_shows_limits);
   ADD ("/calls/screenshots", test_screenshots);
