@@ -976,6 +976,7 @@ test_screenshots (Fixture       *f,
   g_autofree char *small = g_strdup_printf ("calls-%s-800x600.png", language);
   g_autofree char *form = g_strdup_printf ("call-form-%s.png", language);
   g_autofree char *form_small = g_strdup_printf ("call-form-%s-800x600.png", language);
+  g_autofree char *form_end = g_strdup_printf ("call-form-end-%s-800x600.png", language);
 
   dialog = open_new_call (f);
   fill_joensuu (f, dialog);
@@ -1014,6 +1015,11 @@ test_screenshots (Fixture       *f,
   set_text (dialog, "min-city-bp", "25");
   save_with_keys (f, dialog);
   hs_test_save_png (GTK_WIDGET (dialog), form_small);
+  /* its end: the money, the cost models, the description */
+  set_text (dialog, "max-city-bp", "40");
+  gtk_widget_grab_focus (field (dialog, "description"));
+  hs_test_wait_for_text (GTK_WIDGET (dialog), hs_cost_model_label (HS_COST_MODEL_FLAT15_2014));
+  hs_test_save_png (GTK_WIDGET (dialog), form_end);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
