@@ -851,6 +851,18 @@ test_editor_shows_limits (Fixture       *f,
   hs_test_wait_for_text (GTK_WIDGET (editor), limits);
   hs_test_save_png (GTK_WIDGET (editor), language[0] == 'f' ? "calls-editor-fi.png" : "calls-editor-en.png");
 
+  /* the call edited meanwhile (on the Calls page, by another program):
+   * the editor shows its new limits */
+  call->max_duration_months = 36;
+  g_assert_true (hs_repository_save_call (f->repo, call, &error));
+  g_assert_no_error (error);
+  hs_test_drain ();
+  g_free (limits);
+  limits = hs_call_dup_limits_text (call, hs_lang_current ());
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_hs_project_editor_get_field (editor, "call-limits"))),
+                   ==, limits);
+  row = _hs_project_editor_get_field (editor, "call-limits");
+
   /* no call: no limits */
   chooser = _hs_project_editor_get_field (editor, "call");
   adw_combo_row_set_selected (ADW_COMBO_ROW (chooser), 0);
