@@ -914,6 +914,12 @@ has_dialog (gpointer page)
   return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
 
+static gboolean
+one_shown (gpointer page)
+{
+  return _hs_calls_page_get_n_shown (page) == 1;
+}
+
 /* Keyboard alone: Ctrl+Shift+N, typing, the fields' mnemonics, Ctrl+S;
  * then Delete on the saved call's row and Ctrl+Z. */
 static void
@@ -975,6 +981,14 @@ test_keyboard (Fixture       *f,
   hs_test_send_keys (GTK_WIDGET (f->window), "key", "ctrl+z");
   back = stored_call (f, "Keyboard call");
   g_assert_nonnull (back);
+  g_assert_nonnull (_hs_calls_page_get_row (f->page, call->id));
+
+  /* Ctrl+F on the Calls page searches the calls */
+  hs_test_send_keys (GTK_WIDGET (f->window), "key", "ctrl+f");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         _hs_calls_page_get_widget (f->page, "search")));
+  hs_test_send_keys (GTK_WIDGET (f->window), "type", "keyboard");
+  hs_test_wait_until (one_shown, f->page, "the search to find the call");
   g_assert_nonnull (_hs_calls_page_get_row (f->page, call->id));
 }
 
