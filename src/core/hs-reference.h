@@ -110,6 +110,14 @@ gboolean hs_call_is_agreement_default (const HsCall *call);
  * and the command line refer to calls by it. */
 char    *hs_call_dup_display_name     (const HsCall *call,
                                        HsLang        lang);
+/* The call's limits in words, in @lang (not the catalogue's: the caller
+ * formats its numbers in the same language), the limits it does not set
+ * left out: "EU- ja valtion rahoitus enintään 60,0 %, enintään
+ * 1 200 000,00 €; kuntarahoitus enintään 25,0 %; omarahoitus vähintään
+ * 15,0 %; enintään 24 kuukautta; haettavissa 21.8.–29.9.2023". An empty
+ * string for a call that sets none. */
+char    *hs_call_dup_limits_text      (const HsCall *call,
+                                       HsLang        lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAgreement, hs_agreement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsFocusArea, hs_focus_area_free)

@@ -66,6 +66,7 @@ typedef struct
   HsInstrument instrument;           /* its call's; EAKR without a call (on demand) */
   guint     errors;                  /* findings with severity error */
   guint     warnings;
+  gint64    call_id;                 /* 0: no call */
 } HsProjectSummary;
 
 void hs_project_summary_clear (HsProjectSummary *summary);

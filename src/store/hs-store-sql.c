@@ -92,7 +92,8 @@
     " t.total_costs, t.eu_state, t.errors, t.warnings," \
     " (SELECT group_concat (po.name || COALESCE (' ' || po.business_id, ''), char (10))" \
     "    FROM implementer pi JOIN organisation po ON po.id = pi.organisation_id" \
-    "   WHERE pi.project_id = p.id AND pi.is_main = 0)" \
+    "   WHERE pi.project_id = p.id AND pi.is_main = 0)," \
+    " p.call_id" \
     " FROM project p" \
     " LEFT JOIN project_totals t ON t.project_id = p.id" \
     " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1" \

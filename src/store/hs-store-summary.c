@@ -77,6 +77,7 @@ read_project_summary (HsStoreDb         *db,
   summary->errors = (guint) sqlite3_column_int64 (stmt, 15);
   summary->warnings = (guint) sqlite3_column_int64 (stmt, 16);
   summary->partners = hs_store_column_dup (stmt, 17);
+  summary->call_id = sqlite3_column_int64 (stmt, 18);
   return TRUE;
 }
 
