@@ -37,7 +37,7 @@
 #define IATI_VERSION        "2.03"
 #define ORG_ID_PREFIX       "FI-PRO-"
 #define NS_PREFIX           "hs"
-#define FOCUS_AREA_VOCABULARY_URI HS_NATIVE_NAMESPACE "#focus-area"
+#define FOCUS_AREA_VOCABULARY_URI HS_IATI_EXTENSION_NAMESPACE "#focus-area"
 #define MAX_LISTED_PROBLEMS 25
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -1018,7 +1018,7 @@ hs_iati_write (HsExportJob    *job,
   start (&w, "iati-activities");
   attr (&w, "version", IATI_VERSION);
   attr (&w, "generated-datetime", generated);
-  attr (&w, "xmlns:" NS_PREFIX, HS_NATIVE_NAMESPACE);
+  attr (&w, "xmlns:" NS_PREFIX, HS_IATI_EXTENSION_NAMESPACE);
 
   ok = !w.failed && hs_export_job_foreach (job, iati_project, &w, error);
 

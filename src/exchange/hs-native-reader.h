@@ -74,6 +74,8 @@ gboolean        hs_native_reader_read         (HsNativeReader       *reader,
 /* After (or during) reading. */
 const char     *hs_native_reader_get_path       (HsNativeReader *reader);
 const char     *hs_native_reader_get_scope      (HsNativeReader *reader);
+/* The format version of the file (1, 2; 0 before its root was read). */
+guint           hs_native_reader_get_version    (HsNativeReader *reader);
 guint           hs_native_reader_get_n_projects (HsNativeReader *reader);
 GPtrArray      *hs_native_reader_get_agreements (HsNativeReader *reader);  /* of HsAgreement* */
 GPtrArray      *hs_native_reader_get_focus_areas (HsNativeReader *reader); /* of HsFocusArea* */

@@ -92,6 +92,8 @@ struct _HsImportDialog
   AdwActionRow         *failing_row;
   GtkSwitch            *failing_switch;  /* off: a file with rule errors is refused (strict) */
   AdwPreferencesGroup  *organisations_group;
+  AdwPreferencesGroup  *calls_group;
+  GPtrArray            *call_rows;          /* the rows added for the file's calls */
   AdwComboRow          *organisations_row;
   GPtrArray            *organisation_rows;  /* the rows added for the conflicts */
 };
@@ -597,6 +599,37 @@ show_organisations (HsImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->organisations_group), n > 0);
 }
 
+/* The file's calls that are new or differ from the stored ones. */
+static void
+show_calls (HsImportDialog *self)
+{
+  guint n = hs_import_preview_get_n_calls (self->preview);
+
+  if (self->call_rows != NULL)
+    for (guint i = 0; i < self->call_rows->len; i++)
+      adw_preferences_group_remove (self->calls_group, g_ptr_array_index (self->call_rows, i));
+  g_clear_pointer (&self->call_rows, g_ptr_array_unref);
+  self->call_rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HsImportCall *call = hs_import_preview_get_call (self->preview, i);
+      /* Translators: a call of the file, "Joensuu · Joensuu 2023" */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), call->agreement, call->display_name);
+      g_autofree char *subtitle = call->is_new ? g_strdup (_("New: it is added with the projects"))
+                                               /* Translators: the file format's attribute names, "max-city-bp, description" */
+                                               : g_strdup_printf (_("Differs in %s: the database’s call is kept"),
+                                                                  call->differences);
+      GtkWidget *row = new_info_row (title, subtitle,
+                                     call->is_new ? "list-add-symbolic" : "dialog-warning-symbolic",
+                                     call->is_new ? NULL : "warning");
+
+      adw_preferences_group_add (self->calls_group, row);
+      g_ptr_array_add (self->call_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->calls_group), n > 0);
+}
+
 static void
 organisations_selected_cb (AdwComboRow    *row,
                            GParamSpec     *pspec,
@@ -639,6 +672,7 @@ show_preview (HsImportDialog  *self,
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Project in the File", "%u Projects in the File", n), n);
   adw_preferences_group_set_title (self->projects_group, title);
   show_organisations (self);
+  show_calls (self);
 
   /* the first screenful at once, the rest while the window stays live */
   add_rows_cb (self);
@@ -1471,6 +1505,7 @@ hs_import_dialog_dispose (GObject *object)
   self->progress_bar = NULL;
   g_clear_pointer (&self->row_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->organisation_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->call_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preview, hs_import_preview_free);
   g_clear_object (&self->repository);
 
@@ -1526,6 +1561,7 @@ hs_import_dialog_class_init (HsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, failing_row);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, failing_switch);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_group);
+  gtk_widget_class_bind_template_child (widget_class, HsImportDialog, calls_group);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_row);
 
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action_cb);

@@ -197,8 +197,7 @@ list_calls (HsRepository *repo, gint64 agreement_id, GError **error)
       HsCall *copy;
       if (agreement_id != 0 && call->agreement_id != agreement_id)
         continue;
-      copy = g_memdup2 (call, sizeof *call);
-      copy->name = g_strdup (call->name);
+      copy = hs_call_copy (call);
       g_ptr_array_add (out, copy);
     }
   return out;
@@ -373,9 +372,29 @@ save_projects (HsRepository *repo, GPtrArray *projects, const char *description,
   return TRUE;
 }
 
+/* A new call (id 0) gets an id; a known one is replaced. */
+static gboolean
+save_call (HsRepository *repo, HsCall *call, GError **error)
+{
+  HsMemoryRepository *self = HS_MEMORY_REPOSITORY (repo);
+
+  if (call->id == 0)
+    call->id = self->next_id++;
+  for (guint i = 0; i < self->calls->len; i++)
+    if (((HsCall *) g_ptr_array_index (self->calls, i))->id == call->id)
+      {
+        g_ptr_array_remove_index (self->calls, i);
+        break;
+      }
+  g_ptr_array_add (self->calls, hs_call_copy (call));
+  g_signal_emit_by_name (self, "changed");
+  return TRUE;
+}
+
 static void
 hs_memory_repository_iface_init (HsRepositoryInterface *iface)
 {
+  iface->save_call = save_call;
   iface->list_agreements = list_agreements;
   iface->list_focus_areas = list_focus_areas;
   iface->list_calls = list_calls;

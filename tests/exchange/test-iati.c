@@ -175,7 +175,7 @@ check_iati_file (HsRepository *repo,
 
   g_assert_nonnull (doc);
   ctx = xmlXPathNewContext (doc);
-  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_NATIVE_NAMESPACE);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_IATI_EXTENSION_NAMESPACE);
 
   {
     g_autofree char *version = xpath_string (ctx, NULL, "/iati-activities/@version");
