@@ -2294,7 +2294,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 4);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 5);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -2322,6 +2322,8 @@ test_migration (void)
                                  " allowed_cost_models, money_available FROM call"
                                  " WHERE id <= 16;"   /* then only the default calls were seeded */
                                  "UPDATE call_v1 SET min_own_bp = 1500, max_duration_months = 24 WHERE id = 9;"
+                                 /* projects up to 40 were made and deleted */
+                                 "UPDATE sqlite_sequence SET seq = 40 WHERE name = 'project';"
                                  "DROP TABLE call; ALTER TABLE call_v1 RENAME TO call;"
                                  "CREATE INDEX call_agreement ON call (agreement_id);"
                                  "PRAGMA user_version = 1;"
@@ -2340,7 +2342,7 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 4);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 5);
   {
     g_autoptr(GPtrArray) calls = hs_repository_list_calls (HS_REPOSITORY (store), 9, &error);
     HsCall *joensuu;
@@ -2388,6 +2390,28 @@ test_migration (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
+  {
+    /* the new cost models can be stored, and ids go on after the deleted ones */
+    g_autoptr(HsProject) fresh = hs_project_copy (g_ptr_array_index (projects, 0));
+    g_autoptr(HsProject) loaded = NULL;
+
+    g_free (fresh->code);
+    fresh->code = g_strdup ("TRE-2025-099");
+    fresh->id = 0;
+    fresh->version = 0;
+    fresh->cost_model = HS_COST_MODEL_INDIRECT7;
+    for (guint i = 0; i < fresh->implementers->len; i++)
+      ((HsImplementer *) g_ptr_array_index (fresh->implementers, i))->id = 0;
+    g_assert_true (hs_project_update_derived (fresh, &error));
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), fresh, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (fresh->id, ==, 41);
+    loaded = hs_repository_load_project (HS_REPOSITORY (store), fresh->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (loaded->cost_model, ==, HS_COST_MODEL_INDIRECT7);
+    g_assert_true (hs_repository_delete_project (HS_REPOSITORY (store), fresh->id, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (hs_sqlite_repository_check_integrity (store, &error));
   g_assert_no_error (error);
   g_object_unref (store);
