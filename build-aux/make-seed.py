@@ -147,7 +147,8 @@ def theme_of(name):
 
 
 # The cost models' bits (HsCostModel in src/core/hs-enums.h).
-COST_MODEL_BITS = {"flat-40": 0, "real": 1, "flat-24-2014": 2, "flat-15-2014": 3}
+COST_MODEL_BITS = {"flat-40": 0, "real": 1, "flat-24-2014": 2, "flat-15-2014": 3,
+                   "indirect-7": 4, "indirect-15": 5}
 INSTRUMENTS = ("eakr", "akke", "national")
 
 

@@ -85,6 +85,17 @@ for bad in below instrument; do
   cmp -s "$dir/before.xml" "$dir/after.xml"; ok $? "… and nothing was imported"
 done
 
+# Version 2's cost models: the indirect-cost flat rates of CPR art. 54.
+sed 's/cost-model="flat-40"/cost-model="indirect-15"/; s/cost-models="flat-40 real"/cost-models="real indirect-7 indirect-15"/;
+     s|category="flat-rate" cents="4000000"|category="flat-rate" cents="1500000"|' "$full" > "$dir/indirect.xml"
+xmllint --noout --nonet --schema "$xsd2" "$dir/indirect.xml" 2>/dev/null; ok $? "the indirect-cost models follow schema version 2"
+"$cli" --db "$dir/i.db" init >/dev/null 2>&1
+"$cli" --db "$dir/i.db" import "$dir/indirect.xml" >/dev/null 2>&1; ok $? "… and import"
+"$cli" --db "$dir/i.db" export -o "$dir/i.xml" 2>/dev/null
+xmllint --noout --nonet --schema "$xsd2" "$dir/i.xml" 2>/dev/null &&
+  grep -q 'cost-model="indirect-15"' "$dir/i.xml" && grep -q 'cost-models="real indirect-7 indirect-15"' "$dir/i.xml"
+ok $? "… and export again as they were, valid"
+
 # Room for yearly financing: a year on a financing line is read.
 sed 's|<financing source="city" cents="3500000"/>|<financing source="city" year="2025" cents="3500000"/>|' "$full" > "$dir/year.xml"
 "$cli" validate "$dir/year.xml" >/dev/null 2>&1; ok $? "a financing line with a year follows the format"
