@@ -225,13 +225,20 @@ structured_error (void        *user_data,
 }
 
 /* The line of the node the reader is on (the parser itself may have read
- * further ahead). */
+ * further ahead). From line 65535 on an element keeps no line of its own
+ * (XML_PARSE_BIG_LINES keeps them for text): libxml2 gives the line where
+ * its first child text ends, so the newlines of that text are taken off. */
 static guint
 current_line (ReadState *state)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (state->r);
   long line = node != NULL ? xmlGetLineNo (node) : -1;
 
+  if (line > 65535 && node->type == XML_ELEMENT_NODE && node->line == 65535 &&
+      node->children != NULL && node->children->type == XML_TEXT_NODE && node->children->content != NULL)
+    for (const xmlChar *c = node->children->content; *c != '\0' && line > 65535; c++)
+      if (*c == '\n')
+        line--;
   if (line <= 0)
     line = xmlTextReaderGetParserLineNumber (state->r);
   return line > 0 ? (guint) line : 1;
@@ -1184,7 +1191,7 @@ hs_native_reader_read (HsNativeReader       *self,
   xmlSetStructuredErrorFunc (&state, structured_error);
 
   state.r = xmlReaderForIO (hs_safe_input_read, hs_safe_input_close, &state.input,
-                            path, NULL, XML_PARSE_NONET);
+                            path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
   if (state.r == NULL)
     {
       xmlSetStructuredErrorFunc (saved_context, saved_handler);

@@ -108,5 +108,20 @@ sed 's|portfolio/2|portfolio/3|; s/version="2"/version="3"/' "$full" > "$dir/v3.
 out=$("$cli" validate "$dir/v3.xml" 2>&1); st=$?
 [ $st = 1 ] && echo "$out" | grep -q "v3.xml:2: the file is in a newer version of the format"; ok $? "a file of a newer namespace says so"
 
+# Lines past 65 535 (libxml2 keeps an element's line in 16 bits): a finding
+# still names the line of its project's start tag.
+"$cli" --db "$dir/g.db" init >/dev/null 2>&1
+"$cli" --db "$dir/g.db" generate --projects 1800 --seed 3 >/dev/null 2>&1
+"$cli" --db "$dir/g.db" export -o "$dir/g.xml" 2>/dev/null
+"$cli" validate "$dir/g.xml" 2>/dev/null | sed -n "s|^$dir/g.xml:\([0-9]*\): \([^:]*\): .*|\1 \2|p" > "$dir/lines.txt"
+big=0; wrong=0
+while read -r line code; do
+  [ "$line" -gt 65535 ] || continue
+  big=$((big + 1))
+  sed -n "${line}p" "$dir/g.xml" | grep -q "<project code=\"$code\"" || wrong=$((wrong + 1))
+done < "$dir/lines.txt"
+echo "# $big findings past line 65535, $wrong on another line than their project"
+[ "$big" -gt 0 ] && [ "$wrong" = 0 ]; ok $? "findings past line 65535 name their project's line"
+
 echo "1..$n"
 exit $failed
