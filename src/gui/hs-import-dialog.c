@@ -232,7 +232,8 @@ refused_for_errors (HsImportDialog *self)
 static gboolean
 can_apply (HsImportDialog *self)
 {
-  return self->state == HS_IMPORT_DIALOG_PREVIEW && count_to_apply (self) > 0
+  return self->state == HS_IMPORT_DIALOG_PREVIEW
+      && (count_to_apply (self) > 0 || hs_import_preview_count_new_calls (self->preview) > 0)
       && organisations_chosen (self) && !refused_for_errors (self);
 }
 
@@ -259,6 +260,8 @@ update_summary (HsImportDialog *self)
     g_string_append_c (text, ' ');
   if (refused_for_errors (self))
     ;
+  else if (n_apply == 0 && hs_import_preview_count_new_calls (self->preview) > 0)
+    g_string_append (text, _("Only the file’s new calls will be added, in one step that can be undone."));
   else if (n_apply == 0)
     g_string_append (text, _("Nothing will be imported."));
   else
@@ -889,7 +892,8 @@ live_preview (HsImportDialog  *self,
         goto differs;
       hs_import_preview_set_skip (live, i, shown->skip);
     }
-  if (hs_import_preview_get_n_org_conflicts (live) != hs_import_preview_get_n_org_conflicts (self->preview))
+  if (hs_import_preview_get_n_org_conflicts (live) != hs_import_preview_get_n_org_conflicts (self->preview)
+      || hs_import_preview_count_new_calls (live) != hs_import_preview_count_new_calls (self->preview))
     goto differs;
   hs_import_preview_set_org_policy (live, hs_import_preview_get_org_policy (self->preview));
   return g_steal_pointer (&live);
@@ -942,6 +946,7 @@ finish_apply (HsImportDialog *self,
   {
     GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
     AdwToastOverlay *overlay = hs_toast_overlay_find (GTK_WIDGET (parent));
+    guint n_calls = self->preview != NULL ? hs_import_preview_count_new_calls (self->preview) : 0;
     /* Translators: a toast with an Undo button after an import */
     g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                            "%u project imported",
@@ -949,11 +954,18 @@ finish_apply (HsImportDialog *self,
                                                            self->n_imported),
                                               self->n_imported);
 
+    if (self->n_imported == 0 && n_calls > 0)
+      {
+        g_free (title);
+        /* Translators: a toast with an Undo button after an import that only added calls */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call imported", "%u calls imported", n_calls),
+                                 n_calls);
+      }
     if (overlay != NULL)
       {
         AdwToast *toast = adw_toast_new (title);
 
-        if (self->n_imported > 0)
+        if (self->n_imported > 0 || n_calls > 0)
           {
             adw_toast_set_button_label (toast, _("_Undo"));
             adw_toast_set_action_name (toast, "win.undo");
@@ -1034,6 +1046,7 @@ typedef struct
   HsProgress        *progress;
   GArray            *reviewed;     /* of Reviewed, in file order */
   guint              n_org_conflicts;
+  guint              n_new_calls;
   HsImportOrgPolicy  org_policy;
   HsImportFlags      flags;
 } ApplyJob;
@@ -1096,7 +1109,8 @@ apply_thread (GTask        *task,
       return;
     }
   n = hs_import_preview_get_n_items (live);
-  if (n != job->reviewed->len || hs_import_preview_get_n_org_conflicts (live) != job->n_org_conflicts)
+  if (n != job->reviewed->len || hs_import_preview_get_n_org_conflicts (live) != job->n_org_conflicts
+      || hs_import_preview_count_new_calls (live) != job->n_new_calls)
     goto differs;
   for (guint i = 0; i < n; i++)
     {
@@ -1208,6 +1222,7 @@ start_apply (HsImportDialog *self)
       g_array_append_val (job->reviewed, reviewed);
     }
   job->n_org_conflicts = hs_import_preview_get_n_org_conflicts (self->preview);
+  job->n_new_calls = hs_import_preview_count_new_calls (self->preview);
   job->org_policy = hs_import_preview_get_org_policy (self->preview);
   job->flags = gtk_switch_get_active (self->failing_switch) ? HS_IMPORT_FLAGS_NONE : HS_IMPORT_STRICT;
 

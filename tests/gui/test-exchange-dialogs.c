@@ -776,6 +776,39 @@ test_import_new_call (Fixture       *f,
   g_assert_false (has_call (f->repo, "Oulun testihaku 2025"));
 }
 
+/* A file whose projects are all in the database already and that brings
+ * one new call: Import adds just the call, and Undo takes it back. */
+static void
+test_import_only_new_call (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = export_portfolio (f, "call-only.xml");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  HsImportDialog *dialog;
+  HsImportPreview *preview;
+
+  replace_in_file (path, "<call name=\"Lahti — default call\"",
+                   "<call name=\"Lahti — testihaku\" max-support-bp=\"6000\" min-city-bp=\"0\" min-own-bp=\"0\""
+                   " max-duration-months=\"0\" cost-models=\"\" money-available=\"0\"/>\n"
+                   "      <call name=\"Lahti — default call\"");
+  dialog = import_file (f, path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  preview = hs_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (hs_import_preview_count (preview, HS_IMPORT_UNCHANGED), ==, hs_import_preview_get_n_items (preview));
+  g_assert_cmpuint (hs_import_preview_count_new_calls (preview), ==, 1);
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "Only the file’s new calls will be added");
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  hs_test_wait_finalized (&dialog, "the import dialog");
+  g_assert_true (has_call (f->repo, "Lahti — testihaku"));
+
+  undone = hs_repository_undo (f->repo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (undone, "call-only.xml"));
+  g_assert_false (has_call (f->repo, "Lahti — testihaku"));
+}
+
 typedef struct
 {
   gboolean  done;
@@ -1160,6 +1193,7 @@ main (int   argc,
   ADD ("/exchange-dialogs/import-list-to-top", test_import_list_to_top);
   ADD ("/exchange-dialogs/import-organisation-differs", test_import_organisation_differs);
   ADD ("/exchange-dialogs/import-new-call", test_import_new_call);
+  ADD ("/exchange-dialogs/import-only-new-call", test_import_only_new_call);
   ADD ("/exchange-dialogs/open-from-file-manager", test_open_from_file_manager);
 #undef ADD
 
