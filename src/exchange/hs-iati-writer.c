@@ -38,8 +38,8 @@
 #define IATI_VERSION        "2.03"
 #define ORG_ID_PREFIX       "FI-PRO-"
 #define NS_PREFIX           "hs"
-#define FOCUS_AREA_VOCABULARY_URI HS_NATIVE_NAMESPACE "#focus-area"
-#define PROGRAMME_VOCABULARY_URI  HS_NATIVE_NAMESPACE "#programme"
+#define FOCUS_AREA_VOCABULARY_URI HS_IATI_EXTENSION_NAMESPACE "#focus-area"
+#define PROGRAMME_VOCABULARY_URI  HS_IATI_EXTENSION_NAMESPACE "#programme"
 #define PROGRAMME_NAME      "Uudistuva ja osaava Suomi 2021–2027"
 #define MAX_LISTED_PROBLEMS 25
 
@@ -1153,7 +1153,7 @@ hs_iati_write (HsExportJob    *job,
   start (&w, "iati-activities");
   attr (&w, "version", IATI_VERSION);
   attr (&w, "generated-datetime", generated);
-  attr (&w, "xmlns:" NS_PREFIX, HS_NATIVE_NAMESPACE);
+  attr (&w, "xmlns:" NS_PREFIX, HS_IATI_EXTENSION_NAMESPACE);
 
   ok = !w.failed && hs_export_job_foreach (job, iati_project, &w, error);
 

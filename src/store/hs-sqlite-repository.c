@@ -583,6 +583,18 @@ hs_sqlite_repository_save_call (HsRepository  *repo,
 
   g_return_val_if_fail (call != NULL, FALSE);
 
+  /* inside a batch (an import that brings its calls): part of its one
+   * action, logged with it; a failure rolls the whole batch back */
+  if (self->batch != NULL)
+    {
+      if (!hs_store_save_call (self->batch, call, &created, error) || !batch_log_items (self, error))
+        {
+          batch_abort (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
   tx = begin_action (self, error);
   if (tx == NULL)
     return FALSE;

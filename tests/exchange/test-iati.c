@@ -210,7 +210,7 @@ check_iati_file (HsRepository *repo,
 
   g_assert_nonnull (doc);
   ctx = xmlXPathNewContext (doc);
-  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_NATIVE_NAMESPACE);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_IATI_EXTENSION_NAMESPACE);
 
   {
     g_autofree char *version = xpath_string (ctx, NULL, "/iati-activities/@version");
@@ -275,7 +275,7 @@ check_iati_file (HsRepository *repo,
                                                "/narrative[@xml:lang='en']"), ==, split.eu > 0 ? 1 : 0);
       g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='1' and @type='10' and not(@ref)]"
                                                "/narrative[@xml:lang='en']"), ==, split.state > 0 ? 1 : 0);
-      g_assert_cmpuint (xpath_count (ctx, act, "tag[@vocabulary-uri='" HS_NATIVE_NAMESPACE "#programme'"
+      g_assert_cmpuint (xpath_count (ctx, act, "tag[@vocabulary-uri='" HS_IATI_EXTENSION_NAMESPACE "#programme'"
                                                " and @code='Uudistuva ja osaava Suomi 2021–2027']"), ==, erdf ? 1 : 0);
       g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='2']/narrative[contains(., 'managing authority')]"),
                         ==, erdf ? 1 : 0);
@@ -869,7 +869,7 @@ iati_string (const char *path,
 
   g_assert_nonnull (doc);
   ctx = xmlXPathNewContext (doc);
-  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_NATIVE_NAMESPACE);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_IATI_EXTENSION_NAMESPACE);
   value = xpath_string (ctx, NULL, expression);
   xmlXPathFreeContext (ctx);
   xmlFreeDoc (doc);
@@ -956,7 +956,7 @@ test_published_projects (void)
   assert_iati (xml, ACTIVITY (AKKE_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@state-amount", "150000.00");
   assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "/participating-org[@type='40'])", "0");
   assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "//narrative[contains(., 'ERDF') or contains(., 'EAKR') or contains(., '2014')])", "0");
-  assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "/tag[@vocabulary-uri='" HS_NATIVE_NAMESPACE "#programme'])", "0");
+  assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "/tag[@vocabulary-uri='" HS_IATI_EXTENSION_NAMESPACE "#programme'])", "0");
   assert_iati (xml, ACTIVITY (AKKE_CODE) "/participating-org[@role='1'][@type='10']/narrative[@xml:lang='fi']",
                "Suomen valtio (ekosysteemisopimusten kansallinen käynnistysrahoitus, AKKE)");
   assert_iati (xml, ACTIVITY (AKKE_CODE) "/participating-org[@role='2']/narrative[@xml:lang='en']",

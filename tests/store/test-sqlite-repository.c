@@ -238,10 +238,12 @@ test_create_seed (Fixture       *fixture,
   g_assert_cmpstr (((HsFocusArea *) g_ptr_array_index (focus_areas, 0))->name, ==,
                    "Älykkäät ja kestävät kaupunkiratkaisut");
 
+  /* a default call per agreement (ids 1–16), then the calls of the
+   * reference data (data/reference/calls.json) */
   calls = hs_repository_list_calls (fixture->repo, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (calls->len, ==, 16);
-  for (guint i = 0; i < calls->len; i++)
+  g_assert_cmpuint (calls->len, ==, 16 + 7);
+  for (guint i = 0; i < 16; i++)
     {
       HsCall *call = g_ptr_array_index (calls, i);
 
@@ -252,6 +254,44 @@ test_create_seed (Fixture       *fixture,
       g_assert_cmpuint (call->max_duration_months, ==, 0);
       g_assert_cmpuint (call->allowed_cost_models, ==, 1u << HS_COST_MODEL_FLAT40);
     }
+  for (guint i = 16; i < calls->len; i++)
+    {
+      HsCall *call = g_ptr_array_index (calls, i);
+
+      g_assert_false (g_str_has_suffix (call->name, " — default call"));
+      g_assert_nonnull (call->description);
+      g_assert_cmpint (call->max_support_bp, ==, 6000);
+    }
+  {
+    /* Joensuu 2023 as pohjois-karjala.fi states it; what it does not say is 0 */
+    HsCall *joensuu = g_ptr_array_index (calls, 16);
+
+    g_assert_cmpstr (joensuu->name, ==, "Joensuu — kestävän kaupunkikehittämisen haku 2023");
+    g_assert_cmpint (joensuu->agreement_id, ==, 9);
+    g_assert_cmpint (joensuu->instrument, ==, HS_INSTRUMENT_EAKR);
+    g_assert_cmpint (joensuu->min_city_bp, ==, 0);
+    g_assert_cmpint (joensuu->max_city_bp, ==, 2500);
+    g_assert_cmpint (joensuu->min_own_bp, ==, 1500);
+    g_assert_cmpuint (joensuu->max_duration_months, ==, 24);
+    g_assert_cmpint (joensuu->money_available, ==, 100000000);
+    g_assert_cmpint (joensuu->city_money_available, ==, 41500000);
+    g_assert_false (g_date_valid (&joensuu->open_date));
+    g_assert_cmpuint (joensuu->allowed_cost_models, ==, 0);
+  }
+  {
+    HsCall *hevi = g_ptr_array_index (calls, 21);
+    HsCall *pori = g_ptr_array_index (calls, 22);
+
+    g_assert_cmpstr (hevi->name, ==, "Pääkaupunkiseutu (PKS) — HEVi-koordinaatiohanke");
+    g_assert_cmpint (hevi->max_support, ==, 120000000);
+    g_assert_cmpuint (hevi->max_duration_months, ==, 48);
+    g_assert_cmpuint (hevi->max_projects, ==, 1);
+    g_assert_cmpstr (pori->name, ==, "Pori — toinen haku 2023");
+    g_assert_cmpuint (g_date_get_day (&pori->open_date), ==, 18);
+    g_assert_cmpuint (g_date_get_month (&pori->open_date), ==, G_DATE_OCTOBER);
+    g_assert_cmpuint (g_date_get_year (&pori->close_date), ==, 2023);
+    g_assert_cmpint (((HsCall *) g_ptr_array_index (calls, 19))->instrument, ==, HS_INSTRUMENT_AKKE);
+  }
 
   orgs = hs_repository_list_organisations (fixture->repo, &error);
   g_assert_no_error (error);
@@ -1942,7 +1982,7 @@ test_calls (Fixture       *fixture,
     g_date_set_dmy (&fresh->close_date, 31, G_DATE_MARCH, 2025);
     g_assert_true (hs_repository_save_call (fixture->repo, fresh, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (fresh->id, ==, 17);
+    g_assert_cmpint (fresh->id, ==, 16 + 7 + 1);   /* after the seeded calls */
     g_clear_pointer (&calls, g_ptr_array_unref);
     calls = hs_repository_list_calls (fixture->repo, 2, &error);
     g_assert_cmpuint (calls->len, ==, 2);
@@ -1995,10 +2035,11 @@ test_calls (Fixture       *fixture,
     g_assert_true (hs_repository_save_call (fixture->repo, joensuu, &error));
     g_assert_no_error (error);
 
+    /* Joensuu has its default call and the seeded 2023 call */
     all = hs_repository_list_calls (fixture->repo, 9, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (all->len, ==, 2);
-    loaded = hs_call_copy (g_ptr_array_index (all, 1));
+    g_assert_cmpuint (all->len, ==, 3);
+    loaded = hs_call_copy (g_ptr_array_index (all, 2));
     g_assert_true (hs_call_equal (loaded, joensuu));
 
     /* Same name in the same agreement: refused with the name. */
@@ -2015,13 +2056,13 @@ test_calls (Fixture       *fixture,
     g_assert_no_error (error);
     g_clear_pointer (&all, g_ptr_array_unref);
     all = hs_repository_list_calls (fixture->repo, 9, &error);
-    g_assert_cmpuint (all->len, ==, 1);
+    g_assert_cmpuint (all->len, ==, 2);
     description = undo (fixture);
     g_assert_cmpstr (description, ==, "Delete call Joensuu 2023 call");   /* its English name */
     g_clear_pointer (&all, g_ptr_array_unref);
     all = hs_repository_list_calls (fixture->repo, 9, &error);
-    g_assert_cmpuint (all->len, ==, 2);
-    g_assert_true (hs_call_equal (g_ptr_array_index (all, 1), joensuu));
+    g_assert_cmpuint (all->len, ==, 3);
+    g_assert_true (hs_call_equal (g_ptr_array_index (all, 2), joensuu));
 
     /* Tampere's default call has the projects of the test portfolio. */
     g_assert_false (hs_repository_delete_call (fixture->repo, 2, &error));
@@ -2407,7 +2448,8 @@ test_migration (void)
                                  " money_available INTEGER NOT NULL DEFAULT 0) STRICT;"
                                  "INSERT INTO call_v1 SELECT id, agreement_id, name, open_date, close_date,"
                                  " max_support_bp, min_city_bp, min_own_bp, max_duration_months,"
-                                 " allowed_cost_models, money_available FROM call;"
+                                 " allowed_cost_models, money_available FROM call"
+                                 " WHERE id <= 16;"   /* then only the default calls were seeded */
                                  "UPDATE call_v1 SET min_own_bp = 1500, max_duration_months = 24 WHERE id = 9;"
                                  /* projects up to 40 were made and deleted */
                                  "UPDATE sqlite_sequence SET seq = 40 WHERE name = 'project';"
