@@ -284,7 +284,7 @@ row_title (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -408,7 +408,7 @@ rebuild (HsFinancingGroup *self)
   row++;
 
   /* the costs they cover */
-  gtk_grid_attach (self->grid, row_title (_("Total costs"), "dim-label"), 0, row, 1, 1);
+  gtk_grid_attach (self->grid, row_title (_("Costs"), "dim-label"), 0, row, 1, 1);
   for (guint y = 0; y < self->years->len; y++)
     {
       add_total_label (self, COSTS_ROW, g_array_index (self->years, int, y), 2 + y, row, FALSE);

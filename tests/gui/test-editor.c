@@ -1249,6 +1249,57 @@ test_budget_fits (Fixture       *f,
     }
 }
 
+/* The financing grid of four years (2024–2027: the agreements end at the
+ * end of 2027) and two implementers, in English and Finnish: at 1280×800
+ * every year and the total column are seen beside the findings; at 800×600
+ * the page scrolls sideways, and going to the last year's cell brings it
+ * into view. */
+static void
+test_financing_fits (Fixture       *f,
+                     gconstpointer  data)
+{
+  const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2027");
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  add_existing_implementer (f, "aalto");
+  type_amount (f, "implementers/0/budget/2027/staff", "1 234 567,89");
+  type_amount (f, "implementers/1/budget/2024/staff", "987 654,32");
+  type_amount (f, "implementers/1/financing/city/2027", "1 234 567,89");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("editor-financing-4y-%d", sizes[i][0]);
+      HsFinancingGroup *group = _hs_project_editor_get_financing_group (f->editor, 1);
+      GtkWidget *last = hs_financing_group_get_year_entry (group, HS_SOURCE_CITY, 2027);
+      GtkWidget *total = GTK_WIDGET (_hs_financing_group_get_total (group, -1, 0));
+      GtkWidget *scrolled = gtk_widget_get_ancestor (last, GTK_TYPE_SCROLLED_WINDOW);
+
+      hs_project_editor_set_page (f->editor, "general");
+      gtk_window_set_default_size (GTK_WINDOW (f->editor), sizes[i][0], sizes[i][1]);
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      hs_project_editor_set_page (f->editor, "financing");
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      save_shot (f, "financing", shot);
+      g_test_message ("%d×%d: total %+.0f, 2027 %+.0f", sizes[i][0], sizes[i][1],
+                      overhang (f, total, FALSE), overhang (f, last, FALSE));
+
+      g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled)));
+      if (sizes[i][0] >= 1280)
+        {
+          g_assert_cmpfloat (overhang (f, total, FALSE), <=, 0.5);
+          g_assert_cmpfloat (overhang (f, last, FALSE), <=, 0.5);
+          continue;
+        }
+      g_assert_cmpfloat (overhang (f, total, TRUE), <=, 0.5);
+      g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/1/financing/city/2027"));
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      g_assert_true (has_focus (f, last));
+      g_assert_cmpfloat (overhang (f, last, FALSE), <=, 0.5);
+    }
+}
+
 static gboolean
 picker_gone (gpointer data)
 {
@@ -1721,6 +1772,7 @@ main (int   argc,
   ADD ("/editor/yearly-financing", test_yearly_financing);
   ADD ("/editor/undo-typing", test_undo_typing);
   ADD ("/editor/budget-fits", test_budget_fits);
+  ADD ("/editor/financing-fits", test_financing_fits);
   ADD ("/editor/escape-closes", test_escape_closes);
   ADD ("/editor/summary", test_summary);
   ADD ("/editor/choices-not-clipped", test_choices_not_clipped);
