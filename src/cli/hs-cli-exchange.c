@@ -378,8 +378,7 @@ validate_project (HsNativeReader  *reader,
   guint errors;
 
   hs_native_reader_validation_context (reader, project, &context);
-  hs_project_update_derived (project, NULL);
-  findings = hs_validate_project (project, &context);
+  findings = hs_validate_file_project (project, &context);
   errors = hs_findings_count_errors (findings);
   state->projects++;
   state->errors += errors;

@@ -324,17 +324,12 @@ pad (GString    *out,
       g_string_append_c (out, ' ');
 }
 
-typedef struct
-{
-  const char *title;
-  gboolean    right;
-  int         width;
-} Column;
+typedef HsCliColumn Column;
 
-static void
-print_table (Column   *columns,
-             guint     n_columns,
-             GPtrArray *rows)  /* of GStrv, n_columns each */
+void
+hs_cli_print_table (HsCliColumn *columns,
+                    guint        n_columns,
+                    GPtrArray   *rows)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -519,7 +514,7 @@ cmd_summary (HsCli *cli,
           cells[2] = hs_rate_format (total.total_financing > 0 ? HS_BP_WHOLE : 0, cli->lang);
           g_ptr_array_add (table, cells);
         }
-        print_table (columns, G_N_ELEMENTS (columns), table);
+        hs_cli_print_table (columns, G_N_ELEMENTS (columns), table);
       }
     else if (by == HS_BY_YEAR)
       {
@@ -541,7 +536,7 @@ cmd_summary (HsCli *cli,
           cells[2] = hs_money_format_plain (total.total_costs, cli->lang);
           g_ptr_array_add (table, cells);
         }
-        print_table (columns, G_N_ELEMENTS (columns), table);
+        hs_cli_print_table (columns, G_N_ELEMENTS (columns), table);
       }
     else
       {
@@ -568,7 +563,7 @@ cmd_summary (HsCli *cli,
             cells[8] = hs_money_format_plain (row->financing[HS_SOURCE_OWN_PUBLIC] + row->financing[HS_SOURCE_OWN_PRIVATE], cli->lang);
             g_ptr_array_add (table, cells);
           }
-        print_table (columns, G_N_ELEMENTS (columns), table);
+        hs_cli_print_table (columns, G_N_ELEMENTS (columns), table);
       }
   }
 
@@ -797,6 +792,7 @@ static const Command commands[] = {
   { "undo", hs_cli_cmd_undo, N_("Take back this tool’s last action") },
   { "redo", hs_cli_cmd_redo, N_("Do again what undo took back") },
   { "history", hs_cli_cmd_history, N_("List the actions in the database’s log") },
+  { "call", hs_cli_cmd_call, N_("List, show, add, edit or delete the calls for applications (list|show|add|edit|delete)") },
 };
 
 static void

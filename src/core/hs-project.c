@@ -417,12 +417,14 @@ hs_implementer_update_derived (HsImplementer  *impl,
   g_autoptr(GArray) work = NULL;
   g_autoptr(GArray) derived = budget_array_new ();
   gint32 rate;
+  gboolean on_direct;
   guint i = 0;
 
   g_return_val_if_fail (impl != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   rate = (guint) model < HS_N_COST_MODELS ? hs_cost_model_flat_rate (model) : 0;
+  on_direct = rate > 0 && hs_cost_model_rate_on_direct_costs (model);
 
   /* Work on a copy, so that an overflow leaves the implementer as it was:
    * the typed lines, sorted, so that each year's lines are one run. */
@@ -445,7 +447,8 @@ hs_implementer_update_derived (HsImplementer  *impl,
         {
           const HsBudgetLine *line = &g_array_index (work, HsBudgetLine, i);
 
-          if (line->category == HS_COST_STAFF && !hs_money_add (base, line->amount, &base))
+          if ((line->category == HS_COST_STAFF || (on_direct && line->category != HS_COST_FLAT_RATE))
+              && !hs_money_add (base, line->amount, &base))
             {
               set_overflow (error, implementer_name (impl));
               return FALSE;

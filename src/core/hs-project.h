@@ -150,7 +150,8 @@ gint64          hs_implementer_get_financing_year (const HsImplementer *impl, Hs
 /* Whether the source has a line for some calendar year. */
 gboolean        hs_implementer_financing_is_split (const HsImplementer *impl, HsFinancingSource source);
 /* Recompute the derived lines for the cost model: per year, flat-rate costs
- * = rate × the year's base (staff costs), rounded half away from zero. */
+ * = rate × the year's base (staff costs; all typed direct costs under
+ * indirect-7), rounded half away from zero. */
 gboolean        hs_implementer_update_derived (HsImplementer *impl, HsCostModel model, GError **error);
 gboolean        hs_implementer_totals        (const HsImplementer *impl, HsTotals *out, GError **error);
 

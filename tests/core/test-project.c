@@ -309,6 +309,49 @@ test_derived_half_cent (void)
   g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2016), ==, 24002);
 }
 
+/* CPR art. 54: indirect-7 takes 7 % of every typed direct cost of the year,
+ * indirect-15 takes 15 % of the staff costs only; per year, half a cent
+ * away from zero, and the derived line never counts towards its own base. */
+static void
+test_derived_indirect (void)
+{
+  g_autoptr(HsImplementer) impl = new_implementer ("A", NULL, HS_ORG_CITY, TRUE);
+  g_autoptr(GError) error = NULL;
+  HsTotals totals;
+
+  hs_implementer_set_cost (impl, HS_COST_STAFF, 2024, 5000000);            /* 50 000,00 € */
+  hs_implementer_set_cost (impl, HS_COST_PURCHASED_SERVICES, 2024, 1234550); /* 12 345,50 € */
+  hs_implementer_set_cost (impl, HS_COST_TRAVEL, 2024, 50);                /* 0,50 € */
+  hs_implementer_set_cost (impl, HS_COST_STAFF, 2025, 1050);               /* 10,50 € */
+
+  g_assert_true (hs_cost_model_rate_on_direct_costs (HS_COST_MODEL_INDIRECT7));
+  g_assert_false (hs_cost_model_rate_on_direct_costs (HS_COST_MODEL_INDIRECT15));
+  g_assert_false (hs_cost_model_rate_on_direct_costs (HS_COST_MODEL_FLAT40));
+
+  /* 7 % of 62 346,00 € = 4 364,22 €; 7 % of 10,50 € = 0,735 € → 0,74 € */
+  g_assert_true (hs_implementer_update_derived (impl, HS_COST_MODEL_INDIRECT7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2024), ==, 436422);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2025), ==, 74);
+  /* recomputed, not compounded */
+  g_assert_true (hs_implementer_update_derived (impl, HS_COST_MODEL_INDIRECT7, &error));
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2024), ==, 436422);
+  g_assert_true (hs_implementer_totals (impl, &totals, &error));
+  g_assert_cmpint (totals.total_costs, ==, 5000000 + 1234550 + 50 + 1050 + 436422 + 74);
+
+  /* 15 % of 50 000,00 € = 7 500,00 €; 15 % of 10,50 € = 1,575 € → 1,58 € */
+  g_assert_true (hs_implementer_update_derived (impl, HS_COST_MODEL_INDIRECT15, &error));
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2024), ==, 750000);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2025), ==, 158);
+
+  /* both let every direct category be typed, never the derived one */
+  for (HsCostCategory c = 0; c < HS_N_COST_CATEGORIES; c++)
+    {
+      g_assert_cmpint (hs_cost_model_allows_category (HS_COST_MODEL_INDIRECT7, c), ==, c != HS_COST_FLAT_RATE);
+      g_assert_cmpint (hs_cost_model_allows_category (HS_COST_MODEL_INDIRECT15, c), ==, c != HS_COST_FLAT_RATE);
+    }
+}
+
 static void
 test_derived_project (void)
 {
@@ -1120,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/project/derived/per-year", test_derived_per_year);
   g_test_add_func ("/project/derived/rounding-per-year", test_derived_rounding_per_year);
   g_test_add_func ("/project/derived/half-cent", test_derived_half_cent);
+  g_test_add_func ("/project/derived/indirect", test_derived_indirect);
   g_test_add_func ("/project/derived/project", test_derived_project);
   g_test_add_func ("/project/derived/overflow", test_derived_overflow);
   g_test_add_func ("/project/totals/sums", test_totals);

@@ -2389,8 +2389,8 @@ test_read_only (void)
   store_tmp_clear (&tmp);
 }
 
-/* Migration: a schema-1 database (made by taking the schema-2, -3, -4 and
- * -5 tables and columns away from a fresh one) is copied to "<file>.bak-v1"
+/* Migration: a schema-1 database (made by taking the schema-2 to -6
+ * tables and columns away from a fresh one) is copied to "<file>.bak-v1"
  * and upgraded, the totals of its projects are filled in, every project
  * starts at version 1, the calls keep their limits with the new fields
  * empty, and the financing lines come back undivided (year 0) with their
@@ -2408,7 +2408,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 5);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 6);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -2435,6 +2435,8 @@ test_migration (void)
                                  " max_support_bp, min_city_bp, min_own_bp, max_duration_months,"
                                  " allowed_cost_models, money_available FROM call;"
                                  "UPDATE call_v1 SET min_own_bp = 1500, max_duration_months = 24 WHERE id = 9;"
+                                 /* projects up to 40 were made and deleted */
+                                 "UPDATE sqlite_sequence SET seq = 40 WHERE name = 'project';"
                                  "DROP TABLE call; ALTER TABLE call_v1 RENAME TO call;"
                                  "CREATE INDEX call_agreement ON call (agreement_id);"
                                  "CREATE TABLE financing_line_v1 ("
@@ -2464,7 +2466,7 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 5);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 6);
   for (guint i = 0; i < projects->len; i++)
     {
       const HsProject *saved = g_ptr_array_index (projects, i);
@@ -2554,6 +2556,28 @@ test_migration (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
+  {
+    /* the new cost models can be stored, and ids go on after the deleted ones */
+    g_autoptr(HsProject) fresh = hs_project_copy (g_ptr_array_index (projects, 0));
+    g_autoptr(HsProject) loaded = NULL;
+
+    g_free (fresh->code);
+    fresh->code = g_strdup ("TRE-2025-099");
+    fresh->id = 0;
+    fresh->version = 0;
+    fresh->cost_model = HS_COST_MODEL_INDIRECT7;
+    for (guint i = 0; i < fresh->implementers->len; i++)
+      ((HsImplementer *) g_ptr_array_index (fresh->implementers, i))->id = 0;
+    g_assert_true (hs_project_update_derived (fresh, &error));
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), fresh, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (fresh->id, ==, 41);
+    loaded = hs_repository_load_project (HS_REPOSITORY (store), fresh->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (loaded->cost_model, ==, HS_COST_MODEL_INDIRECT7);
+    g_assert_true (hs_repository_delete_project (HS_REPOSITORY (store), fresh->id, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (hs_sqlite_repository_check_integrity (store, &error));
   g_assert_no_error (error);
   g_object_unref (store);

@@ -1,4 +1,4 @@
--- Schema version 5: the financing plan per calendar year.
+-- Schema version 6: the financing plan per calendar year.
 --
 -- A financing line is for one source and either one calendar year (the
 -- yearly plan: Helsinki, for one, grants its share per calendar year) or,
@@ -10,7 +10,7 @@
 -- rows copied, all undivided (foreign keys are off while a migration runs,
 -- and checked after it).
 
-CREATE TABLE financing_line_v5 (
+CREATE TABLE financing_line_v6 (
   implementer_id  INTEGER NOT NULL REFERENCES implementer (id) ON DELETE CASCADE,
   position        INTEGER NOT NULL CHECK (position >= 0),
   source          TEXT NOT NULL CHECK (source IN ('eu-state', 'city', 'other-public', 'private',
@@ -21,8 +21,8 @@ CREATE TABLE financing_line_v5 (
   UNIQUE (implementer_id, source, year)
 ) STRICT, WITHOUT ROWID;
 
-INSERT INTO financing_line_v5 (implementer_id, position, source, year, amount)
+INSERT INTO financing_line_v6 (implementer_id, position, source, year, amount)
   SELECT implementer_id, position, source, 0, amount FROM financing_line;
 
 DROP TABLE financing_line;
-ALTER TABLE financing_line_v5 RENAME TO financing_line;
+ALTER TABLE financing_line_v6 RENAME TO financing_line;
