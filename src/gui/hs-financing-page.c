@@ -339,6 +339,14 @@ _hs_financing_page_get_group (HsFinancingPage *self,
   return implementer < self->groups->len ? g_ptr_array_index (self->groups, implementer) : NULL;
 }
 
+AdwActionRow *
+_hs_financing_page_get_city_years (HsFinancingPage *self)
+{
+  g_return_val_if_fail (HS_IS_FINANCING_PAGE (self), NULL);
+
+  return self->city_years_row;
+}
+
 static void
 hs_financing_page_dispose (GObject *object)
 {

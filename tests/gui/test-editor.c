@@ -31,6 +31,7 @@
 #include "hs-finding-item.h"
 #include "hs-findings-panel-private.h"
 #include "hs-financing-group-private.h"
+#include "hs-financing-page-private.h"
 #include "hs-gui-test.h"
 #include "hs-organisation-picker.h"
 #include "hs-organisation-picker-private.h"
@@ -1065,6 +1066,17 @@ test_yearly_financing (Fixture       *f,
   }
   g_assert_false (has_finding (f, "financing-split-and-total"));
   g_assert_false (has_finding (f, "financing-year-outside-schedule"));
+  /* the whole project's summary shows the city's money by year */
+  {
+    HsFinancingPage *page = HS_FINANCING_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (group), HS_TYPE_FINANCING_PAGE));
+    AdwActionRow *row = _hs_financing_page_get_city_years (page);
+    g_autofree char *first = hs_money_format (4000000, lang);
+    g_autofree char *second = hs_money_format (4480000, lang);
+    g_autofree char *expected = g_strdup_printf ("2024: %s · 2025: %s", first, second);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+  }
 
   /* an undivided amount beside the years is a finding, and clearing it
    * takes the finding away */
