@@ -1012,6 +1012,61 @@ check_indicators (Check *check)
     }
 }
 
+/* 16. A yearly financing plan: a source given per year is not also given as
+ * an undivided total, and its years are the project's. */
+static void
+check_financing_years (Check *check)
+{
+  const GDate *start = &check->project->start_date;
+  const GDate *end = &check->project->end_date;
+  gboolean have_years = g_date_valid (start) && g_date_valid (end) && g_date_compare (end, start) >= 0;
+  int first_year = have_years ? g_date_get_year (start) : 0;
+  int last_year = have_years ? g_date_get_year (end) : 0;
+
+  for (guint i = 0; i < check->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autofree char *name_buf = NULL;
+      const char *name = implementer_name (impl, i, &name_buf);
+
+      for (guint j = 0; j < impl->financing->len; j++)
+        {
+          const HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, j);
+          g_autofree char *amount = NULL;
+
+          if (line->year == 0)
+            {
+              if (line->amount != 0 && hs_implementer_financing_is_split (impl, line->source))
+                {
+                  amount = money (check, line->amount);
+                  add_finding (check, "financing-split-and-total", HS_SEVERITY_ERROR,
+                               g_strdup_printf ("implementers/%u/financing/%s", i,
+                                                hs_source_to_id (line->source)),
+                               /* Translators: "Helsingin kaupunki: “City financing” is given per year and
+                                * also as a total of 10 000,00 € not divided by year; give it one way" */
+                               _("%s: “%s” is given per year and also as a total of %s not divided by year; "
+                                 "give it one way"),
+                               name, hs_source_label (line->source), amount);
+                }
+              continue;
+            }
+
+          if (!have_years || (line->year >= first_year && line->year <= last_year))
+            continue;
+
+          amount = money (check, line->amount);
+          add_finding (check, "financing-year-outside-schedule", HS_SEVERITY_WARNING,
+                       g_strdup_printf ("implementers/%u/financing/%s/%d", i,
+                                        hs_source_to_id (line->source), line->year),
+                       /* Translators: "Helsingin kaupunki: “City financing” has 5 000,00 € in 2027,
+                        * outside the project’s years 2025–2026" */
+                       _("%s: “%s” has %s in %d, outside the project’s years %d–%d"),
+                       name, hs_source_label (line->source), amount, line->year,
+                       first_year, last_year);
+        }
+    }
+}
+
 GPtrArray *
 hs_validate_project (const HsProject           *project,
                      const HsValidationContext *context)
@@ -1062,6 +1117,7 @@ hs_validate_project (const HsProject           *project,
   check_totals (&check);
   check_call_agreement (&check);
   check_indicators (&check);
+  check_financing_years (&check);
 
   return check.findings;
 }

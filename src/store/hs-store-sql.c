@@ -35,7 +35,7 @@
 #define LOAD_BUDGET_ORDER " ORDER BY b.implementer_id, b.position"
 
 #define LOAD_FINANCING \
-  "SELECT f.implementer_id, f.source, f.amount FROM financing_line f"
+  "SELECT f.implementer_id, f.source, f.amount, f.year FROM financing_line f"
 #define LOAD_FINANCING_JOIN " JOIN implementer i ON i.id = f.implementer_id"
 #define LOAD_FINANCING_ORDER " ORDER BY f.implementer_id, f.position"
 
@@ -142,7 +142,7 @@ static const char * const sql[HS_N_STMTS] = {
     "INSERT INTO budget_line (implementer_id, position, category, year, amount, derived)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_FINANCING_INSERT] =
-    "INSERT INTO financing_line (implementer_id, position, source, amount) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO financing_line (implementer_id, position, source, amount, year) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_INDICATOR_INSERT] =
     "INSERT INTO indicator_target (project_id, position, indicator_code, target) VALUES (?1, ?2, ?3, ?4)",
   [STMT_STATUS_INSERT] =

@@ -294,6 +294,8 @@ test_report_project (void)
   GDate date;
   gint64 id = 0;
   guint n_pages = 0;
+  int first_year = 0;
+  gint64 first_part = 0;
 
   /* a project of two implementers or more, with an indicator, that asks
    * for all of its costs as support (which no call allows) */
@@ -311,12 +313,18 @@ test_report_project (void)
   g_array_append_val (project->indicators, indicator);
   {
     HsImplementer *main_impl = hs_project_get_main (project);
+    g_autoptr(GArray) years = hs_project_budget_years (project);
     HsTotals t;
 
     g_assert_true (hs_implementer_totals (main_impl, &t, NULL));
     for (guint s = 0; s < HS_N_SOURCES; s++)
       hs_implementer_set_financing (main_impl, s, 0);
-    hs_implementer_set_financing (main_impl, HS_SOURCE_EU_STATE, t.total_costs);
+    /* given per year: a third in the first year, the rest in the next */
+    g_assert_cmpuint (years->len, >=, 1);
+    first_year = g_array_index (years, int, 0);
+    first_part = t.total_costs / 3;
+    hs_implementer_set_financing_year (main_impl, HS_SOURCE_EU_STATE, first_year, first_part);
+    hs_implementer_set_financing_year (main_impl, HS_SOURCE_EU_STATE, first_year + 1, t.total_costs - first_part);
   }
   g_assert_true (hs_project_totals (project, &totals, NULL));
 
@@ -358,6 +366,30 @@ test_report_project (void)
           }
       }
     g_assert_cmpuint (found, ==, 2);
+  }
+  /* the financing plan shows the years of a source given per year, in the
+   * main implementer's plan and the whole project's */
+  {
+    g_autofree char *year_text = g_strdup_printf ("    %d", first_year);
+    g_autofree char *amount = hs_money_format (first_part, HS_LANG_FI);
+    const HsChartTable *tables[2] = { NULL, page->financing };
+    guint main_index = 0;
+
+    for (guint i = 0; i < project->implementers->len; i++)
+      if (((HsImplementer *) g_ptr_array_index (project->implementers, i))->is_main)
+        main_index = i;
+    tables[0] = ((HsReportImplementer *) g_ptr_array_index (page->parts, main_index))->financing;
+    for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+      {
+        gboolean found = FALSE;
+
+        for (guint r = 0; r < tables[t]->rows->len; r++)
+          {
+            char **row = g_ptr_array_index (tables[t]->rows, r);
+            found = found || (g_strcmp0 (row[0], year_text) == 0 && g_strcmp0 (row[1], amount) == 0);
+          }
+        g_assert_true (found);
+      }
   }
   g_assert_true (hs_report_write_pdf (data, pdf, &n_pages, &error));
   g_assert_no_error (error);

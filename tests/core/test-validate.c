@@ -606,6 +606,59 @@ test_budget_year_outside (Fixture       *f,
   assert_message_has (finding, "2025–2026");
 }
 
+/* ---- 16. yearly financing --------------------------------------------- */
+
+/* The city's share per calendar year (as Helsinki grants it), to the same
+ * sum: no findings, and the total still checked against the costs. */
+static void
+test_financing_years_pass (Fixture       *f,
+                           gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  hs_implementer_set_financing (main_impl (f), HS_SOURCE_CITY, 0);
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2025, EUR (36400));
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2026, EUR (36400));
+  assert_no_findings (f);
+
+  /* a year short of the total: the total no longer covers the costs */
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2026, EUR (36399));
+  finding = assert_only (f, "financing-mismatch", HS_SEVERITY_ERROR, "implementers/0/financing");
+  assert_message_has (finding, "1,00" EURO);
+}
+
+static void
+test_financing_split_and_total (Fixture       *f,
+                                gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  /* 72 800 €: 30 000 € undivided, 42 800 € in 2025 */
+  hs_implementer_set_financing (main_impl (f), HS_SOURCE_CITY, EUR (30000));
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2025, EUR (42800));
+  finding = assert_only (f, "financing-split-and-total", HS_SEVERITY_ERROR, "implementers/0/financing/city");
+  assert_message_has (finding, "Espoon kaupunki");
+  assert_message_has (finding, "30" NBSP "000,00" EURO);
+}
+
+static void
+test_financing_year_outside (Fixture       *f,
+                             gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  hs_implementer_set_financing (partner (f), HS_SOURCE_CITY, 0);
+  hs_implementer_set_financing_year (partner (f), HS_SOURCE_CITY, 2025, EUR (13200));
+  hs_implementer_set_financing_year (partner (f), HS_SOURCE_CITY, 2027, EUR (5000));
+  finding = assert_only (f, "financing-year-outside-schedule", HS_SEVERITY_WARNING,
+                         "implementers/1/financing/city/2027");
+  assert_message_has (finding, "Aalto-yliopisto");
+  assert_message_has (finding, "2027");
+  assert_message_has (finding, "2025–2026");
+  assert_message_has (finding, "5" NBSP "000,00" EURO);
+  g_assert_cmpuint (hs_findings_count_errors (f->findings), ==, 0);
+}
+
 /* ---- 8. focus area ------------------------------------------------------ */
 
 static void
@@ -1152,6 +1205,9 @@ main (int   argc,
   ADD ("indicator/unknown", test_indicator_unknown);
   ADD ("indicator/duplicate", test_indicator_duplicate);
   ADD ("indicator/target-negative", test_indicator_target_negative);
+  ADD ("financing-years/pass", test_financing_years_pass);
+  ADD ("financing-years/split-and-total", test_financing_split_and_total);
+  ADD ("financing-years/outside-schedule", test_financing_year_outside);
   ADD ("rule-order", test_rule_order);
   g_test_add_func ("/validate/null-context", test_null_context);
 

@@ -1469,6 +1469,160 @@ save_undo_redo (Fixture    *fixture,
   }
 }
 
+/* A financing plan split by year: stored per (source, year) and read back
+ * as it was, the totals still per source (the views do not change when
+ * the city's money is split to the same sum), undone and redone exactly. */
+static void
+test_yearly_financing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  g_autofree char *views_before = NULL;
+  g_autofree char *views_after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(HsProject) before = NULL;
+  g_autoptr(HsProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  HsImplementer *main_impl;
+  gint64 city;
+
+  save_portfolio (fixture, projects);
+  views_before = describe_views (fixture);
+  before = hs_project_copy (project);
+
+  main_impl = hs_project_get_main (project);
+  city = hs_implementer_get_financing (main_impl, HS_SOURCE_CITY);
+  g_assert_cmpint (city, >, 0);
+  hs_implementer_set_financing (main_impl, HS_SOURCE_CITY, 0);
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 2023, city / 4);
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 2024, city - city / 4);
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_OWN_PUBLIC, 2025, 0);
+  expected = hs_project_describe_change (before, project);
+  save_undo_redo (fixture, project, expected);
+
+  loaded = load_by_code (fixture, project->code);
+  g_assert_true (hs_project_equal (loaded, project));
+  main_impl = hs_project_get_main (loaded);
+  g_assert_cmpint (hs_implementer_get_financing_year (main_impl, HS_SOURCE_CITY, 2023), ==, city / 4);
+  g_assert_cmpint (hs_implementer_get_financing_year (main_impl, HS_SOURCE_CITY, 2024), ==, city - city / 4);
+  g_assert_cmpint (hs_implementer_get_financing_year (main_impl, HS_SOURCE_CITY, 0), ==, 0);
+  g_assert_cmpint (hs_implementer_get_financing (main_impl, HS_SOURCE_CITY), ==, city);
+  /* as the file holds it, read by another connection */
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM financing_line WHERE source = 'city' AND year = 2023"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM financing_line WHERE source = 'city' AND year = 2024"), ==, 1);
+  /* the totals sum per source: the same as undivided */
+  views_after = describe_views (fixture);
+  g_assert_cmpstr (views_after, ==, views_before);
+
+  /* a year the store cannot hold is refused with a message, not SQLite's */
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 1999, 1);
+  g_assert_false (hs_repository_save_project (fixture->repo, loaded, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1999"));
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, NULL));
+}
+
+/* The v1 form of a v2 project snapshot: financing lines without the year
+ * (the lines must be undivided). */
+static GVariant *
+snapshot_to_v1 (GVariant *v2)
+{
+  gsize n = g_variant_n_children (v2);
+  g_autofree GVariant **children = g_new0 (GVariant *, n);
+  g_autoptr(GVariant) implementers = g_variant_get_child_value (v2, 16);
+  GVariantBuilder builder;
+  GVariant *result;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(xbm(xmsmssmsb)a(sixb)a(sx))"));
+  for (gsize i = 0; i < g_variant_n_children (implementers); i++)
+    {
+      g_autoptr(GVariant) impl = g_variant_get_child_value (implementers, i);
+      g_autoptr(GVariant) financing = g_variant_get_child_value (impl, 4);
+      GVariant *parts[5];
+      GVariantBuilder lines;
+
+      g_variant_builder_init (&lines, G_VARIANT_TYPE ("a(sx)"));
+      for (gsize j = 0; j < g_variant_n_children (financing); j++)
+        {
+          const char *source;
+          gint32 year;
+          gint64 amount;
+
+          g_variant_get_child (financing, j, "(&six)", &source, &year, &amount);
+          g_assert_cmpint (year, ==, 0);
+          g_variant_builder_add (&lines, "(sx)", source, amount);
+        }
+      for (gsize k = 0; k < 4; k++)
+        parts[k] = g_variant_get_child_value (impl, k);
+      parts[4] = g_variant_ref_sink (g_variant_builder_end (&lines));
+      g_variant_builder_add_value (&builder, g_variant_new_tuple (parts, 5));
+      for (gsize k = 0; k < 5; k++)
+        g_variant_unref (parts[k]);
+    }
+  for (gsize i = 0; i < n; i++)
+    children[i] = i == 16 ? g_variant_ref_sink (g_variant_builder_end (&builder))
+                : i == 0 ? g_variant_ref_sink (g_variant_new_uint32 (1))
+                : g_variant_get_child_value (v2, i);
+  result = g_variant_ref_sink (g_variant_new_tuple (children, n));
+  for (gsize i = 0; i < n; i++)
+    g_variant_unref (children[i]);
+  g_assert_true (g_variant_is_of_type (result, hs_project_variant_type_1 ()));
+  return result;
+}
+
+/* An action log written before financing had years (version-1 snapshots)
+ * still undoes and redoes. */
+static void
+test_undo_old_snapshot (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  g_autoptr(HsProject) original = NULL;
+  g_autoptr(HsProject) edited = NULL;
+  g_autoptr(GVariant) v2 = NULL;
+  g_autoptr(GVariant) v1 = NULL;
+  g_autoptr(GVariant) boxed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  save_portfolio (fixture, projects);
+  original = load_by_code (fixture, project->code);
+  g_free (project->name_fi);
+  project->name_fi = g_strdup ("Vanha loki");
+  g_assert_true (hs_repository_save_project (fixture->repo, project, &error));
+  g_assert_no_error (error);
+  edited = load_by_code (fixture, project->code);
+
+  /* the edit's "before" as an old version wrote it */
+  v2 = hs_project_to_variant (original);
+  v1 = snapshot_to_v1 (v2);
+  boxed = g_variant_ref_sink (g_variant_new_variant (v1));
+  bytes = g_variant_get_data_as_bytes (boxed);
+  db = store_test_sqlite_open (fixture->tmp.path, TRUE);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "UPDATE action_item SET before = ?1"
+                                       " WHERE action_id = (SELECT MAX (id) FROM action_log) AND entity = 'project'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_free (undo (fixture));
+  assert_stored (fixture, original);
+  g_free (redo (fixture));
+  assert_stored (fixture, edited);
+  g_free (undo (fixture));
+  assert_stored (fixture, original);
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
+}
+
 /* An edit of one thing is described by what it changed: undo's toast
  * says "Undone: Edit project PKS-2023-001: name". */
 static void
@@ -2405,11 +2559,12 @@ test_read_only (void)
   store_tmp_clear (&tmp);
 }
 
-/* Migration: a schema-1 database (made by taking the schema-2, -3 and -4
+/* Migration: a schema-1 database (made by taking the schema-2 to -6
  * tables and columns away from a fresh one) is copied to "<file>.bak-v1"
  * and upgraded, the totals of its projects are filled in, every project
- * starts at version 1, and the calls keep their limits with the new fields
- * empty. */
+ * starts at version 1, the calls keep their limits with the new fields
+ * empty, and the financing lines come back undivided (year 0) with their
+ * amounts. */
 static void
 test_migration (void)
 {
@@ -2423,7 +2578,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 5);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 6);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -2455,6 +2610,17 @@ test_migration (void)
                                  "UPDATE sqlite_sequence SET seq = 40 WHERE name = 'project';"
                                  "DROP TABLE call; ALTER TABLE call_v1 RENAME TO call;"
                                  "CREATE INDEX call_agreement ON call (agreement_id);"
+                                 "CREATE TABLE financing_line_v1 ("
+                                 " implementer_id INTEGER NOT NULL REFERENCES implementer (id) ON DELETE CASCADE,"
+                                 " position INTEGER NOT NULL CHECK (position >= 0),"
+                                 " source TEXT NOT NULL CHECK (source IN ('eu-state', 'city', 'other-public',"
+                                 "  'private', 'own-public', 'own-private')),"
+                                 " amount INTEGER NOT NULL CHECK (amount >= 0),"
+                                 " PRIMARY KEY (implementer_id, position),"
+                                 " UNIQUE (implementer_id, source)) STRICT, WITHOUT ROWID;"
+                                 "INSERT INTO financing_line_v1 SELECT implementer_id, position, source, amount"
+                                 " FROM financing_line;"
+                                 "DROP TABLE financing_line; ALTER TABLE financing_line_v1 RENAME TO financing_line;"
                                  "PRAGMA user_version = 1;"
                                  "PRAGMA journal_mode = DELETE; VACUUM;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -2471,7 +2637,27 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 5);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 6);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const HsProject *saved = g_ptr_array_index (projects, i);
+      g_autoptr(HsProject) loaded = hs_repository_load_project_by_code (HS_REPOSITORY (store), saved->code, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (loaded->implementers->len, ==, saved->implementers->len);
+      for (guint j = 0; j < loaded->implementers->len; j++)
+        {
+          const HsImplementer *impl = g_ptr_array_index (loaded->implementers, j);
+          const HsImplementer *before = g_ptr_array_index (saved->implementers, j);
+
+          g_assert_cmpuint (impl->financing->len, ==, before->financing->len);
+          g_assert_cmpuint (impl->financing->len, >, 0);
+          for (guint k = 0; k < impl->financing->len; k++)
+            g_assert_cmpint (g_array_index (impl->financing, HsFinancingLine, k).year, ==, 0);
+          for (guint s = 0; s < HS_N_SOURCES; s++)
+            g_assert_cmpint (hs_implementer_get_financing (impl, s), ==, hs_implementer_get_financing (before, s));
+        }
+    }
   {
     g_autoptr(GPtrArray) calls = hs_repository_list_calls (HS_REPOSITORY (store), 9, &error);
     HsCall *joensuu;
@@ -2494,6 +2680,28 @@ test_migration (void)
     g_assert_cmpint (first->version, ==, 1);
   }
 
+  /* and the new shape takes lines per year */
+  {
+    g_autoptr(HsProject) first = hs_repository_load_project_by_code (HS_REPOSITORY (store),
+                                                                     ((HsProject *) g_ptr_array_index (projects, 0))->code,
+                                                                     &error);
+    g_autoptr(HsProject) again = NULL;
+    g_autofree char *undone = NULL;
+    HsImplementer *main_impl;
+
+    g_assert_no_error (error);
+    main_impl = hs_project_get_main (first);
+    hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 2024, 100);
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), first, &error));
+    g_assert_no_error (error);
+    again = hs_repository_load_project_by_code (HS_REPOSITORY (store), first->code, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hs_implementer_get_financing_year (hs_project_get_main (again), HS_SOURCE_CITY, 2024), ==, 100);
+    undone = hs_repository_undo (HS_REPOSITORY (store), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (undone);
+    g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
+  }
   /* The backup is the schema-1 database as it was. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   db = store_test_sqlite_open (backup, FALSE);
@@ -2670,6 +2878,8 @@ main (int   argc,
   ADD ("/store/undo/create", test_undo_create);
   ADD ("/store/stale-save", test_stale_save);
   ADD ("/store/undo/edit", test_undo_edit);
+  ADD ("/store/yearly-financing", test_yearly_financing);
+  ADD ("/store/undo/old-snapshot", test_undo_old_snapshot);
   ADD ("/store/undo/described", test_undo_described);
   ADD ("/store/undo/delete", test_undo_delete);
   ADD ("/store/undo/status", test_undo_status);
