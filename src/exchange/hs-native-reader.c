@@ -736,20 +736,41 @@ read_financing (ReadState *state)
   if (!get_enum (state, "source", hs_source_from_id, &source))
     return FALSE;
   line.source = source;
-  /* format version 2 allows a year on a financing line; the financing plan
-   * has no years yet, so it is checked and not kept */
+  /* format version 2: a line of a calendar year (no year: not divided by
+   * year); version 1's schema has no such attribute */
   {
     gint64 year = 0;
     if (!get_int (state, "year", 2000, 2100, &year, FALSE))
       return FALSE;
+    line.year = (int) year;
   }
   if (!get_int (state, "cents", 0, HS_MONEY_MAX, &line.amount, TRUE))
     return FALSE;
-  for (guint i = 0; i < financing->len; i++)
-    if (g_array_index (financing, HsFinancingLine, i).source == line.source)
-      return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
-                   _("the implementer has two financing lines for %s"), hs_source_to_id (line.source));
-  g_array_append_val (financing, line);
+
+  /* one line per source and year, kept in (source, year) order as the
+   * project keeps them */
+  {
+    guint at = financing->len;
+
+    for (guint i = 0; i < financing->len; i++)
+      {
+        const HsFinancingLine *other = &g_array_index (financing, HsFinancingLine, i);
+
+        if (other->source == line.source && other->year == line.year)
+          {
+            if (line.year != 0)
+              return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                           _("the implementer has two financing lines for %s in %d"),
+                           hs_source_to_id (line.source), line.year);
+            return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                         _("the implementer has two financing lines for %s"), hs_source_to_id (line.source));
+          }
+        if (at == financing->len &&
+            (other->source > line.source || (other->source == line.source && other->year > line.year)))
+          at = i;
+      }
+    g_array_insert_val (financing, at, line);
+  }
   return TRUE;
 }
 

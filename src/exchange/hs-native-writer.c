@@ -327,6 +327,8 @@ write_implementer (Writer              *w,
           continue;
         start (w, "financing");
         attr (w, "source", hs_source_to_id (line->source));
+        if (line->year != 0)
+          attr_int (w, "year", line->year);
         attr_int (w, "cents", line->amount);
         end (w);
       }

@@ -96,9 +96,20 @@ xmllint --noout --nonet --schema "$xsd2" "$dir/i.xml" 2>/dev/null &&
   grep -q 'cost-model="indirect-15"' "$dir/i.xml" && grep -q 'cost-models="real indirect-7 indirect-15"' "$dir/i.xml"
 ok $? "… and export again as they were, valid"
 
-# Room for yearly financing: a year on a financing line is read.
-sed 's|<financing source="city" cents="3500000"/>|<financing source="city" year="2025" cents="3500000"/>|' "$full" > "$dir/year.xml"
+# The yearly financing plan: the city's money in two calendar years is read,
+# stored per year and written back per year.
+sed 's|<financing source="city" cents="3500000"/>|<financing source="city" year="2026" cents="1500000"/><financing source="city" year="2025" cents="2000000"/>|' "$full" > "$dir/year.xml"
 "$cli" validate "$dir/year.xml" >/dev/null 2>&1; ok $? "a financing line with a year follows the format"
+"$cli" --db "$dir/y.db" init >/dev/null 2>&1
+"$cli" --db "$dir/y.db" import "$dir/year.xml" >/dev/null 2>&1; ok $? "… and imports"
+[ "$(sqlite3 "$dir/y.db" "SELECT group_concat(year || ':' || amount, ' ') FROM (SELECT year, amount FROM financing_line WHERE source = 'city' AND amount IN (1500000, 2000000) ORDER BY year)")" = "2025:2000000 2026:1500000" ]
+ok $? "… stored per year"
+"$cli" --db "$dir/y.db" export -o "$dir/year-out.xml" 2>/dev/null
+grep -A1 '<financing source="city" year="2025" cents="2000000"/>' "$dir/year-out.xml" | grep -q '<financing source="city" year="2026" cents="1500000"/>'
+ok $? "… and written back per year, in year order"
+sed 's|<financing source="city" cents="3500000"/>|<financing source="city" year="2025" cents="2000000"/><financing source="city" year="2025" cents="1500000"/>|' "$full" > "$dir/year-twice.xml"
+out=$("$cli" validate "$dir/year-twice.xml" 2>&1); st=$?
+[ $st = 1 ] && echo "$out" | grep -q "the implementer has two financing lines for city in 2025"; ok $? "two lines of one source and year are refused"
 sed 's|<financing source="city" cents="3500000"/>|<financing source="city" year="1999" cents="3500000"/>|' "$full" > "$dir/year-bad.xml"
 out=$("$cli" validate "$dir/year-bad.xml" 2>&1); st=$?
 [ $st = 1 ] && echo "$out" | grep -q "year-bad.xml:22: the file does not follow the format"; ok $? "… a year before 2000 does not"
