@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "core/hs-cofinancing.h"
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
@@ -184,11 +185,78 @@ budget_table (HsImplementer * const *impls,
   return g_steal_pointer (&budget);
 }
 
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+
+  /* the years in order, what is not divided by year last */
+  if (x == 0 || y == 0)
+    return (x == 0) - (y == 0);
+  return x < y ? -1 : x > y;
+}
+
+/* Under a source that @impls give per year, a row per year (and one for
+ * what is not divided by year): "2025 · 36 400,00 €". */
+static void
+financing_year_rows (HsChartTable        *financing,
+                     HsImplementer * const *impls,
+                     guint                n_impls,
+                     HsFinancingSource    source,
+                     HsLang               lang)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean split = FALSE;
+
+  for (guint i = 0; i < n_impls; i++)
+    {
+      split = split || hs_implementer_financing_is_split (impls[i], source);
+      for (guint l = 0; l < impls[i]->financing->len; l++)
+        {
+          const HsFinancingLine *line = &g_array_index (impls[i]->financing, HsFinancingLine, l);
+          gboolean seen = FALSE;
+
+          for (guint y = 0; line->source == source && y < years->len && !seen; y++)
+            seen = g_array_index (years, int, y) == line->year;
+          if (line->source == source && !seen)
+            g_array_append_val (years, line->year);
+        }
+    }
+  if (!split)
+    return;
+
+  g_array_sort (years, compare_years);
+  for (guint y = 0; y < years->len; y++)
+    {
+      int year = g_array_index (years, int, y);
+      gint64 sum = 0;
+      char **row;
+
+      for (guint i = 0; i < n_impls; i++)
+        if (!hs_money_add (sum, hs_implementer_get_financing_year (impls[i], source, year), &sum))
+          sum = HS_MONEY_MAX;
+      if (sum == 0)
+        continue;
+      row = table_row (financing);
+      row[0] = year != 0 ? g_strdup_printf ("    %d", year)
+                         /* Translators: a row under a source given per year: the part of it that is not */
+                         : g_strdup_printf ("    %s", _("not by year"));
+      row[1] = money (lang, sum);
+      row[2] = g_strdup ("");
+    }
+}
+
 /* A financing plan: the sources that have an amount, with their shares of
- * the total costs, and a total row. */
+ * the total costs, the years of a source given per year, and a total row;
+ * under EU and state support its EU part and its state part (@split,
+ * hs-cofinancing.h), those that are not zero. */
 static HsChartTable *
-financing_table (const HsTotals *totals,
-                 HsLang          lang)
+financing_table (const HsTotals        *totals,
+                 const HsSupportSplit  *split,
+                 HsImplementer * const *impls,
+                 guint                  n_impls,
+                 HsLang                 lang)
 {
   HsChartTable *financing = table_new (3);
 
@@ -205,6 +273,22 @@ financing_table (const HsTotals *totals,
       row[0] = g_strdup (hs_source_label (s));
       row[1] = money (lang, totals->financing[s]);
       row[2] = hs_rate_format (hs_rate_of (totals->financing[s], totals->total_costs), lang);
+      if (s == HS_SOURCE_EU_STATE && split != NULL)
+        {
+          const gint64 parts[2] = { split->eu, split->state };
+          const char *labels[2] = { _("of which EU (ERDF)"), _("of which state") };
+
+          for (guint k = 0; k < 2; k++)
+            {
+              if (parts[k] == 0)
+                continue;
+              row = table_row (financing);
+              row[0] = g_strconcat ("   ", labels[k], NULL);
+              row[1] = money (lang, parts[k]);
+              row[2] = hs_rate_format (hs_rate_of (parts[k], totals->total_costs), lang);
+            }
+        }
+      financing_year_rows (financing, impls, n_impls, s, lang);
     }
   {
     char **row = table_row (financing);
@@ -338,7 +422,14 @@ project_cb (HsProject *project,
     }
 
   /* financing plan with shares of the total costs */
-  page->financing = financing_table (&totals, lang);
+  {
+    HsSupportSplit split;
+    gboolean have_split = hs_project_split_support (project, hs_agreement_eu_share_bp (agreement),
+                                                    hs_call_get_instrument (context.call), &split, NULL);
+    page->financing = financing_table (&totals, have_split ? &split : NULL,
+                                       (HsImplementer * const *) project->implementers->pdata,
+                                       project->implementers->len, lang);
+  }
 
   /* findings */
   if (findings->len > 0)
@@ -727,7 +818,12 @@ hs_report_data_for_project (HsRepository  *repo,
       row[3] = money (lang, t.total_costs);
       /* Translators: an implementer's part of an application, "Espoon kaupunki (main implementer)" */
       part->title = g_strdup_printf (_("%s (%s)"), name, role);
-      part->financing = financing_table (&t, lang);
+      {
+        HsSupportSplit split;
+        gboolean have_split = hs_implementer_split_support (impl, hs_agreement_eu_share_bp (agreement),
+                                                            hs_call_get_instrument (call), &split, NULL);
+        part->financing = financing_table (&t, have_split ? &split : NULL, &impl, 1, lang);
+      }
     }
   {
     char **row = table_row (page->implementers);
@@ -747,7 +843,14 @@ hs_report_data_for_project (HsRepository  *repo,
       g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_IO, _("The totals are too large to add up"));
       return NULL;
     }
-  page->financing = financing_table (&totals, lang);
+  {
+    HsSupportSplit split;
+    gboolean have_split = hs_project_split_support (project, hs_agreement_eu_share_bp (agreement),
+                                                    hs_call_get_instrument (call), &split, NULL);
+    page->financing = financing_table (&totals, have_split ? &split : NULL,
+                                       (HsImplementer * const *) project->implementers->pdata,
+                                       project->implementers->len, lang);
+  }
 
   /* indicators */
   if (project->indicators->len > 0)

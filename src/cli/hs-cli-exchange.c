@@ -197,8 +197,27 @@ print_preview (HsImportPreview *preview)
       g_string_append_printf (out, _("%-10s organisation %s (first in %s): %s\n"), _("differs"),
                               conflict->business_id, conflict->code, conflict->differences);
     }
+  for (guint i = 0; i < hs_import_preview_get_n_calls (preview); i++)
+    {
+      const HsImportCall *call = hs_import_preview_get_call (preview, i);
+
+      if (call->is_new)
+        /* Translators: "new        call “Joensuu 2023” of Joensuu" */
+        g_string_append_printf (out, _("%-10s call “%s” of %s\n"), _("new"), call->display_name, call->agreement);
+      else
+        /* Translators: "differs    call “…” of Joensuu: max-city-bp, description; …" (the
+         * attribute names are the file format's and stay untranslated) */
+        g_string_append_printf (out, _("%-10s call “%s” of %s: the file has other values for %s; "
+                                       "the database’s call is kept\n"),
+                                _("differs"), call->display_name, call->agreement, call->differences);
+    }
   fputs (out->str, stdout);
 
+  if (hs_import_preview_count_new_calls (preview) > 0)
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u call is new and is added with the projects.\n",
+                                  "%s: %u calls are new and are added with the projects.\n",
+                                  hs_import_preview_count_new_calls (preview)),
+             path, hs_import_preview_count_new_calls (preview));
   fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u project: ", "%s: %u projects: ", n), path, n);
   fprintf (stderr, _("%u new, %u changed, %u unchanged, %u conflicts"),
            hs_import_preview_count (preview, HS_IMPORT_NEW),
@@ -378,8 +397,7 @@ validate_project (HsNativeReader  *reader,
   guint errors;
 
   hs_native_reader_validation_context (reader, project, &context);
-  hs_project_update_derived (project, NULL);
-  findings = hs_validate_project (project, &context);
+  findings = hs_validate_file_project (project, &context);
   errors = hs_findings_count_errors (findings);
   state->projects++;
   state->errors += errors;

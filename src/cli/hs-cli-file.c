@@ -141,7 +141,7 @@ undo_or_redo (HsCli      *cli,
 
   if (!hs_cli_parse_options (command, "",
                              redo ? _("Do again the last action of this tool that undo took back.")
-                                  : _("Take back the last action of this tool (not the window’s, nor another user’s). It is refused when the project has been changed elsewhere since."),
+                                  : _("Take back the last action of this tool (not the window’s, nor another user’s): a change to projects or to a call. It is refused when a project it changed has been changed elsewhere since."),
                              entries, &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)

@@ -325,17 +325,12 @@ pad (GString    *out,
       g_string_append_c (out, ' ');
 }
 
-typedef struct
-{
-  const char *title;
-  gboolean    right;
-  int         width;
-} Column;
+typedef HsCliColumn Column;
 
-static void
-print_table (Column   *columns,
-             guint     n_columns,
-             GPtrArray *rows)  /* of GStrv, n_columns each */
+void
+hs_cli_print_table (HsCliColumn *columns,
+                    guint        n_columns,
+                    GPtrArray   *rows)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -443,12 +438,16 @@ cmd_summary (HsCli *cli,
   rows = hs_repository_summarise (HS_REPOSITORY (repo), by, agreement_id, &error);
   if (rows == NULL)
     return hs_cli_store_error (error);
+  /* EU and state support apart (docs/design.md, "EU and state") */
+  if (!hs_sqlite_repository_add_eu_parts (repo, by, agreement_id, rows, &error))
+    return hs_cli_store_error (error);
 
   for (guint i = 0; i < rows->len; i++)
     {
       HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
       gboolean ok = add_money (&total.total_costs, row->total_costs)
-                    && add_money (&total.total_financing, row->total_financing);
+                    && add_money (&total.total_financing, row->total_financing)
+                    && add_money (&total.eu, row->eu);
       for (guint s = 0; s < HS_N_SOURCES; s++)
         ok = ok && add_money (&total.financing[s], row->financing[s]);
       if (!ok)
@@ -486,7 +485,12 @@ cmd_summary (HsCli *cli,
           for (guint s = 0; s < HS_N_SOURCES; s++)
             g_string_append_printf (out, "%s\"%s\": %" G_GINT64_FORMAT, s > 0 ? ", " : "",
                                     hs_source_to_id (s), row->financing[s]);
-          g_string_append (out, "}}");
+          /* EU and state support apart: its EU part (by the region's
+           * co-financing category; none for national money) and the rest */
+          g_string_append_printf (out, "}, \"eu_state_cents\": %" G_GINT64_FORMAT ", \"eu_cents\": %" G_GINT64_FORMAT
+                                  ", \"state_cents\": %" G_GINT64_FORMAT "}",
+                                  row->financing[HS_SOURCE_EU_STATE], row->eu,
+                                  row->financing[HS_SOURCE_EU_STATE] - row->eu);
         }
       g_string_append (out, "\n}\n");
       fputs (out->str, stdout);
@@ -511,6 +515,21 @@ cmd_summary (HsCli *cli,
             cells[1] = hs_money_format_plain (row->total_financing, cli->lang);
             cells[2] = hs_rate_format (hs_rate_of (row->total_financing, total.total_financing), cli->lang);
             g_ptr_array_add (table, cells);
+            if (g_strcmp0 (row->key, hs_source_to_id (HS_SOURCE_EU_STATE)) == 0)
+              {
+                /* its EU part and its state part, below it (not added to the total) */
+                gint64 parts[2] = { row->eu, row->financing[HS_SOURCE_EU_STATE] - row->eu };
+                const char *labels[2] = { _("of which EU (ERDF)"), _("of which state") };
+
+                for (guint k = 0; k < 2; k++)
+                  {
+                    cells = g_new0 (char *, 4);
+                    cells[0] = g_strconcat ("  ", labels[k], NULL);
+                    cells[1] = hs_money_format_plain (parts[k], cli->lang);
+                    cells[2] = hs_rate_format (hs_rate_of (parts[k], total.total_financing), cli->lang);
+                    g_ptr_array_add (table, cells);
+                  }
+              }
           }
         g_ptr_array_add (table, g_new0 (char *, 4));
         {
@@ -520,7 +539,7 @@ cmd_summary (HsCli *cli,
           cells[2] = hs_rate_format (total.total_financing > 0 ? HS_BP_WHOLE : 0, cli->lang);
           g_ptr_array_add (table, cells);
         }
-        print_table (columns, G_N_ELEMENTS (columns), table);
+        hs_cli_print_table (columns, G_N_ELEMENTS (columns), table);
       }
     else if (by == HS_BY_YEAR)
       {
@@ -542,34 +561,37 @@ cmd_summary (HsCli *cli,
           cells[2] = hs_money_format_plain (total.total_costs, cli->lang);
           g_ptr_array_add (table, cells);
         }
-        print_table (columns, G_N_ELEMENTS (columns), table);
+        hs_cli_print_table (columns, G_N_ELEMENTS (columns), table);
       }
     else
       {
         Column columns[] = {
           { group_titles[by], FALSE }, { _("Projects"), TRUE }, { _("Total costs (€)"), TRUE },
-          { _("EU and state (€)"), TRUE }, { _("Support"), TRUE }, { _("City financing (€)"), TRUE },
+          { _("EU and state (€)"), TRUE }, { _("Support"), TRUE }, { _("of which EU (€)"), TRUE },
+          { _("of which state (€)"), TRUE }, { _("City financing (€)"), TRUE },
           { _("Other public (€)"), TRUE }, { _("Private (€)"), TRUE }, { _("Own (€)"), TRUE },
         };
         for (guint i = 0; i <= rows->len; i++)
           {
             HsSummaryRow *row = i < rows->len ? &g_array_index (rows, HsSummaryRow, i) : &total;
-            char **cells = g_new0 (char *, 10);
+            char **cells = g_new0 (char *, 12);
 
             if (i == rows->len)
-              g_ptr_array_add (table, g_new0 (char *, 10));
+              g_ptr_array_add (table, g_new0 (char *, 12));
             cells[0] = g_strdup (i < rows->len ? row->label : _("Total"));
             cells[1] = by == HS_BY_CITY && i == rows->len ? g_strdup ("") : g_strdup_printf ("%u", row->projects);
             cells[2] = hs_money_format_plain (row->total_costs, cli->lang);
             cells[3] = hs_money_format_plain (row->financing[HS_SOURCE_EU_STATE], cli->lang);
             cells[4] = hs_rate_format (hs_rate_of (row->financing[HS_SOURCE_EU_STATE], row->total_costs), cli->lang);
-            cells[5] = hs_money_format_plain (row->financing[HS_SOURCE_CITY], cli->lang);
-            cells[6] = hs_money_format_plain (row->financing[HS_SOURCE_OTHER_PUBLIC], cli->lang);
-            cells[7] = hs_money_format_plain (row->financing[HS_SOURCE_PRIVATE], cli->lang);
-            cells[8] = hs_money_format_plain (row->financing[HS_SOURCE_OWN_PUBLIC] + row->financing[HS_SOURCE_OWN_PRIVATE], cli->lang);
+            cells[5] = hs_money_format_plain (row->eu, cli->lang);
+            cells[6] = hs_money_format_plain (row->financing[HS_SOURCE_EU_STATE] - row->eu, cli->lang);
+            cells[7] = hs_money_format_plain (row->financing[HS_SOURCE_CITY], cli->lang);
+            cells[8] = hs_money_format_plain (row->financing[HS_SOURCE_OTHER_PUBLIC], cli->lang);
+            cells[9] = hs_money_format_plain (row->financing[HS_SOURCE_PRIVATE], cli->lang);
+            cells[10] = hs_money_format_plain (row->financing[HS_SOURCE_OWN_PUBLIC] + row->financing[HS_SOURCE_OWN_PRIVATE], cli->lang);
             g_ptr_array_add (table, cells);
           }
-        print_table (columns, G_N_ELEMENTS (columns), table);
+        hs_cli_print_table (columns, G_N_ELEMENTS (columns), table);
       }
   }
 
@@ -610,6 +632,8 @@ cmd_list (HsCli *cli,
   rows = hs_repository_list_project_summaries (HS_REPOSITORY (repo), &error);
   if (rows == NULL)
     return hs_cli_store_error (error);
+  if (json && !hs_sqlite_repository_add_project_eu_parts (repo, rows, &error))
+    return hs_cli_store_error (error);
 
   if (json)
     g_string_append (out, "[");
@@ -627,9 +651,12 @@ cmd_list (HsCli *cli,
           hs_cli_json_string (out, row->main_implementer);
           g_string_append_printf (out, ", \"partial_implementers\": %u, \"status\": \"%s\", "
                                   "\"total_costs_cents\": %" G_GINT64_FORMAT ", \"eu_state_cents\": %" G_GINT64_FORMAT
-                                  ", \"support_bp\": %d, \"errors\": %u, \"warnings\": %u}",
+                                  ", \"support_bp\": %d, \"errors\": %u, \"warnings\": %u"
+                                  ", \"eu_cents\": %" G_GINT64_FORMAT ", \"state_cents\": %" G_GINT64_FORMAT
+                                  ", \"instrument\": \"%s\"}",
                                   row->partial_implementers, hs_status_to_id (row->status),
-                                  row->total_costs, row->eu_state, row->support_bp, row->errors, row->warnings);
+                                  row->total_costs, row->eu_state, row->support_bp, row->errors, row->warnings,
+                                  row->eu, row->eu_state - row->eu, hs_instrument_to_id (row->instrument));
         }
       else
         {
@@ -907,6 +934,7 @@ static const Command commands[] = {
   { "undo", hs_cli_cmd_undo, N_("Take back this tool’s last action") },
   { "redo", hs_cli_cmd_redo, N_("Do again what undo took back") },
   { "history", hs_cli_cmd_history, N_("List the actions in the database’s log") },
+  { "call", hs_cli_cmd_call, N_("List, show, add, edit or delete the calls for applications (list|show|add|edit|delete)") },
 };
 
 static void

@@ -5,7 +5,7 @@
  * Each group of commands lives in its own file (hs-cli.c: init, summary,
  * list, check, generate; hs-cli-exchange.c: export, import, validate;
  * hs-cli-charts.c: chart, report; hs-cli-file.c: check-db, backup,
- * restore) and is listed in the command table in
+ * restore; hs-cli-calls.c: call) and is listed in the command table in
  * hs-cli.c.
  */
 #pragma once
@@ -53,6 +53,26 @@ HsSqliteRepository *hs_cli_open_repository (HsCli         *cli,
 /* A JSON string literal, escaped. */
 void                hs_cli_json_string     (GString       *out,
                                             const char    *text);
+
+/* A column of hs_cli_print_table(); width is computed there. */
+typedef struct
+{
+  const char *title;
+  gboolean    right;
+  int         width;
+} HsCliColumn;
+
+/* Prints rows (GStrv of n_columns cells each; a row whose first cell is
+ * NULL is a rule) under the columns' titles, padded to the widest cell,
+ * to standard output. */
+void                hs_cli_print_table     (HsCliColumn   *columns,
+                                            guint          n_columns,
+                                            GPtrArray     *rows);
+
+/* hs-cli-calls.c */
+int                 hs_cli_cmd_call        (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
 
 /* hs-cli-exchange.c */
 int                 hs_cli_cmd_export      (HsCli         *cli,

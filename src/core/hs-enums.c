@@ -38,6 +38,12 @@ static const Term cost_models[HS_N_COST_MODELS] = {
   [HS_COST_MODEL_FLAT24_2014] = { "flat-24-2014", N_("24 % flat rate (2014–2020)") },
   /* xgettext:no-c-format */
   [HS_COST_MODEL_FLAT15_2014] = { "flat-15-2014", N_("15 % flat rate (2014–2020)") },
+  /* Translators: CPR art. 54(a): indirect costs are 7 % of the direct costs */
+  /* xgettext:no-c-format */
+  [HS_COST_MODEL_INDIRECT7]   = { "indirect-7",   N_("Indirect costs 7 % of direct costs") },
+  /* Translators: CPR art. 54(b): indirect costs are 15 % of the direct staff costs */
+  /* xgettext:no-c-format */
+  [HS_COST_MODEL_INDIRECT15]  = { "indirect-15",  N_("Indirect costs 15 % of staff costs") },
 };
 
 static const gint32 flat_rates[HS_N_COST_MODELS] = {
@@ -45,6 +51,8 @@ static const gint32 flat_rates[HS_N_COST_MODELS] = {
   [HS_COST_MODEL_REAL]        = 0,
   [HS_COST_MODEL_FLAT24_2014] = 24 * HS_BP_PERCENT,
   [HS_COST_MODEL_FLAT15_2014] = 15 * HS_BP_PERCENT,
+  [HS_COST_MODEL_INDIRECT7]   = 7 * HS_BP_PERCENT,
+  [HS_COST_MODEL_INDIRECT15]  = 15 * HS_BP_PERCENT,
 };
 
 static const Term cost_categories[HS_N_COST_CATEGORIES] = {
@@ -116,6 +124,12 @@ static const guint allowed_categories[HS_N_COST_MODELS] = {
   [HS_COST_MODEL_FLAT15_2014] = BIT (HS_COST_STAFF) | BIT (HS_COST_PURCHASED_SERVICES) |
                                 BIT (HS_COST_TRAVEL) | BIT (HS_COST_EQUIPMENT) |
                                 BIT (HS_COST_RENT) | BIT (HS_COST_OTHER),
+  [HS_COST_MODEL_INDIRECT7]   = BIT (HS_COST_STAFF) | BIT (HS_COST_PURCHASED_SERVICES) |
+                                BIT (HS_COST_TRAVEL) | BIT (HS_COST_EQUIPMENT) |
+                                BIT (HS_COST_RENT) | BIT (HS_COST_OTHER),
+  [HS_COST_MODEL_INDIRECT15]  = BIT (HS_COST_STAFF) | BIT (HS_COST_PURCHASED_SERVICES) |
+                                BIT (HS_COST_TRAVEL) | BIT (HS_COST_EQUIPMENT) |
+                                BIT (HS_COST_RENT) | BIT (HS_COST_OTHER),
 };
 
 static int
@@ -151,6 +165,13 @@ hs_cost_model_flat_rate (HsCostModel model)
   g_return_val_if_fail (IN_RANGE (model, HS_N_COST_MODELS), 0);
 
   return flat_rates[model];
+}
+
+gboolean
+hs_cost_model_rate_on_direct_costs (HsCostModel model)
+{
+  g_return_val_if_fail (IN_RANGE (model, HS_N_COST_MODELS), FALSE);
+  return model == HS_COST_MODEL_INDIRECT7;
 }
 
 gboolean

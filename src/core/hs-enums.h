@@ -36,11 +36,16 @@ typedef enum
   HS_COST_MODEL_REAL,          /* "real"          all costs itemised */
   HS_COST_MODEL_FLAT24_2014,   /* "flat-24-2014"  2014–2020: indirect = 24 % of staff costs */
   HS_COST_MODEL_FLAT15_2014,   /* "flat-15-2014"  2014–2020: indirect = 15 % of staff costs, travel itemised */
+  HS_COST_MODEL_INDIRECT7,     /* "indirect-7"    CPR 2021/1060 art. 54(a): indirect = 7 % of direct costs */
+  HS_COST_MODEL_INDIRECT15,    /* "indirect-15"   CPR 2021/1060 art. 54(b): indirect = 15 % of direct staff costs */
   HS_N_COST_MODELS
 } HsCostModel;
 
-/* The flat rate of a model in basis points (4000, 0, 2400, 1500). */
+/* The flat rate of a model in basis points (4000, 0, 2400, 1500, 700, 1500). */
 gint32      hs_cost_model_flat_rate (HsCostModel model);
+/* Whether the model's flat rate is taken of all the direct costs typed
+ * (indirect-7) rather than of the staff costs only (every other model). */
+gboolean    hs_cost_model_rate_on_direct_costs (HsCostModel model);
 
 typedef enum
 {
@@ -56,8 +61,8 @@ typedef enum
 
 /* Whether a category may be typed under a model (FLAT_RATE never is; under
  * flat-40 only staff; under flat-24 staff, purchased services, equipment,
- * rent, other; under flat-15 the same plus travel; under real all but
- * FLAT_RATE). */
+ * rent, other; under flat-15 the same plus travel; under real, indirect-7
+ * and indirect-15 all but FLAT_RATE). */
 gboolean    hs_cost_model_allows_category (HsCostModel model, HsCostCategory category);
 
 typedef enum

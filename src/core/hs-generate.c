@@ -41,6 +41,9 @@ static const PartnerKind partner_kinds[] = {
   { "%s yrittäjät ry", TRUE, HS_ORG_ASSOCIATION },
 };
 
+/* Three partners at most, each of another kind. */
+G_STATIC_ASSERT (G_N_ELEMENTS (partner_kinds) > 3);
+
 static const char *name_starts[] = {
   "Älykäs", "Kestävä", "Digitaalinen", "Vihreä", "Uudistuva", "Kiertotalouden",
   "Datavetoinen", "Hiilineutraali", "Avoin", "Yhteinen", "Kansainvälinen", "Arktinen",
@@ -294,11 +297,18 @@ hs_generate_portfolio (GPtrArray *agreements,
 
       main_impl = hs_implementer_new (city_organisation (main_city), TRUE);
       g_ptr_array_add (project->implementers, main_impl);
-      for (guint p = 0; p < n_partners; p++)
+      for (guint p = 0, used = 0; p < n_partners; p++)
         {
-          const PartnerKind *kind = &partner_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (partner_kinds))];
+          guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (partner_kinds));
+
+          /* An organisation is one implementer of a project at most: a kind
+           * drawn twice takes the next one not used yet (no extra draw, so
+           * the rest of the portfolio stays as it was). */
+          while (used & (1u << k))
+            k = (k + 1) % G_N_ELEMENTS (partner_kinds);
+          used |= 1u << k;
           g_ptr_array_add (project->implementers,
-                           hs_implementer_new (partner_organisation (kind, main_city), FALSE));
+                           hs_implementer_new (partner_organisation (&partner_kinds[k], main_city), FALSE));
         }
 
       for (guint k = 0; k < project->implementers->len; k++)

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Budget lines are kept sorted by (year, category), typed lines before the
- * derived line of the same key, and financing lines by source, so that two
+ * derived line of the same key, and financing lines by (source, year), the
+ * undivided line (year 0) first, so that two
  * equal projects have equal arrays and a snapshot is canonical.
  */
 #define G_LOG_DOMAIN "hs-core"
@@ -18,17 +19,22 @@
 #include "hs-project.h"
 
 /* The version of the GVariant snapshot; the first field of the tuple. */
-#define HS_PROJECT_VARIANT_VERSION 1u
+#define HS_PROJECT_VARIANT_VERSION 2u
+#define HS_PROJECT_VARIANT_VERSION_1 1u
 
 /* organisation: id, name, business id, type, municipality, foreign */
 #define ORGANISATION_TYPE "(xmsmssmsb)"
 /* budget line: category, year, amount, derived */
 #define BUDGET_LINE_TYPE  "(sixb)"
-/* financing line: source, amount */
-#define FINANCING_TYPE    "(sx)"
+/* financing line: source, year (0: undivided), amount; version 1: source, amount */
+#define FINANCING_TYPE    "(six)"
+#define FINANCING_TYPE_1  "(sx)"
 /* implementer: id, is main, organisation (nothing when NULL), budget, financing */
-#define IMPLEMENTER_TYPE  "(xbm" ORGANISATION_TYPE "a" BUDGET_LINE_TYPE "a" FINANCING_TYPE ")"
-#define IMPLEMENTER_FORMAT "(xb@m" ORGANISATION_TYPE "a" BUDGET_LINE_TYPE "a" FINANCING_TYPE ")"
+#define IMPLEMENTER_TYPE_OF(fin)   "(xbm" ORGANISATION_TYPE "a" BUDGET_LINE_TYPE "a" fin ")"
+#define IMPLEMENTER_FORMAT_OF(fin) "(xb@m" ORGANISATION_TYPE "a" BUDGET_LINE_TYPE "a" fin ")"
+#define IMPLEMENTER_TYPE    IMPLEMENTER_TYPE_OF (FINANCING_TYPE)
+#define IMPLEMENTER_FORMAT  IMPLEMENTER_FORMAT_OF (FINANCING_TYPE)
+#define IMPLEMENTER_FORMAT_1 IMPLEMENTER_FORMAT_OF (FINANCING_TYPE_1)
 /* indicator: code, target */
 #define INDICATOR_TYPE    "(msx)"
 /* status change: status, date (julian day, 0 when unset) */
@@ -36,16 +42,19 @@
 
 /* The same, reading strings in place (with g_variant_iter_loop ()). */
 #define BUDGET_LINE_READ   "(&sixb)"
-#define FINANCING_READ     "(&sx)"
+#define FINANCING_READ     "(&six)"
+#define FINANCING_READ_1   "(&sx)"
 #define STATUS_CHANGE_READ "(&su)"
 /* project: version, id, code, names fi/sv/en, acronym, agreement, focus
  * area, call, status, start, end (julian days, 0 when unset), summary,
  * cost model, example, implementers, indicators, history */
-#define PROJECT_TYPE \
+#define PROJECT_TYPE_OF(impl) \
   "(uxmsmsmsmsmsxxxsuumssb" \
-  "a" IMPLEMENTER_TYPE \
+  "a" impl \
   "a" INDICATOR_TYPE \
   "a" STATUS_CHANGE_TYPE ")"
+#define PROJECT_TYPE   PROJECT_TYPE_OF (IMPLEMENTER_TYPE)
+#define PROJECT_TYPE_1 PROJECT_TYPE_OF (IMPLEMENTER_TYPE_OF (FINANCING_TYPE_1))
 
 /* ---------------------------------------------------------------------- */
 /* Organisation                                                           */
@@ -256,10 +265,24 @@ hs_implementer_get_cost (const HsImplementer *impl,
   return sum;
 }
 
+static int
+financing_line_compare (HsFinancingSource source_a,
+                        int               year_a,
+                        HsFinancingSource source_b,
+                        int               year_b)
+{
+  if (source_a != source_b)
+    return source_a < source_b ? -1 : 1;
+  if (year_a != year_b)
+    return year_a < year_b ? -1 : 1;
+  return 0;
+}
+
 void
-hs_implementer_set_financing (HsImplementer     *impl,
-                              HsFinancingSource  source,
-                              gint64             amount)
+hs_implementer_set_financing_year (HsImplementer     *impl,
+                                   HsFinancingSource  source,
+                                   int                year,
+                                   gint64             amount)
 {
   HsFinancingLine line = { 0, };
   guint i;
@@ -270,8 +293,9 @@ hs_implementer_set_financing (HsImplementer     *impl,
   for (i = 0; i < impl->financing->len; i++)
     {
       HsFinancingLine *existing = &g_array_index (impl->financing, HsFinancingLine, i);
+      int order = financing_line_compare (existing->source, existing->year, source, year);
 
-      if (existing->source == source)
+      if (order == 0)
         {
           if (amount == 0)
             g_array_remove_index (impl->financing, i);
@@ -279,7 +303,7 @@ hs_implementer_set_financing (HsImplementer     *impl,
             existing->amount = amount;
           return;
         }
-      if (existing->source > source)
+      if (order > 0)
         break;
     }
 
@@ -287,13 +311,30 @@ hs_implementer_set_financing (HsImplementer     *impl,
     return;
 
   line.source = source;
+  line.year = year;
   line.amount = amount;
   g_array_insert_val (impl->financing, i, line);
 }
 
+void
+hs_implementer_set_financing (HsImplementer     *impl,
+                              HsFinancingSource  source,
+                              gint64             amount)
+{
+  g_return_if_fail (impl != NULL);
+  g_return_if_fail ((guint) source < HS_N_SOURCES);
+
+  for (guint i = impl->financing->len; i > 0; i--)
+    if (g_array_index (impl->financing, HsFinancingLine, i - 1).source == source)
+      g_array_remove_index (impl->financing, i - 1);
+
+  hs_implementer_set_financing_year (impl, source, 0, amount);
+}
+
 gint64
-hs_implementer_get_financing (const HsImplementer *impl,
-                              HsFinancingSource    source)
+hs_implementer_get_financing_year (const HsImplementer *impl,
+                                   HsFinancingSource    source,
+                                   int                  year)
 {
   g_return_val_if_fail (impl != NULL, 0);
 
@@ -301,11 +342,47 @@ hs_implementer_get_financing (const HsImplementer *impl,
     {
       const HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, i);
 
-      if (line->source == source)
+      if (line->source == source && line->year == year)
         return line->amount;
     }
 
   return 0;
+}
+
+gint64
+hs_implementer_get_financing (const HsImplementer *impl,
+                              HsFinancingSource    source)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (impl != NULL, 0);
+
+  for (guint i = 0; i < impl->financing->len; i++)
+    {
+      const HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, i);
+
+      if (line->source == source && !hs_money_add (sum, line->amount, &sum))
+        return line->amount > 0 ? HS_MONEY_MAX : -HS_MONEY_MAX;
+    }
+
+  return sum;
+}
+
+gboolean
+hs_implementer_financing_is_split (const HsImplementer *impl,
+                                   HsFinancingSource    source)
+{
+  g_return_val_if_fail (impl != NULL, FALSE);
+
+  for (guint i = 0; i < impl->financing->len; i++)
+    {
+      const HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, i);
+
+      if (line->source == source && line->year != 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -340,12 +417,14 @@ hs_implementer_update_derived (HsImplementer  *impl,
   g_autoptr(GArray) work = NULL;
   g_autoptr(GArray) derived = budget_array_new ();
   gint32 rate;
+  gboolean on_direct;
   guint i = 0;
 
   g_return_val_if_fail (impl != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   rate = (guint) model < HS_N_COST_MODELS ? hs_cost_model_flat_rate (model) : 0;
+  on_direct = rate > 0 && hs_cost_model_rate_on_direct_costs (model);
 
   /* Work on a copy, so that an overflow leaves the implementer as it was:
    * the typed lines, sorted, so that each year's lines are one run. */
@@ -368,7 +447,8 @@ hs_implementer_update_derived (HsImplementer  *impl,
         {
           const HsBudgetLine *line = &g_array_index (work, HsBudgetLine, i);
 
-          if (line->category == HS_COST_STAFF && !hs_money_add (base, line->amount, &base))
+          if ((line->category == HS_COST_STAFF || (on_direct && line->category != HS_COST_FLAT_RATE))
+              && !hs_money_add (base, line->amount, &base))
             {
               set_overflow (error, implementer_name (impl));
               return FALSE;
@@ -502,7 +582,7 @@ financing_equal (GArray *a,
       const HsFinancingLine *x = &g_array_index (a, HsFinancingLine, i);
       const HsFinancingLine *y = &g_array_index (b, HsFinancingLine, i);
 
-      if (x->source != y->source || x->amount != y->amount)
+      if (x->source != y->source || x->year != y->year || x->amount != y->amount)
         return FALSE;
     }
 
@@ -816,6 +896,7 @@ implementer_to_variant (const HsImplementer *impl)
 
       g_variant_builder_add (&financing, FINANCING_TYPE,
                              id_or_empty (hs_source_to_id (line->source)),
+                             (gint32) line->year,
                              line->amount);
     }
 
@@ -831,6 +912,12 @@ const GVariantType *
 hs_project_variant_type (void)
 {
   return G_VARIANT_TYPE (PROJECT_TYPE);
+}
+
+const GVariantType *
+hs_project_variant_type_1 (void)
+{
+  return G_VARIANT_TYPE (PROJECT_TYPE_1);
 }
 
 GVariant *
@@ -946,6 +1033,7 @@ organisation_from_variant (GVariant  *variant,
 
 static HsImplementer *
 implementer_from_variant (GVariant  *variant,
+                          guint32    version,
                           GError   **error)
 {
   g_autoptr(GVariant) maybe_org = NULL;
@@ -953,14 +1041,13 @@ implementer_from_variant (GVariant  *variant,
   g_autoptr(GVariantIter) budget = NULL;
   g_autoptr(GVariantIter) financing = NULL;
   g_autoptr(HsImplementer) impl = hs_implementer_new (NULL, FALSE);
-  guint sources_seen = 0;
   const char *id_text;
   gint32 year;
   gint64 amount;
   gboolean derived;
   int value;
 
-  g_variant_get (variant, IMPLEMENTER_FORMAT,
+  g_variant_get (variant, version == HS_PROJECT_VARIANT_VERSION_1 ? IMPLEMENTER_FORMAT_1 : IMPLEMENTER_FORMAT,
                  &impl->id, &impl->is_main, &maybe_org, &budget, &financing);
 
   org = g_variant_get_maybe (maybe_org);
@@ -988,9 +1075,18 @@ implementer_from_variant (GVariant  *variant,
       g_array_append_val (impl->budget, line);
     }
 
-  while (g_variant_iter_loop (financing, FINANCING_READ, &id_text, &amount))
+  for (;;)
     {
       HsFinancingLine line = { 0, };
+      gint32 line_year = 0;
+
+      if (version == HS_PROJECT_VARIANT_VERSION_1)
+        {
+          if (!g_variant_iter_next (financing, FINANCING_READ_1, &id_text, &amount))
+            break;
+        }
+      else if (!g_variant_iter_next (financing, FINANCING_READ, &id_text, &line_year, &amount))
+        break;
 
       value = hs_source_from_id (id_text);
       if (value < 0)
@@ -998,14 +1094,29 @@ implementer_from_variant (GVariant  *variant,
           set_damaged (error, _("unknown financing source “%s”"), id_text);
           return NULL;
         }
-      /* at most one line per source */
-      if ((sources_seen & (1u << value)) != 0)
+      if (line_year < 0)
         {
-          set_damaged (error, _("two lines for the financing source “%s”"), id_text);
+          set_damaged (error, _("impossible year %d of the financing source “%s”"),
+                       (int) line_year, id_text);
           return NULL;
         }
-      sources_seen |= 1u << value;
+      /* at most one line per source and year */
+      for (guint i = 0; i < impl->financing->len; i++)
+        {
+          const HsFinancingLine *seen = &g_array_index (impl->financing, HsFinancingLine, i);
+
+          if (seen->source == (HsFinancingSource) value && seen->year == line_year)
+            {
+              if (line_year == 0)
+                set_damaged (error, _("two lines for the financing source “%s”"), id_text);
+              else
+                set_damaged (error, _("two lines for the financing source “%s” in %d"),
+                             id_text, (int) line_year);
+              return NULL;
+            }
+        }
       line.source = value;
+      line.year = line_year;
       line.amount = amount;
       g_array_append_val (impl->financing, line);
     }
@@ -1035,7 +1146,9 @@ hs_project_from_variant (GVariant  *variant,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (variant == NULL || !g_variant_is_of_type (variant, G_VARIANT_TYPE (PROJECT_TYPE)))
+  if (variant == NULL ||
+      (!g_variant_is_of_type (variant, G_VARIANT_TYPE (PROJECT_TYPE)) &&
+       !g_variant_is_of_type (variant, G_VARIANT_TYPE (PROJECT_TYPE_1))))
     {
       g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE,
                    _("Not a project snapshot: the type is “%s”"),
@@ -1044,7 +1157,9 @@ hs_project_from_variant (GVariant  *variant,
     }
 
   g_variant_get_child (variant, 0, "u", &version);
-  if (version != HS_PROJECT_VARIANT_VERSION)
+  if (g_variant_is_of_type (variant, G_VARIANT_TYPE (PROJECT_TYPE_1))
+      ? version != HS_PROJECT_VARIANT_VERSION_1
+      : version != HS_PROJECT_VARIANT_VERSION)
     {
       g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE,
                    _("The project snapshot has version %u; this version of Hankesalkku reads version %u"),
@@ -1053,7 +1168,7 @@ hs_project_from_variant (GVariant  *variant,
     }
 
   project = hs_project_new (NULL);
-  g_variant_get (variant, PROJECT_TYPE,
+  g_variant_get (variant, version == HS_PROJECT_VARIANT_VERSION_1 ? PROJECT_TYPE_1 : PROJECT_TYPE,
                  NULL,
                  &project->id,
                  &project->code,
@@ -1096,7 +1211,7 @@ hs_project_from_variant (GVariant  *variant,
 
   while ((child = g_variant_iter_next_value (implementers)) != NULL)
     {
-      HsImplementer *impl = implementer_from_variant (child, error);
+      HsImplementer *impl = implementer_from_variant (child, version, error);
 
       g_variant_unref (child);
       if (impl == NULL)

@@ -4,7 +4,7 @@
  *
  * A project has exactly one main implementer and any number of partial
  * implementers; each implementer has its own budget (category × year) and
- * financing plan (source → amount). The project's figures are the sums of
+ * financing plan (source → amount, or source × year → amount). The project's figures are the sums of
  * its implementers'. Derived budget lines (the flat rate) are computed per
  * implementer and per year by hs_implementer_update_derived() and stored
  * like the others, so every total is a sum of stored cents.
@@ -34,10 +34,14 @@ typedef struct
   gboolean       derived;      /* computed from other lines; never typed */
 } HsBudgetLine;
 
+/* A financing line is for one source and either one calendar year (the
+ * yearly plan: a city's yearly appropriation) or, with year 0, the whole
+ * project (undivided). A source's amount is the sum of its lines. */
 typedef struct
 {
   HsFinancingSource source;
   gint64            amount;    /* cents, >= 0 */
+  int               year;      /* a calendar year, or 0: not split by year */
 } HsFinancingLine;
 
 typedef struct
@@ -58,7 +62,8 @@ typedef struct
   HsOrganisation *organisation;
   gboolean        is_main;
   GArray         *budget;      /* of HsBudgetLine */
-  GArray         *financing;   /* of HsFinancingLine, at most one per source */
+  GArray         *financing;   /* of HsFinancingLine, sorted by (source, year), at most
+                                * one per (source, year) */
 } HsImplementer;
 
 /* The parts of a project that a change is told apart by (the implementers
@@ -129,10 +134,24 @@ void            hs_implementer_free   (HsImplementer *impl);
 /* Sets (adds, replaces, or with 0 removes) the typed line for category × year. */
 void            hs_implementer_set_cost      (HsImplementer *impl, HsCostCategory category, int year, gint64 amount);
 gint64          hs_implementer_get_cost      (const HsImplementer *impl, HsCostCategory category, int year);
+/* The whole source as one undivided line (year 0): replaces every line of
+ * the source (with 0 removes them all). */
 void            hs_implementer_set_financing (HsImplementer *impl, HsFinancingSource source, gint64 amount);
+/* The sum of the source's lines (undivided and per year). */
 gint64          hs_implementer_get_financing (const HsImplementer *impl, HsFinancingSource source);
+/* Sets (adds, replaces, or with 0 removes) the one line for source × year;
+ * year 0 is the undivided line. The source's other lines stay. */
+void            hs_implementer_set_financing_year (HsImplementer *impl, HsFinancingSource source,
+                                                   int year, gint64 amount);
+/* The amount of exactly the line for source × year (0 when there is none);
+ * year 0: the undivided line. */
+gint64          hs_implementer_get_financing_year (const HsImplementer *impl, HsFinancingSource source,
+                                                   int year);
+/* Whether the source has a line for some calendar year. */
+gboolean        hs_implementer_financing_is_split (const HsImplementer *impl, HsFinancingSource source);
 /* Recompute the derived lines for the cost model: per year, flat-rate costs
- * = rate × the year's base (staff costs), rounded half away from zero. */
+ * = rate × the year's base (staff costs; all typed direct costs under
+ * indirect-7), rounded half away from zero. */
 gboolean        hs_implementer_update_derived (HsImplementer *impl, HsCostModel model, GError **error);
 gboolean        hs_implementer_totals        (const HsImplementer *impl, HsTotals *out, GError **error);
 
@@ -152,10 +171,14 @@ const char     *hs_project_display_name (const HsProject *project);
 /* A lossless snapshot for the action log and for comparisons:
  * hs_project_from_variant (hs_project_to_variant (p)) equals p.
  * The variant is a tuple of type hs_project_variant_type () whose first
- * field is the format version (a uint32, now 1); to_variant returns a full,
- * non-floating reference. from_variant refuses any other type or version,
+ * field is the format version (a uint32, now 2: financing lines carry their
+ * year); to_variant returns a full, non-floating reference. from_variant
+ * also reads version 1 (financing lines without a year, read as
+ * undivided), the type of hs_project_variant_type_1 (), as old action logs
+ * hold it, and refuses any other type or version,
  * unknown ids and impossible dates with HS_CORE_ERROR_PARSE. */
 const GVariantType *hs_project_variant_type (void);
+const GVariantType *hs_project_variant_type_1 (void);
 GVariant       *hs_project_to_variant   (const HsProject *project);
 HsProject      *hs_project_from_variant (GVariant *variant, GError **error);
 gboolean        hs_project_equal        (const HsProject *a, const HsProject *b);

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "hs-date.h"
+#include "hs-money.h"
 #include "hs-reference.h"
 
 /* How the store names an agreement's default call (src/store/sql/seed.sql);
@@ -260,4 +262,175 @@ hs_call_dup_display_name (const HsCall *call,
     default:
       return g_strdup_printf ("%s — default call", region);
     }
+}
+
+/* The words of hs_call_dup_limits_text(), per language. */
+typedef struct
+{
+  const char *support;        /* "EU and state support" */
+  const char *city;
+  const char *own;
+  const char *at_most;
+  const char *at_least;
+  const char *month;          /* singular, plural */
+  const char *months;
+  const char *project;
+  const char *projects;
+  const char *open;           /* "open 21.8.–29.9.2023" */
+  const char *opens;          /* only the first day known */
+  const char *closes;         /* only the last day known */
+  const char *available;      /* "available €1,000,000.00 EU and state support …" */
+  const char *support_money;  /* what the first amount is of */
+  const char *city_money;     /* what the second amount is of */
+  const char *and;
+} LimitWords;
+
+static const LimitWords limit_words[] = {
+  [HS_LANG_EN] = { "EU and state support", "city", "own financing", "at most", "at least",
+                   "month", "months", "project", "projects",
+                   "open", "opens", "closes",
+                   "available", "EU and state support", "city money", "and" },
+  [HS_LANG_FI] = { "EU- ja valtion rahoitus", "kuntarahoitus", "omarahoitus", "enintään", "vähintään",
+                   "kuukausi", "kuukautta", "hanke", "hanketta",
+                   "haettavissa", "haku alkaa", "haku päättyy",
+                   "käytettävissä", "EU- ja valtion rahoitusta", "kuntarahoitusta", "ja" },
+  [HS_LANG_SV] = { "EU- och statligt stöd", "kommunal finansiering", "egen finansiering", "högst", "minst",
+                   "månad", "månader", "projekt", "projekt",
+                   "öppen", "öppnar", "stänger",
+                   "tillgängligt", "i EU- och statligt stöd", "i kommunal finansiering", "och" },
+};
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (text->len > 0)
+    g_string_append (text, "; ");
+  g_string_append (text, part);
+}
+
+/* "21.8.–29.9.2023" (the year once when both are in it), "21 Aug–29 Sep
+ * 2023" in English. */
+static char *
+date_range (const GDate *first,
+            const GDate *last,
+            HsLang       lang)
+{
+  g_autofree char *from = hs_date_format (first, lang);
+  g_autofree char *to = hs_date_format (last, lang);
+
+  if (g_date_get_year (first) == g_date_get_year (last))
+    {
+      char *space = strrchr (from, lang == HS_LANG_EN ? ' ' : '.');
+
+      /* "21.8.2023" → "21.8." ; "21 Aug 2023" → "21 Aug" */
+      if (space != NULL)
+        space[lang == HS_LANG_EN ? 0 : 1] = '\0';
+    }
+  return g_strdup_printf ("%s–%s", from, to);
+}
+
+char *
+hs_call_dup_limits_text (const HsCall *call,
+                         HsLang        lang)
+{
+  const LimitWords *w;
+  GString *text;
+
+  g_return_val_if_fail (call != NULL, NULL);
+
+  if ((guint) lang >= G_N_ELEMENTS (limit_words))
+    lang = HS_LANG_EN;
+  w = &limit_words[lang];
+  text = g_string_new (NULL);
+
+  if (call->max_support_bp > 0 || call->max_support > 0)
+    {
+      g_autoptr(GString) part = g_string_new (w->support);
+
+      if (call->max_support_bp > 0)
+        {
+          g_autofree char *rate = hs_rate_format_limit (call->max_support_bp, lang);
+          g_string_append_printf (part, " %s %s", w->at_most, rate);
+        }
+      if (call->max_support > 0)
+        {
+          g_autofree char *money = hs_money_format (call->max_support, lang);
+          g_string_append_printf (part, "%s %s %s", call->max_support_bp > 0 ? "," : "", w->at_most, money);
+        }
+      append_part (text, part->str);
+    }
+
+  if (call->min_city_bp > 0 || call->max_city_bp > 0)
+    {
+      g_autoptr(GString) part = g_string_new (w->city);
+
+      if (call->min_city_bp > 0)
+        {
+          g_autofree char *rate = hs_rate_format_limit (call->min_city_bp, lang);
+          g_string_append_printf (part, " %s %s", w->at_least, rate);
+        }
+      if (call->max_city_bp > 0)
+        {
+          g_autofree char *rate = hs_rate_format_limit (call->max_city_bp, lang);
+          g_string_append_printf (part, "%s %s %s", call->min_city_bp > 0 ? "," : "", w->at_most, rate);
+        }
+      append_part (text, part->str);
+    }
+
+  if (call->min_own_bp > 0)
+    {
+      g_autofree char *rate = hs_rate_format_limit (call->min_own_bp, lang);
+      g_autofree char *part = g_strdup_printf ("%s %s %s", w->own, w->at_least, rate);
+      append_part (text, part);
+    }
+
+  if (call->max_duration_months > 0)
+    {
+      g_autofree char *part = g_strdup_printf ("%s %u %s", w->at_most, call->max_duration_months,
+                                               call->max_duration_months == 1 ? w->month : w->months);
+      append_part (text, part);
+    }
+
+  if (call->max_projects > 0)
+    {
+      g_autofree char *part = g_strdup_printf ("%s %u %s", w->at_most, call->max_projects,
+                                               call->max_projects == 1 ? w->project : w->projects);
+      append_part (text, part);
+    }
+
+  if (g_date_valid (&call->open_date) && g_date_valid (&call->close_date))
+    {
+      g_autofree char *range = date_range (&call->open_date, &call->close_date, lang);
+      g_autofree char *part = g_strdup_printf ("%s %s", w->open, range);
+      append_part (text, part);
+    }
+  else if (g_date_valid (&call->open_date) || g_date_valid (&call->close_date))
+    {
+      gboolean opens = g_date_valid (&call->open_date);
+      g_autofree char *date = hs_date_format (opens ? &call->open_date : &call->close_date, lang);
+      g_autofree char *part = g_strdup_printf ("%s %s", opens ? w->opens : w->closes, date);
+      append_part (text, part);
+    }
+
+  if (call->money_available > 0 || call->city_money_available > 0)
+    {
+      g_autoptr(GString) part = g_string_new (w->available);
+
+      if (call->money_available > 0)
+        {
+          g_autofree char *money = hs_money_format (call->money_available, lang);
+          g_string_append_printf (part, " %s %s", money, w->support_money);
+        }
+      if (call->city_money_available > 0)
+        {
+          g_autofree char *money = hs_money_format (call->city_money_available, lang);
+          if (call->money_available > 0)
+            g_string_append_printf (part, " %s", w->and);
+          g_string_append_printf (part, " %s %s", money, w->city_money);
+        }
+      append_part (text, part->str);
+    }
+
+  return g_string_free (text, FALSE);
 }

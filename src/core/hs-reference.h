@@ -38,6 +38,8 @@ typedef struct
   gboolean  more_developed;     /* Helsinki-Uusimaa: EU share 40 % of public */
   gint64    indicative_per_year; /* cents of EAKR (+state) a year; 0 when unknown */
   GDate     end_date;           /* the agreement ends (31.12.2027); cleared when unknown */
+  gint32    eu_share_bp;        /* its co-financing category's EU share of public funding;
+                                 * 0: by more_developed (hs_agreement_eu_share_bp) */
 } HsAgreement;
 
 typedef struct
@@ -112,6 +114,14 @@ gboolean hs_call_is_agreement_default (const HsCall *call);
  * standardutlysning" in Swedish). The stored name stays as it is: files
  * and the command line refer to calls by it. */
 char    *hs_call_dup_display_name     (const HsCall *call,
+                                       HsLang        lang);
+/* The call's limits in words, in @lang (not the catalogue's: the caller
+ * formats its numbers in the same language), the limits it does not set
+ * left out: "EU- ja valtion rahoitus enintään 60,0 %, enintään
+ * 1 200 000,00 €; kuntarahoitus enintään 25,0 %; omarahoitus vähintään
+ * 15,0 %; enintään 24 kuukautta; haettavissa 21.8.–29.9.2023". An empty
+ * string for a call that sets none. */
+char    *hs_call_dup_limits_text      (const HsCall *call,
                                        HsLang        lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAgreement, hs_agreement_free)

@@ -175,8 +175,10 @@ char       *hs_repository_redo              (HsRepository *self, GError **error)
  *     return FALSE;                    (rolled back too)
  *
  * Inside a batch save_projects() ignores its description and the caller
- * may free the projects as soon as it returns; no other mutating call
- * (save_project, delete_project, undo …) may come before the batch ends.
+ * may free the projects as soon as it returns; save_call() joins the batch
+ * too in the SQLite store (an import that brings its calls); no other
+ * mutating call (save_project, delete_project, undo …) may come before
+ * the batch ends.
  * A failed save_projects() rolls the whole batch back and ends it (ids of
  * that call's projects are put back; projects of earlier calls keep the
  * ids they were given, so free them rather than save them again).

@@ -34,6 +34,10 @@ typedef struct
   gint64    total_costs;
   gint64    financing[HS_N_SOURCES];
   gint64    total_financing;
+  gint64    eu;                       /* the EU part of financing[HS_SOURCE_EU_STATE]
+                                       * (hs-cofinancing.h), the state part the rest;
+                                       * filled only on demand (the store's
+                                       * hs_sqlite_repository_add_eu_parts), else 0 */
 } HsSummaryRow;
 
 void hs_summary_row_clear (HsSummaryRow *row);   /* for GArray clear func */
@@ -57,8 +61,12 @@ typedef struct
   gint64    total_costs;
   gint64    eu_state;
   gint32    support_bp;              /* eu_state / total_costs */
+  gint64    eu;                      /* the EU part of eu_state, the state part the rest;
+                                      * on demand, like HsSummaryRow.eu */
+  HsInstrument instrument;           /* its call's; EAKR without a call (on demand) */
   guint     errors;                  /* findings with severity error */
   guint     warnings;
+  gint64    call_id;                 /* 0: no call */
 } HsProjectSummary;
 
 void hs_project_summary_clear (HsProjectSummary *summary);

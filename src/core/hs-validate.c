@@ -797,6 +797,44 @@ check_business_ids (Check *check)
     }
 }
 
+/* 9b. An organisation is one implementer of a project at most (EURA 2021:
+ * one linked application per implementer). The same organisation: the same
+ * stored id, or else the same Y-tunnus, or else the same name. */
+static gboolean
+same_organisation (const HsOrganisation *a,
+                   const HsOrganisation *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (a->id != 0 && b->id != 0)
+    return a->id == b->id;
+  if (a->business_id != NULL && *a->business_id != '\0' &&
+      b->business_id != NULL && *b->business_id != '\0')
+    return g_strcmp0 (a->business_id, b->business_id) == 0;
+  return a->name != NULL && b->name != NULL && g_utf8_collate (a->name, b->name) == 0;
+}
+
+static void
+check_duplicate_implementers (Check *check)
+{
+  const GPtrArray *implementers = check->project->implementers;
+
+  for (guint j = 1; j < implementers->len; j++)
+    for (guint i = 0; i < j; i++)
+      if (same_organisation (IMPLEMENTER (check, i)->organisation, IMPLEMENTER (check, j)->organisation))
+        {
+          g_autofree char *name_buf = NULL;
+
+          add_finding (check, "implementer-duplicate", HS_SEVERITY_ERROR,
+                       g_strdup_printf ("implementers/%u/organisation", j),
+                       /* Translators: "Oulun yliopisto is implementer 2 and again implementer 4; …" */
+                       _("%s is implementer %u and again implementer %u; an organisation takes part "
+                         "once, with one budget and financing plan"),
+                       implementer_name (IMPLEMENTER (check, j), j, &name_buf), i + 1, j + 1);
+          break;
+        }
+}
+
 /* 10. No negative amounts. */
 static void
 check_negative_amounts (Check *check)
@@ -945,6 +983,115 @@ check_cost_model (Check *check)
     }
 }
 
+/* 12b. Flat-rate lines as the cost model derives them. Stored projects are
+ * always recomputed; a file's lines may differ, and then the import
+ * replaces them: said here first, with both amounts. */
+typedef struct
+{
+  int    year;
+  gint64 base;      /* what the rate is taken of */
+  gint64 derived;   /* the derived lines given */
+  gboolean has_derived;
+} DerivedYear;
+
+static DerivedYear *
+derived_year (GArray *years,
+              int     year)
+{
+  DerivedYear fresh = { year, 0, 0, FALSE };
+
+  for (guint k = 0; k < years->len; k++)
+    if (g_array_index (years, DerivedYear, k).year == year)
+      return &g_array_index (years, DerivedYear, k);
+  g_array_append_val (years, fresh);
+  return &g_array_index (years, DerivedYear, years->len - 1);
+}
+
+static void
+check_derived_lines (Check *check)
+{
+  const HsProject *project = check->project;
+  HsCostModel model = project->cost_model;
+  gint32 rate;
+  gboolean on_direct;
+  g_autoptr(GArray) years = NULL;
+
+  /* amounts that do not add up are rule 13's */
+  if ((guint) model >= HS_N_COST_MODELS || !check->totals_ok)
+    return;
+  rate = hs_cost_model_flat_rate (model);
+  on_direct = hs_cost_model_rate_on_direct_costs (model);
+  years = g_array_new (FALSE, FALSE, sizeof (DerivedYear));
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autofree char *name_buf = NULL;
+      const char *name = NULL;
+
+      g_array_set_size (years, 0);
+      for (guint j = 0; j < impl->budget->len; j++)
+        {
+          const HsBudgetLine *line = &g_array_index (impl->budget, HsBudgetLine, j);
+          DerivedYear *y;
+
+          if (!line->derived && !(line->category == HS_COST_STAFF ||
+                                  (on_direct && line->category != HS_COST_FLAT_RATE)))
+            continue;
+          y = derived_year (years, line->year);
+          if (line->derived)
+            {
+              y->has_derived = TRUE;
+              if (!hs_money_add (y->derived, line->amount, &y->derived))
+                return;   /* rule 13 reports the overflow */
+            }
+          else if (!hs_money_add (y->base, line->amount, &y->base))
+            return;
+        }
+
+      for (guint k = 0; k < years->len; k++)
+        {
+          const DerivedYear *y = &g_array_index (years, DerivedYear, k);
+          gint64 expected = 0;
+          g_autofree char *given = NULL;
+          g_autofree char *want = NULL;
+
+          if (rate > 0 && y->base > 0 && !hs_money_apply_rate (y->base, rate, &expected))
+            return;
+          if (expected == y->derived || (!y->has_derived && expected == 0))
+            continue;
+          if (name == NULL)
+            name = implementer_name (impl, i, &name_buf);
+          given = money (check, y->derived);
+          want = money (check, expected);
+          if (rate == 0)
+            add_finding (check, "flat-rate-recomputed", HS_SEVERITY_WARNING,
+                         g_strdup_printf ("implementers/%u/budget/%d/flat-rate", i, y->year),
+                         /* Translators: "Aalto-yliopisto, 2025: the cost model “Real costs” has no
+                          * flat-rate costs; the 4 000,00 € given are left out" */
+                         _("%s, %d: the cost model “%s” has no flat-rate costs; the %s given are left out"),
+                         name, y->year, hs_cost_model_label (model), given);
+          else
+            {
+              g_autofree char *rate_text = hs_rate_format (rate, check->lang);
+              g_autofree char *base_text = money (check, y->base);
+
+              add_finding (check, "flat-rate-recomputed", HS_SEVERITY_WARNING,
+                           g_strdup_printf ("implementers/%u/budget/%d/flat-rate", i, y->year),
+                           on_direct
+                           /* Translators: "Aalto-yliopisto, 2025: the flat-rate costs given are
+                            * 700,00 €, but 7,0 % of the direct costs (10 010,00 €) is 700,70 €,
+                            * which replaces them" */
+                           ? _("%s, %d: the flat-rate costs given are %s, but %s of the direct costs (%s) "
+                               "is %s, which replaces them")
+                           : _("%s, %d: the flat-rate costs given are %s, but %s of the staff costs (%s) "
+                               "is %s, which replaces them"),
+                           name, y->year, given, rate_text, base_text, want);
+            }
+        }
+    }
+}
+
 /* 13. Totals that add up, and some costs at all. */
 static void
 check_totals (Check *check)
@@ -1019,6 +1166,61 @@ check_indicators (Check *check)
     }
 }
 
+/* 16. A yearly financing plan: a source given per year is not also given as
+ * an undivided total, and its years are the project's. */
+static void
+check_financing_years (Check *check)
+{
+  const GDate *start = &check->project->start_date;
+  const GDate *end = &check->project->end_date;
+  gboolean have_years = g_date_valid (start) && g_date_valid (end) && g_date_compare (end, start) >= 0;
+  int first_year = have_years ? g_date_get_year (start) : 0;
+  int last_year = have_years ? g_date_get_year (end) : 0;
+
+  for (guint i = 0; i < check->project->implementers->len; i++)
+    {
+      const HsImplementer *impl = IMPLEMENTER (check, i);
+      g_autofree char *name_buf = NULL;
+      const char *name = implementer_name (impl, i, &name_buf);
+
+      for (guint j = 0; j < impl->financing->len; j++)
+        {
+          const HsFinancingLine *line = &g_array_index (impl->financing, HsFinancingLine, j);
+          g_autofree char *amount = NULL;
+
+          if (line->year == 0)
+            {
+              if (line->amount != 0 && hs_implementer_financing_is_split (impl, line->source))
+                {
+                  amount = money (check, line->amount);
+                  add_finding (check, "financing-split-and-total", HS_SEVERITY_ERROR,
+                               g_strdup_printf ("implementers/%u/financing/%s", i,
+                                                hs_source_to_id (line->source)),
+                               /* Translators: "Helsingin kaupunki: “City financing” is given per year and
+                                * also as a total of 10 000,00 € not divided by year; give it one way" */
+                               _("%s: “%s” is given per year and also as a total of %s not divided by year; "
+                                 "give it one way"),
+                               name, hs_source_label (line->source), amount);
+                }
+              continue;
+            }
+
+          if (!have_years || (line->year >= first_year && line->year <= last_year))
+            continue;
+
+          amount = money (check, line->amount);
+          add_finding (check, "financing-year-outside-schedule", HS_SEVERITY_WARNING,
+                       g_strdup_printf ("implementers/%u/financing/%s/%d", i,
+                                        hs_source_to_id (line->source), line->year),
+                       /* Translators: "Helsingin kaupunki: “City financing” has 5 000,00 € in 2027,
+                        * outside the project’s years 2025–2026" */
+                       _("%s: “%s” has %s in %d, outside the project’s years %d–%d"),
+                       name, hs_source_label (line->source), amount, line->year,
+                       first_year, last_year);
+        }
+    }
+}
+
 GPtrArray *
 hs_validate_project (const HsProject           *project,
                      const HsValidationContext *context)
@@ -1065,12 +1267,39 @@ hs_validate_project (const HsProject           *project,
   check_budget_years (&check);
   check_focus_area (&check);
   check_business_ids (&check);
+  check_duplicate_implementers (&check);
   check_negative_amounts (&check);
   check_status_history (&check);
   check_cost_model (&check);
+  check_derived_lines (&check);
   check_totals (&check);
   check_call_agreement (&check);
   check_indicators (&check);
+  check_financing_years (&check);
 
   return check.findings;
+}
+
+GPtrArray *
+hs_validate_file_project (HsProject                 *project,
+                          const HsValidationContext *context)
+{
+  Check given = { 0, };
+  GPtrArray *findings;
+
+  g_return_val_if_fail (project != NULL, NULL);
+
+  /* rule 12b on the lines as given; every rule on what import stores */
+  given.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_finding_free);
+  given.project = project;
+  given.lang = context != NULL ? context->lang : HS_LANG_EN;
+  given.totals_ok = hs_project_totals (project, &given.totals, NULL);
+  check_derived_lines (&given);
+
+  hs_project_update_derived (project, NULL);
+  findings = hs_validate_project (project, context);
+  for (guint i = 0; i < given.findings->len; i++)
+    g_ptr_array_add (findings, g_steal_pointer (&given.findings->pdata[i]));
+  g_ptr_array_unref (given.findings);
+  return findings;
 }

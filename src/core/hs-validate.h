@@ -70,6 +70,8 @@ void       hs_finding_free        (HsFinding *finding);
  *   backwards)                                             "status", "status/history/N"
  *   cost-category-not-allowed                              "implementers/N/budget/YEAR/CATEGORY"
  *   cost-model-not-allowed                                 "cost-model"
+ *   flat-rate-recomputed (a warning: a derived line that
+ *   is not what the cost model derives)                    "implementers/N/budget/YEAR/flat-rate"
  *   totals-overflow, no-costs (a warning)                  "budget"
  *   call-agreement-mismatch (not for a call with
  *   agreement_id 0, which fits every agreement)            "call"
@@ -77,6 +79,11 @@ void       hs_finding_free        (HsFinding *finding);
  *   indicator-target-negative                              "indicators/N/target"
  */
 GPtrArray *hs_validate_project    (const HsProject *project, const HsValidationContext *context);
+/* A project as a file gives it: the flat-rate lines that differ from what
+ * its cost model derives (flat-rate-recomputed warnings, with both
+ * amounts), then its derived lines recomputed in place, as import stores
+ * them, and the findings of hs_validate_project on that. */
+GPtrArray *hs_validate_file_project (HsProject *project, const HsValidationContext *context);
 /* Number of findings with severity error. */
 guint      hs_findings_count_errors (GPtrArray *findings);
 /* TRUE for a finding the database cannot hold as it is (a negative

@@ -38,8 +38,10 @@ xmlTextWriterPtr hs_exchange_new_writer (HsAtomicOutput *output);
 
 /* ---- the native schema -------------------------------------------------- */
 
-/* Compiled once per process from the copy built into the library. */
-xmlSchemaPtr    hs_native_schema        (GError         **error);
+/* The schema of format version 1 … HS_NATIVE_VERSION_NUMBER, each compiled
+ * once per process from the copy built into the library. */
+xmlSchemaPtr    hs_native_schema        (guint            version,
+                                         GError         **error);
 
 /* ---- safe input for xmlReaderForIO -------------------------------------- */
 

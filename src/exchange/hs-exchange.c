@@ -27,7 +27,7 @@
 #include "hs-exchange-private.h"
 #include "hs-exchange-resources.h"
 
-#define SCHEMA_RESOURCE "/io/github/hankesalkku/Hankesalkku/exchange/hankesalkku-portfolio-1.xsd"
+#define SCHEMA_RESOURCE_DIR "/io/github/hankesalkku/Hankesalkku/exchange/"
 
 /* ---- process-wide set-up ------------------------------------------------ */
 
@@ -325,43 +325,58 @@ collect_schema_error (void        *user_data,
     g_string_append (messages, err->message);
 }
 
+static xmlSchemaPtr
+compile_schema (guint   version,
+                char  **failure)
+{
+  g_autofree char *path = g_strdup_printf (SCHEMA_RESOURCE_DIR "hankesalkku-portfolio-%u.xsd", version);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) messages = g_string_new (NULL);
+  xmlSchemaParserCtxtPtr parser;
+  xmlSchemaPtr schema;
+  const char *data;
+  gsize size;
+
+  bytes = g_resource_lookup_data (hs_resource_get (hs_exchange_get_resource, path), path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      *failure = g_strdup (local_error->message);
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  parser = xmlSchemaNewMemParserCtxt (data, (int) size);
+  xmlSchemaSetParserStructuredErrors (parser, collect_schema_error, messages);
+  schema = xmlSchemaParse (parser);
+  xmlSchemaFreeParserCtxt (parser);
+  if (schema == NULL)
+    *failure = g_strdup (messages->str);
+  return schema;
+}
+
 xmlSchemaPtr
-hs_native_schema (GError **error)
+hs_native_schema (guint    version,
+                  GError **error)
 {
   static gsize once = 0;
-  static xmlSchemaPtr schema = NULL;
-  static char *failure = NULL;
+  static xmlSchemaPtr schemas[HS_NATIVE_VERSION_NUMBER + 1];
+  static char *failures[HS_NATIVE_VERSION_NUMBER + 1];
+
+  g_return_val_if_fail (version >= 1 && version <= HS_NATIVE_VERSION_NUMBER, NULL);
 
   if (g_once_init_enter (&once))
     {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GString) messages = g_string_new (NULL);
-
       hs_exchange_init ();
-      bytes = g_resource_lookup_data (hs_resource_get (hs_exchange_get_resource, SCHEMA_RESOURCE), SCHEMA_RESOURCE,
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
-      if (bytes == NULL)
-        failure = g_strdup (local_error->message);
-      else
-        {
-          gsize size;
-          const char *data = g_bytes_get_data (bytes, &size);
-          xmlSchemaParserCtxtPtr parser = xmlSchemaNewMemParserCtxt (data, (int) size);
-
-          xmlSchemaSetParserStructuredErrors (parser, collect_schema_error, messages);
-          schema = xmlSchemaParse (parser);
-          xmlSchemaFreeParserCtxt (parser);
-          if (schema == NULL)
-            failure = g_strdup (messages->str);
-        }
+      for (guint v = 1; v <= HS_NATIVE_VERSION_NUMBER; v++)
+        schemas[v] = compile_schema (v, &failures[v]);
       g_once_init_leave (&once, 1);
     }
 
-  if (schema == NULL)
+  if (schemas[version] == NULL)
     g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_IO,
-                 _("The format’s schema could not be loaded: %s"), failure);
-  return schema;
+                 _("The format’s schema could not be loaded: %s"), failures[version]);
+  return schemas[version];
 }
 
 /* ---- safe input --------------------------------------------------------- */

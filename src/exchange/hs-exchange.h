@@ -6,7 +6,9 @@
  * through the HsRepository interface. Formats (docs/exchange.md):
  *
  *  - native: the lossless, versioned XML format of Hankesalkku, with its
- *    XSD data/hankesalkku-portfolio-1.xsd (compiled into the library);
+ *    XSD data/hankesalkku-portfolio-2.xsd (compiled into the library);
+ *    files of format version 1 (data/hankesalkku-portfolio-1.xsd) are
+ *    still read;
  *  - iati: IATI 2.03 activities, one per project;
  *  - operations-csv: the CPR 2021/1060 Art. 49(3) list of operations
  *    under the Kohesio column names.
@@ -29,9 +31,16 @@
 
 G_BEGIN_DECLS
 
-#define HS_NATIVE_NAMESPACE "https://hankesalkku.github.io/ns/portfolio/1"
 #define HS_NATIVE_NAMESPACE_PREFIX "https://hankesalkku.github.io/ns/portfolio/"
-#define HS_NATIVE_VERSION "1"
+#define HS_NATIVE_NAMESPACE_1 HS_NATIVE_NAMESPACE_PREFIX "1"
+#define HS_NATIVE_NAMESPACE_2 HS_NATIVE_NAMESPACE_PREFIX "2"
+/* What the writer writes; the reader reads every version up to it. */
+#define HS_NATIVE_NAMESPACE HS_NATIVE_NAMESPACE_2
+#define HS_NATIVE_VERSION "2"
+#define HS_NATIVE_VERSION_NUMBER 2
+/* IATI files carry our cost and financing plans in the namespace they were
+ * first published with; that extension has not changed. */
+#define HS_IATI_EXTENSION_NAMESPACE HS_NATIVE_NAMESPACE_1
 #define HS_NATIVE_MEDIA_TYPE "application/vnd.hankesalkku+xml"
 
 /* Limits on files we read (docs/exchange.md "Limits"). */

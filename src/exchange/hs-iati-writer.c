@@ -26,6 +26,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/hs-cofinancing.h"
 #include "core/hs-date.h"
 #include "core/hs-enums.h"
 #include "core/hs-money.h"
@@ -37,7 +38,9 @@
 #define IATI_VERSION        "2.03"
 #define ORG_ID_PREFIX       "FI-PRO-"
 #define NS_PREFIX           "hs"
-#define FOCUS_AREA_VOCABULARY_URI HS_NATIVE_NAMESPACE "#focus-area"
+#define FOCUS_AREA_VOCABULARY_URI HS_IATI_EXTENSION_NAMESPACE "#focus-area"
+#define PROGRAMME_VOCABULARY_URI  HS_IATI_EXTENSION_NAMESPACE "#programme"
+#define PROGRAMME_NAME      "Uudistuva ja osaava Suomi 2021–2027"
 #define MAX_LISTED_PROBLEMS 25
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -158,15 +161,45 @@ typedef struct
 
 static const char * const party_langs[3] = { "fi", "sv", "en" };
 
-/* The EU fund: no organisation identifier exists for ERDF / DG REGIO
- * (docs/xml.md §1.3), so no @ref, the name in the narratives. Our
- * financing source "eu-state" is EU and state support together. */
-static const Party eu_state_party = {
+/* Our financing source "eu-state" is EU and state support together; the
+ * writer splits it by the region's co-financing category
+ * (hs-cofinancing.h) into two funders. The EU fund: no organisation
+ * identifier exists for ERDF / DG REGIO (docs/xml.md §1.3), so no @ref,
+ * the name (with its programme) in the narratives. */
+static const Party erdf_party = {
   NULL, "40", NULL,
-  { "Euroopan aluekehitysrahasto (EAKR) ja valtion rahoitus",
-    "Europeiska regionala utvecklingsfonden (Eruf) och statlig finansiering",
-    "European Regional Development Fund (ERDF) and state co-financing" },
+  { "Euroopan aluekehitysrahasto (EAKR), Uudistuva ja osaava Suomi 2021–2027",
+    "Europeiska regionala utvecklingsfonden (Eruf), Ett förnyande och kompetent Finland 2021–2027",
+    "European Regional Development Fund (ERDF), Innovation and Skills in Finland 2021–2027" },
   "eu-state",
+};
+
+/* The state: no identifier either (FI-COA has no codes yet), type 10
+ * Government; one name per instrument, since the state pays the ERDF's
+ * national co-financing, the AKKE start-up money and other national
+ * money. */
+static const Party state_parties[HS_N_INSTRUMENTS] = {
+  [HS_INSTRUMENT_EAKR] = {
+    NULL, "10", NULL,
+    { "Suomen valtio (EAKR-hankkeiden valtion rahoitus)",
+      "Finska staten (statlig finansiering av Eruf-projekt)",
+      "State of Finland (national co-financing of ERDF projects)" },
+    "eu-state",
+  },
+  [HS_INSTRUMENT_AKKE] = {
+    NULL, "10", NULL,
+    { "Suomen valtio (ekosysteemisopimusten kansallinen käynnistysrahoitus, AKKE)",
+      "Finska staten (nationell startfinansiering för ekosystemavtalen, AKKE)",
+      "State of Finland (national start-up funding of the ecosystem agreements, AKKE)" },
+    "eu-state",
+  },
+  [HS_INSTRUMENT_NATIONAL] = {
+    NULL, "10", NULL,
+    { "Suomen valtio (kansallinen rahoitus)",
+      "Finska staten (nationell finansiering)",
+      "State of Finland (national funding)" },
+    "eu-state",
+  },
 };
 
 static const Party managing_authority_party = {
@@ -174,6 +207,16 @@ static const Party managing_authority_party = {
   { "Työ- ja elinkeinoministeriö (hallintoviranomainen)",
     "Arbets- och näringsministeriet (förvaltningsmyndighet)",
     "Ministry of Economic Affairs and Employment of Finland (managing authority)" },
+  NULL,
+};
+
+/* For national money there is no EU programme and so no managing
+ * authority: the ministry is accountable for the state's money. */
+static const Party ministry_party = {
+  NULL, "10", NULL,
+  { "Työ- ja elinkeinoministeriö",
+    "Arbets- och näringsministeriet",
+    "Ministry of Economic Affairs and Employment of Finland" },
   NULL,
 };
 
@@ -227,8 +270,15 @@ party_copy_fixed (const Party *fixed,
   party->ref = NULL;
 }
 
+/* Which part of EU and state support a funder pays. */
+typedef enum
+{
+  PART_EU,
+  PART_STATE,
+} SupportPart;
+
 /* Who provides source to impl (docs/exchange.md §7): EU and state support
- * comes from the fund; municipal financing from the implementer itself
+ * comes from the fund (@part PART_EU) and the state (PART_STATE); municipal financing from the implementer itself
  * when it is a municipality, else from the main implementer when that is
  * one; own financing from the implementer; other public and private
  * financing from financiers we do not know by name. */
@@ -236,12 +286,14 @@ static void
 provider_of (const HsImplementer *impl,
              const HsImplementer *main_impl,
              HsFinancingSource    source,
+             SupportPart          part,
+             HsInstrument         instrument,
              Party               *party)
 {
   switch (source)
     {
     case HS_SOURCE_EU_STATE:
-      party_copy_fixed (&eu_state_party, party);
+      party_copy_fixed (part == PART_EU ? &erdf_party : &state_parties[instrument], party);
       return;
     case HS_SOURCE_CITY:
       {
@@ -296,6 +348,10 @@ typedef struct
   char                *reporting_ref;
   char                *identifier;
   GArray              *years;          /* of int, ascending */
+  HsInstrument         instrument;     /* the call's */
+  gint32               eu_share_bp;    /* the region's EU share of public funding */
+  GArray              *splits;         /* of HsSupportSplit, as implementers */
+  HsSupportSplit       split;          /* their sum */
 } Plan;
 
 static void
@@ -305,6 +361,7 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->reporting_ref, g_free);
   g_clear_pointer (&plan->identifier, g_free);
   g_clear_pointer (&plan->years, g_array_unref);
+  g_clear_pointer (&plan->splits, g_array_unref);
 }
 
 /* ---- the IATI writer ---------------------------------------------------- */
@@ -316,6 +373,7 @@ typedef struct
   char             *scratch;
   GHashTable       *agreements;     /* id → HsAgreement* */
   GHashTable       *focus_areas;    /* id → HsFocusArea* */
+  GHashTable       *calls;          /* id → HsCall* */
   GHashTable       *identifiers;    /* iati-identifier → project code */
   GPtrArray        *problems;       /* "CODE: problem" */
   GDate             today;
@@ -574,6 +632,27 @@ check_project (Writer    *w,
   /* money: the totals must exist, every budget year inside the schedule */
   if (!hs_project_totals (project, &plan->totals, &error))
     problem (w, project, "%s", error->message);
+  g_clear_error (&error);
+
+  /* EU and state apart: by the region's co-financing category, per
+   * implementer (hs-cofinancing.h) */
+  plan->instrument = hs_call_get_instrument (g_hash_table_lookup (w->calls, &project->call_id));
+  plan->eu_share_bp = hs_agreement_eu_share_bp (g_hash_table_lookup (w->agreements, &project->agreement_id));
+  plan->splits = g_array_sized_new (FALSE, TRUE, sizeof (HsSupportSplit), plan->implementers->len);
+  for (guint i = 0; i < plan->implementers->len; i++)
+    {
+      HsSupportSplit part = { 0, 0 };
+
+      if (!hs_implementer_split_support (g_ptr_array_index (plan->implementers, i), plan->eu_share_bp,
+                                         plan->instrument, &part, &error))
+        {
+          problem (w, project, "%s", error->message);
+          g_clear_error (&error);
+        }
+      g_array_append_val (plan->splits, part);
+    }
+  if (!hs_project_split_support (project, plan->eu_share_bp, plan->instrument, &plan->split, &error))
+    problem (w, project, "%s", error->message);
   plan->years = hs_project_budget_years (project);
   if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date))
     for (guint i = 0; i < plan->years->len; i++)
@@ -621,6 +700,23 @@ write_org (Writer      *w,
   end (w);
 }
 
+/* The amount of @source that @part of it is for implementer @i: EU and
+ * state support in its EU part and its state part, the other sources whole
+ * (as PART_STATE, their only part). */
+static gint64
+part_amount (const Plan        *plan,
+             guint              i,
+             HsFinancingSource  source,
+             SupportPart        part)
+{
+  const HsImplementer *impl = g_ptr_array_index (plan->implementers, i);
+  const HsSupportSplit *split = &g_array_index (plan->splits, HsSupportSplit, i);
+
+  if (source == HS_SOURCE_EU_STATE)
+    return part == PART_EU ? split->eu : split->state;
+  return part == PART_EU ? 0 : hs_implementer_get_financing (impl, source);
+}
+
 static void
 write_funders (Writer *w,
                Plan   *plan)
@@ -628,20 +724,21 @@ write_funders (Writer *w,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint s = 0; s < HS_N_SOURCES; s++)
-    for (guint i = 0; i < plan->implementers->len; i++)
-      {
-        const HsImplementer *impl = g_ptr_array_index (plan->implementers, i);
-        Party party;
-        char *key;
+    for (SupportPart part = PART_EU; part <= PART_STATE; part++)
+      for (guint i = 0; i < plan->implementers->len; i++)
+        {
+          const HsImplementer *impl = g_ptr_array_index (plan->implementers, i);
+          Party party;
+          char *key;
 
-        if (hs_implementer_get_financing (impl, s) == 0)
-          continue;
-        provider_of (impl, plan->main_impl, s, &party);
-        key = party_key (&party);
-        if (g_hash_table_add (seen, key))
-          write_participating (w, &party, "1", NULL);
-        party_clear (&party);
-      }
+          if (part_amount (plan, i, s, part) == 0)
+            continue;
+          provider_of (impl, plan->main_impl, s, part, plan->instrument, &party);
+          key = party_key (&party);
+          if (g_hash_table_add (seen, key))
+            write_participating (w, &party, "1", NULL);
+          party_clear (&party);
+        }
 }
 
 /* Actual dates only when they have happened (IATI Rulesets: actual dates
@@ -720,7 +817,8 @@ write_activity (Writer *w,
 
   /* 5 participating-org: funders, accountable, extending, implementing */
   write_funders (w, plan);
-  write_participating (w, &managing_authority_party, "2", NULL);
+  write_participating (w, hs_instrument_is_erdf (plan->instrument) ? &managing_authority_party
+                                                                   : &ministry_party, "2", NULL);
   if (agreement != NULL && agreement->intermediary != NULL && *agreement->intermediary != '\0')
     {
       Party council = { NULL, org_type_code (HS_ORG_REGIONAL_COUNCIL), agreement->intermediary, { NULL }, NULL };
@@ -787,6 +885,19 @@ write_activity (Writer *w,
       end (w);
     }
 
+  /* 15 tag: the EU programme, for ERDF money only; national money has none */
+  if (hs_instrument_is_erdf (plan->instrument))
+    {
+      start (w, "tag");
+      attr (w, "vocabulary", "99");
+      attr (w, "vocabulary-uri", PROGRAMME_VOCABULARY_URI);
+      attr (w, "code", PROGRAMME_NAME);
+      narrative (w, "fi", PROGRAMME_NAME);
+      narrative (w, "sv", "Ett förnyande och kompetent Finland 2021–2027");
+      narrative (w, "en", "Innovation and Skills in Finland 2021–2027");
+      end (w);
+    }
+
   /* 21 default-finance-type: standard grant */
   start (w, "default-finance-type");
   attr (w, "code", "110");
@@ -840,17 +951,20 @@ write_activity (Writer *w,
 
       party_of_implementer (impl, &receiver);
       for (guint s = 0; s < HS_N_SOURCES; s++)
+        for (SupportPart part = PART_EU; part <= PART_STATE; part++)
         {
-          gint64 amount = hs_implementer_get_financing (impl, s);
+          gint64 amount = part_amount (plan, i, s, part);
           Party provider;
           char buffer[32];
 
           if (amount == 0)
             continue;
-          provider_of (impl, plan->main_impl, s, &provider);
+          provider_of (impl, plan->main_impl, s, part, plan->instrument, &provider);
           start (w, "planned-disbursement");
           attr (w, "type", "1");
           attr (w, NS_PREFIX ":source", hs_source_to_id (s));
+          if (s == HS_SOURCE_EU_STATE)
+            attr (w, NS_PREFIX ":part", part == PART_EU ? "eu" : "state");
           date_element (w, "period-start", &project->start_date);
           date_element (w, "period-end", &project->end_date);
           start (w, "value");
@@ -903,6 +1017,7 @@ write_activity (Writer *w,
   end (w);
 
   start (w, NS_PREFIX ":financing-plan");
+  attr (w, "instrument", hs_instrument_to_id (plan->instrument));
   attr_int (w, "total-cents", plan->totals.total_financing);
   attr_cents (w, "total", plan->totals.total_financing);
   for (guint s = 0; s < HS_N_SOURCES; s++)
@@ -921,6 +1036,21 @@ write_activity (Writer *w,
       attr_int (w, "share-bp", share);
       format_bp (share, buffer);
       attr (w, "share", buffer);
+      if (s == HS_SOURCE_EU_STATE)
+        {
+          /* its EU part and its state part, and the EU part's share of the
+           * total costs (the list of operations' co-financing rate) */
+          gint32 eu_share = hs_rate_of (plan->split.eu, plan->totals.total_costs);
+
+          attr_int (w, "eu-share-of-public-bp", hs_instrument_is_erdf (plan->instrument) ? plan->eu_share_bp : 0);
+          attr_int (w, "eu-cents", plan->split.eu);
+          attr_cents (w, "eu-amount", plan->split.eu);
+          attr_int (w, "eu-share-bp", eu_share);
+          format_bp (eu_share, buffer);
+          attr (w, "eu-share", buffer);
+          attr_int (w, "state-cents", plan->split.state);
+          attr_cents (w, "state-amount", plan->split.state);
+        }
       end (w);
     }
   end (w);
@@ -983,6 +1113,7 @@ hs_iati_write (HsExportJob    *job,
 {
   g_autoptr(GPtrArray) agreements = NULL;
   g_autoptr(GPtrArray) focus_areas = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *generated = NULL;
   Writer w = { 0 };
@@ -994,6 +1125,9 @@ hs_iati_write (HsExportJob    *job,
   focus_areas = hs_repository_list_focus_areas (job->repository, 0, error);
   if (focus_areas == NULL)
     return FALSE;
+  calls = hs_repository_list_calls (job->repository, 0, error);
+  if (calls == NULL)
+    return FALSE;
 
   w.w = hs_exchange_new_writer (output);
   if (w.w == NULL)
@@ -1003,6 +1137,7 @@ hs_iati_write (HsExportJob    *job,
     }
   w.agreements = hs_reference_index_by_id (agreements);
   w.focus_areas = hs_reference_index_by_id (focus_areas);
+  w.calls = hs_reference_index_by_id (calls);
   w.identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w.problems = g_ptr_array_new_with_free_func (g_free);
 
@@ -1018,7 +1153,7 @@ hs_iati_write (HsExportJob    *job,
   start (&w, "iati-activities");
   attr (&w, "version", IATI_VERSION);
   attr (&w, "generated-datetime", generated);
-  attr (&w, "xmlns:" NS_PREFIX, HS_NATIVE_NAMESPACE);
+  attr (&w, "xmlns:" NS_PREFIX, HS_IATI_EXTENSION_NAMESPACE);
 
   ok = !w.failed && hs_export_job_foreach (job, iati_project, &w, error);
 
@@ -1042,6 +1177,7 @@ hs_iati_write (HsExportJob    *job,
 
   g_hash_table_unref (w.agreements);
   g_hash_table_unref (w.focus_areas);
+  g_hash_table_unref (w.calls);
   g_hash_table_unref (w.identifiers);
   g_ptr_array_unref (w.problems);
   g_free (w.scratch);
@@ -1076,11 +1212,13 @@ static const char * const csv_columns[] = {
 
 typedef struct
 {
-  FILE       *file;
-  char       *scratch;
-  GString    *row;
-  GHashTable *agreements;
-  GPtrArray  *problems;
+  HsExportJob *job;
+  FILE        *file;
+  char        *scratch;
+  GString     *row;
+  GHashTable  *agreements;
+  GHashTable  *calls;          /* id → HsCall* */
+  GPtrArray   *problems;
 } CsvWriter;
 
 /* RFC 4180: a field with a comma, a quote, CR or LF is quoted, quotes
@@ -1133,12 +1271,20 @@ csv_project (HsProject *project,
   g_autofree char *end_date = NULL;
   const HsImplementer *main_impl = hs_project_get_main (project);
   const char *name = project->name_fi;
-  gboolean period_2014 = project->cost_model == HS_COST_MODEL_FLAT24_2014 ||
-                         project->cost_model == HS_COST_MODEL_FLAT15_2014;
+  HsInstrument instrument = hs_call_get_instrument (g_hash_table_lookup (c->calls, &project->call_id));
   HsTotals totals;
+  HsSupportSplit split;
   char total[32], eu[32], rate[32];
 
-  if (!hs_project_totals (project, &totals, &error))
+  /* The list of operations is the ERDF programme's: a project funded by
+   * national money (AKKE, other) is not one of its operations. */
+  if (!hs_instrument_is_erdf (instrument))
+    {
+      c->job->n_projects--;
+      return TRUE;
+    }
+  if (!hs_project_totals (project, &totals, &error) ||
+      !hs_project_split_support (project, hs_agreement_eu_share_bp (agreement), instrument, &split, &error))
     {
       g_ptr_array_add (c->problems, g_strdup_printf ("%s: %s", project->code, error->message));
       return TRUE;
@@ -1151,8 +1297,10 @@ csv_project (HsProject *project,
   start_date = csv_date (&project->start_date);
   end_date = csv_date (&project->end_date);
   format_cents (totals.total_costs, total);
-  format_cents (totals.financing[HS_SOURCE_EU_STATE], eu);
-  format_bp (hs_rate_of (totals.financing[HS_SOURCE_EU_STATE], totals.total_costs), rate);
+  /* Art. 49(3)(k) the Union co-financing rate: the EU part of the support
+   * (by the region's co-financing category) of the total costs */
+  format_cents (split.eu, eu);
+  format_bp (hs_rate_of (split.eu, totals.total_costs), rate);
 
   /* the beneficiaries: the main implementer first, "; " between */
   for (guint pass = 0; pass < 2; pass++)
@@ -1185,8 +1333,11 @@ csv_project (HsProject *project,
   csv_field (c, eu, FALSE);
   csv_field (c, "ERDF", FALSE);
   csv_field (c, "European Regional Development Fund", FALSE);
-  csv_field (c, period_2014 ? "Kestävää kasvua ja työtä 2014–2020" : "Uudistuva ja osaava Suomi 2021–2027", FALSE);
-  csv_field (c, period_2014 ? "2014-2020" : "2021-2027", FALSE);
+  /* the programme follows the instrument, not the cost model: an EAKR
+   * call's project is an operation of 2021–2027 even when it uses a
+   * 2014–2020 flat rate (docs/design.md, "EU and state") */
+  csv_field (c, "Uudistuva ja osaava Suomi 2021–2027", FALSE);
+  csv_field (c, "2021-2027", FALSE);
   csv_field (c, "Työ- ja elinkeinoministeriö", FALSE);
   csv_field (c, "FI", FALSE);
   csv_field (c, agreement != NULL ? agreement->programme_area : NULL, FALSE);
@@ -1205,16 +1356,22 @@ hs_operations_csv_write (HsExportJob    *job,
                          GError        **error)
 {
   g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
   CsvWriter c = { 0 };
   gboolean ok;
 
   agreements = hs_repository_list_agreements (job->repository, error);
   if (agreements == NULL)
     return FALSE;
+  calls = hs_repository_list_calls (job->repository, 0, error);
+  if (calls == NULL)
+    return FALSE;
 
   c.file = hs_atomic_output_file (output);
   c.row = g_string_new (NULL);
+  c.job = job;
   c.agreements = hs_reference_index_by_id (agreements);
+  c.calls = hs_reference_index_by_id (calls);
   c.problems = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
@@ -1240,6 +1397,7 @@ hs_operations_csv_write (HsExportJob    *job,
 
   g_string_free (c.row, TRUE);
   g_hash_table_unref (c.agreements);
+  g_hash_table_unref (c.calls);
   g_ptr_array_unref (c.problems);
   g_free (c.scratch);
   return ok;

@@ -57,6 +57,13 @@ struct _HsImportPreview
   GHashTable   *orgs_by_name;         /* name → HsOrganisation* (those without business id) */
   GHashTable   *existing;             /* code → project id */
 
+  /* the file's calls: new ones and those that differ from the stored ones */
+  gboolean      calls_checked;        /* once the reference section is read */
+  GPtrArray    *file_calls;           /* HsImportCall*, in file order */
+  GPtrArray    *new_calls;            /* HsCall* to create: agreement_id the database's,
+                                       * id -(index + 1) until apply saves it */
+  GArray       *new_call_ids;         /* gint64 per new call: its id once saved */
+
   /* organisations that differ from the stored ones with their business ID */
   GPtrArray    *org_conflicts;        /* HsImportOrgConflict*, in file order */
   GHashTable   *org_conflict_ids;     /* stored organisation ids seen */
@@ -73,6 +80,16 @@ org_conflict_free (HsImportOrgConflict *conflict)
   g_free (conflict->differences);
   g_free (conflict->code);
   g_free (conflict);
+}
+
+static void
+import_call_free (HsImportCall *call)
+{
+  g_free (call->agreement);
+  g_free (call->name);
+  g_free (call->display_name);
+  g_free (call->differences);
+  g_free (call);
 }
 
 static void
@@ -119,6 +136,9 @@ hs_import_preview_free (HsImportPreview *preview)
   g_clear_pointer (&preview->orgs_by_business_id, g_hash_table_unref);
   g_clear_pointer (&preview->orgs_by_name, g_hash_table_unref);
   g_clear_pointer (&preview->existing, g_hash_table_unref);
+  g_clear_pointer (&preview->file_calls, g_ptr_array_unref);
+  g_clear_pointer (&preview->new_calls, g_ptr_array_unref);
+  g_clear_pointer (&preview->new_call_ids, g_array_unref);
   g_free (preview);
 }
 
@@ -163,6 +183,28 @@ hs_import_preview_count_failing (HsImportPreview *preview)
     if (((HsImportItem *) g_ptr_array_index (preview->items, i))->errors > 0)
       n++;
   return n;
+}
+
+guint
+hs_import_preview_get_n_calls (HsImportPreview *preview)
+{
+  g_return_val_if_fail (preview != NULL, 0);
+  return preview->file_calls->len;
+}
+
+const HsImportCall *
+hs_import_preview_get_call (HsImportPreview *preview,
+                            guint            index)
+{
+  g_return_val_if_fail (preview != NULL && index < preview->file_calls->len, NULL);
+  return g_ptr_array_index (preview->file_calls, index);
+}
+
+guint
+hs_import_preview_count_new_calls (HsImportPreview *preview)
+{
+  g_return_val_if_fail (preview != NULL, 0);
+  return preview->new_calls->len;
 }
 
 void
@@ -285,6 +327,9 @@ call_name (HsImportPreview *preview,
       if (call->id == id)
         return hs_call_dup_display_name (call, preview->lang);
     }
+  /* a call the import creates */
+  if (id < 0 && (guint64) -id <= preview->new_calls->len)
+    return hs_call_dup_display_name (g_ptr_array_index (preview->new_calls, -id - 1), preview->lang);
   return NULL;
 }
 
@@ -667,6 +712,114 @@ hs_import_preview_get_org_policy (HsImportPreview *preview)
 }
 
 static gboolean
+same_date (const GDate *a,
+           const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+/* The format's attributes in which the file's call differs from the
+ * stored one, ", "-separated; NULL when they agree. A version 1 file has
+ * only the first fields of a call: the others are not compared. */
+static char *
+call_differences (const HsCall *stored,
+                  const HsCall *file,
+                  guint         version)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+#define DIFFERS(cond, attr) \
+  G_STMT_START { if (cond) g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", attr); } G_STMT_END
+
+  DIFFERS (!same_date (&stored->open_date, &file->open_date), "open");
+  DIFFERS (!same_date (&stored->close_date, &file->close_date), "close");
+  DIFFERS (stored->max_support_bp != file->max_support_bp, "max-support-bp");
+  DIFFERS (stored->min_city_bp != file->min_city_bp, "min-city-bp");
+  DIFFERS (stored->min_own_bp != file->min_own_bp, "min-own-bp");
+  DIFFERS (stored->max_duration_months != file->max_duration_months, "max-duration-months");
+  DIFFERS (stored->allowed_cost_models != file->allowed_cost_models, "cost-models");
+  DIFFERS (stored->money_available != file->money_available, "money-available");
+  if (version >= 2)
+    {
+      DIFFERS (g_strcmp0 (stored->name_sv, file->name_sv) != 0, "name-sv");
+      DIFFERS (g_strcmp0 (stored->name_en, file->name_en) != 0, "name-en");
+      DIFFERS (g_strcmp0 (stored->intermediary, file->intermediary) != 0, "intermediary");
+      DIFFERS (stored->instrument != file->instrument, "instrument");
+      DIFFERS (stored->max_support != file->max_support, "max-support");
+      DIFFERS (stored->max_city_bp != file->max_city_bp, "max-city-bp");
+      DIFFERS (stored->max_projects != file->max_projects, "max-projects");
+      DIFFERS (stored->city_money_available != file->city_money_available, "city-money-available");
+      DIFFERS (g_strcmp0 (stored->description, file->description) != 0, "description");
+    }
+#undef DIFFERS
+  return out->len > 0 ? g_strdup (out->str) : NULL;
+}
+
+/* Once, when the reference section has been read (before the first
+ * project, or at the end of a file without projects): which of the file's
+ * calls are new and which differ from the stored ones. Calls under an
+ * agreement the database lacks are left out (a project that points to one
+ * is refused for its agreement). */
+static void
+check_file_calls (HsImportPreview *preview,
+                  HsNativeReader  *reader)
+{
+  GPtrArray *calls = hs_native_reader_get_calls (reader);
+  GPtrArray *agreements = hs_native_reader_get_agreements (reader);
+  guint version = hs_native_reader_get_version (reader);
+
+  if (preview->calls_checked)
+    return;
+  preview->calls_checked = TRUE;
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const HsCall *call = g_ptr_array_index (calls, i);
+      const HsAgreement *local;
+      HsAgreement *a;
+      HsCall *stored;
+      HsImportCall *entry;
+
+      if (!hs_native_reader_call_is_defined (reader, call->id))
+        continue;
+      local = g_ptr_array_index (agreements, call->agreement_id - 1);
+      a = find_by_name (preview->agreements, 0, 0, G_STRUCT_OFFSET (HsAgreement, region_name),
+                        local->region_name);
+      if (a == NULL)
+        continue;
+      stored = find_by_name (preview->calls, a->id, G_STRUCT_OFFSET (HsCall, agreement_id),
+                             G_STRUCT_OFFSET (HsCall, name), call->name);
+      entry = g_new0 (HsImportCall, 1);
+      entry->agreement = g_strdup (a->region_name);
+      entry->name = g_strdup (call->name);
+      if (stored == NULL)
+        {
+          HsCall *copy = hs_call_copy (call);
+          gint64 no_id = 0;
+
+          copy->agreement_id = a->id;
+          copy->id = -(gint64) (preview->new_calls->len + 1);
+          g_ptr_array_add (preview->new_calls, copy);
+          g_array_append_val (preview->new_call_ids, no_id);
+          entry->is_new = TRUE;
+          entry->display_name = hs_call_dup_display_name (copy, preview->lang);
+        }
+      else
+        {
+          entry->differences = call_differences (stored, call, version);
+          if (entry->differences == NULL)
+            {
+              import_call_free (entry);
+              continue;
+            }
+          entry->display_name = hs_call_dup_display_name (stored, preview->lang);
+        }
+      g_ptr_array_add (preview->file_calls, entry);
+    }
+}
+
+static gboolean
 resolve (HsImportPreview *preview,
          HsNativeReader  *reader,
          HsProject       *project,
@@ -710,14 +863,25 @@ resolve (HsImportPreview *preview,
       HsCall *call = find_by_name (preview->calls, project->agreement_id,
                                    G_STRUCT_OFFSET (HsCall, agreement_id),
                                    G_STRUCT_OFFSET (HsCall, name), local->name);
-      if (call == NULL)
+      if (call != NULL)
+        project->call_id = call->id;
+      else
         {
-          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
-                       _("%s:%u: project %s: the call “%s” is not in this database"),
-                       path, line, project->code, local->name);
-          return FALSE;
+          /* one the import creates; apply has saved it before the read */
+          HsCall *created = find_by_name (preview->new_calls, project->agreement_id,
+                                          G_STRUCT_OFFSET (HsCall, agreement_id),
+                                          G_STRUCT_OFFSET (HsCall, name), local->name);
+          if (created == NULL)
+            {
+              g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                           _("%s:%u: project %s: the call “%s” is not in this database"),
+                           path, line, project->code, local->name);
+              return FALSE;
+            }
+          project->call_id = preview->applying
+            ? g_array_index (preview->new_call_ids, gint64, -created->id - 1)
+            : created->id;
         }
-      project->call_id = call->id;
     }
 
   for (guint i = 0; i < project->implementers->len; i++)
@@ -755,6 +919,7 @@ project_read (HsNativeReader  *reader,
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
+  check_file_calls (preview, reader);
   if (!resolve (preview, reader, project, line, error))
     return FALSE;
   if (!hs_project_update_derived (project, error))
@@ -824,6 +989,8 @@ project_read (HsNativeReader  *reader,
   for (guint i = 0; i < preview->calls->len && project->call_id != 0; i++)
     if (((HsCall *) g_ptr_array_index (preview->calls, i))->id == project->call_id)
       context.call = g_ptr_array_index (preview->calls, i);
+  if (project->call_id < 0)
+    context.call = g_ptr_array_index (preview->new_calls, -project->call_id - 1);
   for (guint i = 0; i < preview->focus_areas->len && project->focus_area_id != 0; i++)
     if (((HsFocusArea *) g_ptr_array_index (preview->focus_areas, i))->id == project->focus_area_id)
       context.focus_area = g_ptr_array_index (preview->focus_areas, i);
@@ -893,6 +1060,9 @@ hs_import_preview_new (HsRepository           *repository,
   preview->org_conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) org_conflict_free);
   preview->org_conflict_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   preview->no_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  preview->file_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) import_call_free);
+  preview->new_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_call_free);
+  preview->new_call_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   preview->agreements = hs_repository_list_agreements (repository, error);
   if (preview->agreements == NULL)
@@ -940,6 +1110,7 @@ hs_import_preview_new (HsRepository           *repository,
   data.cancellable = cancellable;
   if (!hs_native_reader_read (reader, path, project_read, &data, cancellable, error))
     return NULL;
+  check_file_calls (preview, reader);   /* a file without projects */
   preview->checksum = g_strdup (g_checksum_get_string (checksum));
 
   preview->changed_id = g_signal_connect (repository, "changed", G_CALLBACK (repository_changed), preview);
@@ -1274,7 +1445,7 @@ hs_import_preview_apply (HsImportPreview  *preview,
         }
       n_to_save++;
     }
-  if (n_to_save == 0)
+  if (n_to_save == 0 && preview->new_calls->len == 0)
     return TRUE;
 
   file_stamp (preview->path, &size, &mtime);
@@ -1288,6 +1459,20 @@ hs_import_preview_apply (HsImportPreview  *preview,
   description = g_strdup_printf (_("Import %s"), base);
   if (!hs_repository_begin_batch (preview->repository, description, error))
     return FALSE;
+  /* the file's new calls first, in the same batch: the projects' second
+   * read points to them by the ids they get here */
+  for (guint i = 0; i < preview->new_calls->len; i++)
+    {
+      g_autoptr(HsCall) call = hs_call_copy (g_ptr_array_index (preview->new_calls, i));
+
+      call->id = 0;
+      if (!hs_repository_save_call (preview->repository, call, error))
+        {
+          hs_repository_abort_batch (preview->repository);
+          return FALSE;
+        }
+      g_array_index (preview->new_call_ids, gint64, i) = call->id;
+    }
   preview->applying = TRUE;
   ok = apply_in_batch (preview, cancellable, &saved, error);
   preview->applying = FALSE;

@@ -17,7 +17,11 @@
  *
  * References are by name: agreements by region name, focus areas and calls
  * by name within the agreement; a name the database lacks refuses the
- * file. Organisations are matched by Y-tunnus, and by exact name only when
+ * file, except a call that the file defines in its reference section
+ * (format version 2): the import creates that call, in the same batch as
+ * the projects, and the preview lists it. A call the file defines with
+ * other values than the database's call of the same name keeps the
+ * database's; the preview lists it with the fields that differ. Organisations are matched by Y-tunnus, and by exact name only when
  * they have none, so the same organisation in ten files stays one record.
  *
  * Applying saves every new, changed and conflicting item that is not
@@ -100,6 +104,18 @@ typedef struct
   guint  line;
 } HsImportOrgConflict;
 
+/* A call of the file's reference section that the import creates, or
+ * that differs from the stored call of the same name (which is kept). */
+typedef struct
+{
+  char     *agreement;     /* the agreement's region name */
+  char     *name;          /* the call's name in the file (Finnish) */
+  char     *display_name;  /* in the user's language */
+  gboolean  is_new;        /* TRUE: created by apply */
+  char     *differences;   /* is_new FALSE: the format's attributes that differ,
+                            * "max-city-bp, description"; NULL when new */
+} HsImportCall;
+
 typedef enum
 {
   HS_IMPORT_ORGS_ASK,   /* the default: apply refuses while there are conflicts */
@@ -132,6 +148,12 @@ const HsImportOrgConflict *hs_import_preview_get_org_conflict (HsImportPreview *
 void                hs_import_preview_set_org_policy (HsImportPreview   *preview,
                                                       HsImportOrgPolicy  policy);
 HsImportOrgPolicy   hs_import_preview_get_org_policy (HsImportPreview   *preview);
+/* The calls of the file that are new or differ (file order). */
+guint               hs_import_preview_get_n_calls (HsImportPreview       *preview);
+const HsImportCall *hs_import_preview_get_call   (HsImportPreview        *preview,
+                                                  guint                   index);
+/* How many calls apply creates. */
+guint               hs_import_preview_count_new_calls (HsImportPreview   *preview);
 void                hs_import_preview_set_skip   (HsImportPreview        *preview,
                                                   guint                   index,
                                                   gboolean                skip);

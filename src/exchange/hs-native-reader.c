@@ -29,6 +29,7 @@ struct _HsNativeReader
   gboolean                skip_schema;
 
   char                   *scope;
+  guint                   version;
   guint                   n_projects;
   GPtrArray              *agreements;     /* HsAgreement*, id = index + 1 */
   GPtrArray              *focus_areas;    /* HsFocusArea* */
@@ -56,8 +57,12 @@ typedef struct
   /* ours */
   GError              *error;
 
+  guint                version;       /* of the file's namespace: 1 or 2 */
+  const char          *ns;            /* the file's namespace */
+
   GHashTable          *codes;         /* code → line (of projects read) */
   HsAgreement         *agreement;     /* in the reference section */
+  HsCall              *call;          /* a call of the reference section, until its end tag */
   HsProject           *project;       /* being read */
   guint                project_line;
   HsImplementer       *implementer;
@@ -140,6 +145,12 @@ hs_native_reader_get_scope (HsNativeReader *self)
 }
 
 guint
+hs_native_reader_get_version (HsNativeReader *self)
+{
+  return self->version;
+}
+
+guint
 hs_native_reader_get_n_projects (HsNativeReader *self)
 {
   return self->n_projects;
@@ -218,13 +229,20 @@ structured_error (void        *user_data,
 }
 
 /* The line of the node the reader is on (the parser itself may have read
- * further ahead). */
+ * further ahead). From line 65535 on an element keeps no line of its own
+ * (XML_PARSE_BIG_LINES keeps them for text): libxml2 gives the line where
+ * its first child text ends, so the newlines of that text are taken off. */
 static guint
 current_line (ReadState *state)
 {
   xmlNodePtr node = xmlTextReaderCurrentNode (state->r);
   long line = node != NULL ? xmlGetLineNo (node) : -1;
 
+  if (line > 65535 && node->type == XML_ELEMENT_NODE && node->line == 65535 &&
+      node->children != NULL && node->children->type == XML_TEXT_NODE && node->children->content != NULL)
+    for (const xmlChar *c = node->children->content; *c != '\0' && line > 65535; c++)
+      if (*c == '\n')
+        line--;
   if (line <= 0)
     line = xmlTextReaderGetParserLineNumber (state->r);
   return line > 0 ? (guint) line : 1;
@@ -487,6 +505,57 @@ read_reference_call (ReadState *state)
     return FALSE;
   call->money_available = value;
 
+  /* format version 2: the rest of a call notice (absent in version 1) */
+  call->name_sv = get_attr (state, "name-sv");
+  call->name_en = get_attr (state, "name-en");
+  call->intermediary = get_attr (state, "intermediary");
+  {
+    g_autofree char *instrument = get_attr (state, "instrument");
+    if (instrument != NULL)
+      {
+        int id = hs_instrument_from_id (g_strstrip (instrument));
+        if (id < 0)
+          return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                       _("the attribute “%s” has an unknown value “%s”"), "instrument", instrument);
+        call->instrument = id;
+      }
+  }
+  value = 0;
+  if (!get_int (state, "max-support", 0, HS_MONEY_MAX, &value, FALSE))
+    return FALSE;
+  call->max_support = value;
+  value = 0;
+  if (!get_int (state, "max-city-bp", 0, 10000, &value, FALSE))
+    return FALSE;
+  call->max_city_bp = (gint32) value;
+  value = 0;
+  if (!get_int (state, "max-projects", 0, 100000, &value, FALSE))
+    return FALSE;
+  call->max_projects = (guint) value;
+  value = 0;
+  if (!get_int (state, "city-money-available", 0, HS_MONEY_MAX, &value, FALSE))
+    return FALSE;
+  call->city_money_available = value;
+
+  /* what the schema cannot say */
+  if (call->max_city_bp != 0 && call->max_city_bp < call->min_city_bp)
+    {
+      g_autofree char *max_text = hs_rate_format_limit (call->max_city_bp, hs_lang_current ());
+      g_autofree char *min_text = hs_rate_format_limit (call->min_city_bp, hs_lang_current ());
+      return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                   _("the call “%s” allows the city at most %s, less than the %s it requires at least"),
+                   name, max_text, min_text);
+    }
+  if (g_date_valid (&call->open_date) && g_date_valid (&call->close_date) &&
+      g_date_compare (&call->open_date, &call->close_date) > 0)
+    {
+      g_autofree char *open_text = hs_date_format (&call->open_date, hs_lang_current ());
+      g_autofree char *close_text = hs_date_format (&call->close_date, hs_lang_current ());
+      return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                   _("the call “%s” closes on %s, before it opens on %s"),
+                   name, close_text, open_text);
+    }
+
   call->allowed_cost_models = 0;
   words = g_strsplit_set (models != NULL ? models : "", " \t\n\r", -1);
   for (guint i = 0; words[i] != NULL; i++)
@@ -500,6 +569,7 @@ read_reference_call (ReadState *state)
                      _("the attribute “%s” has an unknown value “%s”"), "cost-models", words[i]);
       call->allowed_cost_models |= 1u << model;
     }
+  state->call = call;
   return TRUE;
 }
 
@@ -670,13 +740,41 @@ read_financing (ReadState *state)
   if (!get_enum (state, "source", hs_source_from_id, &source))
     return FALSE;
   line.source = source;
+  /* format version 2: a line of a calendar year (no year: not divided by
+   * year); version 1's schema has no such attribute */
+  {
+    gint64 year = 0;
+    if (!get_int (state, "year", 2000, 2100, &year, FALSE))
+      return FALSE;
+    line.year = (int) year;
+  }
   if (!get_int (state, "cents", 0, HS_MONEY_MAX, &line.amount, TRUE))
     return FALSE;
-  for (guint i = 0; i < financing->len; i++)
-    if (g_array_index (financing, HsFinancingLine, i).source == line.source)
-      return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
-                   _("the implementer has two financing lines for %s"), hs_source_to_id (line.source));
-  g_array_append_val (financing, line);
+
+  /* one line per source and year, kept in (source, year) order as the
+   * project keeps them */
+  {
+    guint at = financing->len;
+
+    for (guint i = 0; i < financing->len; i++)
+      {
+        const HsFinancingLine *other = &g_array_index (financing, HsFinancingLine, i);
+
+        if (other->source == line.source && other->year == line.year)
+          {
+            if (line.year != 0)
+              return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                           _("the implementer has two financing lines for %s in %d"),
+                           hs_source_to_id (line.source), line.year);
+            return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                         _("the implementer has two financing lines for %s"), hs_source_to_id (line.source));
+          }
+        if (at == financing->len &&
+            (other->source > line.source || (other->source == line.source && other->year > line.year)))
+          at = i;
+      }
+    g_array_insert_val (financing, at, line);
+  }
   return TRUE;
 }
 
@@ -696,6 +794,16 @@ start_element (ReadState  *state,
 
   if (state->project == NULL)
     {
+      if (state->collecting)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                     _("the element “%s” cannot stand inside a text element"), name);
+      if (g_str_equal (name, "description") && state->call != NULL)
+        {
+          g_string_truncate (state->text, 0);
+          state->collecting = TRUE;
+          return TRUE;
+        }
+      state->call = NULL;   /* anything else ends a call's content */
       if (g_str_equal (name, "project"))
         return start_project (state);
       if (g_str_equal (name, "agreement") && depth == 2)
@@ -819,6 +927,18 @@ end_element (ReadState  *state,
 {
   if (state->project == NULL)
     {
+      if (state->collecting)
+        {
+          state->collecting = FALSE;
+          if (g_str_equal (name, "description") && state->call != NULL)
+            {
+              g_free (state->call->description);
+              state->call->description = state->text->len > 0 ? g_strndup (state->text->str, state->text->len) : NULL;
+            }
+          return TRUE;
+        }
+      if (g_str_equal (name, "call"))
+        state->call = NULL;
       if (g_str_equal (name, "agreement"))
         state->agreement = NULL;
       return TRUE;
@@ -860,26 +980,48 @@ end_element (ReadState  *state,
 
 /* ---- the loop ----------------------------------------------------------- */
 
+/* 1, 2 … for the namespace of a version this reader knows, else 0. */
+static guint
+version_of_namespace (const char *ns)
+{
+  if (g_strcmp0 (ns, HS_NATIVE_NAMESPACE_1) == 0)
+    return 1;
+  if (g_strcmp0 (ns, HS_NATIVE_NAMESPACE_2) == 0)
+    return 2;
+  return 0;
+}
+
 static gboolean
 check_root (ReadState  *state,
             const char *name,
             const char *ns)
 {
   g_autofree char *version = get_attr (state, "version");
+  guint known = version_of_namespace (ns);
+  char expected[8];
 
-  if (ns != NULL && g_str_has_prefix (ns, HS_NATIVE_NAMESPACE_PREFIX) &&
-      !g_str_equal (ns, HS_NATIVE_NAMESPACE))
+  if (ns != NULL && g_str_has_prefix (ns, HS_NATIVE_NAMESPACE_PREFIX) && known == 0)
     return fail (state, HS_EXCHANGE_ERROR_VERSION, current_line (state),
                  _("the file is in a newer version of the format (namespace %s); "
                    "this version of Hankesalkku reads format version %s"), ns, HS_NATIVE_VERSION);
-  if (g_strcmp0 (ns, HS_NATIVE_NAMESPACE) != 0 || !g_str_equal (name, "portfolio"))
+  if (known == 0 || !g_str_equal (name, "portfolio"))
     return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
                  _("this is not a Hankesalkku portfolio file: its root element is “%s” in the namespace “%s”, "
                    "not “portfolio” in “%s”"), name, ns != NULL ? ns : "", HS_NATIVE_NAMESPACE);
-  if (version != NULL && !g_str_equal (version, HS_NATIVE_VERSION))
+  /* the schema was chosen by a first look at the file; a file that
+   * changed since must not be read under the other version's schema */
+  if (state->version == 0)
+    state->version = known;
+  else if (known != state->version)
+    return fail (state, HS_EXCHANGE_ERROR_STALE, current_line (state),
+                 _("the file changed while it was being read"));
+  g_snprintf (expected, sizeof expected, "%u", known);
+  if (version != NULL && !g_str_equal (version, expected))
     return fail (state, HS_EXCHANGE_ERROR_VERSION, current_line (state),
                  _("the file is in format version %s; this version of Hankesalkku reads format version %s"),
                  version, HS_NATIVE_VERSION);
+  state->ns = known == 1 ? HS_NATIVE_NAMESPACE_1 : HS_NATIVE_NAMESPACE_2;
+  state->self->version = known;
   return TRUE;
 }
 
@@ -921,7 +1063,7 @@ read_loop (ReadState *state)
                            _("the file uses XInclude (“%s”), which the format does not allow"), name);
             if (state->xml_errors > 0)
               return FALSE;
-            if (g_strcmp0 (ns, HS_NATIVE_NAMESPACE) != 0)
+            if (g_strcmp0 (ns, state->ns) != 0)
               return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
                            _("the element “%s” in the namespace “%s” is not part of the format"),
                            name, ns != NULL ? ns : "");
@@ -970,6 +1112,55 @@ read_loop (ReadState *state)
   return TRUE;
 }
 
+static void
+ignore_error (void        *user_data,
+              xmlErrorPtr  err)
+{
+}
+
+/* The format version of the file's root element (0 when it is not one of
+ * ours or cannot be read), from a first look at its start: the schema must
+ * be given to the reader before it reads anything, and the file says its
+ * version only in its root element. Read through the same safe input, so
+ * that nothing hostile reaches libxml2 here either; whatever goes wrong is
+ * left to the real read to report. */
+static guint
+peek_version (HsNativeReader *self,
+              const char     *path,
+              GCancellable   *cancellable)
+{
+  HsSafeInput input = { 0 };
+  xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+  void *saved_context = xmlStructuredErrorContext;
+  xmlTextReaderPtr r;
+  guint version = 0;
+
+  if (!hs_safe_input_open (&input, path, self->max_size, cancellable, NULL))
+    return 0;
+  xmlSetStructuredErrorFunc (NULL, ignore_error);
+  r = xmlReaderForIO (hs_safe_input_read, hs_safe_input_close, &input, path, NULL, XML_PARSE_NONET);
+  if (r != NULL)
+    {
+      while (input.error == NULL && xmlTextReaderRead (r) == 1)
+        {
+          int type = xmlTextReaderNodeType (r);
+
+          if (type == XML_READER_TYPE_ELEMENT)
+            {
+              version = version_of_namespace ((const char *) xmlTextReaderConstNamespaceUri (r));
+              break;
+            }
+          if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
+              type == XML_READER_TYPE_ENTITY)
+            break;
+        }
+      xmlFreeTextReader (r);
+    }
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
+  hs_safe_input_clear (&input);
+  return version;
+}
+
 gboolean
 hs_native_reader_read (HsNativeReader       *self,
                        const char           *path,
@@ -990,9 +1181,21 @@ hs_native_reader_read (HsNativeReader       *self,
   g_free (self->path);
   self->path = g_strdup (path);
 
-  schema = hs_native_schema (error);
-  if (schema == NULL)
-    return FALSE;
+  /* The schema of the file's own version; a file that is not one of ours
+   * is read under the current one, which reports it. Without the schema
+   * (import's second read of a file already validated) any version the
+   * root names is taken. */
+  if (!self->skip_schema)
+    {
+      state.version = peek_version (self, path, cancellable);
+      if (state.version == 0)
+        state.version = HS_NATIVE_VERSION_NUMBER;
+      schema = hs_native_schema (state.version, error);
+      if (schema == NULL)
+        return FALSE;
+    }
+  else
+    schema = NULL;
   if (!hs_safe_input_open (&state.input, path, self->max_size, cancellable, error))
     return FALSE;
   state.input.progress = self->progress;
@@ -1013,7 +1216,7 @@ hs_native_reader_read (HsNativeReader       *self,
   xmlSetStructuredErrorFunc (&state, structured_error);
 
   state.r = xmlReaderForIO (hs_safe_input_read, hs_safe_input_close, &state.input,
-                            path, NULL, XML_PARSE_NONET);
+                            path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
   if (state.r == NULL)
     {
       xmlSetStructuredErrorFunc (saved_context, saved_handler);

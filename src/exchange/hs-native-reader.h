@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reads a file with xmlTextReader from our own I/O callbacks, validating it
- * against the compiled native schema as it goes, with the safe settings of
+ * Reads a file of format version 1 or 2 with xmlTextReader from our own I/O
+ * callbacks, validating it as it goes against the compiled schema of the
+ * version its root element's namespace names (a first look at the file
+ * finds it), with the safe settings of
  * docs/xml.md §3: no DOCTYPE (refused before libxml2 sees it), no entities,
  * no network, no XInclude, no decompression (compressed files are refused),
  * a size cap, a depth cap, a text cap and a cap on attributes per element.
@@ -74,6 +76,8 @@ gboolean        hs_native_reader_read         (HsNativeReader       *reader,
 /* After (or during) reading. */
 const char     *hs_native_reader_get_path       (HsNativeReader *reader);
 const char     *hs_native_reader_get_scope      (HsNativeReader *reader);
+/* The format version of the file (1, 2; 0 before its root was read). */
+guint           hs_native_reader_get_version    (HsNativeReader *reader);
 guint           hs_native_reader_get_n_projects (HsNativeReader *reader);
 GPtrArray      *hs_native_reader_get_agreements (HsNativeReader *reader);  /* of HsAgreement* */
 GPtrArray      *hs_native_reader_get_focus_areas (HsNativeReader *reader); /* of HsFocusArea* */

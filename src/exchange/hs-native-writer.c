@@ -60,6 +60,16 @@ attr (Writer     *w,
     w->failed = TRUE;
 }
 
+/* An optional text attribute: omitted when NULL or empty. */
+static void
+attr_text (Writer     *w,
+           const char *name,
+           const char *value)
+{
+  if (value != NULL && *value != '\0')
+    attr (w, name, value);
+}
+
 static void
 attr_int (Writer     *w,
           const char *name,
@@ -225,14 +235,23 @@ write_reference (Writer    *w,
             continue;
           start (w, "call");
           attr (w, "name", call->name);
+          attr_text (w, "name-sv", call->name_sv);
+          attr_text (w, "name-en", call->name_en);
+          attr_text (w, "intermediary", call->intermediary);
+          attr (w, "instrument", hs_instrument_to_id (call->instrument));
           attr_date (w, "open", &call->open_date);
           attr_date (w, "close", &call->close_date);
           attr_int (w, "max-support-bp", call->max_support_bp);
+          attr_int (w, "max-support", call->max_support);
           attr_int (w, "min-city-bp", call->min_city_bp);
+          attr_int (w, "max-city-bp", call->max_city_bp);
           attr_int (w, "min-own-bp", call->min_own_bp);
           attr_int (w, "max-duration-months", call->max_duration_months);
+          attr_int (w, "max-projects", call->max_projects);
           write_cost_models (w, call->allowed_cost_models);
           attr_int (w, "money-available", call->money_available);
+          attr_int (w, "city-money-available", call->city_money_available);
+          text_element (w, "description", call->description);
           end (w);
         }
       end (w);
@@ -308,6 +327,8 @@ write_implementer (Writer              *w,
           continue;
         start (w, "financing");
         attr (w, "source", hs_source_to_id (line->source));
+        if (line->year != 0)
+          attr_int (w, "year", line->year);
         attr_int (w, "cents", line->amount);
         end (w);
       }

@@ -260,7 +260,9 @@ rebuild (HsBudgetGrid *self)
               gtk_widget_add_css_class (cell, "dim-label");
               gtk_widget_add_css_class (cell, "derived");
               gtk_widget_set_sensitive (cell, FALSE);
-              gtk_widget_set_tooltip_text (cell, _("Calculated from staff costs; not editable"));
+              gtk_widget_set_tooltip_text (cell, hs_cost_model_rate_on_direct_costs (self->model)
+                                                 ? _("Calculated from the other costs; not editable")
+                                                 : _("Calculated from staff costs; not editable"));
             }
           gtk_grid_attach (self->grid, cell, 1 + y, row, 1, 1);
           g_hash_table_insert (self->cells, cell_key (c, year), cell);
@@ -295,8 +297,12 @@ rebuild (HsBudgetGrid *self)
       g_autofree char *rate = hs_rate_format (hs_cost_model_flat_rate (self->model), self->lang);
       g_autofree char *note = NULL;
 
-      /* Translators: %s is a rate, "40,0 %" */
-      note = g_strdup_printf (_("Flat-rate costs are %s of staff costs and are calculated for you."), rate);
+      if (hs_cost_model_rate_on_direct_costs (self->model))
+        /* Translators: %s is a rate, "7,0 %" */
+        note = g_strdup_printf (_("Flat-rate costs are %s of the other costs and are calculated for you."), rate);
+      else
+        /* Translators: %s is a rate, "40,0 %" */
+        note = g_strdup_printf (_("Flat-rate costs are %s of staff costs and are calculated for you."), rate);
       gtk_label_set_text (self->note_label, note);
       gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
     }

@@ -13,4 +13,8 @@ G_BEGIN_DECLS
 HsFinancingGroup *_hs_financing_page_get_group (HsFinancingPage *self,
                                                 guint            implementer);
 
+/* The summary's row of the city's financing by year (hidden while no city
+ * financing is given per year). */
+AdwActionRow     *_hs_financing_page_get_city_years (HsFinancingPage *self);
+
 G_END_DECLS

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define HS_TYPE_FINANCING_PAGE (hs_financing_page_get_type ())
-G_DECLARE_FINAL_TYPE (HsFinancingPage, hs_financing_page, HS, FINANCING_PAGE, AdwPreferencesPage)
+G_DECLARE_FINAL_TYPE (HsFinancingPage, hs_financing_page, HS, FINANCING_PAGE, AdwBin)
 
 /* The project's call caps EU and state support at this share of its
  * total costs (basis points): the summary compares with it. */

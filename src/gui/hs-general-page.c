@@ -59,6 +59,7 @@ struct _HsGeneralPage
   AdwComboRow        *agreement_row;
   AdwComboRow        *focus_area_row;
   AdwComboRow        *call_row;
+  AdwActionRow       *call_limits_row;
   AdwComboRow        *cost_model_row;
   HsDateRow          *start_row;
   HsDateRow          *end_row;
@@ -537,6 +538,18 @@ refresh_reference_combos (HsGeneralPage *self)
     if (((HsCall *) g_ptr_array_index (self->shown_calls, i))->id == self->project->call_id)
       selected = i;
   adw_combo_row_set_selected (self->call_row, selected);
+
+  /* the chosen call's limits in words, under it */
+  {
+    const HsCall *call = selected > 0 ? g_ptr_array_index (self->shown_calls, selected) : NULL;
+    g_autofree char *limits = call != NULL ? hs_call_dup_limits_text (call, self->lang) : NULL;
+
+    adw_action_row_set_subtitle (self->call_limits_row, limits != NULL ? limits : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->call_limits_row), limits != NULL && *limits != '\0');
+    if (limits != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_limits_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, limits, -1);
+  }
 }
 
 static void
@@ -646,6 +659,8 @@ hs_general_page_lookup_field (HsEditorPage *page,
     return GTK_WIDGET (self->focus_area_row);
   if (g_str_equal (path, "call"))
     return GTK_WIDGET (self->call_row);
+  if (g_str_equal (path, "call-limits"))
+    return GTK_WIDGET (self->call_limits_row);
   if (g_str_equal (path, "cost-model"))
     return GTK_WIDGET (self->cost_model_row);
   if (g_str_equal (parts[0], "status"))
@@ -770,6 +785,7 @@ hs_general_page_class_init (HsGeneralPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsGeneralPage, agreement_row);
   gtk_widget_class_bind_template_child (widget_class, HsGeneralPage, focus_area_row);
   gtk_widget_class_bind_template_child (widget_class, HsGeneralPage, call_row);
+  gtk_widget_class_bind_template_child (widget_class, HsGeneralPage, call_limits_row);
   gtk_widget_class_bind_template_child (widget_class, HsGeneralPage, cost_model_row);
   gtk_widget_class_bind_template_child (widget_class, HsGeneralPage, start_row);
   gtk_widget_class_bind_template_child (widget_class, HsGeneralPage, end_row);

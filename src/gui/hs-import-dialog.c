@@ -92,6 +92,8 @@ struct _HsImportDialog
   AdwActionRow         *failing_row;
   GtkSwitch            *failing_switch;  /* off: a file with rule errors is refused (strict) */
   AdwPreferencesGroup  *organisations_group;
+  AdwPreferencesGroup  *calls_group;
+  GPtrArray            *call_rows;          /* the rows added for the file's calls */
   AdwComboRow          *organisations_row;
   GPtrArray            *organisation_rows;  /* the rows added for the conflicts */
 };
@@ -230,7 +232,8 @@ refused_for_errors (HsImportDialog *self)
 static gboolean
 can_apply (HsImportDialog *self)
 {
-  return self->state == HS_IMPORT_DIALOG_PREVIEW && count_to_apply (self) > 0
+  return self->state == HS_IMPORT_DIALOG_PREVIEW
+      && (count_to_apply (self) > 0 || hs_import_preview_count_new_calls (self->preview) > 0)
       && organisations_chosen (self) && !refused_for_errors (self);
 }
 
@@ -257,6 +260,8 @@ update_summary (HsImportDialog *self)
     g_string_append_c (text, ' ');
   if (refused_for_errors (self))
     ;
+  else if (n_apply == 0 && hs_import_preview_count_new_calls (self->preview) > 0)
+    g_string_append (text, _("Only the file’s new calls will be added, in one step that can be undone."));
   else if (n_apply == 0)
     g_string_append (text, _("Nothing will be imported."));
   else
@@ -597,6 +602,37 @@ show_organisations (HsImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->organisations_group), n > 0);
 }
 
+/* The file's calls that are new or differ from the stored ones. */
+static void
+show_calls (HsImportDialog *self)
+{
+  guint n = hs_import_preview_get_n_calls (self->preview);
+
+  if (self->call_rows != NULL)
+    for (guint i = 0; i < self->call_rows->len; i++)
+      adw_preferences_group_remove (self->calls_group, g_ptr_array_index (self->call_rows, i));
+  g_clear_pointer (&self->call_rows, g_ptr_array_unref);
+  self->call_rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HsImportCall *call = hs_import_preview_get_call (self->preview, i);
+      /* Translators: a call of the file, "Joensuu · Joensuu 2023" */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), call->agreement, call->display_name);
+      g_autofree char *subtitle = call->is_new ? g_strdup (_("New: it is added with the projects"))
+                                               /* Translators: the file format's attribute names, "max-city-bp, description" */
+                                               : g_strdup_printf (_("Differs in %s: the database’s call is kept"),
+                                                                  call->differences);
+      GtkWidget *row = new_info_row (title, subtitle,
+                                     call->is_new ? "list-add-symbolic" : "dialog-warning-symbolic",
+                                     call->is_new ? NULL : "warning");
+
+      adw_preferences_group_add (self->calls_group, row);
+      g_ptr_array_add (self->call_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->calls_group), n > 0);
+}
+
 static void
 organisations_selected_cb (AdwComboRow    *row,
                            GParamSpec     *pspec,
@@ -639,6 +675,7 @@ show_preview (HsImportDialog  *self,
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Project in the File", "%u Projects in the File", n), n);
   adw_preferences_group_set_title (self->projects_group, title);
   show_organisations (self);
+  show_calls (self);
 
   /* the first screenful at once, the rest while the window stays live */
   add_rows_cb (self);
@@ -855,7 +892,8 @@ live_preview (HsImportDialog  *self,
         goto differs;
       hs_import_preview_set_skip (live, i, shown->skip);
     }
-  if (hs_import_preview_get_n_org_conflicts (live) != hs_import_preview_get_n_org_conflicts (self->preview))
+  if (hs_import_preview_get_n_org_conflicts (live) != hs_import_preview_get_n_org_conflicts (self->preview)
+      || hs_import_preview_count_new_calls (live) != hs_import_preview_count_new_calls (self->preview))
     goto differs;
   hs_import_preview_set_org_policy (live, hs_import_preview_get_org_policy (self->preview));
   return g_steal_pointer (&live);
@@ -908,6 +946,7 @@ finish_apply (HsImportDialog *self,
   {
     GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
     AdwToastOverlay *overlay = hs_toast_overlay_find (GTK_WIDGET (parent));
+    guint n_calls = self->preview != NULL ? hs_import_preview_count_new_calls (self->preview) : 0;
     /* Translators: a toast with an Undo button after an import */
     g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                            "%u project imported",
@@ -915,11 +954,18 @@ finish_apply (HsImportDialog *self,
                                                            self->n_imported),
                                               self->n_imported);
 
+    if (self->n_imported == 0 && n_calls > 0)
+      {
+        g_free (title);
+        /* Translators: a toast with an Undo button after an import that only added calls */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call imported", "%u calls imported", n_calls),
+                                 n_calls);
+      }
     if (overlay != NULL)
       {
         AdwToast *toast = adw_toast_new (title);
 
-        if (self->n_imported > 0)
+        if (self->n_imported > 0 || n_calls > 0)
           {
             adw_toast_set_button_label (toast, _("_Undo"));
             adw_toast_set_action_name (toast, "win.undo");
@@ -1000,6 +1046,7 @@ typedef struct
   HsProgress        *progress;
   GArray            *reviewed;     /* of Reviewed, in file order */
   guint              n_org_conflicts;
+  guint              n_new_calls;
   HsImportOrgPolicy  org_policy;
   HsImportFlags      flags;
 } ApplyJob;
@@ -1062,7 +1109,8 @@ apply_thread (GTask        *task,
       return;
     }
   n = hs_import_preview_get_n_items (live);
-  if (n != job->reviewed->len || hs_import_preview_get_n_org_conflicts (live) != job->n_org_conflicts)
+  if (n != job->reviewed->len || hs_import_preview_get_n_org_conflicts (live) != job->n_org_conflicts
+      || hs_import_preview_count_new_calls (live) != job->n_new_calls)
     goto differs;
   for (guint i = 0; i < n; i++)
     {
@@ -1174,6 +1222,7 @@ start_apply (HsImportDialog *self)
       g_array_append_val (job->reviewed, reviewed);
     }
   job->n_org_conflicts = hs_import_preview_get_n_org_conflicts (self->preview);
+  job->n_new_calls = hs_import_preview_count_new_calls (self->preview);
   job->org_policy = hs_import_preview_get_org_policy (self->preview);
   job->flags = gtk_switch_get_active (self->failing_switch) ? HS_IMPORT_FLAGS_NONE : HS_IMPORT_STRICT;
 
@@ -1471,6 +1520,7 @@ hs_import_dialog_dispose (GObject *object)
   self->progress_bar = NULL;
   g_clear_pointer (&self->row_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->organisation_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->call_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preview, hs_import_preview_free);
   g_clear_object (&self->repository);
 
@@ -1526,6 +1576,7 @@ hs_import_dialog_class_init (HsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, failing_row);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, failing_switch);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_group);
+  gtk_widget_class_bind_template_child (widget_class, HsImportDialog, calls_group);
   gtk_widget_class_bind_template_child (widget_class, HsImportDialog, organisations_row);
 
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action_cb);

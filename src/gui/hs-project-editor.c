@@ -436,6 +436,29 @@ refresh (HsProjectEditor *self)
   self->updating--;
 }
 
+/* A call made, edited or deleted (on the Calls page, by undo, by another
+ * program) shows in the call chooser, its limits and the findings. The
+ * general page borrows the list: it gets the new one before the old goes,
+ * and refresh() gives it the project again, which rebuilds its chooser. */
+static void
+reload_calls (HsProjectEditor *self)
+{
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (self->repository, 0, NULL);
+  g_autoptr(GPtrArray) old = NULL;
+  gboolean same;
+
+  if (calls == NULL || self->calls == NULL)
+    return;
+  same = calls->len == self->calls->len;
+  for (guint i = 0; same && i < calls->len; i++)
+    same = hs_call_equal (g_ptr_array_index (calls, i), g_ptr_array_index (self->calls, i));
+  if (same)
+    return;
+  old = g_steal_pointer (&self->calls);
+  self->calls = g_steal_pointer (&calls);
+  hs_general_page_set_reference (self->general_page, self->agreements, self->focus_areas, self->calls);
+}
+
 static void
 reload (HsProjectEditor *self)
 {
@@ -462,6 +485,7 @@ reload (HsProjectEditor *self)
 
   g_clear_pointer (&self->project, hs_project_free);
   self->project = project;
+  reload_calls (self);
   /* what a conflict offered was based on the version before this one */
   g_clear_pointer (&self->pending, hs_project_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.keep-mine", FALSE);

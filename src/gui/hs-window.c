@@ -11,6 +11,7 @@
 #include "core/hs-core-error.h"
 #include "core/hs-money.h"
 
+#include "hs-calls-page.h"
 #include "hs-dashboard.h"
 #include "hs-export-dialog.h"
 #include "hs-file-actions.h"
@@ -47,6 +48,8 @@ struct _HsWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcher      *view_switcher;
   AdwBin               *organisations_bin;
+  AdwBin               *calls_bin;
+  HsCallsPage          *calls_page;           /* made with the repository */
   AdwBin               *dashboard_bin;
   HsDashboard          *dashboard;            /* made with the repository */
   HsOrganisationsPage  *organisations_page;   /* made with the repository */
@@ -577,6 +580,8 @@ scope_changed_cb (HsSidebar *sidebar,
   hs_project_list_set_scope (self->project_list, agreement_id, focus_area_id);
   if (self->dashboard != NULL)
     hs_dashboard_set_scope (self->dashboard, agreement_id, focus_area_id);
+  if (self->calls_page != NULL)
+    hs_calls_page_set_scope (self->calls_page, agreement_id);
 
   if (focus_area_id != 0)
     key = g_strdup_printf ("focus-area:%" G_GINT64_FORMAT, focus_area_id);
@@ -982,8 +987,40 @@ search_action_cb (GtkWidget  *widget,
       hs_organisations_page_focus_search (self->organisations_page);
       return;
     }
+  if (self->calls_page != NULL
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calls") == 0)
+    {
+      hs_calls_page_focus_search (self->calls_page);
+      return;
+    }
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The calls page shows the toast; Undo is the window's. */
+static void
+calls_toast_cb (HsCallsPage *page,
+                const char  *message,
+                gboolean     undoable,
+                HsWindow    *self)
+{
+  if (undoable)
+    show_toast (self, message, "win.undo");
+  else
+    hs_window_show_toast (self, message);
+}
+
+static void
+new_call_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (self->calls_page == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "calls");
+  hs_calls_page_new_call (self->calls_page);
 }
 
 /* "<stem>-1", "<stem>-2", ...: the first code no project has. Loading a
@@ -1141,6 +1178,10 @@ hs_window_constructed (GObject *object)
   adw_bin_set_child (self->organisations_bin, GTK_WIDGET (self->organisations_page));
   g_signal_connect (self->organisations_page, "project-activated", G_CALLBACK (project_activated_cb), self);
 
+  self->calls_page = HS_CALLS_PAGE (hs_calls_page_new (self->repository));
+  adw_bin_set_child (self->calls_bin, GTK_WIDGET (self->calls_page));
+  g_signal_connect (self->calls_page, "toast", G_CALLBACK (calls_toast_cb), self);
+
   self->dashboard = HS_DASHBOARD (hs_dashboard_new (self->repository));
   adw_bin_set_child (self->dashboard_bin, GTK_WIDGET (self->dashboard));
   g_signal_connect (self->dashboard, "filter-requested", G_CALLBACK (dashboard_filter_requested_cb), self);
@@ -1213,6 +1254,8 @@ hs_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project_list, self);
       if (self->organisations_page != NULL)
         g_signal_handlers_disconnect_by_data (self->organisations_page, self);
+      if (self->calls_page != NULL)
+        g_signal_handlers_disconnect_by_data (self->calls_page, self);
       if (self->dashboard != NULL)
         g_signal_handlers_disconnect_by_data (self->dashboard, self);
     }
@@ -1262,6 +1305,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, organisations_bin);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, calls_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, primary_menu_button);
@@ -1281,6 +1325,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-call", NULL, new_call_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action_cb);
@@ -1301,6 +1346,8 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-call", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-call", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.duplicate-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);

@@ -583,6 +583,18 @@ hs_sqlite_repository_save_call (HsRepository  *repo,
 
   g_return_val_if_fail (call != NULL, FALSE);
 
+  /* inside a batch (an import that brings its calls): part of its one
+   * action, logged with it; a failure rolls the whole batch back */
+  if (self->batch != NULL)
+    {
+      if (!hs_store_save_call (self->batch, call, &created, error) || !batch_log_items (self, error))
+        {
+          batch_abort (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
   tx = begin_action (self, error);
   if (tx == NULL)
     return FALSE;
@@ -967,6 +979,30 @@ hs_sqlite_repository_list_project_summaries (HsRepository  *repo,
                                              GError       **error)
 {
   return hs_store_list_project_summaries (HS_SQLITE_REPOSITORY (repo)->db, error);
+}
+
+gboolean
+hs_sqlite_repository_add_eu_parts (HsSqliteRepository *self,
+                                   HsDimension         by,
+                                   gint64              agreement_id,
+                                   GArray             *rows,
+                                   GError            **error)
+{
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  return hs_store_add_eu_parts (self->db, by, agreement_id, rows, error);
+}
+
+gboolean
+hs_sqlite_repository_add_project_eu_parts (HsSqliteRepository *self,
+                                           GArray             *summaries,
+                                           GError            **error)
+{
+  g_return_val_if_fail (HS_IS_SQLITE_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (summaries != NULL, FALSE);
+
+  return hs_store_add_project_eu_parts (self->db, summaries, error);
 }
 
 static GArray *

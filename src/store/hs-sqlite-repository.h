@@ -85,4 +85,17 @@ int         hs_sqlite_schema_version (void);
 /* $HANKESALKKU_DB, else $XDG_DATA_HOME/hankesalkku/portfolio.db */
 char       *hs_default_database_path (void);
 
+/* Fill in the EU part of EU and state support (HsSummaryRow.eu) of @rows
+ * from hs_repository_summarise (@by, @agreement_id), and the EU part and
+ * funding instrument of the project list's rows (HsProjectSummary.eu,
+ * .instrument): each one query, by the rule of core/hs-cofinancing.h. */
+gboolean    hs_sqlite_repository_add_eu_parts         (HsSqliteRepository *self,
+                                                       HsDimension         by,
+                                                       gint64              agreement_id,
+                                                       GArray             *rows,
+                                                       GError            **error);
+gboolean    hs_sqlite_repository_add_project_eu_parts (HsSqliteRepository *self,
+                                                       GArray             *summaries,
+                                                       GError            **error);
+
 G_END_DECLS

@@ -642,21 +642,32 @@ write_implementer_rows (HsStoreTx         *tx,
       hs_store_bind_int64 (stmt, 2, i);
       hs_store_bind_text (stmt, 3, hs_source_to_id (line->source));
       hs_store_bind_int64 (stmt, 4, line->amount);
+      hs_store_bind_int64 (stmt, 5, line->year);
       rc = hs_store_db_write (tx->db, stmt, project->code, error);
       if (rc == SQLITE_CONSTRAINT_UNIQUE)
         {
           g_clear_error (error);
-          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
-                       _("Project “%s”: %s has two financing lines for “%s”"),
-                       project->code, org_name (impl), hs_source_to_id (line->source));
+          if (line->year != 0)
+            g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                         _("Project “%s”: %s has two financing lines for “%s” in %d"),
+                         project->code, org_name (impl), hs_source_to_id (line->source), line->year);
+          else
+            g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                         _("Project “%s”: %s has two financing lines for “%s”"),
+                         project->code, org_name (impl), hs_source_to_id (line->source));
           return FALSE;
         }
       if (rc == SQLITE_CONSTRAINT_CHECK)
         {
           g_clear_error (error);
-          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
-                       _("Project “%s”: a financing line of %s is negative"),
-                       project->code, org_name (impl));
+          if (line->amount < 0)
+            g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                         _("Project “%s”: a financing line of %s is negative"),
+                         project->code, org_name (impl));
+          else
+            g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                         _("Project “%s”: the financing of %s for %d is outside the years %d–%d"),
+                         project->code, org_name (impl), line->year, FIRST_YEAR, LAST_YEAR);
           return FALSE;
         }
       if (rc != SQLITE_DONE)
@@ -1080,9 +1091,19 @@ apply_project_state (HsStoreTx  *tx,
   if (state == NULL)
     return TRUE;
 
-  variant = hs_store_snapshot_decode (state, hs_project_variant_type (), error);
+  /* either snapshot type: an old action log holds version 1 */
+  variant = hs_store_snapshot_decode (state, NULL, error);
   if (variant == NULL)
     return FALSE;
+  if (!g_variant_is_of_type (variant, hs_project_variant_type ()) &&
+      !g_variant_is_of_type (variant, hs_project_variant_type_1 ()))
+    {
+      g_autofree char *expected = g_variant_type_dup_string (hs_project_variant_type ());
+      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                   _("A snapshot in the action log has the type %s, not %s"),
+                   g_variant_get_type_string (variant), expected);
+      return FALSE;
+    }
   project = hs_project_from_variant (variant, error);
   if (project == NULL)
     return FALSE;
@@ -1420,6 +1441,7 @@ hs_store_load_projects (HsStoreDb     *db,
           }
         line.source = (HsFinancingSource) source_value;
         line.amount = sqlite3_column_int64 (stmt, 2);
+        line.year = sqlite3_column_int (stmt, 3);
         g_array_append_val (impl->financing, line);
       }
     if (!rows_done (db, rc, error))

@@ -35,7 +35,7 @@
 #define LOAD_BUDGET_ORDER " ORDER BY b.implementer_id, b.position"
 
 #define LOAD_FINANCING \
-  "SELECT f.implementer_id, f.source, f.amount FROM financing_line f"
+  "SELECT f.implementer_id, f.source, f.amount, f.year FROM financing_line f"
 #define LOAD_FINANCING_JOIN " JOIN implementer i ON i.id = f.implementer_id"
 #define LOAD_FINANCING_ORDER " ORDER BY f.implementer_id, f.position"
 
@@ -63,6 +63,28 @@
   " SUM (" t ".other_public), SUM (" t ".private), SUM (" t ".own_public)," \
   " SUM (" t ".own_private), SUM (" t ".total_financing)"
 
+/* The EU part of EU and state support @x (cents, >= 0) at the EU share
+ * @bp: x × bp / 10000 rounded half away from zero, in two parts so that no
+ * product leaves the 64-bit range (x <= 10^15). The rule of
+ * hs_support_split () (core/hs-cofinancing.h), per implementer. */
+#define EU_PART(x, bp) \
+  "((" x ") / 10000 * (" bp ") + ((" x ") % 10000 * (" bp ") + 5000) / 10000)"
+
+/* The implementers' EU and state support with the EU share of their
+ * project (@p): 0 for national money (the call's instrument akke or
+ * national), else its agreement's co-financing category's share, 6000
+ * without an agreement, as hs_agreement_eu_share_bp () and
+ * hs_call_get_instrument (). The joins of the EU_* statements. */
+#define EU_SHARE \
+  "(CASE WHEN k.instrument IN ('akke', 'national') THEN 0 ELSE COALESCE (c.eu_share_bp, 6000) END)"
+#define EU_JOINS \
+  " FROM implementer_totals it JOIN implementer i ON i.id = it.implementer_id" \
+  " JOIN project p ON p.id = i.project_id" \
+  " LEFT JOIN call k ON k.id = p.call_id" \
+  " LEFT JOIN agreement ea ON ea.id = p.agreement_id" \
+  " LEFT JOIN cofinancing_category c ON c.id = ea.cofinancing_category"
+#define SUM_EU " SUM (" EU_PART ("it.eu_state", EU_SHARE) ")"
+
 /* Agreement filter of the summaries: ?1 = 0 means every agreement. */
 #define PROJECT_SUMMARY \
     "SELECT p.id, p.code, p.name_fi, p.name_sv, p.name_en, o.name, t.partial_implementers," \
@@ -70,7 +92,8 @@
     " t.total_costs, t.eu_state, t.errors, t.warnings," \
     " (SELECT group_concat (po.name || COALESCE (' ' || po.business_id, ''), char (10))" \
     "    FROM implementer pi JOIN organisation po ON po.id = pi.organisation_id" \
-    "   WHERE pi.project_id = p.id AND pi.is_main = 0)" \
+    "   WHERE pi.project_id = p.id AND pi.is_main = 0)," \
+    " p.call_id" \
     " FROM project p" \
     " LEFT JOIN project_totals t ON t.project_id = p.id" \
     " LEFT JOIN implementer m ON m.project_id = p.id AND m.is_main = 1" \
@@ -119,7 +142,7 @@ static const char * const sql[HS_N_STMTS] = {
     "INSERT INTO budget_line (implementer_id, position, category, year, amount, derived)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_FINANCING_INSERT] =
-    "INSERT INTO financing_line (implementer_id, position, source, amount) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO financing_line (implementer_id, position, source, amount, year) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_INDICATOR_INSERT] =
     "INSERT INTO indicator_target (project_id, position, indicator_code, target) VALUES (?1, ?2, ?3, ?4)",
   [STMT_STATUS_INSERT] =
@@ -156,8 +179,9 @@ static const char * const sql[HS_N_STMTS] = {
   [STMT_AGREEMENTS] =
     "SELECT a.id, a.region_name, o.name, a.intermediary_confirmed, a.signed_date,"
     " a.programme_area, a.cofinancing_category = 'more-developed', a.indicative_per_year,"
-    " a.end_date"
-    " FROM agreement a LEFT JOIN organisation o ON o.id = a.intermediary_id ORDER BY a.id",
+    " a.end_date, c.eu_share_bp"
+    " FROM agreement a LEFT JOIN organisation o ON o.id = a.intermediary_id"
+    " LEFT JOIN cofinancing_category c ON c.id = a.cofinancing_category ORDER BY a.id",
   [STMT_AGREEMENT_CITIES] =
     "SELECT agreement_id, name FROM agreement_city ORDER BY agreement_id, position",
   [STMT_FOCUS_AREAS] =
@@ -265,6 +289,21 @@ static const char * const sql[HS_N_STMTS] = {
   /* Every implementer with its own total costs, for the Organisations page:
    * one query over the implementer_organisation index and the totals kept
    * on write. */
+  /* The EU part of EU and state support, on demand (hs_store_add_eu_parts):
+   * key, EU part; the keys of the SUMMARISE_* statements. */
+  [STMT_EU_AGREEMENT] = "SELECT p.agreement_id," SUM_EU EU_JOINS WHERE_AGREEMENT " GROUP BY p.agreement_id",
+  [STMT_EU_FOCUS_AREA] = "SELECT p.focus_area_id," SUM_EU EU_JOINS WHERE_AGREEMENT " GROUP BY p.focus_area_id",
+  [STMT_EU_CITY] =
+    "SELECT o.municipality," SUM_EU EU_JOINS " JOIN organisation o ON o.id = i.organisation_id"
+    WHERE_AGREEMENT " GROUP BY o.municipality",
+  [STMT_EU_STATUS] = "SELECT p.status," SUM_EU EU_JOINS WHERE_AGREEMENT " GROUP BY p.status",
+  [STMT_EU_SOURCE] = "SELECT 'eu-state'," SUM_EU EU_JOINS WHERE_AGREEMENT,
+  /* Every project's EU part and its call's instrument. */
+  [STMT_EU_PROJECTS] =
+    "SELECT p.id, COALESCE (e.eu, 0), k.instrument FROM project p"
+    " LEFT JOIN call k ON k.id = p.call_id"
+    " LEFT JOIN (SELECT p.id AS project_id," SUM_EU " AS eu" EU_JOINS " GROUP BY p.id) e ON e.project_id = p.id",
+
   [STMT_ORGANISATION_ROLES] =
     "SELECT i.organisation_id, i.project_id, i.id, i.is_main, COALESCE (it.total_costs, 0)"
     " FROM implementer i"

@@ -77,6 +77,7 @@ read_project_summary (HsStoreDb         *db,
   summary->errors = (guint) sqlite3_column_int64 (stmt, 15);
   summary->warnings = (guint) sqlite3_column_int64 (stmt, 16);
   summary->partners = hs_store_column_dup (stmt, 17);
+  summary->call_id = sqlite3_column_int64 (stmt, 18);
   return TRUE;
 }
 
@@ -328,6 +329,102 @@ hs_store_summarise (HsStoreDb    *db,
     g_array_sort (rows, compare_status_rows);
 
   return g_steal_pointer (&rows);
+}
+
+gboolean
+hs_store_add_eu_parts (HsStoreDb    *db,
+                       HsDimension   by,
+                       gint64        agreement_id,
+                       GArray       *rows,
+                       GError      **error)
+{
+  static const int statements[HS_N_DIMENSIONS] = {
+    [HS_BY_AGREEMENT] = STMT_EU_AGREEMENT,
+    [HS_BY_FOCUS_AREA] = STMT_EU_FOCUS_AREA,
+    [HS_BY_CITY] = STMT_EU_CITY,
+    [HS_BY_YEAR] = -1,   /* financing has no years */
+    [HS_BY_STATUS] = STMT_EU_STATUS,
+    [HS_BY_SOURCE] = STMT_EU_SOURCE,
+  };
+  g_autoptr(HsStoreStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  if ((guint) by >= HS_N_DIMENSIONS || statements[by] < 0)
+    return TRUE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HsSummaryRow *row = &g_array_index (rows, HsSummaryRow, i);
+      row->eu = 0;
+      if (row->key != NULL)
+        g_hash_table_insert (by_key, row->key, row);
+    }
+
+  stmt = hs_store_db_stmt (db, (HsStmt) statements[by], error);
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_int64 (stmt, 1, agreement_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* the keys as fill_row () makes them: ids as numbers ("0" for none),
+       * a municipality or "" */
+      g_autofree char *key = NULL;
+      HsSummaryRow *row;
+
+      if (by == HS_BY_AGREEMENT || by == HS_BY_FOCUS_AREA)
+        key = id_key (stmt);
+      else
+        key = g_strdup (hs_store_column_text (stmt, 0) != NULL ? hs_store_column_text (stmt, 0) : "");
+      row = g_hash_table_lookup (by_key, key);
+      if (row != NULL)
+        row->eu = sqlite3_column_int64 (stmt, 1);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      hs_store_db_set_error (db, rc, error, _("Reading the summary failed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hs_store_add_project_eu_parts (HsStoreDb  *db,
+                               GArray     *summaries,
+                               GError    **error)
+{
+  g_autoptr(HsStoreStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      HsProjectSummary *summary = &g_array_index (summaries, HsProjectSummary, i);
+      summary->eu = 0;
+      summary->instrument = HS_INSTRUMENT_EAKR;
+      g_hash_table_insert (by_id, &summary->id, summary);
+    }
+
+  stmt = hs_store_db_stmt (db, STMT_EU_PROJECTS, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      HsProjectSummary *summary = g_hash_table_lookup (by_id, &id);
+      const char *instrument = hs_store_column_text (stmt, 2);
+      int value = instrument != NULL ? hs_instrument_from_id (instrument) : -1;
+
+      if (summary == NULL)
+        continue;
+      summary->eu = sqlite3_column_int64 (stmt, 1);
+      summary->instrument = value >= 0 ? (HsInstrument) value : HS_INSTRUMENT_EAKR;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      hs_store_db_set_error (db, rc, error, _("Reading the project list failed"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GArray *

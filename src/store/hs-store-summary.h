@@ -26,6 +26,21 @@ GArray *hs_store_summarise              (HsStoreDb    *db,
                                          gint64        agreement_id,
                                          GError      **error);
 
+/* The EU part of EU and state support (HsSummaryRow.eu) of rows that
+ * hs_store_summarise () made with the same @by and @agreement_id: one
+ * GROUP BY query over the implementers, by the rule of hs-cofinancing.h.
+ * Asked for separately, so that the views that do not show it (the
+ * sidebar, the dashboard) do not pay for it. */
+gboolean hs_store_add_eu_parts         (HsStoreDb    *db,
+                                        HsDimension   by,
+                                        gint64        agreement_id,
+                                        GArray       *rows,
+                                        GError      **error);
+/* HsProjectSummary.eu and .instrument of every project of @summaries. */
+gboolean hs_store_add_project_eu_parts (HsStoreDb    *db,
+                                        GArray       *summaries,
+                                        GError      **error);
+
 /* GArray of HsOrganisationRole (hs-repository.h): every implementer, by
  * organisation id, then project code; one query. */
 GArray *hs_store_list_organisation_roles (HsStoreDb    *db,

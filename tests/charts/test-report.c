@@ -14,6 +14,7 @@
 #include "charts/hs-chart-source.h"
 #include "charts/hs-charts-error.h"
 #include "charts/hs-report.h"
+#include "core/hs-cofinancing.h"
 #include "core/hs-money.h"
 #include "fake-repository.h"
 
@@ -395,6 +396,8 @@ test_report_project (void)
   GDate date;
   gint64 id = 0;
   guint n_pages = 0;
+  int first_year = 0;
+  gint64 first_part = 0;
 
   /* a project of two implementers or more, with an indicator, that asks
    * for all of its costs as support (which no call allows) */
@@ -412,12 +415,18 @@ test_report_project (void)
   g_array_append_val (project->indicators, indicator);
   {
     HsImplementer *main_impl = hs_project_get_main (project);
+    g_autoptr(GArray) years = hs_project_budget_years (project);
     HsTotals t;
 
     g_assert_true (hs_implementer_totals (main_impl, &t, NULL));
     for (guint s = 0; s < HS_N_SOURCES; s++)
       hs_implementer_set_financing (main_impl, s, 0);
-    hs_implementer_set_financing (main_impl, HS_SOURCE_EU_STATE, t.total_costs);
+    /* given per year: a third in the first year, the rest in the next */
+    g_assert_cmpuint (years->len, >=, 1);
+    first_year = g_array_index (years, int, 0);
+    first_part = t.total_costs / 3;
+    hs_implementer_set_financing_year (main_impl, HS_SOURCE_EU_STATE, first_year, first_part);
+    hs_implementer_set_financing_year (main_impl, HS_SOURCE_EU_STATE, first_year + 1, t.total_costs - first_part);
   }
   g_assert_true (hs_project_totals (project, &totals, NULL));
 
@@ -431,6 +440,59 @@ test_report_project (void)
   g_assert_cmpuint (page->parts->len, ==, project->implementers->len);
   g_assert_nonnull (page->indicators);
   g_assert_nonnull (page->findings);
+  /* under EU and state support, its EU part and its state part: the rest
+   * of mainland Finland's 60 % of each implementer's support, rounded to
+   * the cent, and the rest */
+  {
+    HsSupportSplit split;
+    g_autofree char *eu = NULL;
+    g_autofree char *state = NULL;
+    guint found = 0;
+
+    g_assert_true (hs_project_split_support (project, 6000, HS_INSTRUMENT_EAKR, &split, NULL));
+    g_assert_cmpint (split.eu + split.state, ==, totals.financing[HS_SOURCE_EU_STATE]);
+    eu = hs_money_format (split.eu, HS_LANG_FI);
+    state = hs_money_format (split.state, HS_LANG_FI);
+    for (guint r = 0; r < page->financing->rows->len; r++)
+      {
+        char **row = g_ptr_array_index (page->financing->rows, r);
+        if (strstr (row[0], "of which EU (ERDF)") != NULL)
+          {
+            g_assert_cmpstr (row[1], ==, eu);
+            found++;
+          }
+        else if (strstr (row[0], "of which state") != NULL)
+          {
+            g_assert_cmpstr (row[1], ==, state);
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, 2);
+  }
+  /* the financing plan shows the years of a source given per year, in the
+   * main implementer's plan and the whole project's */
+  {
+    g_autofree char *year_text = g_strdup_printf ("    %d", first_year);
+    g_autofree char *amount = hs_money_format (first_part, HS_LANG_FI);
+    const HsChartTable *tables[2] = { NULL, page->financing };
+    guint main_index = 0;
+
+    for (guint i = 0; i < project->implementers->len; i++)
+      if (((HsImplementer *) g_ptr_array_index (project->implementers, i))->is_main)
+        main_index = i;
+    tables[0] = ((HsReportImplementer *) g_ptr_array_index (page->parts, main_index))->financing;
+    for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+      {
+        gboolean found = FALSE;
+
+        for (guint r = 0; r < tables[t]->rows->len; r++)
+          {
+            char **row = g_ptr_array_index (tables[t]->rows, r);
+            found = found || (g_strcmp0 (row[0], year_text) == 0 && g_strcmp0 (row[1], amount) == 0);
+          }
+        g_assert_true (found);
+      }
+  }
   g_assert_true (hs_report_write_pdf (data, pdf, &n_pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >=, 2);
@@ -444,7 +506,7 @@ test_report_project (void)
     g_autoptr(GString) eu_plain = g_string_new (eu);
     const char *expected[] = {
       "Project application", project->code, hs_project_display_name (project),
-      "RCR01", "Jobs created in supported entities", "12 500", "2.12.2026",
+      "RCR01", "Jobs created in supported entities", "12 500", "2.12.2026", "of which EU (ERDF)", "of which state",
       costs_plain->str, eu_plain->str,
       ((char **) g_ptr_array_index (page->findings->rows, 0))[1],
     };

@@ -188,6 +188,25 @@ test_init_and_demo (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "1\u00a0333\u00a0333,00"));
 
+  /* Its 799 999,80 € of EU and state support apart: Helsinki-Uusimaa's
+   * EU share is 40 % (per implementer, rounded to the cent), the state the
+   * rest; the summary shows both next to EU and state together. */
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", "agreement", NULL);
+  g_assert_nonnull (strstr (run.out, "of which EU (€)"));
+  g_assert_nonnull (strstr (run.out, "799,999.80    60.0%       319,999.92          479,999.88"));
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--json", NULL);
+  g_assert_nonnull (strstr (run.out, "{\"key\": \"1\", \"label\": \"Pääkaupunkiseutu (PKS)\""));
+  g_assert_nonnull (strstr (run.out, "\"eu_state_cents\": 79999980, \"eu_cents\": 31999992, \"state_cents\": 47999988}"));
+  /* Oulu, in the rest of mainland Finland: 60 % of 336 000,00 € */
+  g_assert_nonnull (strstr (run.out, "\"eu_state_cents\": 33600000, \"eu_cents\": 20160000, \"state_cents\": 13440000}"));
+  g_assert_cmpint (json_total (run.out, "eu_cents") + json_total (run.out, "state_cents"), ==,
+                   json_total (run.out, "eu_state_cents"));
+  run_cli (&run, NULL, "--db", fixture->db, "summary", "--by", "source", NULL);
+  g_assert_nonnull (strstr (run.out, "  of which EU (ERDF)"));
+  run_cli (&run, NULL, "--db", fixture->db, "list", "--json", NULL);
+  g_assert_nonnull (strstr (run.out, "\"eu_state_cents\": 79999980, \"support_bp\": 6000, \"errors\": 0, \"warnings\": 0, "
+                                     "\"eu_cents\": 31999992, \"state_cents\": 47999988, \"instrument\": \"eakr\"}"));
+
   run_clear (&run);
 }
 
@@ -741,6 +760,549 @@ test_report_project (Fixture       *fixture,
   run_clear (&run);
 }
 
+/* ---- call ------------------------------------------------------------------ */
+
+/* The calls an issue of the programme names: Joensuu 2023 (the city at most
+ * 25 %, own financing at least 15 %, at most 24 months, 1 000 000 € of EU
+ * and state money and 415 000 € of the city's) and the capital region's
+ * HEVi coordination (one project, at most 48 months and 1 200 000 €). */
+#define JOENSUU_CALL "Joensuun ekosysteemisopimuksen haku 2023"
+#define HEVI_CALL    "HEVi-koordinaatiohanke"
+#define JOENSUU_JSON "\"agreement_id\": 9, \"agreement\": \"Joensuu\", \"name\": \"" JOENSUU_CALL "\", " \
+                     "\"name_sv\": null, \"name_en\": null, \"intermediary\": null, \"instrument\": \"eakr\", " \
+                     "\"open_date\": \"2023-08-21\", \"close_date\": \"2023-10-31\", \"max_support_bp\": 6000, " \
+                     "\"max_support_cents\": 0, \"min_city_bp\": 0, \"max_city_bp\": 2500, \"min_own_bp\": 1500, " \
+                     "\"max_duration_months\": 24, \"max_projects\": 0, \"cost_models\": [\"flat-40\"], " \
+                     "\"money_available_cents\": 100000000, \"city_money_available_cents\": 41500000, " \
+                     "\"description\": null, \"projects\": 0}"
+#define HEVI_JSON    "\"agreement_id\": 1, \"agreement\": \"Pääkaupunkiseutu (PKS)\", \"name\": \"" HEVI_CALL "\", " \
+                     "\"name_sv\": null, \"name_en\": \"HEVi coordination\", \"intermediary\": \"Uudenmaan liitto\", " \
+                     "\"instrument\": \"eakr\", \"open_date\": null, \"close_date\": null, \"max_support_bp\": 6000, " \
+                     "\"max_support_cents\": 120000000, \"min_city_bp\": 0, \"max_city_bp\": 0, \"min_own_bp\": 0, " \
+                     "\"max_duration_months\": 48, \"max_projects\": 1, \"cost_models\": [\"flat-40\", \"real\"], " \
+                     "\"money_available_cents\": 0, \"city_money_available_cents\": 0, " \
+                     "\"description\": \"Koordinaatio\\nkaksi riviä\", \"projects\": 0}"
+
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + strlen (needle), needle))
+    n++;
+  return n;
+}
+
+/* A demo database with the two calls; their ids in *joensuu and *hevi. */
+static void
+add_two_calls (Fixture *fixture,
+               gint64  *joensuu,
+               gint64  *hevi)
+{
+  Run run = { 0 };
+  const char *at;
+
+  run_cli (&run, NULL, "--db", fixture->db, "init", "--demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "add", "--agreement", "Joensuu", "--name", JOENSUU_CALL,
+           "--open", "21.8.2023", "--close", "2023-10-31", "--max-support-rate", "60", "--min-city-rate", "0",
+           "--max-city-rate", "25", "--min-own-rate", "15 %", "--max-duration", "24",
+           "--money-available", "1 000 000", "--city-money-available", "415 000,00 €", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  at = strstr (run.out, "(id ");
+  g_assert_nonnull (at);
+  *joensuu = g_ascii_strtoll (at + 4, NULL, 10);
+  g_assert_nonnull (strstr (run.out, "Added the call “" JOENSUU_CALL "”"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "add", "--agreement", "Pääkaupunkiseutu (PKS)",
+           "--name", HEVI_CALL, "--name-en", "HEVi coordination", "--intermediary", "Uudenmaan liitto",
+           "--max-support", "1 200 000", "--max-duration", "48", "--max-projects", "1",
+           "--cost-models", "flat-40, real", "--description", "Koordinaatio\nkaksi riviä", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  at = strstr (run.out, "(id ");
+  g_assert_nonnull (at);
+  *hevi = g_ascii_strtoll (at + 4, NULL, 10);
+  g_assert_cmpint (*hevi, ==, *joensuu + 1);
+  run_clear (&run);
+}
+
+static void
+test_call_add_list_show (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *joensuu_json = NULL;
+  g_autofree char *hevi_json = NULL;
+  g_autofree char *list_json = NULL;
+  gint64 joensuu, hevi;
+  char id[32];
+  Run run = { 0 };
+
+  add_two_calls (fixture, &joensuu, &hevi);
+  joensuu_json = g_strdup_printf ("{\"id\": %" G_GINT64_FORMAT ", " JOENSUU_JSON, joensuu);
+  hevi_json = g_strdup_printf ("{\"id\": %" G_GINT64_FORMAT ", " HEVI_JSON, hevi);
+
+  /* every field, amounts in cents, rates in bp, dates ISO; the capital
+   * region's default call has the demo's coordination project */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "[\n  {\"id\": 1, \"agreement_id\": 1, "));
+  g_assert_true (g_str_has_suffix (run.out, "}\n]\n"));
+  g_assert_nonnull (strstr (run.out, joensuu_json));
+  g_assert_nonnull (strstr (run.out, hevi_json));
+  /* 16 default calls, the 7 of the reference data (data/reference/calls.json), these 2 */
+  g_assert_cmpuint (count_of (run.out, "{\"id\": "), ==, 16 + 7 + 2);
+  g_assert_nonnull (strstr (run.out, "\"name\": \"Pääkaupunkiseutu (PKS) — default call\""));
+  g_assert_nonnull (strstr (strstr (run.out, "{\"id\": 1, "), "\"projects\": 1}"));
+  list_json = g_strdup (run.out);
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--agreement", "Joensuu", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_of (run.out, "{\"id\": "), ==, 3);   /* with the seeded 2023 call */
+  g_assert_nonnull (strstr (run.out, joensuu_json));
+
+  /* the capital region by its abbreviation, its number or one of its cities */
+  {
+    const char *names[] = { "PKS", "1", "Espoo", "pääkaupunkiseutu (pks)" };
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--agreement", names[i], "--json", NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_cmpuint (count_of (run.out, "{\"id\": "), ==, 4);   /* with the two seeded HEVi calls */
+        g_assert_nonnull (strstr (run.out, hevi_json));
+      }
+  }
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--agreement", "Savonlinna", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--agreement: no agreement is called “Savonlinna”"));
+  g_assert_nonnull (strstr (run.err, "  9  Joensuu"));
+
+  /* the table: the name in the user's language, the period, the rate */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "ID  Agreement"));
+  /* the name column is as wide as the longest name (a seeded call's) */
+  g_assert_true (g_regex_match_simple (JOENSUU_CALL " {2,}ERDF", run.out, 0, 0));
+  g_assert_nonnull (strstr (run.out, "21 Aug 2023–31 Oct 2023"));
+  g_assert_nonnull (strstr (run.out, "HEVi coordination"));
+  g_assert_null (strstr (run.out, "  " HEVI_CALL));   /* (the seeded "… — HEVi-koordinaatiohanke" has it inside) */
+  g_assert_nonnull (strstr (run.out, "Pääkaupunkiseutu (PKS) — default call"));
+  g_assert_nonnull (strstr (run.out, "60.0%"));
+  g_assert_cmpuint (count_of (run.out, "\n"), ==, 1 + 16 + 7 + 2);
+
+  /* show by id, by each name and case; --json is the list's object */
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, hevi);
+  {
+    const char *names[] = { id, HEVI_CALL, "HEVi coordination", "hevi COORDINATION" };
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *line = g_strconcat (hevi_json, "\n", NULL);
+        run_cli (&run, NULL, "--db", fixture->db, "call", "show", names[i], "--json", NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_cmpstr (run.out, ==, line);
+      }
+  }
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", HEVI_CALL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "HEVi coordination\n"));
+  g_assert_nonnull (strstr (run.out, "  Agreement:  "));
+  g_assert_nonnull (strstr (run.out, " Pääkaupunkiseutu (PKS) (1)\n"));
+  g_assert_nonnull (strstr (run.out, " " HEVI_CALL "\n"));
+  g_assert_nonnull (strstr (run.out, "  Intermediary body: "));
+  g_assert_nonnull (strstr (run.out, " ERDF (Innovation and Skills in Finland 2021–2027)\n"));
+  g_assert_nonnull (strstr (run.out, "  Support at most in euros: "));
+  g_assert_nonnull (strstr (run.out, " €1,200,000.00\n"));
+  g_assert_nonnull (strstr (run.out, " 60.0% of the total costs\n"));
+  g_assert_nonnull (strstr (run.out, " 48 months\n"));
+  g_assert_nonnull (strstr (run.out, "  Projects at most: "));
+  g_assert_nonnull (strstr (run.out, " 40 % flat rate, Real costs\n"));
+  g_assert_nonnull (strstr (run.out, " Koordinaatio\n"));
+  g_assert_nonnull (strstr (run.out, " kaksi riviä\n"));
+  g_assert_nonnull (strstr (run.out, "  Opens: "));
+  g_assert_nonnull (strstr (run.out, " not set\n"));
+  g_assert_nonnull (strstr (run.out, "  Projects applying: "));
+  /* the limits the call does not set (the city's share at least and at
+   * most, own financing) */
+  g_assert_cmpuint (count_of (run.out, " no limit\n"), ==, 3);
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", JOENSUU_CALL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, " 21 Aug 2023\n"));
+  g_assert_nonnull (strstr (run.out, " 31 Oct 2023\n"));
+  g_assert_nonnull (strstr (run.out, " 25.0%\n"));
+  g_assert_nonnull (strstr (run.out, " 15.0%\n"));
+  g_assert_nonnull (strstr (run.out, " 24 months\n"));
+  g_assert_nonnull (strstr (run.out, " €1,000,000.00\n"));
+  g_assert_nonnull (strstr (run.out, " €415,000.00\n"));
+  /* the agreement's intermediary body when the call names none */
+  g_assert_nonnull (strstr (run.out, "(the agreement’s)\n"));
+
+  /* the default call by the name the user's language gives it */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", "Pääkaupunkiseutu (PKS) — default call", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "  Projects applying: "));
+  g_assert_true (g_str_has_suffix (run.out, " 1\n"));
+  run_cli (&run, "fi", "--db", fixture->db, "call", "show", "Joensuu — oletushaku", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "{\"id\": 9, \"agreement_id\": 9, "));
+
+  /* the same name in two agreements: --agreement chooses */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "add", "--agreement", "Pori", "--name", "Yhteishaku 2024", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "add", "--agreement", "Vaasa", "--name", "Yhteishaku 2024", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", "Yhteishaku 2024", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "“Yhteishaku 2024” names 2 calls"));
+  g_assert_nonnull (strstr (run.err, "  Pori: Yhteishaku 2024\n"));
+  g_assert_nonnull (strstr (run.err, "  Vaasa: Yhteishaku 2024"));
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", "Yhteishaku 2024", "--agreement", "Vaasa", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"agreement\": \"Vaasa\", \"name\": \"Yhteishaku 2024\""));
+
+  /* an unknown call lists the ones that come close, else all */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", "Joensuun", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "No call is called “Joensuun”"));
+  g_assert_nonnull (strstr (run.err, "  Joensuu: " JOENSUU_CALL));
+  g_assert_null (strstr (run.err, "Pori"));
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", "no such call", "--agreement", "Joensuu", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "The agreement Joensuu has no call called “no such call”"));
+  g_assert_nonnull (strstr (run.err, "  Joensuu: Joensuu — default call"));
+  g_assert_null (strstr (run.err, "Pori"));
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", "3", "--agreement", "Joensuu", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "belongs to the agreement Turku, not to Joensuu"));
+
+  /* usage */
+  run_cli (&run, NULL, "--db", fixture->db, "call", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "list|show|add|edit|delete"));
+  run_cli (&run, NULL, "--db", fixture->db, "call", "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "add", "--name", "X", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--agreement"));
+  run_cli (&run, NULL, "--db", fixture->db, "call", "edit", id, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "call", "add", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--max-support-rate"));
+  g_assert_nonnull (strstr (run.out, "--city-money-available"));
+  g_assert_nonnull (strstr (run.out, "flat-15-2014, indirect-7, indirect-15 (empty: any)"));
+  run_cli (&run, NULL, "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "  call "));
+
+  /* the usage errors changed nothing but the two calls of the same name */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_assert_cmpuint (count_of (run.out, "{\"id\": "), ==, 16 + 7 + 4);
+  g_assert_cmpint (strncmp (run.out, list_json, strlen (list_json) - 3), ==, 0);
+
+  run_clear (&run);
+}
+
+static void
+test_call_edit_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *edited = NULL;
+  gint64 joensuu, hevi;
+  char id[32];
+  Run run = { 0 };
+
+  add_two_calls (fixture, &joensuu, &hevi);
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, joensuu);
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", id, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  before = g_strdup (run.out);
+
+  /* only what the options say changes; an empty value clears */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "edit", JOENSUU_CALL, "--max-support-rate", "60,5",
+           "--name-sv", "Joensuu utlysning 2023", "--close", "", "--instrument", "akke",
+           "--max-support", "500000,00 €", "--cost-models", "indirect-15,real", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Saved the call “" JOENSUU_CALL "”"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", id, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"name_sv\": \"Joensuu utlysning 2023\", \"name_en\": null, \"intermediary\": null, "
+                                     "\"instrument\": \"akke\", \"open_date\": \"2023-08-21\", \"close_date\": null, "
+                                     "\"max_support_bp\": 6050, \"max_support_cents\": 50000000, \"min_city_bp\": 0, "
+                                     "\"max_city_bp\": 2500, \"min_own_bp\": 1500, \"max_duration_months\": 24, "
+                                     "\"max_projects\": 0, \"cost_models\": [\"real\", \"indirect-15\"], \"money_available_cents\": 100000000, "));
+  edited = g_strdup (run.out);
+
+  /* in Swedish the call goes by its Swedish name */
+  run_cli (&run, "sv", "--db", fixture->db, "call", "list", "--agreement", "Joensuu", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Joensuu utlysning 2023"));
+  g_assert_nonnull (strstr (run.out, "60,5\u00a0%"));
+  g_assert_nonnull (strstr (run.out, "  21.8.2023–  "));
+
+  /* the same values again change nothing, and add no action */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "edit", id, "--max-support-rate", "60.5 %", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "nothing was changed"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "history", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "*    4  "));
+  g_assert_nonnull (strstr (run.out, "Edit call " JOENSUU_CALL "\n"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "undo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Undone: Edit call " JOENSUU_CALL "\n");
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", id, "--json", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+  run_cli (&run, NULL, "--db", fixture->db, "history", NULL);
+  g_assert_nonnull (strstr (run.out, "Edit call " JOENSUU_CALL " (undone)\n"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "redo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", id, "--json", NULL);
+  g_assert_cmpstr (run.out, ==, edited);
+
+  /* undoing the addition takes the call away */
+  run_cli (&run, NULL, "--db", fixture->db, "undo", NULL);
+  run_cli (&run, NULL, "--db", fixture->db, "undo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Undone: Add call HEVi coordination\n");
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_assert_null (strstr (run.out, "\"name\": \"" HEVI_CALL "\""));
+  g_assert_cmpuint (count_of (run.out, "{\"id\": "), ==, 16 + 7 + 1);
+
+  run_clear (&run);
+}
+
+static void
+test_call_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  gint64 joensuu, hevi;
+  char id[32];
+  Run run = { 0 };
+
+  add_two_calls (fixture, &joensuu, &hevi);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  before = g_strdup (run.out);
+
+  /* the demo's coordination project applies to the capital region's default call */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "delete", "1", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "hankesalkku-cli: The call “Pääkaupunkiseutu (PKS) — default call” cannot be deleted: "
+                                "1 project applies to it; move it to another call first\n");
+  run_cli (&run, NULL, "--db", fixture->db, "call", "delete", "Pääkaupunkiseutu (PKS) — default call", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+
+  /* generated projects apply to their agreements' default calls */
+  run_cli (&run, NULL, "--db", fixture->db, "generate", "--projects", "40", "--seed", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  {
+    const char *at = strstr (run.out, "{\"id\": 1, ");
+    gint64 projects;
+    g_assert_nonnull (at);
+    at = strstr (at, "\"projects\": ");
+    projects = g_ascii_strtoll (at + strlen ("\"projects\": "), NULL, 10);
+    g_assert_cmpint (projects, >, 1);
+    run_cli (&run, NULL, "--db", fixture->db, "call", "delete", "1", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    {
+      g_autofree char *expected = g_strdup_printf ("cannot be deleted: %" G_GINT64_FORMAT " projects apply to it; "
+                                                   "move them to another call first", projects);
+      g_assert_nonnull (strstr (run.err, expected));
+    }
+  }
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_clear_pointer (&before, g_free);
+  before = g_strdup (run.out);
+
+  /* a call no project applies to goes, and undo brings it back */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "delete", "HEVi coordination", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Deleted the call “HEVi coordination”; undo brings it back.\n");
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_assert_null (strstr (run.out, "\"name\": \"" HEVI_CALL "\""));
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, hevi);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "show", id, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_cli (&run, NULL, "--db", fixture->db, "undo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Undone: Delete call HEVi coordination\n");
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+
+  run_clear (&run);
+}
+
+typedef struct
+{
+  const char *option;
+  const char *value;
+  const char *message;
+} BadValue;
+
+static void
+test_call_bad_values (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const BadValue bad[] = {
+    { "--max-support-rate", "65 %x", "--max-support-rate: “65 %x” is not a percentage: “x” does not belong there" },
+    { "--max-support-rate", "101", "--max-support-rate: “101” is not between 0% and 100%" },
+    { "--max-support-rate", "", "--max-support-rate: The percentage is empty" },
+    { "--min-city-rate", "-5", "--min-city-rate: “-5” is not between 0% and 100%" },
+    { "--min-own-rate", "12,345", "--min-own-rate: Percentages have at most two decimals: “12,345”" },
+    { "--max-support", "1.000", "--max-support: “1.000” is ambiguous: write 1000 or 1.00" },
+    { "--max-support", "-5", "--max-support: “-5” is below zero" },
+    { "--money-available", "lots", "--money-available: “lots” is not an amount" },
+    { "--city-money-available", "415 000,001", "--city-money-available: Amounts have at most two decimals (cents): “415 000,001”" },
+    { "--open", "31.2.2023", "--open: “31.2.2023” is not a date: month 2/2023 has 28 days" },
+    { "--close", "2023-13-01", "--close: “2023-13-01” is not a date: there is no month 13" },
+    { "--open", "1.11.2023", "--open, --close: the call would open on 1 Nov 2023, after it closes on 31 Oct 2023" },
+    { "--close", "20.8.2023", "--open, --close: the call would open on 21 Aug 2023, after it closes on 20 Aug 2023" },
+    { "--min-city-rate", "30", "--max-city-rate, --min-city-rate: the city’s share at most (25.0%) would be below its share at least (30.0%)" },
+    { "--name", "Joensuu — default call", "--name: the agreement Joensuu already has a call named “Joensuu — default call” (id 9); choose another name" },
+    { "--name", " ", "--name: a call needs a name in Finnish" },
+    { "--instrument", "esr", "--instrument: “esr” is not a funding instrument: use eakr, akke or national" },
+    { "--cost-models", "flat-40,flat-99", "--cost-models: “flat-99” is not a cost model; the cost models are flat-40, real, "
+                                           "flat-24-2014, flat-15-2014, indirect-7, indirect-15 (separated by commas)" },
+    { "--max-duration", "2 years", "--max-duration: “2 years” is not a whole number of months" },
+    { "--max-duration", "1201", "--max-duration: “1201” is more than a call can say: at most 1,200 months" },
+    { "--max-projects", "-1", "--max-projects: “-1” is not a whole number of projects" },
+    { "--max-projects", "100001", "--max-projects: “100001” is more than a call can say: at most 100,000 projects" },
+  };
+  g_autofree char *before = NULL;
+  g_autofree char *history = NULL;
+  gint64 joensuu, hevi;
+  char id[32];
+  Run run = { 0 };
+
+  add_two_calls (fixture, &joensuu, &hevi);
+  /* the capital region's call asks for a city share of 25 % at least (the
+   * default asks for none) */
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, hevi);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "edit", id, "--min-city-rate", "25", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, joensuu);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  before = g_strdup (run.out);
+  run_cli (&run, NULL, "--db", fixture->db, "history", NULL);
+  history = g_strdup (run.out);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("hankesalkku-cli: %s", bad[i].message);
+      g_test_message ("%s “%s”", bad[i].option, bad[i].value);
+
+      /* on the Joensuu call: its dates and city limits are what the cross
+       * checks meet */
+      run_cli (&run, NULL, "--db", fixture->db, "call", "edit", id, bad[i].option, bad[i].value, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, expected));
+      g_assert_true (g_str_has_suffix (run.err, "\nNothing was changed.\n"));
+      g_assert_null (strstr (run.err, "constraint"));
+      g_assert_null (strstr (run.err, "CHECK"));
+
+      /* and as a new call of the same agreement with the same limits */
+      run_cli (&run, NULL, "--db", fixture->db, "call", "add", "--agreement", "Joensuu",
+               "--name", "Uusi haku", "--open", "21.8.2023", "--close", "31.10.2023", "--max-city-rate", "25",
+               bad[i].option, bad[i].value, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, expected));
+    }
+
+  /* the capital region's call keeps its city share at least */
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, hevi);
+  run_cli (&run, NULL, "--db", fixture->db, "call", "edit", id, "--max-city-rate", "10", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "hankesalkku-cli: --max-city-rate, --min-city-rate: the city’s share at most (10.0%) "
+                                "would be below its share at least (25.0%)\nNothing was changed.\n");
+
+  /* every bad value at once: each is named */
+  run_cli (&run, NULL, "--db", fixture->db, "call", "edit", id, "--open", "x", "--max-support-rate", "65 %x",
+           "--max-projects", "many", "--instrument", "esr", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--open: “x” is not a date"));
+  g_assert_nonnull (strstr (run.err, "--max-support-rate: “65 %x”"));
+  g_assert_nonnull (strstr (run.err, "--max-projects: “many”"));
+  g_assert_nonnull (strstr (run.err, "--instrument: “esr”"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "add", "--agreement", "Savonlinna", "--name", "Haku", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no agreement is called “Savonlinna”"));
+
+  run_cli (&run, NULL, "--db", fixture->db, "call", "list", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+  run_cli (&run, NULL, "--db", fixture->db, "history", NULL);
+  g_assert_cmpstr (run.out, ==, history);
+
+  run_clear (&run);
+}
+
+/* In Finnish: money, dates and rates as Finns write them, the labels and
+ * the messages in Finnish. */
+static void
+test_call_finnish (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 joensuu, hevi;
+  char id[32];
+  Run run = { 0 };
+
+  add_two_calls (fixture, &joensuu, &hevi);
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, joensuu);
+
+  run_cli (&run, "fi", "--db", fixture->db, "call", "show", id, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, JOENSUU_CALL "\n"));
+  g_assert_nonnull (strstr (run.out, "  Sopimus: "));
+  g_assert_nonnull (strstr (run.out, " Joensuu (9)\n"));
+  g_assert_nonnull (strstr (run.out, "  Haku alkaa: "));
+  g_assert_nonnull (strstr (run.out, " 21.8.2023\n"));
+  g_assert_nonnull (strstr (run.out, " 31.10.2023\n"));
+  g_assert_nonnull (strstr (run.out, "  Kuntarahoitus enintään: "));
+  g_assert_nonnull (strstr (run.out, " 25,0\u00a0%\n"));
+  g_assert_nonnull (strstr (run.out, "  Omarahoitus vähintään: "));
+  g_assert_nonnull (strstr (run.out, " 15,0\u00a0%\n"));
+  g_assert_nonnull (strstr (run.out, " 60,0\u00a0% kokonaiskustannuksista\n"));
+  g_assert_nonnull (strstr (run.out, " 24 kuukautta\n"));
+  g_assert_nonnull (strstr (run.out, " 1\u00a0000\u00a0000,00\u00a0€\n"));
+  g_assert_nonnull (strstr (run.out, " 415\u00a0000,00\u00a0€\n"));
+  g_assert_nonnull (strstr (run.out, " ei rajaa\n"));
+  g_assert_nonnull (strstr (run.out, "  Kustannusmallit: "));
+  g_assert_nonnull (strstr (run.out, " Prosenttimääräinen korvaus 40 %\n"));
+  g_assert_null (strstr (run.out, "no limit"));
+
+  run_cli (&run, "fi", "--db", fixture->db, "call", "edit", id, "--max-support-rate", "65 %x", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--max-support-rate: ”65 %x” ei ole prosenttiluku"));
+  g_assert_nonnull (strstr (run.err, "Mitään ei muutettu."));
+
+  run_cli (&run, "fi", "--db", fixture->db, "call", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "21.8.2023–31.10.2023"));
+  g_assert_nonnull (strstr (run.out, "Joensuu — oletushaku"));
+
+  run_clear (&run);
+}
+
 /* Run from the build directory, the tool speaks Finnish with nothing but
  * LANGUAGE=fi: it finds the catalogues compiled into the build tree without
  * HANKESALKKU_LOCALEDIR (which the other cases, like every test, have). */
@@ -809,6 +1371,11 @@ main (int   argc,
   ADD ("/cli/bad-files", test_bad_files);
   ADD ("/cli/read-only-and-newer", test_read_only_and_newer);
   ADD ("/cli/finnish-from-build-tree", test_finnish_from_build_tree);
+  ADD ("/cli/call/add-list-show", test_call_add_list_show);
+  ADD ("/cli/call/edit-undo", test_call_edit_undo);
+  ADD ("/cli/call/delete", test_call_delete);
+  ADD ("/cli/call/bad-values", test_call_bad_values);
+  ADD ("/cli/call/finnish", test_call_finnish);
 #undef ADD
 
   return g_test_run ();

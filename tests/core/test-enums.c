@@ -34,6 +34,8 @@ static const Expected cost_models[HS_N_COST_MODELS] = {
   [HS_COST_MODEL_REAL]        = { "real", "Real costs" },
   [HS_COST_MODEL_FLAT24_2014] = { "flat-24-2014", "24 % flat rate (2014–2020)" },
   [HS_COST_MODEL_FLAT15_2014] = { "flat-15-2014", "15 % flat rate (2014–2020)" },
+  [HS_COST_MODEL_INDIRECT7]   = { "indirect-7", "Indirect costs 7 % of direct costs" },
+  [HS_COST_MODEL_INDIRECT15]  = { "indirect-15", "Indirect costs 15 % of staff costs" },
 };
 
 static const Expected cost_categories[HS_N_COST_CATEGORIES] = {
@@ -68,6 +70,12 @@ static const Expected org_types[HS_N_ORG_TYPES] = {
   [HS_ORG_OTHER]              = { "other", "Other" },
 };
 
+static const Expected instruments[HS_N_INSTRUMENTS] = {
+  [HS_INSTRUMENT_EAKR]     = { "eakr", "ERDF (Innovation and Skills in Finland 2021–2027)" },
+  [HS_INSTRUMENT_AKKE]     = { "akke", "National start-up funding (AKKE)" },
+  [HS_INSTRUMENT_NATIONAL] = { "national", "Other national funding" },
+};
+
 static gboolean
 contains (const char * const *list,
           guint               n,
@@ -99,6 +107,8 @@ static const char *source_to_id (int v) { return hs_source_to_id ((HsFinancingSo
 static const char *source_label (int v) { return hs_source_label ((HsFinancingSource) v); }
 static const char *org_type_to_id (int v) { return hs_org_type_to_id ((HsOrgType) v); }
 static const char *org_type_label (int v) { return hs_org_type_label ((HsOrgType) v); }
+static const char *instrument_to_id (int v) { return hs_instrument_to_id ((HsInstrument) v); }
+static const char *instrument_label (int v) { return hs_instrument_label ((HsInstrument) v); }
 
 static void
 check_vocabulary (const Vocabulary *vocabulary)
@@ -132,6 +142,7 @@ test_ids_and_labels (void)
       category_label },
     { sources, HS_N_SOURCES, source_to_id, hs_source_from_id, source_label },
     { org_types, HS_N_ORG_TYPES, org_type_to_id, hs_org_type_from_id, org_type_label },
+    { instruments, HS_N_INSTRUMENTS, instrument_to_id, hs_instrument_from_id, instrument_label },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (vocabularies); i++)
@@ -203,12 +214,18 @@ test_cost_models (void)
     "flat-24-2014:rent", "flat-24-2014:other",
     "flat-15-2014:staff", "flat-15-2014:purchased-services", "flat-15-2014:travel",
     "flat-15-2014:equipment", "flat-15-2014:rent", "flat-15-2014:other",
+    "indirect-7:staff", "indirect-7:purchased-services", "indirect-7:travel",
+    "indirect-7:equipment", "indirect-7:rent", "indirect-7:other",
+    "indirect-15:staff", "indirect-15:purchased-services", "indirect-15:travel",
+    "indirect-15:equipment", "indirect-15:rent", "indirect-15:other",
   };
 
   g_assert_cmpint (hs_cost_model_flat_rate (HS_COST_MODEL_FLAT40), ==, 4000);
   g_assert_cmpint (hs_cost_model_flat_rate (HS_COST_MODEL_REAL), ==, 0);
   g_assert_cmpint (hs_cost_model_flat_rate (HS_COST_MODEL_FLAT24_2014), ==, 2400);
   g_assert_cmpint (hs_cost_model_flat_rate (HS_COST_MODEL_FLAT15_2014), ==, 1500);
+  g_assert_cmpint (hs_cost_model_flat_rate (HS_COST_MODEL_INDIRECT7), ==, 700);
+  g_assert_cmpint (hs_cost_model_flat_rate (HS_COST_MODEL_INDIRECT15), ==, 1500);
 
   for (HsCostModel model = 0; model < HS_N_COST_MODELS; model++)
     for (HsCostCategory category = 0; category < HS_N_COST_CATEGORIES; category++)

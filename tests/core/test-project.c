@@ -309,6 +309,49 @@ test_derived_half_cent (void)
   g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2016), ==, 24002);
 }
 
+/* CPR art. 54: indirect-7 takes 7 % of every typed direct cost of the year,
+ * indirect-15 takes 15 % of the staff costs only; per year, half a cent
+ * away from zero, and the derived line never counts towards its own base. */
+static void
+test_derived_indirect (void)
+{
+  g_autoptr(HsImplementer) impl = new_implementer ("A", NULL, HS_ORG_CITY, TRUE);
+  g_autoptr(GError) error = NULL;
+  HsTotals totals;
+
+  hs_implementer_set_cost (impl, HS_COST_STAFF, 2024, 5000000);            /* 50 000,00 € */
+  hs_implementer_set_cost (impl, HS_COST_PURCHASED_SERVICES, 2024, 1234550); /* 12 345,50 € */
+  hs_implementer_set_cost (impl, HS_COST_TRAVEL, 2024, 50);                /* 0,50 € */
+  hs_implementer_set_cost (impl, HS_COST_STAFF, 2025, 1050);               /* 10,50 € */
+
+  g_assert_true (hs_cost_model_rate_on_direct_costs (HS_COST_MODEL_INDIRECT7));
+  g_assert_false (hs_cost_model_rate_on_direct_costs (HS_COST_MODEL_INDIRECT15));
+  g_assert_false (hs_cost_model_rate_on_direct_costs (HS_COST_MODEL_FLAT40));
+
+  /* 7 % of 62 346,00 € = 4 364,22 €; 7 % of 10,50 € = 0,735 € → 0,74 € */
+  g_assert_true (hs_implementer_update_derived (impl, HS_COST_MODEL_INDIRECT7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2024), ==, 436422);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2025), ==, 74);
+  /* recomputed, not compounded */
+  g_assert_true (hs_implementer_update_derived (impl, HS_COST_MODEL_INDIRECT7, &error));
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2024), ==, 436422);
+  g_assert_true (hs_implementer_totals (impl, &totals, &error));
+  g_assert_cmpint (totals.total_costs, ==, 5000000 + 1234550 + 50 + 1050 + 436422 + 74);
+
+  /* 15 % of 50 000,00 € = 7 500,00 €; 15 % of 10,50 € = 1,575 € → 1,58 € */
+  g_assert_true (hs_implementer_update_derived (impl, HS_COST_MODEL_INDIRECT15, &error));
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2024), ==, 750000);
+  g_assert_cmpint (hs_implementer_get_cost (impl, HS_COST_FLAT_RATE, 2025), ==, 158);
+
+  /* both let every direct category be typed, never the derived one */
+  for (HsCostCategory c = 0; c < HS_N_COST_CATEGORIES; c++)
+    {
+      g_assert_cmpint (hs_cost_model_allows_category (HS_COST_MODEL_INDIRECT7, c), ==, c != HS_COST_FLAT_RATE);
+      g_assert_cmpint (hs_cost_model_allows_category (HS_COST_MODEL_INDIRECT15, c), ==, c != HS_COST_FLAT_RATE);
+    }
+}
+
 static void
 test_derived_project (void)
 {
@@ -492,6 +535,14 @@ static void mutate_budget_derived (HsProject *p) { g_array_index (implementer_at
 static void mutate_budget_year (HsProject *p) { g_array_index (implementer_at (p, 1)->budget, HsBudgetLine, 0).year = 2026; }
 static void mutate_financing_amount (HsProject *p) { hs_implementer_set_financing (implementer_at (p, 1), HS_SOURCE_EU_STATE, 1); }
 static void mutate_financing_source (HsProject *p) { g_array_index (implementer_at (p, 1)->financing, HsFinancingLine, 1).source = HS_SOURCE_OWN_PUBLIC; }
+static void mutate_financing_year (HsProject *p) { g_array_index (implementer_at (p, 1)->financing, HsFinancingLine, 1).year = 2025; }
+static void mutate_financing_split (HsProject *p)
+{
+  /* the same sum, split by year */
+  hs_implementer_set_financing (implementer_at (p, 0), HS_SOURCE_CITY, 0);
+  hs_implementer_set_financing_year (implementer_at (p, 0), HS_SOURCE_CITY, 2024, 3000000);
+  hs_implementer_set_financing_year (implementer_at (p, 0), HS_SOURCE_CITY, 2025, 4000000);
+}
 static void mutate_indicator_code (HsProject *p)
 {
   HsIndicator *indicator = &g_array_index (p->indicators, HsIndicator, 1);
@@ -541,6 +592,8 @@ static const struct
   { "budget year", mutate_budget_year },
   { "financing amount", mutate_financing_amount },
   { "financing source", mutate_financing_source },
+  { "financing year", mutate_financing_year },
+  { "financing split by year", mutate_financing_split },
   { "indicator code", mutate_indicator_code },
   { "indicator target", mutate_indicator_target },
   { "indicator removed", mutate_indicator_removed },
@@ -575,6 +628,63 @@ test_equal_every_field (void)
     }
 }
 
+/* A source typed per year: lines by (source, year), the undivided line
+ * first; the source's amount is the sum; setting the whole source again
+ * replaces its years. */
+static void
+test_set_financing_year (void)
+{
+  g_autoptr(HsImplementer) impl = new_implementer ("Helsingin kaupunki", NULL, HS_ORG_CITY, TRUE);
+  const HsFinancingLine *line;
+
+  hs_implementer_set_financing (impl, HS_SOURCE_EU_STATE, 600);
+  hs_implementer_set_financing_year (impl, HS_SOURCE_CITY, 2025, 150);
+  hs_implementer_set_financing_year (impl, HS_SOURCE_CITY, 2024, 100);
+  hs_implementer_set_financing_year (impl, HS_SOURCE_OWN_PUBLIC, 0, 50);
+  hs_implementer_set_financing_year (impl, HS_SOURCE_CITY, 0, 7);
+
+  g_assert_cmpuint (impl->financing->len, ==, 5);
+  line = &g_array_index (impl->financing, HsFinancingLine, 1);
+  g_assert_cmpint (line->source, ==, HS_SOURCE_CITY);
+  g_assert_cmpint (line->year, ==, 0);
+  line = &g_array_index (impl->financing, HsFinancingLine, 2);
+  g_assert_cmpint (line->year, ==, 2024);
+  line = &g_array_index (impl->financing, HsFinancingLine, 3);
+  g_assert_cmpint (line->year, ==, 2025);
+  g_assert_cmpint (g_array_index (impl->financing, HsFinancingLine, 4).source, ==, HS_SOURCE_OWN_PUBLIC);
+
+  g_assert_cmpint (hs_implementer_get_financing (impl, HS_SOURCE_CITY), ==, 257);
+  g_assert_cmpint (hs_implementer_get_financing_year (impl, HS_SOURCE_CITY, 2024), ==, 100);
+  g_assert_cmpint (hs_implementer_get_financing_year (impl, HS_SOURCE_CITY, 0), ==, 7);
+  g_assert_cmpint (hs_implementer_get_financing_year (impl, HS_SOURCE_CITY, 2026), ==, 0);
+  g_assert_true (hs_implementer_financing_is_split (impl, HS_SOURCE_CITY));
+  g_assert_false (hs_implementer_financing_is_split (impl, HS_SOURCE_EU_STATE));
+
+  {
+    HsTotals totals;
+
+    g_assert_true (hs_implementer_totals (impl, &totals, NULL));
+    g_assert_cmpint (totals.financing[HS_SOURCE_CITY], ==, 257);
+    g_assert_cmpint (totals.total_financing, ==, 907);
+  }
+
+  /* replace one year, remove one with 0 */
+  hs_implementer_set_financing_year (impl, HS_SOURCE_CITY, 2025, 200);
+  hs_implementer_set_financing_year (impl, HS_SOURCE_CITY, 0, 0);
+  g_assert_cmpuint (impl->financing->len, ==, 4);
+  g_assert_cmpint (hs_implementer_get_financing (impl, HS_SOURCE_CITY), ==, 300);
+
+  /* the whole source as one line again */
+  hs_implementer_set_financing (impl, HS_SOURCE_CITY, 320);
+  g_assert_cmpuint (impl->financing->len, ==, 3);
+  g_assert_false (hs_implementer_financing_is_split (impl, HS_SOURCE_CITY));
+  g_assert_cmpint (hs_implementer_get_financing_year (impl, HS_SOURCE_CITY, 0), ==, 320);
+  hs_implementer_set_financing_year (impl, HS_SOURCE_CITY, 2024, 1);
+  hs_implementer_set_financing (impl, HS_SOURCE_CITY, 0);
+  g_assert_cmpint (hs_implementer_get_financing (impl, HS_SOURCE_CITY), ==, 0);
+  g_assert_cmpuint (impl->financing->len, ==, 2);
+}
+
 /* ---- snapshots --------------------------------------------------------- */
 
 static void
@@ -592,7 +702,7 @@ assert_round_trip (const HsProject *project)
   g_assert_false (g_variant_is_floating (variant));
   g_assert_true (g_variant_is_of_type (variant, hs_project_variant_type ()));
   g_variant_get_child (variant, 0, "u", &version);
-  g_assert_cmpuint (version, ==, 1);
+  g_assert_cmpuint (version, ==, 2);
 
   restored = hs_project_from_variant (variant, &error);
   g_assert_no_error (error);
@@ -616,6 +726,74 @@ test_variant_round_trip (void)
   g_autoptr(HsProject) project = full_project ();
 
   assert_round_trip (project);
+  mutate_financing_split (project);
+  assert_round_trip (project);
+}
+
+static GVariant *replace_child (GVariant *tuple, gsize index, GVariant *value);
+
+/* A version-1 snapshot (financing lines without a year), as an old action
+ * log holds it, still reads: its lines are undivided. */
+static void
+test_variant_version_1 (void)
+{
+  g_autoptr(HsProject) project = full_project ();
+  g_autoptr(GVariant) v1 = NULL;
+  g_autoptr(HsProject) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariantBuilder implementers;
+
+  g_variant_builder_init (&implementers, G_VARIANT_TYPE ("a(xbm(xmsmssmsb)a(sixb)a(sx))"));
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = implementer_at (project, i);
+      const HsOrganisation *org = impl->organisation;
+      GVariantBuilder budget, financing;
+
+      g_variant_builder_init (&budget, G_VARIANT_TYPE ("a(sixb)"));
+      for (guint j = 0; j < impl->budget->len; j++)
+        g_variant_builder_add (&budget, "(sixb)", hs_cost_category_to_id (budget_line (impl, j)->category),
+                               budget_line (impl, j)->year, budget_line (impl, j)->amount,
+                               budget_line (impl, j)->derived);
+      g_variant_builder_init (&financing, G_VARIANT_TYPE ("a(sx)"));
+      for (guint j = 0; j < impl->financing->len; j++)
+        g_variant_builder_add (&financing, "(sx)",
+                               hs_source_to_id (g_array_index (impl->financing, HsFinancingLine, j).source),
+                               g_array_index (impl->financing, HsFinancingLine, j).amount);
+      g_variant_builder_add (&implementers, "(xbm(xmsmssmsb)a(sixb)a(sx))", impl->id, impl->is_main, TRUE,
+                             org->id, org->name, org->business_id, hs_org_type_to_id (org->type),
+                             org->municipality, org->foreign, &budget, &financing);
+    }
+  {
+    g_autoptr(GVariant) current = hs_project_to_variant (project);
+    GVariant *children[19];
+
+    for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+      children[i] = g_variant_get_child_value (current, i);
+    g_variant_unref (children[0]);
+    children[0] = g_variant_ref_sink (g_variant_new_uint32 (1));
+    g_variant_unref (children[16]);
+    children[16] = g_variant_ref_sink (g_variant_builder_end (&implementers));
+    v1 = g_variant_ref_sink (g_variant_new_tuple (children, G_N_ELEMENTS (children)));
+    for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+      g_variant_unref (children[i]);
+  }
+
+  g_assert_true (g_variant_is_of_type (v1, hs_project_variant_type_1 ()));
+  restored = hs_project_from_variant (v1, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_project_equal (project, restored));
+  g_assert_cmpint (g_array_index (implementer_at (restored, 0)->financing, HsFinancingLine, 1).year, ==, 0);
+
+  /* the version number must match the type */
+  {
+    g_autoptr(GVariant) wrong = replace_child (v1, 0, g_variant_new_uint32 (2));
+    g_autoptr(GError) wrong_error = NULL;
+    g_autoptr(HsProject) none = hs_project_from_variant (wrong, &wrong_error);
+
+    g_assert_null (none);
+    g_assert_error (wrong_error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE);
+  }
 }
 
 /* NULL strings stay NULL (not ""), "" stays "", unset dates stay unset. */
@@ -704,7 +882,7 @@ test_variant_rejected (void)
   g_autoptr(GVariant) good = hs_project_to_variant (project);
   g_autoptr(GVariant) other_type = g_variant_ref_sink (g_variant_new ("(us)", 1, "PKS-2024-001"));
   g_autoptr(GVariant) string = g_variant_ref_sink (g_variant_new_string ("PKS-2024-001"));
-  g_autoptr(GVariant) version = replace_child (good, 0, g_variant_new_uint32 (2));
+  g_autoptr(GVariant) version = replace_child (good, 0, g_variant_new_uint32 (3));
   g_autoptr(GVariant) status = replace_child (good, 10, g_variant_new_string ("approved-ish"));
   g_autoptr(GVariant) model = replace_child (good, 14, g_variant_new_string (""));
   g_autoptr(GVariant) date = replace_child (good, 11, g_variant_new_uint32 (G_MAXUINT32));
@@ -908,6 +1086,11 @@ test_describe_change (void)
   hs_implementer_set_cost (implementer_at (p, 0), HS_COST_PURCHASED_SERVICES, 2025, 100000);
   assert_described (p, "Edit project PKS-2024-001: budget and financing");
   g_clear_pointer (&p, hs_project_free);
+  /* the city's money split by year, to the same sum: still the financing */
+  p = full_project ();
+  mutate_financing_split (p);
+  assert_described (p, "Edit project PKS-2024-001: financing of Espoon kaupunki");
+  g_clear_pointer (&p, hs_project_free);
 
   p = full_project ();
   hs_implementer_set_cost (implementer_at (p, 0), HS_COST_PURCHASED_SERVICES, 2025, 100000);
@@ -980,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/project/derived/per-year", test_derived_per_year);
   g_test_add_func ("/project/derived/rounding-per-year", test_derived_rounding_per_year);
   g_test_add_func ("/project/derived/half-cent", test_derived_half_cent);
+  g_test_add_func ("/project/derived/indirect", test_derived_indirect);
   g_test_add_func ("/project/derived/project", test_derived_project);
   g_test_add_func ("/project/derived/overflow", test_derived_overflow);
   g_test_add_func ("/project/totals/sums", test_totals);
@@ -988,6 +1172,8 @@ main (int   argc,
   g_test_add_func ("/project/copy-equal", test_copy_equal);
   g_test_add_func ("/project/equal/every-field", test_equal_every_field);
   g_test_add_func ("/project/variant/round-trip", test_variant_round_trip);
+  g_test_add_func ("/project/variant/version-1", test_variant_version_1);
+  g_test_add_func ("/project/implementer/set-financing-year", test_set_financing_year);
   g_test_add_func ("/project/variant/nulls", test_variant_nulls);
   g_test_add_func ("/project/variant/rejected", test_variant_rejected);
   g_test_add_func ("/project/describe-change", test_describe_change);

@@ -862,6 +862,59 @@ test_budget_year_outside (Fixture       *f,
   assert_message_has (finding, "2025–2026");
 }
 
+/* ---- 16. yearly financing --------------------------------------------- */
+
+/* The city's share per calendar year (as Helsinki grants it), to the same
+ * sum: no findings, and the total still checked against the costs. */
+static void
+test_financing_years_pass (Fixture       *f,
+                           gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  hs_implementer_set_financing (main_impl (f), HS_SOURCE_CITY, 0);
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2025, EUR (36400));
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2026, EUR (36400));
+  assert_no_findings (f);
+
+  /* a year short of the total: the total no longer covers the costs */
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2026, EUR (36399));
+  finding = assert_only (f, "financing-mismatch", HS_SEVERITY_ERROR, "implementers/0/financing");
+  assert_message_has (finding, "1,00" EURO);
+}
+
+static void
+test_financing_split_and_total (Fixture       *f,
+                                gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  /* 72 800 €: 30 000 € undivided, 42 800 € in 2025 */
+  hs_implementer_set_financing (main_impl (f), HS_SOURCE_CITY, EUR (30000));
+  hs_implementer_set_financing_year (main_impl (f), HS_SOURCE_CITY, 2025, EUR (42800));
+  finding = assert_only (f, "financing-split-and-total", HS_SEVERITY_ERROR, "implementers/0/financing/city");
+  assert_message_has (finding, "Espoon kaupunki");
+  assert_message_has (finding, "30" NBSP "000,00" EURO);
+}
+
+static void
+test_financing_year_outside (Fixture       *f,
+                             gconstpointer  data)
+{
+  const HsFinding *finding;
+
+  hs_implementer_set_financing (partner (f), HS_SOURCE_CITY, 0);
+  hs_implementer_set_financing_year (partner (f), HS_SOURCE_CITY, 2025, EUR (13200));
+  hs_implementer_set_financing_year (partner (f), HS_SOURCE_CITY, 2027, EUR (5000));
+  finding = assert_only (f, "financing-year-outside-schedule", HS_SEVERITY_WARNING,
+                         "implementers/1/financing/city/2027");
+  assert_message_has (finding, "Aalto-yliopisto");
+  assert_message_has (finding, "2027");
+  assert_message_has (finding, "2025–2026");
+  assert_message_has (finding, "5" NBSP "000,00" EURO);
+  g_assert_cmpuint (hs_findings_count_errors (f->findings), ==, 0);
+}
+
 /* ---- 8. focus area ------------------------------------------------------ */
 
 static void
@@ -979,6 +1032,47 @@ test_business_id_missing (Fixture       *f,
   assert_no_findings (f);
 }
 
+/* ---- 9b. an organisation once ------------------------------------------ */
+
+static void
+test_implementer_duplicate (Fixture       *f,
+                            gconstpointer  data)
+{
+  HsImplementer *twin = hs_implementer_copy (partner (f));
+  HsOrganisation *org = twin->organisation;
+  const HsFinding *finding;
+
+  /* Aalto-yliopisto again, with no budget or financing of its own */
+  g_array_set_size (twin->budget, 0);
+  g_array_set_size (twin->financing, 0);
+  g_ptr_array_add (f->project->implementers, twin);
+  finding = assert_only (f, "implementer-duplicate", HS_SEVERITY_ERROR,
+                         "implementers/2/organisation");
+  g_assert_cmpstr (finding->message, ==,
+                   "Aalto-yliopisto is implementer 2 and again implementer 3; an organisation takes "
+                   "part once, with one budget and financing plan");
+
+  /* the same Y-tunnus under another spelling is the same organisation */
+  g_free (org->name);
+  org->name = g_strdup ("Aalto University");
+  assert_only (f, "implementer-duplicate", HS_SEVERITY_ERROR, "implementers/2/organisation");
+
+  /* stored ones are told apart by id, whatever their names */
+  org->id = 7;
+  partner (f)->organisation->id = 8;
+  assert_no_findings (f);
+
+  /* neither stored nor with a Y-tunnus: by name */
+  org->id = partner (f)->organisation->id = 0;
+  g_clear_pointer (&org->business_id, g_free);
+  org->foreign = TRUE;
+  g_free (org->name);
+  org->name = g_strdup (partner (f)->organisation->name);
+  g_clear_pointer (&partner (f)->organisation->business_id, g_free);
+  partner (f)->organisation->foreign = TRUE;
+  assert_only (f, "implementer-duplicate", HS_SEVERITY_ERROR, "implementers/2/organisation");
+}
+
 /* ---- 10. negative amounts ----------------------------------------------- */
 
 static void
@@ -1002,13 +1096,58 @@ test_negative_cost (Fixture       *f,
   const HsFinding *finding;
 
   /* staff costs of 300 000 € and −100 000 € still add up to 200 000 €
-   * (the stored flat-rate lines are left as they were) */
+   * (the stored flat-rate lines are left as they were, which rule 12b
+   * reports as lines the import would recompute) */
   hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2025, EUR (300000));
   hs_implementer_set_cost (main_impl (f), HS_COST_STAFF, 2026, -EUR (100000));
-  finding = assert_only (f, "negative-amount", HS_SEVERITY_ERROR, "implementers/0/budget/2026/staff");
+  validate (f);
+  g_assert_cmpuint (hs_findings_count_errors (f->findings), ==, 1);
+  finding = finding_at (f, 0);
+  g_assert_cmpstr (finding->code, ==, "negative-amount");
+  g_assert_cmpstr (finding->field, ==, "implementers/0/budget/2026/staff");
   assert_message_has (finding, "2026");
   assert_message_has (finding, MINUS "100" NBSP "000,00" EURO);
+  g_assert_cmpuint (f->findings->len, ==, 3);
+  g_assert_cmpstr (finding_at (f, 1)->code, ==, "flat-rate-recomputed");
+  g_assert_cmpstr (finding_at (f, 2)->code, ==, "flat-rate-recomputed");
 }
+
+/* ---- 12b. flat-rate lines as the model derives them --------------------- */
+
+static void
+test_flat_rate_recomputed (Fixture       *f,
+                           gconstpointer  data)
+{
+  HsImplementer *espoo = main_impl (f);
+  HsBudgetLine *line = NULL;
+  const HsFinding *finding;
+
+  /* a file's 2025 flat rate 10 cents over 40 % of 100 000 € (own financing
+   * covers the 10 cents, so nothing else changes) */
+  for (guint j = 0; j < espoo->budget->len; j++)
+    {
+      HsBudgetLine *l = &g_array_index (espoo->budget, HsBudgetLine, j);
+      if (l->derived && l->year == 2025)
+        line = l;
+    }
+  g_assert_nonnull (line);
+  line->amount += 10;
+  hs_implementer_set_financing (espoo, HS_SOURCE_OWN_PUBLIC,
+                                hs_implementer_get_financing (espoo, HS_SOURCE_OWN_PUBLIC) + 10);
+  finding = assert_only (f, "flat-rate-recomputed", HS_SEVERITY_WARNING,
+                         "implementers/0/budget/2025/flat-rate");
+  g_assert_cmpstr (finding->message, ==,
+                   "Espoon kaupunki, 2025: the flat-rate costs given are 40" NBSP "000,10" EURO
+                   ", but 40,0" NBSP "% of the staff costs (100" NBSP "000,00" EURO ") is 40"
+                   NBSP "000,00" EURO ", which replaces them");
+
+  /* recomputed: nothing to say */
+  g_assert_true (hs_project_update_derived (f->project, NULL));
+  hs_implementer_set_financing (espoo, HS_SOURCE_OWN_PUBLIC,
+                                hs_implementer_get_financing (espoo, HS_SOURCE_OWN_PUBLIC) - 10);
+  assert_no_findings (f);
+}
+
 
 /* ---- 11. status history ------------------------------------------------- */
 
@@ -1066,6 +1205,27 @@ test_status_dates_backwards (Fixture       *f,
 
 /* ---- 12. cost model ----------------------------------------------------- */
 
+/* The same budget under real costs: the flat-rate lines typed as other
+ * costs, so that the totals stay as they were. */
+static void
+type_flat_rate_as_other (Fixture *f)
+{
+  for (guint i = 0; i < f->project->implementers->len; i++)
+    {
+      GArray *budget = implementer_at (f->project, i)->budget;
+
+      for (guint j = 0; j < budget->len; j++)
+        {
+          HsBudgetLine *line = &g_array_index (budget, HsBudgetLine, j);
+          if (line->derived)
+            {
+              line->derived = FALSE;
+              line->category = HS_COST_OTHER;
+            }
+        }
+    }
+}
+
 static void
 test_cost_category_not_allowed (Fixture       *f,
                                 gconstpointer  data)
@@ -1085,6 +1245,7 @@ test_cost_category_not_allowed (Fixture       *f,
   /* the same line is fine with real costs (when the call allows them) */
   f->project->cost_model = HS_COST_MODEL_REAL;
   f->call.allowed_cost_models |= 1u << HS_COST_MODEL_REAL;
+  type_flat_rate_as_other (f);
   assert_no_findings (f);
 }
 
@@ -1092,8 +1253,9 @@ static void
 test_cost_model_not_allowed (Fixture       *f,
                              gconstpointer  data)
 {
-  /* derived flat-rate lines are never "typed": only the model is wrong */
+  /* only the model is wrong */
   f->project->cost_model = HS_COST_MODEL_REAL;
+  type_flat_rate_as_other (f);
   assert_only (f, "cost-model-not-allowed", HS_SEVERITY_ERROR, "cost-model");
 
   /* a call that lists no models allows any */
@@ -1289,8 +1451,10 @@ main (int   argc,
   ADD ("focus-area/unlisted", test_focus_area_unlisted);
   ADD ("business-id/invalid", test_business_id_invalid);
   ADD ("business-id/missing", test_business_id_missing);
+  ADD ("implementer/duplicate", test_implementer_duplicate);
   ADD ("negative-amount/financing", test_negative_financing);
   ADD ("negative-amount/cost", test_negative_cost);
+  ADD ("flat-rate/recomputed", test_flat_rate_recomputed);
   ADD ("status/first-not-draft", test_status_first_not_draft);
   ADD ("status/transition-not-allowed", test_status_transition_not_allowed);
   ADD ("status/not-latest", test_status_not_latest);
@@ -1303,6 +1467,9 @@ main (int   argc,
   ADD ("indicator/unknown", test_indicator_unknown);
   ADD ("indicator/duplicate", test_indicator_duplicate);
   ADD ("indicator/target-negative", test_indicator_target_negative);
+  ADD ("financing-years/pass", test_financing_years_pass);
+  ADD ("financing-years/split-and-total", test_financing_split_and_total);
+  ADD ("financing-years/outside-schedule", test_financing_year_outside);
   ADD ("rule-order", test_rule_order);
   g_test_add_func ("/validate/null-context", test_null_context);
 

@@ -140,6 +140,41 @@ hs_memory_repository_count_saves (HsMemoryRepository *self)
   return self->saves;
 }
 
+gint64
+hs_memory_repository_add_agreement (HsMemoryRepository *self,
+                                    const char         *region,
+                                    const char         *intermediary,
+                                    const char         *programme_area,
+                                    gboolean            more_developed)
+{
+  HsAgreement *a = g_new0 (HsAgreement, 1);
+  HsCall *call = hs_call_new_default ();
+  const char *cities[] = { region, NULL };
+  gint64 id = 1;
+
+  for (guint i = 0; i < self->agreements->len; i++)
+    id = MAX (id, ((HsAgreement *) g_ptr_array_index (self->agreements, i))->id + 1);
+  for (guint i = 0; i < self->calls->len; i++)
+    id = MAX (id, ((HsCall *) g_ptr_array_index (self->calls, i))->id + 1);
+  a->id = id;
+  a->region_name = g_strdup (region);
+  a->cities = g_strdupv ((char **) cities);
+  a->intermediary = g_strdup (intermediary);
+  a->intermediary_confirmed = TRUE;
+  g_date_clear (&a->signed_date, 1);
+  g_date_set_dmy (&a->signed_date, 9, 2, 2021);
+  g_date_clear (&a->end_date, 1);
+  a->programme_area = g_strdup (programme_area);
+  a->more_developed = more_developed;
+  g_ptr_array_add (self->agreements, a);
+
+  call->id = id;
+  call->agreement_id = id;
+  call->name = g_strdup_printf ("%s — default call", region);
+  g_ptr_array_add (self->calls, call);
+  return id;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 static GPtrArray *
@@ -197,8 +232,7 @@ list_calls (HsRepository *repo, gint64 agreement_id, GError **error)
       HsCall *copy;
       if (agreement_id != 0 && call->agreement_id != agreement_id)
         continue;
-      copy = g_memdup2 (call, sizeof *call);
-      copy->name = g_strdup (call->name);
+      copy = hs_call_copy (call);
       g_ptr_array_add (out, copy);
     }
   return out;
@@ -373,9 +407,29 @@ save_projects (HsRepository *repo, GPtrArray *projects, const char *description,
   return TRUE;
 }
 
+/* A new call (id 0) gets the next id; a known one is replaced. */
+static gboolean
+save_call (HsRepository *repo, HsCall *call, GError **error)
+{
+  HsMemoryRepository *self = HS_MEMORY_REPOSITORY (repo);
+
+  if (call->id == 0)
+    call->id = self->next_id++;
+  for (guint i = 0; i < self->calls->len; i++)
+    if (((HsCall *) g_ptr_array_index (self->calls, i))->id == call->id)
+      {
+        g_ptr_array_remove_index (self->calls, i);
+        break;
+      }
+  g_ptr_array_add (self->calls, hs_call_copy (call));
+  g_signal_emit_by_name (self, "changed");
+  return TRUE;
+}
+
 static void
 hs_memory_repository_iface_init (HsRepositoryInterface *iface)
 {
+  iface->save_call = save_call;
   iface->list_agreements = list_agreements;
   iface->list_focus_areas = list_focus_areas;
   iface->list_calls = list_calls;

@@ -24,5 +24,13 @@ void                hs_memory_repository_fail_next_save (HsMemoryRepository *sel
 guint               hs_memory_repository_count_organisations (HsMemoryRepository *self);
 guint               hs_memory_repository_count_projects (HsMemoryRepository *self);
 guint               hs_memory_repository_count_saves (HsMemoryRepository *self);
+/* Adds an agreement (with its default call, id = the agreement's id) and
+ * returns its id: a region of the rest of mainland Finland unless
+ * @more_developed. */
+gint64              hs_memory_repository_add_agreement (HsMemoryRepository *self,
+                                                        const char         *region,
+                                                        const char         *intermediary,
+                                                        const char         *programme_area,
+                                                        gboolean            more_developed);
 
 G_END_DECLS

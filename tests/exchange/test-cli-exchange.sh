@@ -117,6 +117,15 @@ sed 's|<focus-area>[^<]*</focus-area>|<focus-area>Akkukemia</focus-area>|' "$dir
 out=$("$cli" validate "$dir/other-fa.xml" 2>&1); st=$?
 [ $st = 1 ] && echo "$out" | grep -q "PKS-ESIM-001: error: The focus area “Akkukemia” is not one of the agreement’s focus areas"; ok $? "validate names a focus area the agreement does not list"
 
+# A flat-rate line that is not what the cost model derives: validate warns
+# with both amounts before import replaces it.
+sed '0,/cents="9600000" derived="true"/s|cents="9600000" derived="true"|cents="9600010" derived="true"|' \
+  "$dir/pks.xml" > "$dir/flat.xml"
+out=$("$cli" validate "$dir/flat.xml" 2>&1)
+echo "$out" | grep -q "PKS-ESIM-001: warning: Helsingin kaupunki, 2024: the flat-rate costs given are €96,000.10, but 40.0% of the staff costs (€240,000.00) is €96,000.00, which replaces them"; ok $? "validate names a flat-rate line its cost model would not derive"
+out=$(LANGUAGE=fi "$cli" validate "$dir/flat.xml" 2>&1)
+echo "$out" | grep -q "Helsingin kaupunki, 2024: annetut prosenttimääräiset kustannukset ovat 96.000,10.€"; ok $? "… in Finnish too"
+
 # A database whose tables are damaged: the import says so and exits 3,
 # without GLib warnings (an item was once freed half-made).
 "$cli" --db "$dir/d.db" init --demo >/dev/null 2>&1

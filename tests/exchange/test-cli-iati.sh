@@ -22,7 +22,7 @@ grep -q '<iati-identifier>FI-PRO-0201256-6-PKS-ESIM-001</iati-identifier>' "$dir
 header='Operation_Unique_Identifier,Operation_Name_Programme_Language,Operation_Name_English,Operation_Summary_Programme_Language,Operation_Start_Date,Operation_End_Date,Total_Eligible_Expenditure_amount,Total_Eligible_Expenditure_Currency,Cofinancing_Rate,Project_EU_Budget,Fund_Code,Fund_Name,Programme_Name,Programming_Period,ManagingAuthority,Country,Region,Beneficiary_Unique_Identifier,BeneficiaryLabel'
 [ "$(head -n 1 "$dir/a.csv" | tr -d '\r')" = "$header" ]; ok $? "the CSV header is the documented Kohesio columns"
 [ "$(wc -l < "$dir/a.csv")" = 4 ]; ok $? "… and one CRLF-terminated row per project"
-grep -q '^PKS-ESIM-001,.*,01/01/2024,31/12/2025,1333333.00,EUR,60.00,799999.80,ERDF,' "$dir/a.csv"; ok $? "… with dates, amounts and the rate exact"
+grep -q '^PKS-ESIM-001,.*,01/01/2024,31/12/2025,1333333.00,EUR,24.00,319999.92,ERDF,' "$dir/a.csv"; ok $? "… with dates, amounts and the rate exact (the EU part: 40 % of the support in Helsinki-Uusimaa)"
 
 "$cli" --db "$dir/a.db" export --format iati --project NOPE -o "$dir/nope.xml" >/dev/null 2>&1; st=$?
 [ $st = 2 ] && [ ! -e "$dir/nope.xml" ]; ok $? "an unknown project exits 2 and writes nothing"
@@ -41,6 +41,37 @@ msg=$("$cli" --db "$dir/b.db" export --format iati -o "$dir/refused.xml" 2>&1); 
 ok $? "a project IATI cannot express refuses the export with exit 1, named, nothing written"
 "$cli" --db "$dir/a.db" export --format operations-csv -o "$dir/gen.csv" 2>/dev/null; st=$?
 [ $st = 0 ] && [ "$(wc -l < "$dir/gen.csv")" = 304 ]; ok $? "the CSV of demo + 300 generated projects has 303 rows"
+
+# the EU part, two ways: the store's summary (SQL) and the list of
+# operations (the core rule), read back by Python's csv module, to the cent
+eu_sql=$("$cli" --db "$dir/a.db" summary --json | python3 -c 'import json, sys; print (json.load (sys.stdin)["total"]["eu_cents"])')
+eu_csv=$(python3 -c 'import csv, sys
+from decimal import Decimal
+rows = list (csv.DictReader (open (sys.argv[1], newline="", encoding="utf-8")))
+print (int (sum (Decimal (r["Project_EU_Budget"]) for r in rows) * 100))' "$dir/gen.csv")
+[ -n "$eu_sql" ] && [ "$eu_sql" = "$eu_csv" ]; ok $? "the summary's EU part ($eu_sql cents) is the list of operations' EU budgets ($eu_csv)"
+
+# national money through the real tool: an AKKE call (call add), the Turku
+# demo project moved to it (export, name the call, import --replace)
+"$cli" --db "$dir/c.db" init --demo >/dev/null 2>&1
+"$cli" --db "$dir/c.db" call add --agreement Turku --name "Turku AKKE 2021" --instrument akke >/dev/null 2>&1
+"$cli" --db "$dir/c.db" export --format xml --project TURKU-ESIM-001 -o "$dir/t.xml" >/dev/null 2>&1
+sed 's|<call>Turku — default call</call>|<call>Turku AKKE 2021</call>|' "$dir/t.xml" > "$dir/t-akke.xml"
+"$cli" --db "$dir/c.db" import "$dir/t-akke.xml" --replace >/dev/null 2>&1
+"$cli" --db "$dir/c.db" list --json | grep '"code": "TURKU-ESIM-001"' | \
+  grep -q '"eu_state_cents": 31449600, .*"eu_cents": 0, "state_cents": 31449600, "instrument": "akke"}'
+ok $? "an AKKE project's support is all state money in list --json"
+"$cli" --db "$dir/c.db" summary --json | grep -q '"label": "Turku", .*"eu_state_cents": 31449600, "eu_cents": 0, "state_cents": 31449600}'
+ok $? "… and in summary --json"
+msg=$("$cli" --db "$dir/c.db" export --format operations-csv -o "$dir/c.csv" 2>&1); st=$?
+[ $st = 0 ] && ! grep -q TURKU-ESIM-001 "$dir/c.csv" && grep -q '^PKS-ESIM-001,' "$dir/c.csv" && \
+  [ "$(wc -l < "$dir/c.csv")" = 3 ] && echo "$msg" | grep -q "Exported 2 projects"
+ok $? "the list of operations leaves the AKKE project out and counts the rows it wrote"
+"$cli" --db "$dir/c.db" export --format iati --project TURKU-ESIM-001 -o "$dir/t-iati.xml" >/dev/null 2>&1; st=$?
+[ $st = 0 ] && xmllint --noout --nonet --schema "$xsd" "$dir/t-iati.xml" 2>/dev/null && \
+  ! grep -q 'type="40"' "$dir/t-iati.xml" && ! grep -q 'EAKR\|ERDF\|2014' "$dir/t-iati.xml" && \
+  grep -q '<narrative xml:lang="en">State of Finland (national start-up funding of the ecosystem agreements, AKKE)</narrative>' "$dir/t-iati.xml"
+ok $? "its IATI activity is valid, names the state as funder and no EU fund or programme"
 
 echo "1..$n"
 exit $failed

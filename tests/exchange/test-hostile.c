@@ -20,7 +20,7 @@
 
 #define NS HS_NATIVE_NAMESPACE
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-#define ROOT "<portfolio xmlns=\"" NS "\" version=\"1\" scope=\"portfolio\">\n"
+#define ROOT "<portfolio xmlns=\"" NS "\" version=\"" HS_NATIVE_VERSION "\" scope=\"portfolio\">\n"
 #define PROJECT "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\">"
 #define SECRET "CANARY-7f3a9"
 
@@ -143,7 +143,7 @@ write_catalogue (void)
           ROOT PROJECT "<summary>&h;</summary></project></portfolio>\n");
   SIMPLE ("attribute-bomb.xml", HEAD "<!DOCTYPE portfolio [<!ENTITY a \"aaaaaaaaaa\">"
           "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n"
-          "<portfolio xmlns=\"" NS "\" version=\"1\" scope=\"&c;\"/>\n");
+          "<portfolio xmlns=\"" NS "\" version=\"" HS_NATIVE_VERSION "\" scope=\"&c;\"/>\n");
 
   /* quadratic blow-up: one 50 000-character entity referenced 50 000 times */
   g_string_assign (s, HEAD "<!DOCTYPE portfolio [<!ENTITY x \"");
@@ -227,11 +227,11 @@ write_catalogue (void)
   g_string_append (s, "/></portfolio>\n");
   SIMPLE ("many-attributes.xml", s->str);
 
-  SIMPLE ("wrong-namespace.xml", HEAD "<portfolio xmlns=\"urn:example:other\" version=\"1\" scope=\"portfolio\"/>\n");
-  SIMPLE ("no-namespace.xml", HEAD "<portfolio version=\"1\" scope=\"portfolio\"/>\n");
+  SIMPLE ("wrong-namespace.xml", HEAD "<portfolio xmlns=\"urn:example:other\" version=\"" HS_NATIVE_VERSION "\" scope=\"portfolio\"/>\n");
+  SIMPLE ("no-namespace.xml", HEAD "<portfolio version=\"" HS_NATIVE_VERSION "\" scope=\"portfolio\"/>\n");
   SIMPLE ("iati-file.xml", HEAD "<iati-activities version=\"2.03\"/>\n");
-  SIMPLE ("future-namespace.xml", HEAD "<portfolio xmlns=\"" HS_NATIVE_NAMESPACE_PREFIX "2\" version=\"2\" scope=\"portfolio\"/>\n");
-  SIMPLE ("future-version.xml", HEAD "<portfolio xmlns=\"" NS "\" version=\"2\" scope=\"portfolio\"/>\n");
+  SIMPLE ("future-namespace.xml", HEAD "<portfolio xmlns=\"" HS_NATIVE_NAMESPACE_PREFIX "3\" version=\"3\" scope=\"portfolio\"/>\n");
+  SIMPLE ("future-version.xml", HEAD "<portfolio xmlns=\"" NS "\" version=\"3\" scope=\"portfolio\"/>\n");
 
   /* a valid export cut in the middle */
   g_free (write_case ("truncated.xml", valid, (gssize) valid_len / 2));

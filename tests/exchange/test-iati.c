@@ -17,11 +17,13 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "core/hs-cofinancing.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
 #include "core/hs-ytunnus.h"
 #include "exchange/hs-exchange-error.h"
 #include "exchange-test-util.h"
+#include "../fixtures/published-projects.h"
 
 #ifndef HS_TEST_IATI_SCHEMA
 #error "HS_TEST_IATI_SCHEMA must name the IATI activity schema"
@@ -141,6 +143,39 @@ xpath_string (xmlXPathContextPtr  ctx,
   return value;
 }
 
+/* The project's instrument (its call's) and its region's EU share, from
+ * the repository's reference data. */
+static HsInstrument
+project_instrument (HsRepository    *repo,
+                    const HsProject *project)
+{
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (repo, 0, NULL);
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      HsCall *call = g_ptr_array_index (calls, i);
+      if (call->id == project->call_id)
+        return hs_call_get_instrument (call);
+    }
+  return HS_INSTRUMENT_EAKR;
+}
+
+static HsSupportSplit
+project_split (HsRepository    *repo,
+               const HsProject *project)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (repo, NULL);
+  const HsAgreement *agreement = NULL;
+  HsSupportSplit split;
+
+  for (guint i = 0; i < agreements->len; i++)
+    if (((HsAgreement *) g_ptr_array_index (agreements, i))->id == project->agreement_id)
+      agreement = g_ptr_array_index (agreements, i);
+  g_assert_true (hs_project_split_support (project, hs_agreement_eu_share_bp (agreement),
+                                           project_instrument (repo, project), &split, NULL));
+  return split;
+}
+
 static void
 assert_org_ref (const char *ref)
 {
@@ -175,7 +210,7 @@ check_iati_file (HsRepository *repo,
 
   g_assert_nonnull (doc);
   ctx = xmlXPathNewContext (doc);
-  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_NATIVE_NAMESPACE);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_IATI_EXTENSION_NAMESPACE);
 
   {
     g_autofree char *version = xpath_string (ctx, NULL, "/iati-activities/@version");
@@ -202,12 +237,16 @@ check_iati_file (HsRepository *repo,
       g_autofree char *end_iso = NULL;
       xmlXPathObjectPtr orgs, budgets, disbursements;
       HsTotals totals;
-      gint64 budget_sum = 0, disbursed = 0;
+      gint64 budget_sum = 0, disbursed = 0, disbursed_eu = 0, disbursed_state = 0;
+      HsSupportSplit split;
+      gboolean erdf;
       guint implementers = 0;
       g_autofree char *last_year_end = NULL;
 
       g_assert_nonnull (project);
       g_assert_true (hs_project_totals (project, &totals, NULL));
+      split = project_split (repo, project);
+      erdf = hs_instrument_is_erdf (project_instrument (repo, project));
       start_iso = hs_date_to_iso (&project->start_date);
       end_iso = hs_date_to_iso (&project->end_date);
 
@@ -229,10 +268,17 @@ check_iati_file (HsRepository *repo,
         g_assert_cmpuint (xpath_count (ctx, act, "title/narrative[@xml:lang='sv']"), ==, 1);
       g_assert_cmpuint (xpath_count (ctx, act, "description[@type='1']/narrative[@xml:lang='fi']"), ==, 1);
 
-      /* roles: the fund, the managing authority, the intermediary body and
-       * every implementer, the main one first */
+      /* roles: the fund (for ERDF money), the state, the managing
+       * authority, the intermediary body and every implementer, the main
+       * one first */
       g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='1' and @type='40' and not(@ref)]"
-                                               "/narrative[@xml:lang='en']"), ==, 1);
+                                               "/narrative[@xml:lang='en']"), ==, split.eu > 0 ? 1 : 0);
+      g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='1' and @type='10' and not(@ref)]"
+                                               "/narrative[@xml:lang='en']"), ==, split.state > 0 ? 1 : 0);
+      g_assert_cmpuint (xpath_count (ctx, act, "tag[@vocabulary-uri='" HS_IATI_EXTENSION_NAMESPACE "#programme'"
+                                               " and @code='Uudistuva ja osaava Suomi 2021–2027']"), ==, erdf ? 1 : 0);
+      g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='2']/narrative[contains(., 'managing authority')]"),
+                        ==, erdf ? 1 : 0);
       g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='2']"), ==, 1);
       g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='3']/narrative"), ==, 1);
       g_assert_cmpuint (xpath_count (ctx, act, "participating-org[@role='4'][1][@hs:implementer='main']"), ==, 1);
@@ -302,12 +348,36 @@ check_iati_file (HsRepository *repo,
         {
           xmlNodePtr pd = disbursements->nodesetval->nodeTab[i];
           g_autofree char *value = xpath_string (ctx, pd, "value");
+          g_autofree char *part = xpath_string (ctx, pd, "@hs:part");
           g_assert_cmpuint (xpath_count (ctx, pd, "provider-org"), ==, 1);
           g_assert_cmpuint (xpath_count (ctx, pd, "receiver-org"), ==, 1);
           disbursed += decimal_to_cents (value);
+          if (g_str_equal (part, "eu"))
+            {
+              /* the fund pays the EU part */
+              g_assert_cmpuint (xpath_count (ctx, pd, "provider-org[@type='40']"), ==, 1);
+              disbursed_eu += decimal_to_cents (value);
+            }
+          else if (g_str_equal (part, "state"))
+            {
+              g_assert_cmpuint (xpath_count (ctx, pd, "provider-org[@type='10']"), ==, 1);
+              disbursed_state += decimal_to_cents (value);
+            }
+          else
+            g_assert_cmpuint (xpath_count (ctx, pd, "self::*[@hs:source='eu-state']"), ==, 0);
         }
       xmlXPathFreeObject (disbursements);
       g_assert_cmpint (disbursed, ==, totals.total_financing);
+      g_assert_cmpint (disbursed_eu, ==, split.eu);
+      g_assert_cmpint (disbursed_state, ==, split.state);
+      g_assert_cmpint (disbursed_eu + disbursed_state, ==, totals.financing[HS_SOURCE_EU_STATE]);
+      if (totals.financing[HS_SOURCE_EU_STATE] > 0)
+        {
+          g_autofree char *eu = xpath_string (ctx, act, "hs:financing-plan/hs:financing[@source='eu-state']/@eu-cents");
+          g_autofree char *state = xpath_string (ctx, act, "hs:financing-plan/hs:financing[@source='eu-state']/@state-cents");
+          g_assert_cmpint (g_ascii_strtoll (eu, NULL, 10), ==, split.eu);
+          g_assert_cmpint (g_ascii_strtoll (state, NULL, 10), ==, split.state);
+        }
       {
         g_autofree char *share = xpath_string (ctx, act, "hs:financing-plan/hs:financing[@source='eu-state']/@share-bp");
         g_autofree char *expected_share = g_strdup_printf ("%d", hs_rate_of (totals.financing[HS_SOURCE_EU_STATE],
@@ -423,6 +493,7 @@ check_csv_file (HsRepository *repo,
       GPtrArray *row = g_ptr_array_index (rows, r);
       g_autoptr(HsProject) project = NULL;
       HsTotals totals;
+      HsSupportSplit split;
       g_autofree char *start = NULL;
       g_autofree char *rate = NULL;
       gint32 bp;
@@ -431,10 +502,15 @@ check_csv_file (HsRepository *repo,
       project = hs_repository_load_project_by_code (repo, cell (rows, r, "Operation_Unique_Identifier"), NULL);
       g_assert_nonnull (project);
       g_assert_true (hs_project_totals (project, &totals, NULL));
+      /* only ERDF operations; their EU budget is the EU part of the support */
+      g_assert_true (hs_instrument_is_erdf (project_instrument (repo, project)));
+      split = project_split (repo, project);
       g_assert_cmpint (decimal_to_cents (cell (rows, r, "Total_Eligible_Expenditure_amount")), ==, totals.total_costs);
-      g_assert_cmpint (decimal_to_cents (cell (rows, r, "Project_EU_Budget")), ==, totals.financing[HS_SOURCE_EU_STATE]);
+      g_assert_cmpint (decimal_to_cents (cell (rows, r, "Project_EU_Budget")), ==, split.eu);
       g_assert_cmpstr (cell (rows, r, "Total_Eligible_Expenditure_Currency"), ==, "EUR");
-      bp = hs_rate_of (totals.financing[HS_SOURCE_EU_STATE], totals.total_costs);
+      g_assert_cmpstr (cell (rows, r, "Programme_Name"), ==, "Uudistuva ja osaava Suomi 2021–2027");
+      g_assert_cmpstr (cell (rows, r, "Programming_Period"), ==, "2021-2027");
+      bp = hs_rate_of (split.eu, totals.total_costs);
       rate = g_strdup_printf ("%d.%02d", bp / 100, bp % 100);
       g_assert_cmpstr (cell (rows, r, "Cofinancing_Rate"), ==, rate);
       start = g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&project->start_date),
@@ -766,7 +842,8 @@ test_awkward_text (void)
                    "Esimerkkiaineisto: Helsinki, Espoo ja Vantaa koordinoivat yhdessä "
                    "ekosysteemisopimuksen toimeenpanoa. Luvut ovat havainnollistavia.");
   g_assert_cmpstr (cell (rows, 2, "Total_Eligible_Expenditure_amount"), ==, "1333333.00");
-  g_assert_cmpstr (cell (rows, 2, "Cofinancing_Rate"), ==, "60.00");
+  /* Helsinki-Uusimaa: the EU pays 40 % of the 60 % support */
+  g_assert_cmpstr (cell (rows, 2, "Cofinancing_Rate"), ==, "24.00");
   g_assert_cmpstr (cell (rows, 2, "Operation_End_Date"), ==, "31/12/2025");
   g_assert_cmpstr (cell (rows, 2, "BeneficiaryLabel"), ==, "Helsingin kaupunki; Espoon kaupunki; Vantaan kaupunki");
 
@@ -777,6 +854,136 @@ test_awkward_text (void)
   contents = read_file (xml);
   g_assert_nonnull (strstr (contents, "<narrative xml:lang=\"fi\">Hanke; &quot;lainaus&quot;, pilkku&#13;\nja rivi</narrative>"));
   g_assert_nonnull (strstr (contents, "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;x&quot;"));
+  rm_rf (dir);
+}
+
+/* The string value of @expression in the IATI file at @path. */
+static char *
+iati_string (const char *path,
+             const char *expression)
+{
+  g_autofree char *contents = read_file (path);
+  xmlDocPtr doc = xmlReadMemory (contents, (int) strlen (contents), path, NULL, XML_PARSE_NONET);
+  xmlXPathContextPtr ctx;
+  char *value;
+
+  g_assert_nonnull (doc);
+  ctx = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "hs", (const xmlChar *) HS_IATI_EXTENSION_NAMESPACE);
+  value = xpath_string (ctx, NULL, expression);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+  return value;
+}
+
+#define ACTIVITY(code) "/iati-activities/iati-activity[other-identifier/@ref='" code "']"
+
+static void
+assert_iati (const char *path,
+             const char *expression,
+             const char *expected)
+{
+  g_autofree char *value = iati_string (path, expression);
+
+  if (g_strcmp0 (value, expected) != 0)
+    g_error ("%s: “%s” is “%s”, not “%s”", path, expression, value, expected);
+}
+
+/* Pääkaupunkiseudun haastemoottori (Helsinki-Uusimaa, EU 40 %), Jyväskylän
+ * kasvu ja kestävä kaupunkikehitys (EU 60 %) and a project of an AKKE call:
+ * the EU and the state parts in IATI and the list of operations, exact to
+ * the cent; the AKKE project is no ERDF operation. */
+static void
+test_published_projects (void)
+{
+  g_autoptr(HsMemoryRepository) repo = hs_memory_repository_new ();
+  g_autoptr(HsCall) akke_call = hs_call_new_default ();
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *xml = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *akke_csv = NULL;
+  g_autofree char *akke_contents = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 jkl = hs_memory_repository_add_agreement (repo, "Jyväskylä", "Keski-Suomen liitto", "Länsi-Suomi", FALSE);
+  HsExportSelection akke_only = { HS_EXPORT_SCOPE_PROJECT, 0, AKKE_CODE };
+
+  akke_call->agreement_id = jkl;
+  akke_call->name = g_strdup ("Jyväskylä — AKKE 2021");
+  akke_call->instrument = HS_INSTRUMENT_AKKE;
+  g_assert_true (hs_repository_save_call (HS_REPOSITORY (repo), akke_call, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (akke_call->id, >, 0);
+
+  g_ptr_array_add (projects, published_pks_project (1, 1));          /* PKS and its default call */
+  g_ptr_array_add (projects, published_jyvaskyla_project (jkl, jkl));
+  g_ptr_array_add (projects, published_akke_project (jkl, akke_call->id));
+  g_assert_true (hs_repository_save_projects (HS_REPOSITORY (repo), projects, "published", &error));
+  g_assert_no_error (error);
+
+  /* IATI: valid, and every check of check_iati_file () */
+  xml = export_to (HS_REPOSITORY (repo), HS_EXPORT_IATI, NULL, dir, "published.xml", 3);
+  assert_valid_iati (xml);
+  check_iati_file (HS_REPOSITORY (repo), xml, 3);
+
+  /* PKS: 416 981,00 € = 166 792,40 € EU + 250 188,60 € state, per
+   * implementer 111 194,93 € + 55 597,47 € EU */
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@amount", "416981.00");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@eu-amount", "166792.40");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@state-amount", "250188.60");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@eu-share", "24.00");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@share", "60.00");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/planned-disbursement[@hs:part='eu'][receiver-org/@ref='FI-PRO-0201256-6']/value", "111194.93");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/planned-disbursement[@hs:part='state'][receiver-org/@ref='FI-PRO-0201256-6']/value", "166792.40");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/planned-disbursement[@hs:part='eu'][receiver-org/@ref='FI-PRO-0101263-6']/value", "55597.47");
+  assert_iati (xml, ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/planned-disbursement[@hs:part='state'][receiver-org/@ref='FI-PRO-0101263-6']/value", "83396.20");
+  assert_iati (xml, "count(" ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/participating-org[@role='1'][narrative[@xml:lang='en']"
+                    "='European Regional Development Fund (ERDF), Innovation and Skills in Finland 2021–2027'])", "1");
+  assert_iati (xml, "count(" ACTIVITY (PKS_HAASTEMOOTTORI_CODE) "/participating-org[@role='1'][narrative[@xml:lang='en']"
+                    "='State of Finland (national co-financing of ERDF projects)'])", "1");
+
+  /* Jyväskylä: 457 962,00 € = 274 777,20 € EU + 183 184,80 € state */
+  assert_iati (xml, ACTIVITY (JKL_KASVU_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@eu-amount", "274777.20");
+  assert_iati (xml, ACTIVITY (JKL_KASVU_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@state-amount", "183184.80");
+  assert_iati (xml, ACTIVITY (JKL_KASVU_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@eu-share", "36.00");
+  assert_iati (xml, "sum(" ACTIVITY (JKL_KASVU_CODE) "/planned-disbursement[@hs:part='eu']/value)", "274777.2");
+
+  /* AKKE: the state is the only funder of the support, no EU fund, no EU
+   * programme, no managing authority */
+  assert_iati (xml, ACTIVITY (AKKE_CODE) "/hs:financing-plan/@instrument", "akke");
+  assert_iati (xml, ACTIVITY (AKKE_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@eu-cents", "0");
+  assert_iati (xml, ACTIVITY (AKKE_CODE) "/hs:financing-plan/hs:financing[@source='eu-state']/@state-amount", "150000.00");
+  assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "/participating-org[@type='40'])", "0");
+  assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "//narrative[contains(., 'ERDF') or contains(., 'EAKR') or contains(., '2014')])", "0");
+  assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "/tag[@vocabulary-uri='" HS_IATI_EXTENSION_NAMESPACE "#programme'])", "0");
+  assert_iati (xml, ACTIVITY (AKKE_CODE) "/participating-org[@role='1'][@type='10']/narrative[@xml:lang='fi']",
+               "Suomen valtio (ekosysteemisopimusten kansallinen käynnistysrahoitus, AKKE)");
+  assert_iati (xml, ACTIVITY (AKKE_CODE) "/participating-org[@role='2']/narrative[@xml:lang='en']",
+               "Ministry of Economic Affairs and Employment of Finland");
+  assert_iati (xml, ACTIVITY (AKKE_CODE) "/planned-disbursement[@hs:part='state']/value", "150000.00");
+  assert_iati (xml, "count(" ACTIVITY (AKKE_CODE) "/planned-disbursement[@hs:part='eu'])", "0");
+
+  /* the list of operations: the two ERDF operations, EU budget and rate
+   * of the EU part; the AKKE project left out */
+  csv = export_to (HS_REPOSITORY (repo), HS_EXPORT_OPERATIONS_CSV, NULL, dir, "published.csv", 2);
+  rows = check_csv_file (HS_REPOSITORY (repo), csv, 2);
+  g_assert_cmpstr (cell (rows, 1, "Operation_Unique_Identifier"), ==, JKL_KASVU_CODE);
+  g_assert_cmpstr (cell (rows, 1, "Total_Eligible_Expenditure_amount"), ==, "763271.00");
+  g_assert_cmpstr (cell (rows, 1, "Project_EU_Budget"), ==, "274777.20");
+  g_assert_cmpstr (cell (rows, 1, "Cofinancing_Rate"), ==, "36.00");
+  g_assert_cmpstr (cell (rows, 1, "Region"), ==, "Länsi-Suomi");
+  g_assert_cmpstr (cell (rows, 2, "Operation_Unique_Identifier"), ==, PKS_HAASTEMOOTTORI_CODE);
+  g_assert_cmpstr (cell (rows, 2, "Total_Eligible_Expenditure_amount"), ==, "695015.00");
+  g_assert_cmpstr (cell (rows, 2, "Project_EU_Budget"), ==, "166792.40");
+  g_assert_cmpstr (cell (rows, 2, "Cofinancing_Rate"), ==, "24.00");
+  g_assert_cmpstr (cell (rows, 2, "Fund_Name"), ==, "European Regional Development Fund");
+
+  /* the AKKE project alone: a header and no operation */
+  akke_csv = export_to (HS_REPOSITORY (repo), HS_EXPORT_OPERATIONS_CSV, &akke_only, dir, "akke.csv", 0);
+  akke_contents = read_file (akke_csv);
+  g_assert_null (strstr (akke_contents, AKKE_CODE));
+  g_ptr_array_unref (check_csv_file (HS_REPOSITORY (repo), akke_csv, 0));
   rm_rf (dir);
 }
 
@@ -794,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/exchange/iati/scopes", test_scopes);
   g_test_add_func ("/exchange/iati/business-ids", test_business_ids);
   g_test_add_func ("/exchange/iati/awkward-text", test_awkward_text);
+  g_test_add_func ("/exchange/iati/published-projects", test_published_projects);
 
   return g_test_run ();
 }

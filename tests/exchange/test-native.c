@@ -564,7 +564,8 @@ test_unstorable_refused (void)
   rm_rf (dir);
 }
 
-/* A reference the database lacks refuses the file. */
+/* A reference the database lacks refuses the file (here a call the
+ * project names but the file does not define). */
 static void
 test_unknown_reference (void)
 {
@@ -576,7 +577,8 @@ test_unknown_reference (void)
   g_autoptr(GError) error = NULL;
   HsImportPreview *preview;
 
-  g_string_replace (edited, "Oulu — default call", "Oulu — special call", 0);
+  g_assert_cmpuint (g_string_replace (edited, "<call>Oulu — default call</call>",
+                                      "<call>Oulu — special call</call>", 0), ==, 1);
   g_file_set_contents (path, edited->str, -1, &error);
   g_assert_no_error (error);
 
@@ -584,6 +586,74 @@ test_unknown_reference (void)
   g_assert_null (preview);
   g_assert_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE);
   g_assert_nonnull (strstr (error->message, "Oulu — special call"));
+  rm_rf (dir);
+}
+
+/* A call the file defines and the database lacks is previewed as new and
+ * created by apply, with the projects that point to it; a call that
+ * differs from the stored one of the same name is listed with the
+ * attributes that differ, and the stored one is kept. */
+static void
+test_new_and_differing_calls (void)
+{
+  g_autoptr(HsMemoryRepository) repo = demo_repository ();
+  g_autoptr(HsMemoryRepository) target = hs_memory_repository_new ();
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = export_native (HS_REPOSITORY (repo), NULL, dir, "portfolio.xml");
+  g_autofree char *contents = read_file (path);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_autoptr(HsImportPreview) preview = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) oulu = NULL;
+  const HsImportCall *entry;
+  const HsCall *created = NULL;
+
+  /* Oulu's projects point to a call of their own; Turku's call has
+   * another maximum city share and a description */
+  g_assert_cmpuint (g_string_replace (edited, "\"Oulu — default call\"",
+                                      "\"Oulun haku 2025\" name-en=\"Oulu call 2025\"", 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "<call>Oulu — default call</call>",
+                                      "<call>Oulun haku 2025</call>", 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "Turku — default call\" instrument=\"eakr\" max-support-bp=\"6000\" max-support=\"0\" min-city-bp=\"0\" max-city-bp=\"0\"",
+                                      "Turku — default call\" instrument=\"eakr\" max-support-bp=\"6000\" max-support=\"0\" min-city-bp=\"0\" max-city-bp=\"4000\"", 0), ==, 1);
+  g_file_set_contents (path, edited->str, -1, &error);
+  g_assert_no_error (error);
+  assert_valid_native (path);
+
+  preview = preview_of (HS_REPOSITORY (target), path);
+  g_assert_cmpuint (hs_import_preview_count_new_calls (preview), ==, 1);
+  g_assert_cmpuint (hs_import_preview_get_n_calls (preview), ==, 2);
+  entry = hs_import_preview_get_call (preview, 0);
+  g_assert_cmpstr (entry->agreement, ==, "Oulu");
+  g_assert_cmpstr (entry->name, ==, "Oulun haku 2025");
+  g_assert_true (entry->is_new);
+  g_assert_null (entry->differences);
+  entry = hs_import_preview_get_call (preview, 1);
+  g_assert_cmpstr (entry->name, ==, "Turku — default call");
+  g_assert_false (entry->is_new);
+  g_assert_cmpstr (entry->differences, ==, "max-city-bp");
+  g_assert_cmpuint (hs_import_preview_count (preview, HS_IMPORT_NEW), ==, 3);
+
+  g_assert_true (hs_import_preview_apply (preview, HS_IMPORT_FLAGS_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  calls = hs_repository_list_calls (HS_REPOSITORY (target), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 5);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const HsCall *call = g_ptr_array_index (calls, i);
+      if (g_str_equal (call->name, "Oulun haku 2025"))
+        created = call;
+      if (g_str_equal (call->name, "Turku — default call"))
+        g_assert_cmpint (call->max_city_bp, ==, 0);   /* the stored one is kept */
+    }
+  g_assert_nonnull (created);
+  g_assert_cmpstr (created->name_en, ==, "Oulu call 2025");
+  g_assert_cmpint (created->agreement_id, ==, 4);
+  oulu = hs_repository_load_project_by_code (HS_REPOSITORY (target), "OULU-ESIM-001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (oulu->call_id, ==, created->id);
   rm_rf (dir);
 }
 
@@ -724,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/exchange/native/import/chunks", test_apply_chunks);
   g_test_add_func ("/exchange/native/import/cancel", test_apply_cancel);
   g_test_add_func ("/exchange/native/import/unknown-reference", test_unknown_reference);
+  g_test_add_func ("/exchange/native/import/new-and-differing-calls", test_new_and_differing_calls);
   g_test_add_func ("/exchange/native/import/unstorable-refused", test_unstorable_refused);
 
   return g_test_run ();

@@ -31,6 +31,7 @@
 #include "hs-finding-item.h"
 #include "hs-findings-panel-private.h"
 #include "hs-financing-group-private.h"
+#include "hs-financing-page-private.h"
 #include "hs-gui-test.h"
 #include "hs-organisation-picker.h"
 #include "hs-organisation-picker-private.h"
@@ -971,6 +972,11 @@ test_financing_tab (Fixture       *f,
   g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/0/financing/eu-state"));
   hs_test_drain ();
   gtk_editable_set_text (GTK_EDITABLE (field (f, "implementers/0/financing/eu-state")), "84 000");
+  /* the cells in reading order: the source's amount not by year, its
+   * years, then the next source */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+  hs_test_drain ();
+  g_assert_true (has_focus (f, field (f, "implementers/0/financing/eu-state/2024")));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
   hs_test_drain ();
   city = field (f, "implementers/0/financing/city");
@@ -978,21 +984,132 @@ test_financing_tab (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (city), "69 827,16");
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
   hs_test_drain ();
-  g_assert_true (has_focus (f, field (f, "implementers/0/financing/other-public")));
+  g_assert_true (has_focus (f, field (f, "implementers/0/financing/city/2024")));
 
   project = stored (f);
   g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (project->implementers, 0), HS_SOURCE_EU_STATE), ==, 8400000);
   g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (project->implementers, 0), HS_SOURCE_CITY), ==, 6982716);
 
-  /* Every row is named once, by its title. */
+  /* Every cell is named by its implementer, source and year. */
   for (guint s = 0; s < HS_N_SOURCES; s++)
     {
-      GtkWidget *entry = hs_financing_group_get_entry (_hs_project_editor_get_financing_group (f->editor, 0), s);
-      GtkWidget *row = gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW);
+      HsFinancingGroup *group = _hs_project_editor_get_financing_group (f->editor, 0);
+      g_autofree char *whole = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s: %s, not by year"),
+                                                "Espoon kaupunki", hs_source_label (s));
+      g_autofree char *year = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s: %s, %d"),
+                                               "Espoon kaupunki", hs_source_label (s), 2024);
 
-      g_assert_false (gtk_widget_get_focusable (row));
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, hs_source_label (s));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (hs_financing_group_get_entry (group, s)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, whole);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (hs_financing_group_get_year_entry (group, s, 2024)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, year);
+      g_assert_null (hs_financing_group_get_year_entry (group, s, 2025));
     }
+}
+
+/* The city's yearly appropriation: typed per year in the city's row of the
+ * financing grid (with the keyboard: Tab from one year to the next), the
+ * source's total follows, the editor stores a line per year, and a new
+ * editor on the stored project shows the years again. */
+static void
+test_yearly_financing (Fixture       *f,
+                       gconstpointer  data)
+{
+  HsLang lang = hs_lang_current ();
+  g_autoptr(HsProject) project = NULL;
+  HsFinancingGroup *group;
+  const HsImplementer *impl;
+  GtkWidget *city_2024, *city_2025;
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2025");
+  add_new_implementer (f, "Helsingin kaupunki", "0201256-6");
+  type_amount (f, "implementers/0/budget/2024/staff", "100 000");
+  type_amount (f, "implementers/0/budget/2025/staff", "100 000");
+  hs_project_editor_set_page (f->editor, "financing");
+  type_amount (f, "implementers/0/financing/eu-state", "168 000");
+
+  city_2024 = field (f, "implementers/0/financing/city/2024");
+  city_2025 = field (f, "implementers/0/financing/city/2025");
+  g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/0/financing/city/2024"));
+  hs_test_drain ();
+  g_assert_true (has_focus (f, city_2024));
+  gtk_editable_set_text (GTK_EDITABLE (city_2024), "40 000");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+  hs_test_drain ();
+  g_assert_true (has_focus (f, city_2025));
+  gtk_editable_set_text (GTK_EDITABLE (city_2025), "44 800");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->editor), GTK_DIR_TAB_FORWARD));
+  hs_test_drain ();
+
+  /* stored per year, nothing undivided */
+  project = stored (f);
+  impl = g_ptr_array_index (project->implementers, 0);
+  g_assert_cmpint (hs_implementer_get_financing_year (impl, HS_SOURCE_CITY, 2024), ==, 4000000);
+  g_assert_cmpint (hs_implementer_get_financing_year (impl, HS_SOURCE_CITY, 2025), ==, 4480000);
+  g_assert_cmpint (hs_implementer_get_financing_year (impl, HS_SOURCE_CITY, 0), ==, 0);
+  g_assert_cmpint (hs_implementer_get_financing (impl, HS_SOURCE_CITY), ==, 8480000);
+  g_assert_cmpint (hs_implementer_get_financing (impl, HS_SOURCE_EU_STATE), ==, 16800000);
+  g_clear_pointer (&project, hs_project_free);
+
+  /* the totals follow: the city's, the year's, what remains (280 000 −
+   * 168 000 − 84 800) */
+  group = _hs_project_editor_get_financing_group (f->editor, 0);
+  {
+    g_autofree char *city = hs_money_format_plain (8480000, lang);
+    g_autofree char *year = hs_money_format_plain (4000000, lang);
+    g_autofree char *remaining = hs_money_format (2720000, lang);
+
+    g_assert_cmpstr (gtk_label_get_text (_hs_financing_group_get_total (group, HS_SOURCE_CITY, 0)), ==, city);
+    g_assert_cmpstr (gtk_label_get_text (_hs_financing_group_get_total (group, -1, 2024)), ==, year);
+    g_assert_cmpstr (gtk_label_get_text (_hs_financing_group_get_remaining (group)), ==, remaining);
+  }
+  g_assert_false (has_finding (f, "financing-split-and-total"));
+  g_assert_false (has_finding (f, "financing-year-outside-schedule"));
+  /* the whole project's summary shows the city's money by year */
+  {
+    HsFinancingPage *page = HS_FINANCING_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (group), HS_TYPE_FINANCING_PAGE));
+    AdwActionRow *row = _hs_financing_page_get_city_years (page);
+    g_autofree char *first = hs_money_format (4000000, lang);
+    g_autofree char *second = hs_money_format (4480000, lang);
+    g_autofree char *expected = g_strdup_printf ("2024: %s · 2025: %s", first, second);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+  }
+
+  /* an undivided amount beside the years is a finding, and clearing it
+   * takes the finding away */
+  type_amount (f, "implementers/0/financing/city", "27 200");
+  g_assert_true (has_finding (f, "financing-split-and-total"));
+  type_amount (f, "implementers/0/financing/city", "");
+  g_assert_false (has_finding (f, "financing-split-and-total"));
+
+  /* reopened: the years come back from the database */
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  hs_test_drain ();
+  f->editor = HS_PROJECT_EDITOR (hs_project_editor_new (f->repo, f->project_id));
+  hs_project_editor_present (f->editor, NULL);
+  hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+  hs_project_editor_set_page (f->editor, "financing");
+  hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+  g_assert_cmpint (_hs_amount_entry_get_amount (HS_AMOUNT_ENTRY (field (f, "implementers/0/financing/city/2024"))),
+                   ==, 4000000);
+  g_assert_cmpint (_hs_amount_entry_get_amount (HS_AMOUNT_ENTRY (field (f, "implementers/0/financing/city/2025"))),
+                   ==, 4480000);
+  g_assert_cmpint (_hs_amount_entry_get_amount (HS_AMOUNT_ENTRY (field (f, "implementers/0/financing/city"))),
+                   ==, 0);
+  {
+    g_autofree char *city = hs_money_format_plain (8480000, lang);
+    group = _hs_project_editor_get_financing_group (f->editor, 0);
+    g_assert_cmpstr (gtk_label_get_text (_hs_financing_group_get_total (group, HS_SOURCE_CITY, 0)), ==, city);
+  }
+
+  /* what it looks like, at the default size and at 800×600 */
+  save_shot (f, "financing", "editor-financing-yearly");
+  gtk_window_set_default_size (GTK_WINDOW (f->editor), 800, 600);
+  hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+  save_shot (f, "financing", "editor-financing-yearly-800x600");
 }
 
 static gboolean
@@ -1138,6 +1255,57 @@ test_budget_fits (Fixture       *f,
         }
       g_assert_cmpfloat (overhang (f, total, TRUE), <=, 0.5);
       g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/1/budget/2028/staff"));
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      g_assert_true (has_focus (f, last));
+      g_assert_cmpfloat (overhang (f, last, FALSE), <=, 0.5);
+    }
+}
+
+/* The financing grid of four years (2024–2027: the agreements end at the
+ * end of 2027) and two implementers, in English and Finnish: at 1280×800
+ * every year and the total column are seen beside the findings; at 800×600
+ * the page scrolls sideways, and going to the last year's cell brings it
+ * into view. */
+static void
+test_financing_fits (Fixture       *f,
+                     gconstpointer  data)
+{
+  const int sizes[][2] = { { 1280, 800 }, { 800, 600 } };
+
+  type_and_enter (field (f, "schedule/start"), "1.1.2024");
+  type_and_enter (field (f, "schedule/end"), "31.12.2027");
+  add_new_implementer (f, "Espoon kaupunki", "0101263-6");
+  add_existing_implementer (f, "aalto");
+  type_amount (f, "implementers/0/budget/2027/staff", "1 234 567,89");
+  type_amount (f, "implementers/1/budget/2024/staff", "987 654,32");
+  type_amount (f, "implementers/1/financing/city/2027", "1 234 567,89");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("editor-financing-4y-%d", sizes[i][0]);
+      HsFinancingGroup *group = _hs_project_editor_get_financing_group (f->editor, 1);
+      GtkWidget *last = hs_financing_group_get_year_entry (group, HS_SOURCE_CITY, 2027);
+      GtkWidget *total = GTK_WIDGET (_hs_financing_group_get_total (group, -1, 0));
+      GtkWidget *scrolled = gtk_widget_get_ancestor (last, GTK_TYPE_SCROLLED_WINDOW);
+
+      hs_project_editor_set_page (f->editor, "general");
+      gtk_window_set_default_size (GTK_WINDOW (f->editor), sizes[i][0], sizes[i][1]);
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      hs_project_editor_set_page (f->editor, "financing");
+      hs_test_wait_for_draw (GTK_WIDGET (f->editor));
+      save_shot (f, "financing", shot);
+      g_test_message ("%d×%d: total %+.0f, 2027 %+.0f", sizes[i][0], sizes[i][1],
+                      overhang (f, total, FALSE), overhang (f, last, FALSE));
+
+      g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled)));
+      if (sizes[i][0] >= 1280)
+        {
+          g_assert_cmpfloat (overhang (f, total, FALSE), <=, 0.5);
+          g_assert_cmpfloat (overhang (f, last, FALSE), <=, 0.5);
+          continue;
+        }
+      g_assert_cmpfloat (overhang (f, total, TRUE), <=, 0.5);
+      g_assert_true (hs_project_editor_focus_field (f->editor, "implementers/1/financing/city/2027"));
       hs_test_wait_for_draw (GTK_WIDGET (f->editor));
       g_assert_true (has_focus (f, last));
       g_assert_cmpfloat (overhang (f, last, FALSE), <=, 0.5);
@@ -1613,8 +1781,10 @@ main (int   argc,
   ADD ("/editor/keyboard", test_accessible_fields);
   ADD ("/editor/invalid-cell-tab", test_invalid_cell_tab);
   ADD ("/editor/financing-tab", test_financing_tab);
+  ADD ("/editor/yearly-financing", test_yearly_financing);
   ADD ("/editor/undo-typing", test_undo_typing);
   ADD ("/editor/budget-fits", test_budget_fits);
+  ADD ("/editor/financing-fits", test_financing_fits);
   ADD ("/editor/escape-closes", test_escape_closes);
   ADD ("/editor/summary", test_summary);
   ADD ("/editor/choices-not-clipped", test_choices_not_clipped);

@@ -357,7 +357,7 @@ test_export_xml (Fixture       *f,
 {
   const char *png = "export-en.png";
   g_autofree char *xsd = g_build_filename (g_getenv ("HANKESALKKU_SOURCE_ROOT"), "data",
-                                           "hankesalkku-portfolio-1.xsd", NULL);
+                                           "hankesalkku-portfolio-2.xsd", NULL);
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *out = NULL;
@@ -529,7 +529,7 @@ test_import_hostile (Fixture       *f,
   const char *hostile =
     "<?xml version=\"1.0\"?>\n"
     "<!DOCTYPE portfolio [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n"
-    "<portfolio xmlns=\"" HS_NATIVE_NAMESPACE "\" version=\"1\" scope=\"project\">\n"
+    "<portfolio xmlns=\"" HS_NATIVE_NAMESPACE "\" version=\"" HS_NATIVE_VERSION "\" scope=\"project\">\n"
     "  <project code=\"PKS-ESIM-001\" status=\"draft\" cost-model=\"flat-40\">\n"
     "    <name lang=\"fi\">&x;</name>\n"
     "  </project>\n"
@@ -720,6 +720,93 @@ test_import_organisation_differs (Fixture       *f,
   pori = main_implementer (f, "PORI-UUSI-001");
   g_assert_cmpstr (turku, ==, "Turun kaupunki");
   g_assert_cmpstr (pori, ==, "Turun kaupunki");
+}
+
+static gboolean
+has_call (HsRepository *repo,
+          const char   *name)
+{
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (repo, 0, NULL);
+
+  g_assert_nonnull (calls);
+  for (guint i = 0; i < calls->len; i++)
+    if (g_str_equal (((HsCall *) g_ptr_array_index (calls, i))->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A file that brings a call of its own: the preview lists the call as new,
+ * Import adds it with the project, and Undo takes both back. */
+static void
+test_import_new_call (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HANKESALKKU_SOURCE_ROOT"), "tests", "fixtures",
+                                            "native", "full-call-v2.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  g_autoptr(HsProject) project = NULL;
+  HsImportDialog *dialog;
+  HsImportPreview *preview;
+  const HsImportCall *call;
+
+  g_assert_false (has_call (f->repo, "Oulun testihaku 2025"));
+  dialog = import_file (f, path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpint (hs_import_dialog_get_state (dialog), ==, HS_IMPORT_DIALOG_PREVIEW);
+  preview = hs_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (hs_import_preview_get_n_calls (preview), ==, 1);
+  call = hs_import_preview_get_call (preview, 0);
+  g_assert_true (call->is_new);
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "Oulu · Oulu test call 2025");
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "New: it is added with the projects");
+  hs_test_save_png (GTK_WIDGET (dialog), "import-new-call-en.png");
+
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  hs_test_wait_finalized (&dialog, "the import dialog");
+  g_assert_true (has_call (f->repo, "Oulun testihaku 2025"));
+  project = hs_repository_load_project_by_code (f->repo, "OULU-HAKU-001", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+
+  undone = hs_repository_undo (f->repo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (undone, "full-call-v2.xml"));
+  g_assert_false (has_call (f->repo, "Oulun testihaku 2025"));
+}
+
+/* A file whose projects are all in the database already and that brings
+ * one new call: Import adds just the call, and Undo takes it back. */
+static void
+test_import_only_new_call (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = export_portfolio (f, "call-only.xml");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  HsImportDialog *dialog;
+  HsImportPreview *preview;
+
+  replace_in_file (path, "<call name=\"Lahti — default call\"",
+                   "<call name=\"Lahti — testihaku\" max-support-bp=\"6000\" min-city-bp=\"0\" min-own-bp=\"0\""
+                   " max-duration-months=\"0\" cost-models=\"\" money-available=\"0\"/>\n"
+                   "      <call name=\"Lahti — default call\"");
+  dialog = import_file (f, path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  preview = hs_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (hs_import_preview_count (preview, HS_IMPORT_UNCHANGED), ==, hs_import_preview_get_n_items (preview));
+  g_assert_cmpuint (hs_import_preview_count_new_calls (preview), ==, 1);
+  hs_test_wait_for_text (GTK_WIDGET (dialog), "Only the file’s new calls will be added");
+  g_assert_true (gtk_widget_is_sensitive (hs_test_find_action_button (GTK_WIDGET (dialog), "import.apply")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+  hs_test_wait_finalized (&dialog, "the import dialog");
+  g_assert_true (has_call (f->repo, "Lahti — testihaku"));
+
+  undone = hs_repository_undo (f->repo, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (undone, "call-only.xml"));
+  g_assert_false (has_call (f->repo, "Lahti — testihaku"));
 }
 
 typedef struct
@@ -1105,6 +1192,8 @@ main (int   argc,
   ADD ("/exchange-dialogs/import-apply-cancel", test_import_apply_cancel);
   ADD ("/exchange-dialogs/import-list-to-top", test_import_list_to_top);
   ADD ("/exchange-dialogs/import-organisation-differs", test_import_organisation_differs);
+  ADD ("/exchange-dialogs/import-new-call", test_import_new_call);
+  ADD ("/exchange-dialogs/import-only-new-call", test_import_only_new_call);
   ADD ("/exchange-dialogs/open-from-file-manager", test_open_from_file_manager);
 #undef ADD
 

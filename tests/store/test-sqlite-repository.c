@@ -16,6 +16,7 @@
 #include "store/hs-sqlite-repository.h"
 #include "store/hs-store-error.h"
 #include "store-test-util.h"
+#include "../fixtures/published-projects.h"
 
 typedef struct
 {
@@ -187,6 +188,8 @@ test_create_seed (Fixture       *fixture,
       g_assert_nonnull (a->cities[0]);
       /* Helsinki-Uusimaa (the PKS agreement) alone is "more developed". */
       g_assert_true (a->more_developed == (i == 0));
+      /* its category's EU share of public funding: 40 % there, 60 % elsewhere */
+      g_assert_cmpint (a->eu_share_bp, ==, i == 0 ? 4000 : 6000);
     }
   {
     HsAgreement *pks = g_ptr_array_index (agreements, 0);
@@ -235,10 +238,12 @@ test_create_seed (Fixture       *fixture,
   g_assert_cmpstr (((HsFocusArea *) g_ptr_array_index (focus_areas, 0))->name, ==,
                    "Älykkäät ja kestävät kaupunkiratkaisut");
 
+  /* a default call per agreement (ids 1–16), then the calls of the
+   * reference data (data/reference/calls.json) */
   calls = hs_repository_list_calls (fixture->repo, 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (calls->len, ==, 16);
-  for (guint i = 0; i < calls->len; i++)
+  g_assert_cmpuint (calls->len, ==, 16 + 7);
+  for (guint i = 0; i < 16; i++)
     {
       HsCall *call = g_ptr_array_index (calls, i);
 
@@ -249,6 +254,44 @@ test_create_seed (Fixture       *fixture,
       g_assert_cmpuint (call->max_duration_months, ==, 0);
       g_assert_cmpuint (call->allowed_cost_models, ==, 1u << HS_COST_MODEL_FLAT40);
     }
+  for (guint i = 16; i < calls->len; i++)
+    {
+      HsCall *call = g_ptr_array_index (calls, i);
+
+      g_assert_false (g_str_has_suffix (call->name, " — default call"));
+      g_assert_nonnull (call->description);
+      g_assert_cmpint (call->max_support_bp, ==, 6000);
+    }
+  {
+    /* Joensuu 2023 as pohjois-karjala.fi states it; what it does not say is 0 */
+    HsCall *joensuu = g_ptr_array_index (calls, 16);
+
+    g_assert_cmpstr (joensuu->name, ==, "Joensuu — kestävän kaupunkikehittämisen haku 2023");
+    g_assert_cmpint (joensuu->agreement_id, ==, 9);
+    g_assert_cmpint (joensuu->instrument, ==, HS_INSTRUMENT_EAKR);
+    g_assert_cmpint (joensuu->min_city_bp, ==, 0);
+    g_assert_cmpint (joensuu->max_city_bp, ==, 2500);
+    g_assert_cmpint (joensuu->min_own_bp, ==, 1500);
+    g_assert_cmpuint (joensuu->max_duration_months, ==, 24);
+    g_assert_cmpint (joensuu->money_available, ==, 100000000);
+    g_assert_cmpint (joensuu->city_money_available, ==, 41500000);
+    g_assert_false (g_date_valid (&joensuu->open_date));
+    g_assert_cmpuint (joensuu->allowed_cost_models, ==, 0);
+  }
+  {
+    HsCall *hevi = g_ptr_array_index (calls, 21);
+    HsCall *pori = g_ptr_array_index (calls, 22);
+
+    g_assert_cmpstr (hevi->name, ==, "Pääkaupunkiseutu (PKS) — HEVi-koordinaatiohanke");
+    g_assert_cmpint (hevi->max_support, ==, 120000000);
+    g_assert_cmpuint (hevi->max_duration_months, ==, 48);
+    g_assert_cmpuint (hevi->max_projects, ==, 1);
+    g_assert_cmpstr (pori->name, ==, "Pori — toinen haku 2023");
+    g_assert_cmpuint (g_date_get_day (&pori->open_date), ==, 18);
+    g_assert_cmpuint (g_date_get_month (&pori->open_date), ==, G_DATE_OCTOBER);
+    g_assert_cmpuint (g_date_get_year (&pori->close_date), ==, 2023);
+    g_assert_cmpint (((HsCall *) g_ptr_array_index (calls, 19))->instrument, ==, HS_INSTRUMENT_AKKE);
+  }
 
   orgs = hs_repository_list_organisations (fixture->repo, &error);
   g_assert_no_error (error);
@@ -680,6 +723,21 @@ summarise (Fixture     *fixture,
   return rows;
 }
 
+/* A summary with its EU parts filled in. */
+static GArray *
+summarise_eu (Fixture     *fixture,
+              HsDimension  by,
+              gint64       agreement_id)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *rows = summarise (fixture, by, agreement_id);
+
+  g_assert_true (hs_sqlite_repository_add_eu_parts (HS_SQLITE_REPOSITORY (fixture->repo), by, agreement_id,
+                                                    rows, &error));
+  g_assert_no_error (error);
+  return rows;
+}
+
 static void
 assert_row (const HsSummaryRow *row,
             guint               projects,
@@ -805,6 +863,117 @@ test_summaries (Fixture       *fixture,
   rows = summarise (fixture, HS_BY_SOURCE, 16);
   g_assert_cmpuint (rows->len, ==, HS_N_SOURCES);
   g_assert_cmpint (find_row (rows, "eu-state")->total_financing, ==, 0);
+}
+
+static gint64
+agreement_id_of (Fixture    *fixture,
+                 const char *region)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (fixture->repo, NULL);
+
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      HsAgreement *a = g_ptr_array_index (agreements, i);
+      if (g_str_equal (a->region_name, region))
+        return a->id;
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+default_call_of (Fixture *fixture,
+                 gint64   agreement_id)
+{
+  g_autoptr(GPtrArray) calls = hs_repository_list_calls (fixture->repo, agreement_id, NULL);
+
+  g_assert_cmpuint (calls->len, >, 0);
+  return ((HsCall *) g_ptr_array_index (calls, 0))->id;
+}
+
+/* The summaries' EU part of EU and state support, in SQL, by the region's
+ * co-financing category and the call's instrument, to the cent of the
+ * core rule (hs-cofinancing.h): Pääkaupunkiseudun haastemoottori (EU 40 %
+ * in Helsinki-Uusimaa), Jyväskylän kasvu ja kestävä kaupunkikehitys (60 %)
+ * and a project of an AKKE call (no EU part). */
+static void
+test_summaries_eu_state (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 pks = agreement_id_of (fixture, "Pääkaupunkiseutu (PKS)");
+  gint64 jkl = agreement_id_of (fixture, "Jyväskylä");
+  g_autoptr(HsCall) akke = hs_call_new_default ();
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  akke->agreement_id = jkl;
+  akke->name = g_strdup ("Jyväskylä — AKKE 2021");
+  akke->instrument = HS_INSTRUMENT_AKKE;
+  g_assert_true (hs_repository_save_call (fixture->repo, akke, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (projects, published_pks_project (pks, default_call_of (fixture, pks)));
+  g_ptr_array_add (projects, published_jyvaskyla_project (jkl, 0));   /* no call: EAKR */
+  g_ptr_array_add (projects, published_akke_project (jkl, akke->id));
+  save_portfolio (fixture, projects);
+
+  rows = summarise_eu (fixture, HS_BY_AGREEMENT, 0);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (find_row (rows, "1")->financing[HS_SOURCE_EU_STATE], ==, PKS_HAASTEMOOTTORI_SUPPORT);
+  g_assert_cmpint (find_row (rows, "1")->eu, ==, PKS_HAASTEMOOTTORI_EU);
+  g_assert_cmpint (g_array_index (rows, HsSummaryRow, 1).financing[HS_SOURCE_EU_STATE], ==,
+                   JKL_KASVU_SUPPORT + AKKE_SUPPORT);
+  g_assert_cmpint (g_array_index (rows, HsSummaryRow, 1).eu, ==, JKL_KASVU_EU);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise_eu (fixture, HS_BY_FOCUS_AREA, jkl);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, HsSummaryRow, 0).eu, ==, JKL_KASVU_EU);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* per implementer: 111 194,93 € and 55 597,47 € of the PKS project */
+  rows = summarise_eu (fixture, HS_BY_CITY, 0);
+  g_assert_cmpint (find_row (rows, "Helsinki")->eu, ==, 11119493);
+  g_assert_cmpint (find_row (rows, "Espoo")->eu, ==, 5559747);
+  g_assert_cmpint (find_row (rows, "Jyväskylä")->eu, ==, JKL_KASVU_EU);
+  g_assert_cmpint (find_row (rows, "Jyväskylä")->financing[HS_SOURCE_EU_STATE], ==,
+                   JKL_KASVU_SUPPORT + AKKE_SUPPORT);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise_eu (fixture, HS_BY_STATUS, 0);
+  g_assert_cmpint (find_row (rows, "ongoing")->eu, ==, PKS_HAASTEMOOTTORI_EU + JKL_KASVU_EU);
+  g_assert_cmpint (find_row (rows, "closed")->eu, ==, 0);
+  g_assert_cmpint (find_row (rows, "closed")->financing[HS_SOURCE_EU_STATE], ==, AKKE_SUPPORT);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = summarise_eu (fixture, HS_BY_SOURCE, 0);
+  g_assert_cmpint (find_row (rows, "eu-state")->eu, ==, PKS_HAASTEMOOTTORI_EU + JKL_KASVU_EU);
+  g_assert_cmpint (find_row (rows, "city")->eu, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+
+  {
+    g_autoptr(GArray) list = hs_repository_list_project_summaries (fixture->repo, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (hs_sqlite_repository_add_project_eu_parts (HS_SQLITE_REPOSITORY (fixture->repo), list, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 3);
+    for (guint i = 0; i < list->len; i++)
+      {
+        const HsProjectSummary *row = &g_array_index (list, HsProjectSummary, i);
+        if (g_str_equal (row->code, AKKE_CODE))
+          {
+            g_assert_cmpint (row->instrument, ==, HS_INSTRUMENT_AKKE);
+            g_assert_cmpint (row->eu, ==, 0);
+          }
+        else
+          {
+            g_assert_cmpint (row->instrument, ==, HS_INSTRUMENT_EAKR);
+            g_assert_cmpint (row->eu, ==, g_str_equal (row->code, JKL_KASVU_CODE) ? JKL_KASVU_EU
+                                                                                 : PKS_HAASTEMOOTTORI_EU);
+          }
+      }
+  }
 }
 
 static void
@@ -1298,6 +1467,160 @@ save_undo_redo (Fixture    *fixture,
     g_assert_no_error (error);
     project->version = now->version;
   }
+}
+
+/* A financing plan split by year: stored per (source, year) and read back
+ * as it was, the totals still per source (the views do not change when
+ * the city's money is split to the same sum), undone and redone exactly. */
+static void
+test_yearly_financing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  g_autofree char *views_before = NULL;
+  g_autofree char *views_after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(HsProject) before = NULL;
+  g_autoptr(HsProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  HsImplementer *main_impl;
+  gint64 city;
+
+  save_portfolio (fixture, projects);
+  views_before = describe_views (fixture);
+  before = hs_project_copy (project);
+
+  main_impl = hs_project_get_main (project);
+  city = hs_implementer_get_financing (main_impl, HS_SOURCE_CITY);
+  g_assert_cmpint (city, >, 0);
+  hs_implementer_set_financing (main_impl, HS_SOURCE_CITY, 0);
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 2023, city / 4);
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 2024, city - city / 4);
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_OWN_PUBLIC, 2025, 0);
+  expected = hs_project_describe_change (before, project);
+  save_undo_redo (fixture, project, expected);
+
+  loaded = load_by_code (fixture, project->code);
+  g_assert_true (hs_project_equal (loaded, project));
+  main_impl = hs_project_get_main (loaded);
+  g_assert_cmpint (hs_implementer_get_financing_year (main_impl, HS_SOURCE_CITY, 2023), ==, city / 4);
+  g_assert_cmpint (hs_implementer_get_financing_year (main_impl, HS_SOURCE_CITY, 2024), ==, city - city / 4);
+  g_assert_cmpint (hs_implementer_get_financing_year (main_impl, HS_SOURCE_CITY, 0), ==, 0);
+  g_assert_cmpint (hs_implementer_get_financing (main_impl, HS_SOURCE_CITY), ==, city);
+  /* as the file holds it, read by another connection */
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM financing_line WHERE source = 'city' AND year = 2023"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM financing_line WHERE source = 'city' AND year = 2024"), ==, 1);
+  /* the totals sum per source: the same as undivided */
+  views_after = describe_views (fixture);
+  g_assert_cmpstr (views_after, ==, views_before);
+
+  /* a year the store cannot hold is refused with a message, not SQLite's */
+  hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 1999, 1);
+  g_assert_false (hs_repository_save_project (fixture->repo, loaded, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1999"));
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, NULL));
+}
+
+/* The v1 form of a v2 project snapshot: financing lines without the year
+ * (the lines must be undivided). */
+static GVariant *
+snapshot_to_v1 (GVariant *v2)
+{
+  gsize n = g_variant_n_children (v2);
+  g_autofree GVariant **children = g_new0 (GVariant *, n);
+  g_autoptr(GVariant) implementers = g_variant_get_child_value (v2, 16);
+  GVariantBuilder builder;
+  GVariant *result;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(xbm(xmsmssmsb)a(sixb)a(sx))"));
+  for (gsize i = 0; i < g_variant_n_children (implementers); i++)
+    {
+      g_autoptr(GVariant) impl = g_variant_get_child_value (implementers, i);
+      g_autoptr(GVariant) financing = g_variant_get_child_value (impl, 4);
+      GVariant *parts[5];
+      GVariantBuilder lines;
+
+      g_variant_builder_init (&lines, G_VARIANT_TYPE ("a(sx)"));
+      for (gsize j = 0; j < g_variant_n_children (financing); j++)
+        {
+          const char *source;
+          gint32 year;
+          gint64 amount;
+
+          g_variant_get_child (financing, j, "(&six)", &source, &year, &amount);
+          g_assert_cmpint (year, ==, 0);
+          g_variant_builder_add (&lines, "(sx)", source, amount);
+        }
+      for (gsize k = 0; k < 4; k++)
+        parts[k] = g_variant_get_child_value (impl, k);
+      parts[4] = g_variant_ref_sink (g_variant_builder_end (&lines));
+      g_variant_builder_add_value (&builder, g_variant_new_tuple (parts, 5));
+      for (gsize k = 0; k < 5; k++)
+        g_variant_unref (parts[k]);
+    }
+  for (gsize i = 0; i < n; i++)
+    children[i] = i == 16 ? g_variant_ref_sink (g_variant_builder_end (&builder))
+                : i == 0 ? g_variant_ref_sink (g_variant_new_uint32 (1))
+                : g_variant_get_child_value (v2, i);
+  result = g_variant_ref_sink (g_variant_new_tuple (children, n));
+  for (gsize i = 0; i < n; i++)
+    g_variant_unref (children[i]);
+  g_assert_true (g_variant_is_of_type (result, hs_project_variant_type_1 ()));
+  return result;
+}
+
+/* An action log written before financing had years (version-1 snapshots)
+ * still undoes and redoes. */
+static void
+test_undo_old_snapshot (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsProject *project = g_ptr_array_index (projects, 0);
+  g_autoptr(HsProject) original = NULL;
+  g_autoptr(HsProject) edited = NULL;
+  g_autoptr(GVariant) v2 = NULL;
+  g_autoptr(GVariant) v1 = NULL;
+  g_autoptr(GVariant) boxed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  save_portfolio (fixture, projects);
+  original = load_by_code (fixture, project->code);
+  g_free (project->name_fi);
+  project->name_fi = g_strdup ("Vanha loki");
+  g_assert_true (hs_repository_save_project (fixture->repo, project, &error));
+  g_assert_no_error (error);
+  edited = load_by_code (fixture, project->code);
+
+  /* the edit's "before" as an old version wrote it */
+  v2 = hs_project_to_variant (original);
+  v1 = snapshot_to_v1 (v2);
+  boxed = g_variant_ref_sink (g_variant_new_variant (v1));
+  bytes = g_variant_get_data_as_bytes (boxed);
+  db = store_test_sqlite_open (fixture->tmp.path, TRUE);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "UPDATE action_item SET before = ?1"
+                                       " WHERE action_id = (SELECT MAX (id) FROM action_log) AND entity = 'project'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_free (undo (fixture));
+  assert_stored (fixture, original);
+  g_free (redo (fixture));
+  assert_stored (fixture, edited);
+  g_free (undo (fixture));
+  assert_stored (fixture, original);
+  g_assert_true (hs_sqlite_repository_check_integrity (fixture->store, &error));
+  g_assert_no_error (error);
 }
 
 /* An edit of one thing is described by what it changed: undo's toast
@@ -1813,7 +2136,7 @@ test_calls (Fixture       *fixture,
     g_date_set_dmy (&fresh->close_date, 31, G_DATE_MARCH, 2025);
     g_assert_true (hs_repository_save_call (fixture->repo, fresh, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (fresh->id, ==, 17);
+    g_assert_cmpint (fresh->id, ==, 16 + 7 + 1);   /* after the seeded calls */
     g_clear_pointer (&calls, g_ptr_array_unref);
     calls = hs_repository_list_calls (fixture->repo, 2, &error);
     g_assert_cmpuint (calls->len, ==, 2);
@@ -1866,10 +2189,11 @@ test_calls (Fixture       *fixture,
     g_assert_true (hs_repository_save_call (fixture->repo, joensuu, &error));
     g_assert_no_error (error);
 
+    /* Joensuu has its default call and the seeded 2023 call */
     all = hs_repository_list_calls (fixture->repo, 9, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (all->len, ==, 2);
-    loaded = hs_call_copy (g_ptr_array_index (all, 1));
+    g_assert_cmpuint (all->len, ==, 3);
+    loaded = hs_call_copy (g_ptr_array_index (all, 2));
     g_assert_true (hs_call_equal (loaded, joensuu));
 
     /* Same name in the same agreement: refused with the name. */
@@ -1886,13 +2210,13 @@ test_calls (Fixture       *fixture,
     g_assert_no_error (error);
     g_clear_pointer (&all, g_ptr_array_unref);
     all = hs_repository_list_calls (fixture->repo, 9, &error);
-    g_assert_cmpuint (all->len, ==, 1);
+    g_assert_cmpuint (all->len, ==, 2);
     description = undo (fixture);
     g_assert_cmpstr (description, ==, "Delete call Joensuu 2023 call");   /* its English name */
     g_clear_pointer (&all, g_ptr_array_unref);
     all = hs_repository_list_calls (fixture->repo, 9, &error);
-    g_assert_cmpuint (all->len, ==, 2);
-    g_assert_true (hs_call_equal (g_ptr_array_index (all, 1), joensuu));
+    g_assert_cmpuint (all->len, ==, 3);
+    g_assert_true (hs_call_equal (g_ptr_array_index (all, 2), joensuu));
 
     /* Tampere's default call has the projects of the test portfolio. */
     g_assert_false (hs_repository_delete_call (fixture->repo, 2, &error));
@@ -2235,11 +2559,12 @@ test_read_only (void)
   store_tmp_clear (&tmp);
 }
 
-/* Migration: a schema-1 database (made by taking the schema-2, -3 and -4
+/* Migration: a schema-1 database (made by taking the schema-2 to -6
  * tables and columns away from a fresh one) is copied to "<file>.bak-v1"
  * and upgraded, the totals of its projects are filled in, every project
- * starts at version 1, and the calls keep their limits with the new fields
- * empty. */
+ * starts at version 1, the calls keep their limits with the new fields
+ * empty, and the financing lines come back undivided (year 0) with their
+ * amounts. */
 static void
 test_migration (void)
 {
@@ -2253,7 +2578,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 4);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 6);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -2278,15 +2603,29 @@ test_migration (void)
                                  " money_available INTEGER NOT NULL DEFAULT 0) STRICT;"
                                  "INSERT INTO call_v1 SELECT id, agreement_id, name, open_date, close_date,"
                                  " max_support_bp, min_city_bp, min_own_bp, max_duration_months,"
-                                 " allowed_cost_models, money_available FROM call;"
+                                 " allowed_cost_models, money_available FROM call"
+                                 " WHERE id <= 16;"   /* then only the default calls were seeded */
                                  "UPDATE call_v1 SET min_own_bp = 1500, max_duration_months = 24 WHERE id = 9;"
                                  /* the default calls asked 25 % city financing before version 4;
                                   * a call of the user's keeps what it asks */
                                  "UPDATE call_v1 SET min_city_bp = 2500;"
                                  "INSERT INTO call_v1 (id, agreement_id, name, max_support_bp, min_city_bp,"
                                  " min_own_bp, allowed_cost_models) VALUES (40, 9, 'Joensuu 2023', 6000, 2500, 1500, 1);"
+                                 /* projects up to 40 were made and deleted */
+                                 "UPDATE sqlite_sequence SET seq = 40 WHERE name = 'project';"
                                  "DROP TABLE call; ALTER TABLE call_v1 RENAME TO call;"
                                  "CREATE INDEX call_agreement ON call (agreement_id);"
+                                 "CREATE TABLE financing_line_v1 ("
+                                 " implementer_id INTEGER NOT NULL REFERENCES implementer (id) ON DELETE CASCADE,"
+                                 " position INTEGER NOT NULL CHECK (position >= 0),"
+                                 " source TEXT NOT NULL CHECK (source IN ('eu-state', 'city', 'other-public',"
+                                 "  'private', 'own-public', 'own-private')),"
+                                 " amount INTEGER NOT NULL CHECK (amount >= 0),"
+                                 " PRIMARY KEY (implementer_id, position),"
+                                 " UNIQUE (implementer_id, source)) STRICT, WITHOUT ROWID;"
+                                 "INSERT INTO financing_line_v1 SELECT implementer_id, position, source, amount"
+                                 " FROM financing_line;"
+                                 "DROP TABLE financing_line; ALTER TABLE financing_line_v1 RENAME TO financing_line;"
                                  "PRAGMA user_version = 1;"
                                  "PRAGMA journal_mode = DELETE; VACUUM;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -2303,7 +2642,27 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 4);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 6);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const HsProject *saved = g_ptr_array_index (projects, i);
+      g_autoptr(HsProject) loaded = hs_repository_load_project_by_code (HS_REPOSITORY (store), saved->code, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (loaded->implementers->len, ==, saved->implementers->len);
+      for (guint j = 0; j < loaded->implementers->len; j++)
+        {
+          const HsImplementer *impl = g_ptr_array_index (loaded->implementers, j);
+          const HsImplementer *before = g_ptr_array_index (saved->implementers, j);
+
+          g_assert_cmpuint (impl->financing->len, ==, before->financing->len);
+          g_assert_cmpuint (impl->financing->len, >, 0);
+          for (guint k = 0; k < impl->financing->len; k++)
+            g_assert_cmpint (g_array_index (impl->financing, HsFinancingLine, k).year, ==, 0);
+          for (guint s = 0; s < HS_N_SOURCES; s++)
+            g_assert_cmpint (hs_implementer_get_financing (impl, s), ==, hs_implementer_get_financing (before, s));
+        }
+    }
   {
     g_autoptr(GPtrArray) calls = hs_repository_list_calls (HS_REPOSITORY (store), 9, &error);
     HsCall *joensuu;
@@ -2329,6 +2688,28 @@ test_migration (void)
     g_assert_cmpint (first->version, ==, 1);
   }
 
+  /* and the new shape takes lines per year */
+  {
+    g_autoptr(HsProject) first = hs_repository_load_project_by_code (HS_REPOSITORY (store),
+                                                                     ((HsProject *) g_ptr_array_index (projects, 0))->code,
+                                                                     &error);
+    g_autoptr(HsProject) again = NULL;
+    g_autofree char *undone = NULL;
+    HsImplementer *main_impl;
+
+    g_assert_no_error (error);
+    main_impl = hs_project_get_main (first);
+    hs_implementer_set_financing_year (main_impl, HS_SOURCE_CITY, 2024, 100);
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), first, &error));
+    g_assert_no_error (error);
+    again = hs_repository_load_project_by_code (HS_REPOSITORY (store), first->code, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hs_implementer_get_financing_year (hs_project_get_main (again), HS_SOURCE_CITY, 2024), ==, 100);
+    undone = hs_repository_undo (HS_REPOSITORY (store), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (undone);
+    g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
+  }
   /* The backup is the schema-1 database as it was. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   db = store_test_sqlite_open (backup, FALSE);
@@ -2354,6 +2735,28 @@ test_migration (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
+  {
+    /* the new cost models can be stored, and ids go on after the deleted ones */
+    g_autoptr(HsProject) fresh = hs_project_copy (g_ptr_array_index (projects, 0));
+    g_autoptr(HsProject) loaded = NULL;
+
+    g_free (fresh->code);
+    fresh->code = g_strdup ("TRE-2025-099");
+    fresh->id = 0;
+    fresh->version = 0;
+    fresh->cost_model = HS_COST_MODEL_INDIRECT7;
+    for (guint i = 0; i < fresh->implementers->len; i++)
+      ((HsImplementer *) g_ptr_array_index (fresh->implementers, i))->id = 0;
+    g_assert_true (hs_project_update_derived (fresh, &error));
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), fresh, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (fresh->id, ==, 41);
+    loaded = hs_repository_load_project (HS_REPOSITORY (store), fresh->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (loaded->cost_model, ==, HS_COST_MODEL_INDIRECT7);
+    g_assert_true (hs_repository_delete_project (HS_REPOSITORY (store), fresh->id, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (hs_sqlite_repository_check_integrity (store, &error));
   g_assert_no_error (error);
   g_object_unref (store);
@@ -2477,11 +2880,14 @@ main (int   argc,
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/organisations", test_organisations);
   ADD ("/store/summaries", test_summaries);
+  ADD ("/store/summaries-eu-state", test_summaries_eu_state);
   ADD ("/store/project-summaries", test_project_summaries);
   ADD ("/store/organisation-roles", test_organisation_roles);
   ADD ("/store/undo/create", test_undo_create);
   ADD ("/store/stale-save", test_stale_save);
   ADD ("/store/undo/edit", test_undo_edit);
+  ADD ("/store/yearly-financing", test_yearly_financing);
+  ADD ("/store/undo/old-snapshot", test_undo_old_snapshot);
   ADD ("/store/undo/described", test_undo_described);
   ADD ("/store/undo/delete", test_undo_delete);
   ADD ("/store/undo/status", test_undo_status);

@@ -11,7 +11,10 @@
 --
 -- SQLite cannot change a CHECK constraint: the table is built anew and the
 -- rows copied (foreign keys are off while a migration runs, and checked
--- after it).
+-- after it). The id sequence goes on where it was: the undo log keeps the
+-- ids of calls it created.
+
+CREATE TEMP TABLE call_sequence_v4 AS SELECT seq FROM sqlite_sequence WHERE name = 'call';
 
 CREATE TABLE call_v4 (
   id                    INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -47,6 +50,9 @@ DROP TABLE call;
 ALTER TABLE call_v4 RENAME TO call;
 CREATE INDEX call_agreement ON call (agreement_id);
 CREATE UNIQUE INDEX call_name ON call (agreement_id, name);
+UPDATE sqlite_sequence SET seq = max (seq, (SELECT seq FROM temp.call_sequence_v4))
+  WHERE name = 'call' AND EXISTS (SELECT 1 FROM temp.call_sequence_v4);
+DROP TABLE temp.call_sequence_v4;
 
 -- The default calls set no city share: the programme's 25 % holds for an
 -- agreement's projects together (docs/domain.md §2), not for each project,
