@@ -325,6 +325,45 @@ data_load (Data        *data,
   return HS_EXIT_OK;
 }
 
+/* The one CALL argument of show, edit and delete: FALSE after saying what
+ * is wrong with the command line. */
+static gboolean
+one_call_argument (const char  *command,
+                   int          argc,
+                   char       **argv)
+{
+  if (argc == 2)
+    return TRUE;
+  if (argc < 2)
+    /* Translators: %s is the command, "call show" */
+    hs_cli_error (_("%s needs a call: its id or its name"), command);
+  else
+    /* Translators: the first %s is the command, "call show" */
+    hs_cli_error (_("%s takes one call, but was also given “%s”"), command, argv[2]);
+  return FALSE;
+}
+
+/* Opens the database and finds the call @text names (within the agreement
+ * --agreement names, if given): the exit status, *@out set on success. */
+static int
+load_named_call (Data        *data,
+                 HsCli       *cli,
+                 HsOpenFlags  flags,
+                 const char  *agreement_text,
+                 const char  *text,
+                 HsCall     **out)
+{
+  const HsAgreement *within = NULL;
+  int exit_code = data_load (data, cli, flags);
+
+  if (exit_code != HS_EXIT_OK)
+    return exit_code;
+  if (agreement_text != NULL && (within = find_agreement (data->agreements, "--agreement", agreement_text)) == NULL)
+    return HS_EXIT_USAGE;
+  *out = find_call (data->calls, data->agreements, within, text, cli->lang);
+  return *out != NULL ? HS_EXIT_OK : HS_EXIT_USAGE;
+}
+
 static gboolean
 count_project_cb (HsProject *project,
                   gpointer   user_data)
@@ -593,7 +632,6 @@ cmd_show (HsCli *cli,
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  const HsAgreement *within = NULL;
   const HsAgreement *agreement;
   HsCall *call;
   HsLang lang = cli->lang;
@@ -603,23 +641,12 @@ cmd_show (HsCli *cli,
   if (!hs_cli_parse_options ("call show", _("CALL"), _("Show every field of a call: its names, intermediary body, funding instrument, dates, limits, the money available and the projects that apply to it. CALL is the call’s id or one of its names."),
                              entries, &argc, &argv, &exit_code))
     return exit_code;
-  if (argc != 2)
-    {
-      if (argc < 2)
-        hs_cli_error (_("call show needs a call: its id or its name"));
-      else
-        hs_cli_error (_("call show takes one call, but was also given “%s”"), argv[2]);
-      return HS_EXIT_USAGE;
-    }
+  if (!one_call_argument ("call show", argc, argv))
+    return HS_EXIT_USAGE;
 
-  exit_code = data_load (&data, cli, HS_OPEN_READ_ONLY);
+  exit_code = load_named_call (&data, cli, HS_OPEN_READ_ONLY, agreement_text, argv[1], &call);
   if (exit_code != HS_EXIT_OK)
     return exit_code;
-  if (agreement_text != NULL && (within = find_agreement (data.agreements, "--agreement", agreement_text)) == NULL)
-    return HS_EXIT_USAGE;
-  call = find_call (data.calls, data.agreements, within, argv[1], lang);
-  if (call == NULL)
-    return HS_EXIT_USAGE;
   counts = count_projects (HS_REPOSITORY (data.repo), &error);
   if (counts == NULL)
     return hs_cli_store_error (error);
@@ -1211,35 +1238,23 @@ cmd_edit (HsCli *cli,
   g_auto(Data) data = { 0 };
   g_autoptr(HsCall) call = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  const HsAgreement *within = NULL;
-  const HsCall *stored;
+  HsCall *stored;
   int exit_code = HS_EXIT_OK;
 
   if (!hs_cli_parse_options ("call edit", _("CALL"), _("Change what a call says: only the fields whose options are given. An empty value clears a date, a name in Swedish or English, the intermediary body, the description or a limit. CALL is the call’s id or one of its names."),
                              entries, &argc, &argv, &exit_code))
     return exit_code;
-  if (argc != 2)
-    {
-      if (argc < 2)
-        hs_cli_error (_("call edit needs a call: its id or its name"));
-      else
-        hs_cli_error (_("call edit takes one call, but was also given “%s”"), argv[2]);
-      return HS_EXIT_USAGE;
-    }
+  if (!one_call_argument ("call edit", argc, argv))
+    return HS_EXIT_USAGE;
   if (!call_options_any (&o))
     {
       hs_cli_error (_("call edit needs at least one option that says what to change (see “hankesalkku-cli call edit --help”)"));
       return HS_EXIT_USAGE;
     }
 
-  exit_code = data_load (&data, cli, HS_OPEN_DEFAULT);
+  exit_code = load_named_call (&data, cli, HS_OPEN_DEFAULT, agreement_text, argv[1], &stored);
   if (exit_code != HS_EXIT_OK)
     return exit_code;
-  if (agreement_text != NULL && (within = find_agreement (data.agreements, "--agreement", agreement_text)) == NULL)
-    return HS_EXIT_USAGE;
-  stored = find_call (data.calls, data.agreements, within, argv[1], cli->lang);
-  if (stored == NULL)
-    return HS_EXIT_USAGE;
 
   call = hs_call_copy (stored);
   apply_options (&o, call, problems);
@@ -1279,30 +1294,18 @@ cmd_delete (HsCli *cli,
   g_auto(Data) data = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  const HsAgreement *within = NULL;
-  const HsCall *call;
+  HsCall *call;
   int exit_code = HS_EXIT_OK;
 
   if (!hs_cli_parse_options ("call delete", _("CALL"), _("Delete a call that no project applies to (undo brings it back). CALL is the call’s id or one of its names."),
                              entries, &argc, &argv, &exit_code))
     return exit_code;
-  if (argc != 2)
-    {
-      if (argc < 2)
-        hs_cli_error (_("call delete needs a call: its id or its name"));
-      else
-        hs_cli_error (_("call delete takes one call, but was also given “%s”"), argv[2]);
-      return HS_EXIT_USAGE;
-    }
+  if (!one_call_argument ("call delete", argc, argv))
+    return HS_EXIT_USAGE;
 
-  exit_code = data_load (&data, cli, HS_OPEN_DEFAULT);
+  exit_code = load_named_call (&data, cli, HS_OPEN_DEFAULT, agreement_text, argv[1], &call);
   if (exit_code != HS_EXIT_OK)
     return exit_code;
-  if (agreement_text != NULL && (within = find_agreement (data.agreements, "--agreement", agreement_text)) == NULL)
-    return HS_EXIT_USAGE;
-  call = find_call (data.calls, data.agreements, within, argv[1], cli->lang);
-  if (call == NULL)
-    return HS_EXIT_USAGE;
 
   name = hs_call_dup_display_name (call, cli->lang);
   if (!hs_repository_delete_call (HS_REPOSITORY (data.repo), call->id, &error))
