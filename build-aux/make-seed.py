@@ -244,15 +244,16 @@ def generate(data, json_name, calls_data=None, calls_name=None):
 
     emit("INSERT INTO agreement (id, programme_id, region_name, intermediary_id, intermediary_confirmed,")
     emit("                       signed_date, end_date, programme_area, cofinancing_category,")
-    emit("                       indicative_per_year) VALUES")
+    emit("                       indicative_per_year, indicative_erdf_only) VALUES")
     rows = []
     for i, a in enumerate(agreements):
         confirmed = 1 if a.get("intermediary_confidence", "").startswith("confirmed") else 0
         category = "more-developed" if a.get("nuts2_category", "").startswith("more developed") else "transition"
         per_year = a.get("indicative_eakr_and_state_per_year_cents", a.get("indicative_eakr_per_year_cents", 0))
+        erdf_only = 1 if "indicative_eakr_and_state_per_year_cents" not in a and "indicative_eakr_per_year_cents" in a else 0
         rows.append(f"  ({i + 1}, 1, {sql_text(a['region_name'])}, {councils.index(a['intermediary_body']) + 1},"
                     f" {confirmed}, {sql_text(a['signed_date'])}, {sql_text(AGREEMENT_END)},"
-                    f" {sql_text(a.get('programme_area'))}, {sql_text(category)}, {sql_int(per_year)})")
+                    f" {sql_text(a.get('programme_area'))}, {sql_text(category)}, {sql_int(per_year)}, {erdf_only})")
     emit(",\n".join(rows) + ";")
     emit("")
 

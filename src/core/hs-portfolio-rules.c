@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hs-money.h"
+#include "hs-cofinancing.h"
 #include "hs-portfolio-rules.h"
 #include "hs-validate.h"
 
@@ -296,12 +297,14 @@ check_city (GPtrArray   *findings,
 /* 3. The approved projects' EU and state support of each calendar year
  * within the agreement's indicative amount a year. */
 static void
-check_years (GPtrArray    *findings,
-             const gint64 *by_year,
-             const gboolean *overflow,
-             gint64        indicative,
-             HsLang        lang)
+check_years (GPtrArray         *findings,
+             const gint64      *by_year,
+             const gboolean    *overflow,
+             const HsAgreement *agreement,
+             HsLang             lang)
 {
+  gint64 indicative = agreement->indicative_per_year;
+
   if (indicative <= 0)
     return;
 
@@ -312,20 +315,36 @@ check_years (GPtrArray    *findings,
       g_autofree char *limit = NULL;
       g_autofree char *over = NULL;
 
-      if (overflow[y] || by_year[y] <= indicative)
+      gint64 support = by_year[y];
+
+      /* an amount of EAKR money alone is held against the EU part of the
+       * support (its co-financing category's share, hs-cofinancing.h) */
+      if (overflow[y] || (agreement->indicative_erdf_only &&
+                          !hs_money_apply_rate (support, hs_agreement_eu_share_bp (agreement), &support)) ||
+          support <= indicative)
         continue;
 
-      used = hs_money_format (by_year[y], lang);
+      used = hs_money_format (support, lang);
       limit = hs_money_format (indicative, lang);
-      over = hs_money_format (by_year[y] - indicative, lang);
-      add_finding (findings, "agreement-yearly-allocation-over", HS_SEVERITY_WARNING,
-                   g_strdup_printf ("agreement/years/%d", year),
-                   /* Translators: "In 2025 the agreement's approved projects have
-                    * 520 000,00 € of EU and state support, over its indicative
-                    * 450 000,00 € a year by 70 000,00 €" */
-                   _("In %d the agreement’s approved projects have %s of EU and state support, "
-                     "over its indicative %s a year by %s"),
-                   year, used, limit, over);
+      over = hs_money_format (support - indicative, lang);
+      if (agreement->indicative_erdf_only)
+        add_finding (findings, "agreement-yearly-allocation-over", HS_SEVERITY_WARNING,
+                     g_strdup_printf ("agreement/years/%d", year),
+                     /* Translators: "In 2025 the agreement's approved projects have
+                      * 520 000,00 € of ERDF money (the EU part of their support), over
+                      * its indicative 450 000,00 € of ERDF a year by 70 000,00 €" */
+                     _("In %d the agreement’s approved projects have %s of ERDF money (the EU part of "
+                       "their support), over its indicative %s of ERDF a year by %s"),
+                     year, used, limit, over);
+      else
+        add_finding (findings, "agreement-yearly-allocation-over", HS_SEVERITY_WARNING,
+                     g_strdup_printf ("agreement/years/%d", year),
+                     /* Translators: "In 2025 the agreement's approved projects have
+                      * 520 000,00 € of EU and state support, over its indicative
+                      * 450 000,00 € a year by 70 000,00 €" */
+                     _("In %d the agreement’s approved projects have %s of EU and state support, "
+                       "over its indicative %s a year by %s"),
+                     year, used, limit, over);
     }
 }
 
@@ -512,7 +531,7 @@ hs_portfolio_check (const HsAgreement *agreement,
       check_support (findings, &proposed, FALSE, lang);
       check_city (findings, &approved, TRUE, lang);
       check_city (findings, &proposed, FALSE, lang);
-      check_years (findings, by_year, year_overflow, agreement->indicative_per_year, lang);
+      check_years (findings, by_year, year_overflow, agreement, lang);
     }
 
   for (guint i = 0; i < n_calls; i++)

@@ -27,7 +27,8 @@
  *     (city financing at least 25 %)       "agreement/proposed/city"
  *   3 agreement-yearly-allocation-over     "agreement/years/YEAR"
  *     (a warning: the approved projects' EU + state of a calendar year over
- *     the agreement's indicative yearly amount, when it is known)
+ *     the agreement's indicative yearly amount, when it is known; the EU
+ *     part of it when the amount is EAKR money alone, as Kuopio's is)
  *   then for each call, in the order given:
  *   4 call-money-over-available            "calls/ID/money-available"
  *     (EU + state of the approved projects over the call's money: an

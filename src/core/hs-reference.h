@@ -40,6 +40,7 @@ typedef struct
   GDate     end_date;           /* the agreement ends (31.12.2027); cleared when unknown */
   gint32    eu_share_bp;        /* its co-financing category's EU share of public funding;
                                  * 0: by more_developed (hs_agreement_eu_share_bp) */
+  gboolean  indicative_erdf_only; /* indicative_per_year is EAKR money alone, not EAKR + state */
 } HsAgreement;
 
 typedef struct

@@ -128,6 +128,7 @@ hs_store_list_agreements (HsStoreDb  *db,
         agreement->indicative_per_year = sqlite3_column_int64 (stmt, 7);
         hs_store_column_date (stmt, 8, &agreement->end_date);
         agreement->eu_share_bp = sqlite3_column_int (stmt, 9);
+        agreement->indicative_erdf_only = sqlite3_column_int (stmt, 10) != 0;
         g_ptr_array_add (agreements, agreement);
         g_hash_table_insert (by_id, &agreement->id, agreement);
       }

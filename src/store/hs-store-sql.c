@@ -179,7 +179,7 @@ static const char * const sql[HS_N_STMTS] = {
   [STMT_AGREEMENTS] =
     "SELECT a.id, a.region_name, o.name, a.intermediary_confirmed, a.signed_date,"
     " a.programme_area, a.cofinancing_category = 'more-developed', a.indicative_per_year,"
-    " a.end_date, c.eu_share_bp"
+    " a.end_date, c.eu_share_bp, a.indicative_erdf_only"
     " FROM agreement a LEFT JOIN organisation o ON o.id = a.intermediary_id"
     " LEFT JOIN cofinancing_category c ON c.id = a.cofinancing_category ORDER BY a.id",
   [STMT_AGREEMENT_CITIES] =

@@ -378,6 +378,35 @@ test_yearly_allocation (Fixture       *f,
   assert_no_findings (f);
 }
 
+/* Kuopio's 450 000 € a year is EAKR money alone: the EU part of the support
+ * (60 % outside Helsinki-Uusimaa) is held to it, not EU and state. */
+static void
+test_yearly_allocation_erdf_only (Fixture       *f,
+                                  gconstpointer  data)
+{
+  HsPortfolioProject *p = project_at (f, P_APPROVED_1);
+  const HsFinding *finding;
+
+  f->agreement.more_developed = FALSE;
+  f->agreement.eu_share_bp = 6000;
+  f->agreement.indicative_per_year = EUR (450000);
+  f->agreement.indicative_erdf_only = TRUE;
+
+  /* 900 000 € of support in 2025 is 540 000 € of ERDF */
+  finding = assert_only (f, "agreement-yearly-allocation-over", HS_SEVERITY_WARNING, "agreement/years/2025");
+  g_assert_cmpstr (finding->message, ==,
+                   "In 2025 the agreement’s approved projects have 540" NBSP "000,00" EURO " of ERDF money "
+                   "(the EU part of their support), over its indicative 450" NBSP "000,00" EURO
+                   " of ERDF a year by 90" NBSP "000,00" EURO);
+
+  /* 750 000 € of support is exactly 450 000 € of ERDF: within, though EU
+   * and state together would be over */
+  p->eu_state_by_year[2025 - HS_PROGRAMME_START_YEAR] -= EUR (150000);
+  assert_no_findings (f);
+  f->agreement.indicative_erdf_only = FALSE;
+  assert_only (f, "agreement-yearly-allocation-over", HS_SEVERITY_WARNING, "agreement/years/2025");
+}
+
 /* ---- 4. and 5. the calls' money ----------------------------------------- */
 
 static void
@@ -613,6 +642,7 @@ main (int   argc,
   ADD ("city-share/approved", test_city_approved);
   ADD ("city-share/proposed", test_city_proposed);
   ADD ("yearly-allocation", test_yearly_allocation);
+  ADD ("yearly-allocation/erdf-only", test_yearly_allocation_erdf_only);
   ADD ("call/money", test_call_money);
   ADD ("call/city-money", test_call_city_money);
   ADD ("call/projects", test_call_projects);

@@ -2578,7 +2578,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 6);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 7);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -2626,6 +2626,7 @@ test_migration (void)
                                  "INSERT INTO financing_line_v1 SELECT implementer_id, position, source, amount"
                                  " FROM financing_line;"
                                  "DROP TABLE financing_line; ALTER TABLE financing_line_v1 RENAME TO financing_line;"
+                                 "ALTER TABLE agreement DROP COLUMN indicative_erdf_only;"
                                  "PRAGMA user_version = 1;"
                                  "PRAGMA journal_mode = DELETE; VACUUM;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -2642,7 +2643,7 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 6);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 7);
   for (guint i = 0; i < projects->len; i++)
     {
       const HsProject *saved = g_ptr_array_index (projects, i);

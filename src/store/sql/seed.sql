@@ -66,23 +66,23 @@ INSERT INTO organisation (id, name, business_id, type, municipality, is_foreign)
 
 INSERT INTO agreement (id, programme_id, region_name, intermediary_id, intermediary_confirmed,
                        signed_date, end_date, programme_area, cofinancing_category,
-                       indicative_per_year) VALUES
-  (1, 1, 'Pääkaupunkiseutu (PKS)', 1, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'more-developed', 0),
-  (2, 1, 'Tampere', 2, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0),
-  (3, 1, 'Turku', 1, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'transition', 0),
-  (4, 1, 'Oulu', 3, 1, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 0),
-  (5, 1, 'Jyväskylä', 4, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0),
-  (6, 1, 'Lahti', 1, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'transition', 0),
-  (7, 1, 'Lappeenranta (ml. Imatra)', 5, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'transition', 0),
-  (8, 1, 'Kuopio', 6, 1, '2021-02-09', '2027-12-31', 'Itä-Suomi', 'transition', 45000000),
-  (9, 1, 'Joensuu', 7, 1, '2021-02-09', '2027-12-31', 'Itä-Suomi', 'transition', 0),
-  (10, 1, 'Pori', 8, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0),
-  (11, 1, 'Vaasa', 9, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0),
-  (12, 1, 'Seinäjoki', 10, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0),
-  (13, 1, 'Mikkeli', 11, 1, '2021-02-09', '2027-12-31', 'Itä-Suomi', 'transition', 0),
-  (14, 1, 'Kokkola', 12, 1, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 56000000),
-  (15, 1, 'Kajaani (ml. Sotkamo)', 13, 0, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 0),
-  (16, 1, 'Rovaniemi', 14, 0, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 15000000);
+                       indicative_per_year, indicative_erdf_only) VALUES
+  (1, 1, 'Pääkaupunkiseutu (PKS)', 1, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'more-developed', 0, 0),
+  (2, 1, 'Tampere', 2, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0, 0),
+  (3, 1, 'Turku', 1, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'transition', 0, 0),
+  (4, 1, 'Oulu', 3, 1, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 0, 0),
+  (5, 1, 'Jyväskylä', 4, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0, 0),
+  (6, 1, 'Lahti', 1, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'transition', 0, 0),
+  (7, 1, 'Lappeenranta (ml. Imatra)', 5, 1, '2021-02-09', '2027-12-31', 'Etelä-Suomi', 'transition', 0, 0),
+  (8, 1, 'Kuopio', 6, 1, '2021-02-09', '2027-12-31', 'Itä-Suomi', 'transition', 45000000, 1),
+  (9, 1, 'Joensuu', 7, 1, '2021-02-09', '2027-12-31', 'Itä-Suomi', 'transition', 0, 0),
+  (10, 1, 'Pori', 8, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0, 0),
+  (11, 1, 'Vaasa', 9, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0, 0),
+  (12, 1, 'Seinäjoki', 10, 1, '2021-02-09', '2027-12-31', 'Länsi-Suomi', 'transition', 0, 0),
+  (13, 1, 'Mikkeli', 11, 1, '2021-02-09', '2027-12-31', 'Itä-Suomi', 'transition', 0, 0),
+  (14, 1, 'Kokkola', 12, 1, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 56000000, 0),
+  (15, 1, 'Kajaani (ml. Sotkamo)', 13, 0, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 0, 0),
+  (16, 1, 'Rovaniemi', 14, 0, '2021-02-09', '2027-12-31', 'Pohjois-Suomi', 'transition', 15000000, 0);
 
 INSERT INTO agreement_city (agreement_id, position, name) VALUES
   (1, 0, 'Helsinki'),
