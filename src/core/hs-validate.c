@@ -312,12 +312,16 @@ check_support_rate (Check *check)
   over = money (check, support - share_floor (total, max_bp));
 
   if (check->has_call)
-    add_finding (check, "support-rate-over-limit", HS_SEVERITY_ERROR,
-                 g_strdup ("financing/eu-state"),
-                 /* Translators: "EU and state support is 62,4 % of total costs;
-                  * the call allows at most 60,0 % (2 400,00 € over the limit)" */
-                 _("EU and state support is %s of total costs; the call allows at most %s (%s over the limit)"),
-                 share, limit, over);
+    {
+      g_autofree char *name = hs_call_dup_display_name (check->call, check->lang);
+
+      add_finding (check, "support-rate-over-limit", HS_SEVERITY_ERROR,
+                   g_strdup ("financing/eu-state"),
+                   /* Translators: "EU and state support is 62,4 % of total costs;
+                    * the call “PKS 1/2024” allows at most 60,0 % (2 400,00 € over the limit)" */
+                   _("EU and state support is %s of total costs; the call “%s” allows at most %s (%s over the limit)"),
+                   share, name, limit, over);
+    }
   else
     add_finding (check, "support-rate-over-limit", HS_SEVERITY_ERROR,
                  g_strdup ("financing/eu-state"),
@@ -362,9 +366,9 @@ check_implementer_support_rates (Check *check)
       add_finding (check, "implementer-support-rate-over-limit", HS_SEVERITY_WARNING,
                    g_strdup_printf ("implementers/%u/financing/eu-state", i),
                    /* Translators: "Aalto-yliopisto: EU and state support is 70,0 % of its
-                    * own costs, over the 60,0 % the call allows for the project
-                    * (7 000,00 € over); the other implementers make up for it" */
-                   _("%s: EU and state support is %s of its own costs, over the %s the call allows "
+                    * own costs, over the 60,0 % allowed for the project (7 000,00 €
+                    * over); the other implementers make up for it" */
+                   _("%s: EU and state support is %s of its own costs, over the %s allowed "
                      "for the project (%s over); the other implementers make up for it"),
                    implementer_name (impl, i, &name_buf), share, limit, over);
     }
@@ -480,10 +484,16 @@ check_own_share (Check *check)
   limit = hs_rate_format_limit (min_bp, check->lang);
   missing = money (check, share_ceiling (total, min_bp) - own);
 
-  add_finding (check, "own-share-under-minimum", HS_SEVERITY_ERROR,
-               g_strdup ("financing/own"),
-               _("Own financing is %s of total costs; the call requires at least %s (%s more is needed)"),
-               share, limit, missing);
+  {
+    g_autofree char *name = hs_call_dup_display_name (check->call, check->lang);
+
+    add_finding (check, "own-share-under-minimum", HS_SEVERITY_ERROR,
+                 g_strdup ("financing/own"),
+                 /* Translators: "Own financing is 9,0 % of total costs; the call “Joensuu
+                  * 2023” requires at least 15,0 % (6 000,00 € more is needed)" */
+                 _("Own financing is %s of total costs; the call “%s” requires at least %s (%s more is needed)"),
+                 share, name, limit, missing);
+  }
 }
 
 /* 6. Start and end dates, in order, within the call's length and the
@@ -526,13 +536,19 @@ check_schedule (Check *check)
       guint months = hs_date_months_between (start, end);
 
       if (months > max_months)
-        add_finding (check, "schedule-too-long", HS_SEVERITY_ERROR,
-                     g_strdup ("schedule/end"),
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "The project lasts %u month; the call allows at most %u",
-                                  "The project lasts %u months; the call allows at most %u",
-                                  months),
-                     months, max_months);
+        {
+          g_autofree char *name = hs_call_dup_display_name (check->call, check->lang);
+
+          add_finding (check, "schedule-too-long", HS_SEVERITY_ERROR,
+                       g_strdup ("schedule/end"),
+                       /* Translators: "The project lasts 36 months; the call “Joensuu 2023”
+                        * allows at most 24" */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The project lasts %u month; the call “%s” allows at most %u",
+                                    "The project lasts %u months; the call “%s” allows at most %u",
+                                    months),
+                       months, name, max_months);
+        }
     }
 
   g_date_clear (&first_day, 1);
@@ -971,10 +987,14 @@ check_cost_model (Check *check)
       (allowed & (1u << project->cost_model)) == 0)
     {
       if (check->has_call)
-        add_finding (check, "cost-model-not-allowed", HS_SEVERITY_ERROR,
-                     g_strdup ("cost-model"),
-                     _("The call does not allow the cost model “%s”"),
-                     hs_cost_model_label (project->cost_model));
+        {
+          g_autofree char *name = hs_call_dup_display_name (check->call, check->lang);
+
+          add_finding (check, "cost-model-not-allowed", HS_SEVERITY_ERROR,
+                       g_strdup ("cost-model"),
+                       _("The call “%s” does not allow the cost model “%s”"),
+                       name, hs_cost_model_label (project->cost_model));
+        }
       else
         add_finding (check, "cost-model-not-allowed", HS_SEVERITY_ERROR,
                      g_strdup ("cost-model"),

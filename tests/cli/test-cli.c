@@ -737,7 +737,8 @@ test_report_project (Fixture       *fixture,
   assert_pdf_has (text, "€314,496.00 (62.4%)");
   assert_pdf_has (text, "The whole project");
   /* its finding */
-  assert_pdf_has (text, "EU and state support is 62.4% of total costs; the call allows at most 60.0%");
+  assert_pdf_has (text, "EU and state support is 62.4% of total costs; the call “Turku — default call”");
+  assert_pdf_has (text, "allows at most 60.0%");
   assert_pdf_has (text, "Page 2 of 2");
 
   /* in Finnish: the numbers, the default call's name */

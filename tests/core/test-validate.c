@@ -342,7 +342,7 @@ test_support_over_limit (Fixture       *f,
   move_financing (main_impl (f), HS_SOURCE_OWN_PUBLIC, HS_SOURCE_EU_STATE, EUR (8400));
   finding = assert_only (f, "support-rate-over-limit", HS_SEVERITY_ERROR, "financing/eu-state");
   g_assert_cmpstr (finding->message, ==,
-                   "EU and state support is 62,4" NBSP "% of total costs; the call allows at most 60,0"
+                   "EU and state support is 62,4" NBSP "% of total costs; the call “PKS 1/2024” allows at most 60,0"
                    NBSP "% (8" NBSP "400,00" EURO " over the limit)");
 
   /* the same in English */
@@ -369,7 +369,7 @@ test_support_boundary (Fixture       *f,
   finding = assert_only (f, "support-rate-over-limit", HS_SEVERITY_ERROR, "financing/eu-state");
   /* 60,01 % beside "at most 60,0 %": two decimals, or it reads 60,0 */
   g_assert_cmpstr (finding->message, ==,
-                   "EU and state support is 60,01" NBSP "% of total costs; the call allows at most 60,0"
+                   "EU and state support is 60,01" NBSP "% of total costs; the call “PKS 1/2024” allows at most 60,0"
                    NBSP "% (35,00" EURO " over the limit)");
 
   /* 210 014 / 350 000 = 60,004 % */
@@ -407,7 +407,7 @@ test_implementer_support_over (Fixture       *f,
                          "implementers/1/financing/eu-state");
   g_assert_cmpstr (finding->message, ==,
                    "Aalto-yliopisto: EU and state support is 70,0" NBSP "% of its own costs, over the 60,0"
-                   NBSP "% the call allows for the project (7" NBSP "000,00" EURO " over); "
+                   NBSP "% allowed for the project (7" NBSP "000,00" EURO " over); "
                    "the other implementers make up for it");
 
   /* exactly at the share: nothing */
@@ -572,7 +572,7 @@ test_own_under_minimum (Fixture       *f,
   move_financing (main_impl (f), HS_SOURCE_OWN_PUBLIC, HS_SOURCE_CITY, EUR (17500));
   finding = assert_only (f, "own-share-under-minimum", HS_SEVERITY_ERROR, "financing/own");
   g_assert_cmpstr (finding->message, ==,
-                   "Own financing is 9,0" NBSP "% of total costs; the call requires at least 10,0"
+                   "Own financing is 9,0" NBSP "% of total costs; the call “PKS 1/2024” requires at least 10,0"
                    NBSP "% (3" NBSP "500,00" EURO " more is needed)");
 }
 
@@ -642,7 +642,7 @@ test_schedule_too_long (Fixture       *f,
   /* 1.1.2025–1.1.2027 is 25 months; the call allows 24 */
   set_date (&f->project->end_date, 1, 1, 2027);
   finding = assert_only (f, "schedule-too-long", HS_SEVERITY_ERROR, "schedule/end");
-  g_assert_cmpstr (finding->message, ==, "The project lasts 25 months; the call allows at most 24");
+  g_assert_cmpstr (finding->message, ==, "The project lasts 25 months; the call “PKS 1/2024” allows at most 24");
 
   /* no rule in the call, no finding */
   f->call.max_duration_months = 0;
