@@ -75,11 +75,11 @@ ok $? "export, sed and import --replace move the demo's PKS project onto the HEV
 en=$(LANGUAGE=en "$cli" --db "$db" check 2>/dev/null); st=$?
 [ $st = 1 ]; ok $? "check exits 1"
 has() { echo "$1" | grep -qx -- "$2"; }
-has "$en" "J-LONG: error: The project lasts 36 months; the call.* allows at most 24"
+has "$en" "J-LONG: error: The project lasts 36 months; the call “$JE” allows at most 24"
 ok $? "the length: J-LONG lasts 36 months, the call allows 24"
 has "$en" "J-CITY: error: City financing is 30.0% of total costs; the call “$JE” allows at most 25.0% (€35,000.00 over the limit)"
 ok $? "the city share over the maximum, naming the call, with the numbers"
-has "$en" "J-CITY: error: Own financing is 10.0% of total costs; the call.* requires at least 15.0% (€35,000.00 more is needed)"
+has "$en" "J-CITY: error: Own financing is 10.0% of total costs; the call “$JE” requires at least 15.0% (€35,000.00 more is needed)"
 ok $? "own financing under the minimum, with the numbers"
 has "$en" "J-LATE: error: The application was submitted on 15 Nov 2023, after the call “$JE” closed on 31 Oct 2023"
 ok $? "submitted after the call closed, naming the call and both dates"
@@ -97,11 +97,11 @@ ok $? "the limits met give no findings (J-LONG's 25 % and 15 %, H-BIG's 48 month
 # the same, in Finnish (numbers with no-break spaces: matched with .)
 fi=$(LANGUAGE=fi "$cli" --db "$db" check 2>/dev/null); st=$?
 [ $st = 1 ]; ok $? "check exits 1 in Finnish"
-has "$fi" "J-LONG: virhe: Hanke kestää 36 kuukautta; haku.* sallii enintään 24"
+has "$fi" "J-LONG: virhe: Hanke kestää 36 kuukautta; haku ”$J” sallii enintään 24"
 ok $? "fi: the length, 36 months against 24"
 has "$fi" "J-CITY: virhe: Kuntarahoitus on 30,0.% kokonaiskustannuksista; haku ”$J” sallii enintään 25,0.% (35.000,00.€ yli rajan)"
 ok $? "fi: the city share, naming the call"
-has "$fi" "J-CITY: virhe: Omarahoitus on 10,0.% kokonaiskustannuksista; haku.* edellyttää vähintään 15,0.% (35.000,00.€ puuttuu)"
+has "$fi" "J-CITY: virhe: Omarahoitus on 10,0.% kokonaiskustannuksista; haku ”$J” edellyttää vähintään 15,0.% (35.000,00.€ puuttuu)"
 ok $? "fi: own financing"
 has "$fi" "J-LATE: virhe: Hakemus jätettiin 15\.11\.2023, kun haku ”$J” oli päättynyt 31\.10\.2023"
 ok $? "fi: submitted after the call closed"
@@ -120,7 +120,7 @@ ok $? "fi: no English left in the findings"
 LANGUAGE=en "$cli" --db "$db" export --format xml --project J-CITY -o "$dir/j.xml" >/dev/null 2>&1
 v=$(LANGUAGE=en "$cli" validate "$dir/j.xml" 2>&1); st=$?
 [ $st = 1 ] && echo "$v" | grep -q "^$dir/j.xml:[0-9]*: J-CITY: error: City financing is 30.0% of total costs; the call “$JE” allows at most 25.0% (€35,000.00 over the limit)$" &&
-  echo "$v" | grep -q "^$dir/j.xml:[0-9]*: J-CITY: error: Own financing is 10.0% of total costs; the call.* requires at least 15.0%"
+  echo "$v" | grep -q "^$dir/j.xml:[0-9]*: J-CITY: error: Own financing is 10.0% of total costs; the call “$JE” requires at least 15.0%"
 ok $? "validate on the exported file finds the city and own shares, naming the call"
 v=$(LANGUAGE=fi "$cli" validate "$dir/j.xml" 2>&1); st=$?
 [ $st = 1 ] && echo "$v" | grep -q "^$dir/j.xml:[0-9]*: J-CITY: virhe: Kuntarahoitus on 30,0.% kokonaiskustannuksista; haku ”$J” sallii enintään 25,0.% (35.000,00.€ yli rajan)$"

@@ -997,6 +997,7 @@ test_editor_call_findings (Fixture       *f,
   g_assert_true (g_str_has_prefix (finding->message, language[0] == 'f' ? "Hanke kestää 36 kuukautta; haku"
                                                                         : "The project lasts 36 months; the call"));
   g_assert_true (g_str_has_suffix (finding->message, " 24"));
+  g_assert_nonnull (strstr (finding->message, name));
   hs_test_wait_for_text (GTK_WIDGET (editor), finding->message);
 
   /* the city at most 25 %: 40,0 % is 199 999,95 € over */
