@@ -23,6 +23,8 @@
 
 #include "hs-amount-entry.h"
 #include "hs-call-dialog-private.h"
+#include "hs-finding-item.h"
+#include "hs-findings-panel-private.h"
 #include "hs-calls-page-private.h"
 #include "hs-gui-test.h"
 #include "hs-project-editor.h"
@@ -872,6 +874,174 @@ test_editor_shows_limits (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The finding of @code the editor's findings panel lists, or NULL. */
+static const HsFinding *
+panel_finding (HsProjectEditor *editor,
+               const char      *code)
+{
+  GListModel *model = _hs_findings_panel_get_model (_hs_project_editor_get_findings_panel (editor));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HsFindingItem) item = g_list_model_get_item (model, i);
+      const HsFinding *finding = hs_finding_item_get_finding (item);
+
+      if (g_strcmp0 (finding->code, code) == 0)
+        return finding;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  HsProjectEditor *editor;
+  const char      *code;
+} PanelWait;
+
+/* The core's messages, as the findings panel reads them. */
+#define CITY_MSGID "City financing is %s of total costs; the call “%s” allows at most %s (%s over the limit)"
+#define EARLY_MSGID "The application was submitted on %s, before the call “%s” opened on %s"
+
+static gboolean
+panel_has (gpointer data)
+{
+  PanelWait *w = data;
+
+  return panel_finding (w->editor, w->code) != NULL;
+}
+
+static gboolean
+panel_lacks (gpointer data)
+{
+  return !panel_has (data);
+}
+
+/* The Joensuu-style call made through the form, then chosen in a
+ * project's editor with the general page's call chooser: the findings
+ * panel shows the call's findings, naming it, with the numbers — the
+ * project lasts 36 months against the call's 24, its city financing is
+ * 40 % against the call's 25 %, it was submitted before the call opened —
+ * and they go when the project is put on no call. */
+static void
+test_editor_call_findings (Fixture       *f,
+                           gconstpointer  data)
+{
+  HsCallDialog *dialog = open_new_call (f);
+  g_autoptr(GArray) summaries = hs_repository_list_project_summaries (f->repo, NULL);
+  g_autoptr(HsCall) call = NULL;
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *over = NULL;
+  g_autofree char *city_text = NULL;
+  g_autofree char *submitted = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *early_text = NULL;
+  HsLang lang = hs_lang_current ();
+  const HsFinding *finding;
+  HsProjectEditor *editor;
+  GtkWidget *chooser;
+  GListModel *choices;
+  PanelWait wait;
+  guint chosen = G_MAXUINT;
+  gint64 id = 0;
+
+  fill_joensuu (f, dialog);
+  save_with_keys (f, dialog);
+  assert_saved (f);
+  call = stored_call (f, "Joensuun kaupunkiseudun haku 2023");
+  g_assert_nonnull (call);
+
+  /* the example PKS project (2024–2025, the city 40 %, submitted on
+   * 2.10.2023) moved to the Joensuu agreement, on no call, and made to
+   * last three years */
+  for (guint i = 0; i < summaries->len; i++)
+    if (g_strcmp0 (g_array_index (summaries, HsProjectSummary, i).code, "PKS-ESIM-001") == 0)
+      id = g_array_index (summaries, HsProjectSummary, i).id;
+  g_assert_cmpint (id, !=, 0);
+  project = hs_repository_load_project (f->repo, id, &error);
+  g_assert_no_error (error);
+  project->agreement_id = call->agreement_id;
+  project->focus_area_id = 0;
+  project->call_id = 0;
+  g_date_set_dmy (&project->end_date, 31, 12, 2026);
+  g_assert_true (hs_repository_save_project (f->repo, project, &error));
+  g_assert_no_error (error);
+
+  editor = HS_PROJECT_EDITOR (hs_project_editor_new (f->repo, id));
+  hs_project_editor_present (editor, GTK_WINDOW (f->window));
+  hs_test_wait_mapped (GTK_WIDGET (editor));
+  wait.editor = editor;
+  wait.code = "schedule-too-long";
+  g_assert_null (panel_finding (editor, "schedule-too-long"));
+  g_assert_null (panel_finding (editor, "city-share-over-maximum"));
+
+  /* the user chooses the call by its name in their language */
+  name = hs_call_dup_display_name (call, lang);
+  g_assert_cmpstr (name, ==, language[0] == 'f' ? "Joensuun kaupunkiseudun haku 2023" : "Joensuu call 2023");
+  g_assert_true (hs_project_editor_focus_field (editor, "call"));
+  chooser = _hs_project_editor_get_field (editor, "call");
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (chooser));
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), name) == 0)
+      chosen = i;
+  g_assert_cmpuint (chosen, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (chooser), chosen);
+
+  /* the length: 36 months against the call's 24 */
+  hs_test_wait_until (panel_has, &wait, "the call's length finding in the findings panel");
+  finding = panel_finding (editor, "schedule-too-long");
+  g_assert_cmpint (finding->severity, ==, HS_SEVERITY_ERROR);
+  g_assert_true (g_str_has_prefix (finding->message, language[0] == 'f' ? "Hanke kestää 36 kuukautta; haku"
+                                                                        : "The project lasts 36 months; the call"));
+  g_assert_true (g_str_has_suffix (finding->message, " 24"));
+  g_assert_nonnull (strstr (finding->message, name));
+  hs_test_wait_for_text (GTK_WIDGET (editor), finding->message);
+
+  /* the city at most 25 %: 40,0 % is 199 999,95 € over */
+  wait.code = "city-share-over-maximum";
+  hs_test_wait_until (panel_has, &wait, "the call's city maximum finding in the findings panel");
+  finding = panel_finding (editor, "city-share-over-maximum");
+  share = hs_rate_format (4000, lang);
+  limit = hs_rate_format_limit (2500, lang);
+  over = hs_money_format (G_GINT64_CONSTANT (19999995), lang);
+  city_text = g_strdup_printf (T (CITY_MSGID), share, name, limit, over);
+  g_assert_cmpstr (finding->message, ==, city_text);
+  hs_test_wait_for_text (GTK_WIDGET (editor), city_text);
+
+  /* submitted on 2.10.2023, before the call opened on 18.10.2023 */
+  wait.code = "submitted-outside-call";
+  hs_test_wait_until (panel_has, &wait, "the call's dates finding in the findings panel");
+  finding = panel_finding (editor, "submitted-outside-call");
+  {
+    GDate d;
+
+    g_date_clear (&d, 1);
+    g_date_set_dmy (&d, 2, 10, 2023);
+    submitted = hs_date_format (&d, lang);
+    opened = hs_date_format (&call->open_date, lang);
+  }
+  early_text = g_strdup_printf (T (EARLY_MSGID), submitted, name, opened);
+  g_assert_cmpstr (finding->message, ==, early_text);
+
+  /* the Finnish run reads Finnish */
+  if (language[0] == 'f')
+    {
+      g_assert_cmpstr (T (CITY_MSGID), !=, CITY_MSGID);
+      g_assert_cmpstr (T (EARLY_MSGID), !=, EARLY_MSGID);
+    }
+
+  /* no call: its findings go */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (chooser), 0);
+  wait.code = "schedule-too-long";
+  hs_test_wait_until (panel_lacks, &wait, "the length finding to go with the call");
+  wait.code = "city-share-over-maximum";
+  hs_test_wait_until (panel_lacks, &wait, "the city finding to go with the call");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* Alt and the underlined letter of a row's title, as xdotool names it. */
 static char *
 mnemonic_keys (GtkWidget *row)
@@ -1072,6 +1242,7 @@ main (int   argc,
   ADD ("/calls/keyboard", test_keyboard);
   ADD ("/calls/scope-and-search", test_scope_and_search);
   ADD ("/calls/editor-shows-limits", test_editor_shows_limits);
+  ADD ("/calls/editor-call-findings", test_editor_call_findings);
   ADD ("/calls/screenshots", test_screenshots);
 #undef ADD
 
