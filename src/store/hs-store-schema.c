@@ -32,6 +32,7 @@
 
 #include "core/hs-resource.h"
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "hs-store-error.h"
 #include "hs-store-project.h"
@@ -455,24 +456,38 @@ create_database (const char  *path,
   return TRUE;
 }
 
-/* TRUE when the file starts with the SQLite header. */
+/* TRUE when the file starts with the SQLite header. Read through SQLite's
+ * own file layer, never with open () and close (): closing any descriptor
+ * of the file drops every POSIX lock this process holds on it, also those
+ * of a connection that has the database open (another program could then
+ * delete the write-ahead log that connection is still writing to). SQLite's
+ * layer keeps such a descriptor open until the process's locks are gone. */
 static gboolean
 has_sqlite_header (const char  *path,
                    GError     **error)
 {
   char header[16] = { 0, };
-  gssize n;
-  int fd = g_open (path, O_RDONLY, 0);
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *full = g_malloc0 ((gsize) vfs->mxPathname + 1);
+  g_autofree sqlite3_file *file = g_malloc0 ((gsize) vfs->szOsFile);
+  int out_flags = 0;
+  gssize n = 0;
+  int rc;
 
-  if (fd < 0)
+  rc = vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full);
+  if (rc == SQLITE_OK)
+    rc = vfs->xOpen (vfs, full, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc != SQLITE_OK)
     {
       int saved_errno = errno;
       g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_OPEN,
                    _("Cannot open “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
-  n = read (fd, header, sizeof header);
-  close (fd);
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  file->pMethods->xClose (file);
+  if (rc == SQLITE_OK)
+    n = sizeof header;
 
   if (n != sizeof header || memcmp (header, SQLITE_MAGIC, sizeof header) != 0)
     {
@@ -520,7 +535,11 @@ readable (HsStoreDb *db)
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW || (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+  /* Only a "-shm" that cannot be made or opened means the file is to be
+   * read as it is; anything else (a writer busy for a moment, damage) is
+   * for the connection to report. Reading the file without its write-ahead
+   * log while it has one would show older data. */
+  return !((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY);
 }
 
 /* The file as it is, with no locks, no "-shm" and no "-wal" (SQLite's

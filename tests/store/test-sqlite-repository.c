@@ -2765,6 +2765,75 @@ test_migration (void)
   store_tmp_clear (&tmp);
 }
 
+/* Opening the file a second time in the same process must not take the
+ * first connection's locks away. POSIX drops all of a process's locks on a
+ * file when any descriptor of it is closed; the header check once read the
+ * file with open () and close (), so that another program, seeing nobody
+ * holding the file, deleted the write-ahead log the window was still
+ * writing to: the window's later saves went into a deleted file, and every
+ * other reader saw the old data or "disk I/O error". */
+static void
+test_second_open_keeps_locks (void)
+{
+  StoreTmp tmp = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  HsSqliteRepository *store;
+  HsProject *project;
+  sqlite3 *other;
+
+  store_tmp_init (&tmp);
+  store = hs_sqlite_repository_open (tmp.path, HS_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < projects->len; i++)
+    g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), g_ptr_array_index (projects, i), NULL));
+
+  /* a second connection in this process, opened and closed */
+  {
+    HsSqliteRepository *second = hs_sqlite_repository_open (tmp.path, HS_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_object_unref (second);
+  }
+
+  /* another program writes and closes: it must see that this process still
+   * holds the file and leave the write-ahead log where it is */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE project SET acronym = 'TOINEN' WHERE id = %lld;",
+                                            (long long) ((HsProject *) g_ptr_array_index (projects, 1))->id);
+    const char *argv[] = { "sqlite3", tmp.path, sql, NULL };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  /* this connection saves again; a fresh reader sees the save */
+  project = g_ptr_array_index (projects, 0);
+  g_free (project->acronym);
+  project->acronym = g_strdup ("IKKUNA");
+  project->version = 0;
+  g_assert_true (hs_repository_save_project (HS_REPOSITORY (store), project, &error));
+  g_assert_no_error (error);
+
+  other = store_test_sqlite_open (tmp.path, FALSE);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_assert_cmpint (sqlite3_prepare_v2 (other, "SELECT acronym FROM project WHERE id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_int64 (stmt, 1, project->id);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "IKKUNA");
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (other);
+  g_assert_true (hs_sqlite_repository_check_integrity (store, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+  store_tmp_clear (&tmp);
+}
+
 static void
 test_default_path (void)
 {
@@ -2904,6 +2973,7 @@ main (int   argc,
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/migration", test_migration);
+  g_test_add_func ("/store/open/second-open-keeps-locks", test_second_open_keeps_locks);
   g_test_add_func ("/store/open/create-folder", test_create_folder);
   g_test_add_func ("/store/open/abandoned-builds", test_abandoned_builds);
   g_test_add_func ("/store/default-path", test_default_path);
