@@ -163,8 +163,12 @@ check_done_cb (GObject      *source,
     }
   if (table == NULL)
     {
+      /* The reader can fail while the file is replaced under it (a
+       * restore, another portfolio opened): the findings shown stay, and
+       * the "changed" that follows such a change runs again. Nothing to
+       * tell the user here: the window's own reading reports a real error. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not check the agreements: %s", error->message);
+        g_debug ("Could not check the agreements: %s", error->message);
       return;
     }
   g_hash_table_unref (self->findings);
