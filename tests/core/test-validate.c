@@ -814,6 +814,7 @@ test_submitted_outside_call (Fixture       *f,
   change.status = HS_STATUS_SUBMITTED;
   set_date (&change.date, 15, 1, 2024);
   g_array_append_val (f->project->history, change);
+  submitted = &g_array_index (f->project->history, HsStatusChange, 1);   /* the array moved */
   assert_no_findings (f);
 
   /* a call with only a close date */
