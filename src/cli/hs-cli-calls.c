@@ -1182,7 +1182,7 @@ cmd_add (HsCli *cli,
   int exit_code = HS_EXIT_OK;
 
   /* xgettext:no-c-format */
-  if (!hs_cli_parse_options ("call add", "", _("Add a call for applications to an agreement. The call starts with the programme’s defaults (support at most 60 %, city financing at least 25 %, the 40 % flat rate, no other limits); the options set what the call notice says."),
+  if (!hs_cli_parse_options ("call add", "", _("Add a call for applications to an agreement. The call starts with the programme’s defaults (support at most 60 %, the 40 % flat rate, no other limits: the city’s 25 % holds for the agreement as a whole); the options set what the call notice says."),
                              entries, &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)
