@@ -17,6 +17,8 @@ struct _HsSidebarItem
   gint64         agreement_id;
   char          *label;
   char          *detail;
+  char          *marker_icon;   /* the agreement's findings: an icon name, or NULL */
+  char          *marker;        /* "2 agreement findings", or NULL */
   GListModel    *children;
 };
 
@@ -26,6 +28,8 @@ enum {
   PROP_0,
   PROP_LABEL,
   PROP_DETAIL,
+  PROP_MARKER_ICON,
+  PROP_MARKER,
   N_PROPS
 };
 
@@ -47,6 +51,12 @@ hs_sidebar_item_get_property (GObject    *object,
     case PROP_DETAIL:
       g_value_set_string (value, self->detail);
       break;
+    case PROP_MARKER_ICON:
+      g_value_set_string (value, self->marker_icon);
+      break;
+    case PROP_MARKER:
+      g_value_set_string (value, self->marker);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -59,6 +69,8 @@ hs_sidebar_item_finalize (GObject *object)
 
   g_free (self->label);
   g_free (self->detail);
+  g_free (self->marker_icon);
+  g_free (self->marker);
   g_clear_object (&self->children);
 
   G_OBJECT_CLASS (hs_sidebar_item_parent_class)->finalize (object);
@@ -75,6 +87,10 @@ hs_sidebar_item_class_init (HsSidebarItemClass *klass)
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKER_ICON] = g_param_spec_string ("marker-icon", NULL, NULL, NULL,
+                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKER] = g_param_spec_string ("marker", NULL, NULL, NULL,
                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -151,4 +167,35 @@ hs_sidebar_item_set_detail (HsSidebarItem *self,
   g_free (self->detail);
   self->detail = g_strdup (detail);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+}
+
+const char *
+hs_sidebar_item_get_marker (HsSidebarItem *self)
+{
+  return self->marker;
+}
+
+const char *
+hs_sidebar_item_get_marker_icon (HsSidebarItem *self)
+{
+  return self->marker_icon;
+}
+
+void
+hs_sidebar_item_set_marker (HsSidebarItem *self,
+                            const char    *icon_name,
+                            const char    *text)
+{
+  if (g_strcmp0 (self->marker_icon, icon_name) != 0)
+    {
+      g_free (self->marker_icon);
+      self->marker_icon = g_strdup (icon_name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKER_ICON]);
+    }
+  if (g_strcmp0 (self->marker, text) != 0)
+    {
+      g_free (self->marker);
+      self->marker = g_strdup (text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKER]);
+    }
 }

@@ -34,5 +34,14 @@ void           hs_sidebar_item_set_children (HsSidebarItem *self,
 const char    *hs_sidebar_item_get_detail   (HsSidebarItem *self);
 void           hs_sidebar_item_set_detail   (HsSidebarItem *self,
                                              const char    *detail);
+/* The marker of an agreement with findings of its own: @icon_name
+ * ("dialog-error-symbolic" or "dialog-warning-symbolic") and @text ("2
+ * agreement findings", its tooltip and accessible description); NULL and
+ * NULL: none. The "marker-icon" and "marker" properties. */
+const char    *hs_sidebar_item_get_marker   (HsSidebarItem *self);
+const char    *hs_sidebar_item_get_marker_icon (HsSidebarItem *self);
+void           hs_sidebar_item_set_marker   (HsSidebarItem *self,
+                                             const char    *icon_name,
+                                             const char    *text);
 
 G_END_DECLS

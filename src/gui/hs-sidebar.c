@@ -15,7 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "core/hs-money.h"
+#include "core/hs-validate.h"
 
+#include "hs-agreement-findings.h"
 #include "hs-sidebar-item.h"
 #include "hs-sidebar.h"
 
@@ -29,6 +31,7 @@ struct _HsSidebar
   GHashTable         *agreements;   /* id → HsSidebarItem (borrowed) */
   GHashTable         *focus_areas;  /* id → HsSidebarItem (borrowed) */
   HsSidebarItem      *all;
+  HsAgreementFindings *findings;    /* for the agreements' markers, or NULL */
   gint64              agreement_id;
   gint64              focus_area_id;
 
@@ -60,9 +63,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *marker = gtk_image_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -76,16 +81,51 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (detail, "numeric");
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), detail);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  /* the agreement's own findings (hs-agreement-findings.h) */
+  gtk_widget_set_valign (marker, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (marker, FALSE);
+  gtk_widget_add_css_class (marker, "hs-agreement-marker");
+  gtk_box_append (GTK_BOX (row_box), box);
+  gtk_box_append (GTK_BOX (row_box), marker);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row_box);
   /* named by the entry's name alone (the expander would be named by its
-   * box, which has none); the counts describe it */
+   * box, which has none); the counts and the marker describe it */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (expander),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail, marker, NULL,
                                   -1);
   gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+update_marker (HsSidebarItem *item,
+               GtkWidget     *marker)
+{
+  const char *text = hs_sidebar_item_get_marker (item);
+  const char *icon = hs_sidebar_item_get_marker_icon (item);
+
+  gtk_widget_set_visible (marker, text != NULL);
+  gtk_image_set_from_icon_name (GTK_IMAGE (marker), icon);
+  gtk_widget_set_tooltip_text (marker, text);
+  gtk_widget_remove_css_class (marker, "error");
+  gtk_widget_remove_css_class (marker, "warning");
+  if (icon != NULL)
+    gtk_widget_add_css_class (marker, g_str_equal (icon, "dialog-error-symbolic") ? "error" : "warning");
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (marker), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+marker_changed_cb (HsSidebarItem *item,
+                   GParamSpec    *pspec,
+                   GtkWidget     *marker)
+{
+  update_marker (item, marker);
 }
 
 static void
@@ -96,23 +136,30 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
   HsSidebarItem *item = gtk_tree_list_row_get_item (row);
-  GtkWidget *box = gtk_tree_expander_get_child (expander);
+  GtkWidget *row_box = gtk_tree_expander_get_child (expander);
+  GtkWidget *box = gtk_widget_get_first_child (row_box);
+  GtkWidget *marker = gtk_widget_get_next_sibling (box);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *detail = gtk_widget_get_next_sibling (label);
   GBinding *binding;
+  gulong handler;
 
   gtk_tree_expander_set_list_row (expander, row);
   /* The row, which takes the focus, is GTK's own (private in 4.8): it is
-   * named by the entry's label and described by its counts, as the
-   * expander is. Its labels are its own, so this holds for every bind. */
+   * named by the entry's label and described by its counts and marker, as
+   * the expander is. Its labels are its own, so this holds for every bind. */
   if (gtk_widget_get_parent (GTK_WIDGET (expander)) != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (expander))),
                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail, NULL,
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, detail, marker, NULL,
                                     -1);
   gtk_label_set_text (GTK_LABEL (label), hs_sidebar_item_get_label (item));
   binding = g_object_bind_property (item, "detail", detail, "label", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "hs-detail-binding", binding);
+  update_marker (item, marker);
+  handler = g_signal_connect_object (item, "notify::marker", G_CALLBACK (marker_changed_cb), marker, 0);
+  g_object_set_data_full (G_OBJECT (list_item), "hs-marker-item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (list_item), "hs-marker-handler", GSIZE_TO_POINTER ((gsize) handler));
   if (hs_sidebar_item_get_kind (item) == HS_SIDEBAR_ALL)
     gtk_widget_add_css_class (label, "heading");
   else
@@ -126,10 +173,16 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GBinding *binding = g_object_get_data (G_OBJECT (list_item), "hs-detail-binding");
+  HsSidebarItem *item = g_object_get_data (G_OBJECT (list_item), "hs-marker-item");
+  gulong handler = (gulong) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "hs-marker-handler"));
 
   if (binding != NULL)
     g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (list_item), "hs-detail-binding", NULL);
+  if (item != NULL && handler != 0)
+    g_signal_handler_disconnect (item, handler);
+  g_object_set_data (G_OBJECT (list_item), "hs-marker-handler", NULL);
+  g_object_set_data (G_OBJECT (list_item), "hs-marker-item", NULL);
 }
 
 static void
@@ -164,6 +217,52 @@ selection_changed_cb (GtkSingleSelection *selection,
   self->agreement_id = agreement_id;
   self->focus_area_id = focus_area_id;
   g_signal_emit (self, signals[SIGNAL_SCOPE_CHANGED], 0, agreement_id, focus_area_id);
+}
+
+/* The marker of each agreement: an error icon when its own findings have an
+ * error, a warning icon otherwise, none without findings. */
+static void
+update_markers (HsSidebar *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->agreements);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *findings = self->findings != NULL
+                            ? hs_agreement_findings_get (self->findings, *(gint64 *) key) : NULL;
+      g_autofree char *text = NULL;
+
+      if (findings == NULL || findings->len == 0)
+        {
+          hs_sidebar_item_set_marker (value, NULL, NULL);
+          continue;
+        }
+      /* Translators: the tooltip and accessible description of the marker
+       * on an agreement in the sidebar */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement finding", "%u agreement findings",
+                                           findings->len),
+                              findings->len);
+      hs_sidebar_item_set_marker (value,
+                                  hs_findings_count_errors (findings) > 0 ? "dialog-error-symbolic"
+                                                                          : "dialog-warning-symbolic",
+                                  text);
+    }
+}
+
+void
+hs_sidebar_set_agreement_findings (HsSidebar           *self,
+                                   HsAgreementFindings *findings)
+{
+  g_return_if_fail (HS_IS_SIDEBAR (self));
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_set_object (&self->findings, findings);
+  if (findings != NULL)
+    g_signal_connect_swapped (findings, "updated", G_CALLBACK (update_markers), self);
+  update_markers (self);
 }
 
 gboolean
@@ -215,6 +314,7 @@ hs_sidebar_load (HsSidebar     *self,
     }
 
   gtk_single_selection_set_selected (self->selection, 0);
+  update_markers (self);
   return hs_sidebar_update_totals (self, repository, error);
 }
 
@@ -337,6 +437,9 @@ hs_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->all);
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_clear_object (&self->findings);
   g_clear_pointer (&self->agreements, g_hash_table_unref);
   g_clear_pointer (&self->focus_areas, g_hash_table_unref);
 

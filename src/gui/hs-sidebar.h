@@ -8,6 +8,8 @@
 
 #include "core/hs-repository.h"
 
+#include "hs-agreement-findings.h"
+
 G_BEGIN_DECLS
 
 #define HS_TYPE_SIDEBAR (hs_sidebar_get_type ())
@@ -28,5 +30,10 @@ void     hs_sidebar_select         (HsSidebar     *self,
 void     hs_sidebar_get_scope      (HsSidebar     *self,
                                     gint64        *agreement_id,
                                     gint64        *focus_area_id);
+/* Marks each agreement that has findings of its own in @findings (an
+ * error or a warning icon, "2 agreement findings"), and follows its
+ * "updated". */
+void     hs_sidebar_set_agreement_findings (HsSidebar           *self,
+                                            HsAgreementFindings *findings);
 
 G_END_DECLS

@@ -23,6 +23,8 @@
 #include "hs-report-actions.h"
 #include "hs-saved-filters.h"
 #include "hs-sidebar.h"
+#include "hs-agreement-findings.h"
+#include "hs-agreement-findings-bar.h"
 #include "hs-window-private.h"
 
 struct _HsWindow
@@ -43,6 +45,8 @@ struct _HsWindow
   GtkBox               *sidebar_box;
   GtkBox               *content_box;
   HsSidebar            *sidebar;
+  HsAgreementFindingsBar *agreement_findings_bar;
+  HsAgreementFindings  *agreement_findings;   /* the agreements' own findings, off the main thread */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *content_title;
   AdwViewStack         *view_stack;
@@ -578,6 +582,7 @@ scope_changed_cb (HsSidebar *sidebar,
   const char *title;
 
   hs_project_list_set_scope (self->project_list, agreement_id, focus_area_id);
+  hs_agreement_findings_bar_set_agreement (self->agreement_findings_bar, agreement_id);
   if (self->dashboard != NULL)
     hs_dashboard_set_scope (self->dashboard, agreement_id, focus_area_id);
   if (self->calls_page != NULL)
@@ -1187,6 +1192,10 @@ hs_window_constructed (GObject *object)
   g_signal_connect (self->dashboard, "filter-requested", G_CALLBACK (dashboard_filter_requested_cb), self);
 
   remember_scope_names (self);
+  g_clear_object (&self->agreement_findings);
+  self->agreement_findings = hs_agreement_findings_new (self->repository);
+  hs_sidebar_set_agreement_findings (self->sidebar, self->agreement_findings);
+  hs_agreement_findings_bar_set_findings (self->agreement_findings_bar, self->agreement_findings);
   if (!hs_sidebar_load (self->sidebar, self->repository, &error))
     {
       hs_window_show_error (self, error);
@@ -1262,6 +1271,7 @@ hs_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
+  g_clear_object (&self->agreement_findings);
   g_clear_object (&self->settings);
   g_clear_object (&self->saved_filters_menu);
   g_clear_pointer (&self->applied_filter, g_free);
@@ -1292,6 +1302,7 @@ hs_window_class_init (HsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HS_TYPE_SIDEBAR);
+  g_type_ensure (HS_TYPE_AGREEMENT_FINDINGS_BAR);
   g_type_ensure (HS_TYPE_PROJECT_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/hs-window.ui");
@@ -1300,6 +1311,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, agreement_findings_bar);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, view_stack);
