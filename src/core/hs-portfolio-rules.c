@@ -26,7 +26,6 @@ hs_portfolio_project_init (HsPortfolioProject *out,
 {
   gint64 before = 0, total = 0, eu_state = 0, city = 0;
   gint64 in_year[HS_PORTFOLIO_N_YEARS] = { 0, };
-  gint64 cumulative, shared = 0;
   gboolean ok = TRUE;
 
   g_return_if_fail (out != NULL);
@@ -70,15 +69,29 @@ hs_portfolio_project_init (HsPortfolioProject *out,
   out->totals_ok = ok;
   if (!ok)
     return;
-  out->total_costs = total;
   out->eu_state = eu_state;
   out->city = city;
-  if (eu_state == 0 || total == 0)
+  hs_portfolio_project_set_costs (out, total, before, in_year);
+}
+
+void
+hs_portfolio_project_set_costs (HsPortfolioProject *out,
+                                gint64              total_costs,
+                                gint64              before,
+                                const gint64        in_year[HS_PORTFOLIO_N_YEARS])
+{
+  gint64 cumulative, shared = 0;
+
+  g_return_if_fail (out != NULL);
+
+  out->total_costs = total_costs;
+  memset (out->eu_state_by_year, 0, sizeof out->eu_state_by_year);
+  if (out->eu_state == 0 || total_costs == 0)
     return;
 
   /* support up to the end of each year, less that up to the year before */
   cumulative = before;
-  if (!hs_money_scale (eu_state, cumulative, total, &shared))
+  if (!hs_money_scale (out->eu_state, cumulative, total_costs, &shared))
     return;
   for (guint y = 0; y < HS_PORTFOLIO_N_YEARS; y++)
     {
@@ -88,7 +101,7 @@ hs_portfolio_project_init (HsPortfolioProject *out,
       if (in_year[y] == 0)
         continue;
       cumulative += in_year[y];
-      if (!hs_money_scale (eu_state, cumulative, total, &upto))
+      if (!hs_money_scale (out->eu_state, cumulative, total_costs, &upto))
         return;
       out->eu_state_by_year[y] = upto - shared;
       shared = upto;

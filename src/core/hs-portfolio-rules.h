@@ -78,6 +78,14 @@ typedef struct
 /* Fills @out from @project. */
 void       hs_portfolio_project_init (HsPortfolioProject *out,
                                       const HsProject    *project);
+/* Sets @out's total costs and its EU + state by year (from out->eu_state)
+ * from the costs before the programme's first year and those of each of its
+ * years: what a store that keeps costs by year (project_year_totals) fills
+ * without loading the project. */
+void       hs_portfolio_project_set_costs (HsPortfolioProject *out,
+                                           gint64              total_costs,
+                                           gint64              before,
+                                           const gint64        in_year[HS_PORTFOLIO_N_YEARS]);
 
 /* The findings of @agreement over its projects among @projects (a GArray
  * of HsPortfolioProject; others are skipped), then those of each call of

@@ -341,6 +341,47 @@ hs_repository_list_project_summaries (HsRepository  *self,
   return iface->list_project_summaries (self, error);
 }
 
+static gboolean
+add_portfolio_project_cb (HsProject *project,
+                          gpointer   user_data)
+{
+  GArray *rows = user_data;
+
+  g_array_set_size (rows, rows->len + 1);
+  hs_portfolio_project_init (&g_array_index (rows, HsPortfolioProject, rows->len - 1), project);
+  return TRUE;
+}
+
+static int
+compare_portfolio_ids (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 x = ((const HsPortfolioProject *) a)->id, y = ((const HsPortfolioProject *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
+GArray *
+hs_repository_list_portfolio_projects (HsRepository  *self,
+                                       GError       **error)
+{
+  HsRepositoryInterface *iface;
+  g_autoptr(GArray) rows = NULL;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->list_portfolio_projects != NULL)
+    return iface->list_portfolio_projects (self, error);
+
+  rows = g_array_new (FALSE, TRUE, sizeof (HsPortfolioProject));
+  if (!hs_repository_foreach_project (self, add_portfolio_project_cb, rows, error))
+    return NULL;
+  g_array_sort (rows, compare_portfolio_ids);
+  return g_steal_pointer (&rows);
+}
+
 GArray *
 hs_repository_summarise (HsRepository  *self,
                          HsDimension    by,

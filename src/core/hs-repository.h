@@ -21,6 +21,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "hs-portfolio-rules.h"
 #include "hs-project.h"
 #include "hs-reference.h"
 #include "hs-summary.h"
@@ -89,6 +90,8 @@ struct _HsRepositoryInterface
    * thread: it may read only what never changes. */
   HsRepository   *(*open_writer)        (HsRepository *self, GError **error);
   void            (*refresh)            (HsRepository *self);
+  /* Optional; without it the wrapper walks foreach_project(). */
+  GArray         *(*list_portfolio_projects) (HsRepository *self, GError **error);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
@@ -140,6 +143,10 @@ gboolean    hs_repository_delete_call       (HsRepository *self, gint64 id, GErr
 gboolean    hs_repository_foreach_project   (HsRepository *self, HsProjectFunc func, gpointer user_data, GError **error);
 /* GArray of HsProjectSummary (clear func set), ordered by code. */
 GArray     *hs_repository_list_project_summaries (HsRepository *self, GError **error);
+/* GArray of HsPortfolioProject, one per project, ordered by id: what the
+ * agreements' and calls' rules (hs_portfolio_check) read. The SQLite store
+ * reads them from its totals tables in two queries. */
+GArray     *hs_repository_list_portfolio_projects (HsRepository *self, GError **error);
 /* One row of the project list; HS_CORE_ERROR_NOT_FOUND when there is no
  * such project. *out is filled (clear it with hs_project_summary_clear). */
 gboolean    hs_repository_get_project_summary (HsRepository *self, gint64 id, HsProjectSummary *out, GError **error);

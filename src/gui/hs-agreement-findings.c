@@ -2,15 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rules of an agreement (hs-portfolio-rules.h) need every project of
- * it, fully loaded: at 10 000 projects a walk of seconds. So a GTask walks
- * them on a reader of its own (hs_repository_open_reader) in a worker
- * thread, as `check` does, and hands back a table agreement id → findings.
- * On the repository's "changed" a run under way is cancelled (the walk
- * stops at the next project) and one new run starts once it has returned:
- * one worker at a time, however many changes come, and the last run always
- * sees the last change. A repository without readers is walked on the main
- * thread (only a test repository has none).
+ * The rules of an agreement (hs-portfolio-rules.h) read a compact line per
+ * project, which the store gives from the totals it keeps on write
+ * (hs_repository_list_portfolio_projects: two queries, no project loaded).
+ * A GTask reads them on a reader of its own (hs_repository_open_reader) in
+ * a worker thread and hands back a table agreement id → findings. Changes
+ * come in bursts (an import, undo after undo): the first "changed" starts a
+ * run, and those that come while it runs start just one more once it has
+ * returned, so that the last run always sees the last change. A repository
+ * without readers is read on the main thread (only a test repository has
+ * none).
  */
 #define G_LOG_DOMAIN "hs-agreement-findings"
 
@@ -47,16 +48,12 @@ typedef struct
 {
   HsRepository *repository;
   HsLang        lang;
-  GArray       *portfolio;      /* HsPortfolioProject */
-  GCancellable *cancellable;
 } Job;
 
 static void
 job_free (Job *job)
 {
   g_clear_object (&job->repository);
-  g_clear_pointer (&job->portfolio, g_array_unref);
-  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -64,20 +61,6 @@ static GHashTable *
 findings_table_new (void)
 {
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static gboolean
-walk_project_cb (HsProject *project,
-                 gpointer   user_data)
-{
-  Job *job = user_data;
-
-  if (g_cancellable_is_cancelled (job->cancellable))
-    return FALSE;
-  g_array_set_size (job->portfolio, job->portfolio->len + 1);
-  hs_portfolio_project_init (&g_array_index (job->portfolio, HsPortfolioProject, job->portfolio->len - 1),
-                             project);
-  return TRUE;
 }
 
 /* In the worker (or on the main thread without readers): no reference to
@@ -92,6 +75,7 @@ check_thread (GTask        *task,
   g_autoptr(HsRepository) reader = NULL;
   g_autoptr(GPtrArray) agreements = NULL;
   g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GArray) portfolio = NULL;
   g_autoptr(GHashTable) table = NULL;
   GError *error = NULL;
 
@@ -104,20 +88,12 @@ check_thread (GTask        *task,
   agreements = hs_repository_list_agreements (reader, &error);
   if (agreements != NULL)
     calls = hs_repository_list_calls (reader, 0, &error);
-  if (calls == NULL)
+  if (calls != NULL)
+    portfolio = hs_repository_list_portfolio_projects (reader, &error);
+  if (portfolio == NULL)
     {
       g_task_return_error (task, error);
       return;
-    }
-  if (!hs_repository_foreach_project (reader, walk_project_cb, job, &error))
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        g_clear_error (&error);
-      if (error != NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
     }
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -132,7 +108,7 @@ check_thread (GTask        *task,
       for (guint i = 0; i < calls->len; i++)
         if (((HsCall *) g_ptr_array_index (calls, i))->agreement_id == agreement->id)
           g_ptr_array_add (own_calls, g_ptr_array_index (calls, i));
-      findings = hs_portfolio_check (agreement, own_calls, job->portfolio, job->lang);
+      findings = hs_portfolio_check (agreement, own_calls, portfolio, job->lang);
       if (findings->len > 0)
         g_hash_table_insert (table, g_memdup2 (&agreement->id, sizeof agreement->id),
                              g_steal_pointer (&findings));
@@ -186,8 +162,6 @@ start_run (HsAgreementFindings *self)
   self->cancellable = g_cancellable_new ();
   job->repository = g_object_ref (self->repository);
   job->lang = hs_lang_current ();
-  job->portfolio = g_array_new (FALSE, TRUE, sizeof (HsPortfolioProject));
-  job->cancellable = g_object_ref (self->cancellable);
 
   task = g_task_new (NULL, self->cancellable, check_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_run);
@@ -205,9 +179,9 @@ repository_changed_cb (HsRepository        *repository,
 {
   if (self->cancellable != NULL)
     {
-      /* the run under way saw an older state: stop it, then run again */
+      /* the run under way may have read an older state: one more once it
+       * has returned (its reads take milliseconds: let it finish) */
       self->again = TRUE;
-      g_cancellable_cancel (self->cancellable);
       return;
     }
   start_run (self);

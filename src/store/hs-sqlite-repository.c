@@ -981,6 +981,13 @@ hs_sqlite_repository_list_project_summaries (HsRepository  *repo,
   return hs_store_list_project_summaries (HS_SQLITE_REPOSITORY (repo)->db, error);
 }
 
+static GArray *
+hs_sqlite_repository_list_portfolio_projects (HsRepository  *repo,
+                                              GError       **error)
+{
+  return hs_store_list_portfolio_projects (HS_SQLITE_REPOSITORY (repo)->db, error);
+}
+
 gboolean
 hs_sqlite_repository_add_eu_parts (HsSqliteRepository *self,
                                    HsDimension         by,
@@ -1083,6 +1090,7 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->delete_call = hs_sqlite_repository_delete_call;
   iface->foreach_project = hs_sqlite_repository_foreach_project;
   iface->list_project_summaries = hs_sqlite_repository_list_project_summaries;
+  iface->list_portfolio_projects = hs_sqlite_repository_list_portfolio_projects;
   iface->get_project_summary = hs_sqlite_repository_get_project_summary;
   iface->summarise = hs_sqlite_repository_summarise;
   iface->can_undo = hs_sqlite_repository_can_undo;

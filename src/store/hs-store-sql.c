@@ -243,6 +243,14 @@ static const char * const sql[HS_N_STMTS] = {
    * finds the main implementer. */
   [STMT_PROJECT_SUMMARIES] = PROJECT_SUMMARY " ORDER BY p.code",
   [STMT_PROJECT_SUMMARY_ONE] = PROJECT_SUMMARY " WHERE p.id = ?1",
+  /* What the agreements' rules read (hs_store_list_portfolio_projects):
+   * the projects in id order, then their costs by year in the same order. */
+  [STMT_PORTFOLIO_PROJECTS] =
+    "SELECT p.id, p.agreement_id, p.call_id, p.status, t.project_id IS NOT NULL,"
+    " t.total_costs, t.eu_state, t.city"
+    " FROM project p LEFT JOIN project_totals t ON t.project_id = p.id ORDER BY p.id",
+  [STMT_PORTFOLIO_YEARS] =
+    "SELECT project_id, year, total_costs FROM project_year_totals ORDER BY project_id, year",
 
   /* Columns of every SUMMARISE_*: key, label, projects, then SUM_MONEY. */
   [STMT_SUMMARISE_AGREEMENT] =

@@ -113,6 +113,87 @@ hs_store_list_project_summaries (HsStoreDb  *db,
   return g_steal_pointer (&rows);
 }
 
+GArray *
+hs_store_list_portfolio_projects (HsStoreDb  *db,
+                                  GError    **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (HsPortfolioProject));
+  g_autoptr(HsStoreStmt) stmt = NULL;
+  g_autoptr(HsStoreStmt) years = NULL;
+  guint at = 0;
+  int rc;
+
+  stmt = hs_store_db_stmt (db, STMT_PORTFOLIO_PROJECTS, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HsPortfolioProject row = { 0, };
+      const char *status = hs_store_column_text (stmt, 3);
+      int status_value = status != NULL ? hs_status_from_id (status) : -1;
+
+      if (status_value < 0)
+        {
+          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+                       _("“%s” contains an unknown %s “%s”"), db->path, "status",
+                       status != NULL ? status : "");
+          return NULL;
+        }
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.agreement_id = sqlite3_column_int64 (stmt, 1);
+      row.call_id = sqlite3_column_int64 (stmt, 2);
+      row.status = (HsStatus) status_value;
+      /* a project without totals is one whose amounts the store could
+       * not add up: counted nowhere, as hs_portfolio_project_init () does */
+      row.totals_ok = sqlite3_column_int (stmt, 4) != 0;
+      row.total_costs = sqlite3_column_int64 (stmt, 5);
+      row.eu_state = sqlite3_column_int64 (stmt, 6);
+      row.city = sqlite3_column_int64 (stmt, 7);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      hs_store_db_set_error (db, rc, error, _("Reading the project list failed"));
+      return NULL;
+    }
+
+  /* the costs by year, merged in id order */
+  years = hs_store_db_stmt (db, STMT_PORTFOLIO_YEARS, error);
+  if (years == NULL)
+    return NULL;
+  rc = sqlite3_step (years);
+  while (at < rows->len)
+    {
+      HsPortfolioProject *row = &g_array_index (rows, HsPortfolioProject, at++);
+      gint64 in_year[HS_PORTFOLIO_N_YEARS] = { 0, };
+      gint64 before = 0;
+
+      while (rc == SQLITE_ROW && sqlite3_column_int64 (years, 0) < row->id)
+        rc = sqlite3_step (years);
+      for (; rc == SQLITE_ROW && sqlite3_column_int64 (years, 0) == row->id; rc = sqlite3_step (years))
+        {
+          gint64 year = sqlite3_column_int64 (years, 1);
+          gint64 costs = sqlite3_column_int64 (years, 2);
+
+          /* each year's costs and their sum were added up on write, so
+           * these additions cannot overflow */
+          if (year < HS_PROGRAMME_START_YEAR)
+            before += costs;
+          else if (year <= HS_PROGRAMME_END_YEAR)
+            in_year[year - HS_PROGRAMME_START_YEAR] = costs;
+        }
+      if (row->totals_ok)
+        hs_portfolio_project_set_costs (row, row->total_costs, before, in_year);
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      hs_store_db_set_error (db, rc, error, _("Reading the project list failed"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 gboolean
 hs_store_get_project_summary (HsStoreDb         *db,
                               gint64             id,

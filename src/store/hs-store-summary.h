@@ -19,6 +19,10 @@ gboolean hs_store_get_project_summary   (HsStoreDb        *db,
                                         GError          **error);
 GArray *hs_store_list_project_summaries (HsStoreDb    *db,
                                          GError      **error);
+/* GArray of HsPortfolioProject by id: two queries over the totals kept on
+ * write (hs_repository_list_portfolio_projects). */
+GArray *hs_store_list_portfolio_projects (HsStoreDb    *db,
+                                          GError      **error);
 /* GArray of HsSummaryRow (clear func set): one GROUP BY query over the
  * totals kept on write. agreement_id 0: all agreements. */
 GArray *hs_store_summarise              (HsStoreDb    *db,

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "core/hs-core-error.h"
+#include "core/hs-generate.h"
 #include "core/hs-repository.h"
 #include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
@@ -1062,6 +1063,92 @@ test_project_summaries (Fixture       *fixture,
     g_assert_cmpint (s->total_costs, ==, 0);
     g_assert_cmpint (s->support_bp, ==, 0);
     g_assert_cmpuint (s->errors, >=, 1);   /* no main implementer, no schedule */
+  }
+}
+
+/* The agreements' rules read a line per project from the totals tables;
+ * the lines are those hs_portfolio_project_init () makes of the loaded
+ * projects (the interface's fallback), costs outside the programme's years
+ * included. */
+static gboolean
+portfolio_line_cb (HsProject *project,
+                   gpointer   user_data)
+{
+  GArray *lines = user_data;
+
+  g_array_set_size (lines, lines->len + 1);
+  hs_portfolio_project_init (&g_array_index (lines, HsPortfolioProject, lines->len - 1), project);
+  return TRUE;
+}
+
+static void
+test_portfolio_projects (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) agreements = hs_repository_list_agreements (fixture->repo, NULL);
+  g_autoptr(GPtrArray) focus_areas = hs_repository_list_focus_areas (fixture->repo, 0, NULL);
+  g_autoptr(GPtrArray) projects = hs_generate_portfolio (agreements, focus_areas, 120, 7);
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) walked = g_array_new (FALSE, TRUE, sizeof (HsPortfolioProject));
+  g_autoptr(GError) error = NULL;
+  HsProject *first = g_ptr_array_index (projects, 0);
+  HsImplementer *main_impl = g_ptr_array_index (first->implementers, 0);
+  HsBudgetLine early = { HS_COST_STAFF, 2019, 1234567, FALSE };
+  HsBudgetLine late = { HS_COST_STAFF, 2031, 7654321, FALSE };
+  guint years_with_support = 0;
+
+  g_array_append_val (main_impl->budget, early);
+  g_array_append_val (main_impl->budget, late);
+  save_portfolio (fixture, projects);
+
+  lines = hs_repository_list_portfolio_projects (fixture->repo, &error);
+  g_assert_no_error (error);
+  g_assert_true (hs_repository_foreach_project (fixture->repo, portfolio_line_cb, walked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, projects->len);
+  g_assert_cmpuint (walked->len, ==, lines->len);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const HsPortfolioProject *a = &g_array_index (lines, HsPortfolioProject, i);
+      const HsPortfolioProject *b = NULL;
+
+      /* foreach walks in code order, the list is in id order */
+      for (guint j = 0; b == NULL && j < walked->len; j++)
+        if (g_array_index (walked, HsPortfolioProject, j).id == a->id)
+          b = &g_array_index (walked, HsPortfolioProject, j);
+      g_assert_nonnull (b);
+      if (i > 0)
+        g_assert_cmpint (g_array_index (lines, HsPortfolioProject, i - 1).id, <, a->id);
+      g_assert_cmpint (a->agreement_id, ==, b->agreement_id);
+      g_assert_cmpint (a->call_id, ==, b->call_id);
+      g_assert_cmpint (a->status, ==, b->status);
+      g_assert_true (a->totals_ok);
+      g_assert_true (b->totals_ok);
+      g_assert_cmpint (a->total_costs, ==, b->total_costs);
+      g_assert_cmpint (a->eu_state, ==, b->eu_state);
+      g_assert_cmpint (a->city, ==, b->city);
+      for (guint y = 0; y < HS_PORTFOLIO_N_YEARS; y++)
+        {
+          g_assert_cmpint (a->eu_state_by_year[y], ==, b->eu_state_by_year[y]);
+          years_with_support += a->eu_state_by_year[y] != 0;
+        }
+    }
+  g_assert_cmpuint (years_with_support, >, lines->len);   /* the shares are there */
+
+  /* the first project's costs of 2019 and 2031 are in its total, in no year */
+  {
+    const HsPortfolioProject *a = NULL;
+    gint64 in_years = 0;
+
+    for (guint i = 0; a == NULL && i < lines->len; i++)
+      if (g_array_index (lines, HsPortfolioProject, i).id == first->id)
+        a = &g_array_index (lines, HsPortfolioProject, i);
+    g_assert_nonnull (a);
+    for (guint y = 0; y < HS_PORTFOLIO_N_YEARS; y++)
+      in_years += a->eu_state_by_year[y];
+    g_assert_cmpint (in_years, >, 0);
+    g_assert_cmpint (in_years, <, a->eu_state);
   }
 }
 
@@ -2952,6 +3039,7 @@ main (int   argc,
   ADD ("/store/summaries", test_summaries);
   ADD ("/store/summaries-eu-state", test_summaries_eu_state);
   ADD ("/store/project-summaries", test_project_summaries);
+  ADD ("/store/portfolio-projects", test_portfolio_projects);
   ADD ("/store/organisation-roles", test_organisation_roles);
   ADD ("/store/undo/create", test_undo_create);
   ADD ("/store/stale-save", test_stale_save);
