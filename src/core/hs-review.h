@@ -148,6 +148,11 @@ typedef struct
   GDate       change_made;   /* when it was made */
   GDate       change_starts; /* when the change starts */
   char       *change_reason; /* what and why, may be NULL */
+  /* Who decides (domain.md §6): the processing council selects, the
+   * coordinating council makes the legal decision; NULL: the call's
+   * intermediary, else the agreement's. */
+  char       *processing_council;
+  char       *coordinating_council;
 } HsReview;
 
 HsReview   *hs_review_new   (gint64 project_id);

@@ -2650,8 +2650,8 @@ test_read_only (void)
  * tables and columns away from a fresh one) is copied to "<file>.bak-v1"
  * and upgraded, the totals of its projects are filled in, every project
  * starts at version 1, the calls keep their limits with the new fields
- * empty, and the financing lines come back undivided (year 0) with their
- * amounts. */
+ * empty, the financing lines come back undivided (year 0) with their
+ * amounts, and the programme's selection criteria are there. */
 static void
 test_migration (void)
 {
@@ -2665,7 +2665,7 @@ test_migration (void)
   HsSqliteRepository *store;
   sqlite3 *db;
 
-  g_assert_cmpint (hs_sqlite_schema_version (), ==, 7);
+  g_assert_cmpint (hs_sqlite_schema_version (), ==, 8);
 
   store_tmp_init (&tmp);
   backup = g_strconcat (tmp.path, ".bak-v1", NULL);
@@ -2678,6 +2678,9 @@ test_migration (void)
   db = store_test_sqlite_open (tmp.path, TRUE);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE action_item; DROP TABLE action_log;"
+                                 "DROP TABLE proposal_item; DROP TABLE proposal; DROP TABLE project_version;"
+                                 "DROP TABLE decision_grant; DROP TABLE decision; DROP TABLE review_comment;"
+                                 "DROP TABLE review_score; DROP TABLE review; DROP TABLE criterion;"
                                  "DROP TABLE implementer_totals; DROP TABLE project_year_totals;"
                                  "DROP TABLE project_totals; ALTER TABLE project DROP COLUMN version;"
                                  "PRAGMA foreign_keys = OFF;"
@@ -2730,7 +2733,7 @@ test_migration (void)
 
   store = hs_sqlite_repository_open (tmp.path, HS_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 7);
+  g_assert_cmpint (hs_sqlite_repository_get_schema_version (store), ==, 8);
   for (guint i = 0; i < projects->len; i++)
     {
       const HsProject *saved = g_ptr_array_index (projects, i);
@@ -2798,6 +2801,12 @@ test_migration (void)
     g_assert_nonnull (undone);
     g_assert_false (hs_repository_can_undo (HS_REPOSITORY (store)));
   }
+  /* the programme's selection criteria, as a new database has them */
+  db = store_test_sqlite_open (tmp.path, FALSE);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM criterion WHERE call_id IS NULL"), ==, 28);
+  g_assert_cmpint (store_test_sqlite_int (db, "SELECT COUNT (*) FROM criterion WHERE kind = 'horizontal'"), ==, 4);
+  sqlite3_close (db);
+
   /* The backup is the schema-1 database as it was. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   db = store_test_sqlite_open (backup, FALSE);
