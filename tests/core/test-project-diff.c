@@ -404,6 +404,7 @@ test_finnish_labels (void)
                        "10\u00a0000,00\u00a0€ → 12\u00a0000,00\u00a0€ (+2\u00a0000,00\u00a0€)");
       g_assert_cmpstr (name, ==, "Nimi suomeksi: Älykäs satama → Älykäs ja vihreä satama");
       g_assert_cmpstr (line_at (lines, 2)->label, ==, "Kuntarahoitus, Oulun kaupunki");
+      g_assert_cmpstr (line_at (lines, 5)->after, ==, "osatoteuttaja");
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
