@@ -1485,11 +1485,9 @@ field_kind (HsProjectField field)
     }
 }
 
-/* The same implementer in two versions of a project: the same stored id,
- * or, when one of them is not stored yet, the same organisation. */
-static gboolean
-implementer_same (const HsImplementer *a,
-                  const HsImplementer *b)
+gboolean
+hs_implementer_same (const HsImplementer *a,
+                     const HsImplementer *b)
 {
   const HsOrganisation *x = a->organisation, *y = b->organisation;
 
@@ -1533,7 +1531,7 @@ compare_implementers (const HsProject    *before,
       guint j;
 
       for (j = 0; j < after->implementers->len && b == NULL; j++)
-        if (implementer_same (a, g_ptr_array_index (after->implementers, j)))
+        if (hs_implementer_same (a, g_ptr_array_index (after->implementers, j)))
           b = g_ptr_array_index (after->implementers, j);
       if (b == NULL)
         {
@@ -1560,7 +1558,7 @@ compare_implementers (const HsProject    *before,
       gboolean found = FALSE;
 
       for (guint i = 0; i < before->implementers->len && !found; i++)
-        found = implementer_same (g_ptr_array_index (before->implementers, i), b);
+        found = hs_implementer_same (g_ptr_array_index (before->implementers, i), b);
       if (!found)
         {
           out->added = b;

@@ -154,6 +154,10 @@ gboolean        hs_implementer_financing_is_split (const HsImplementer *impl, Hs
  * indirect-7), rounded half away from zero. */
 gboolean        hs_implementer_update_derived (HsImplementer *impl, HsCostModel model, GError **error);
 gboolean        hs_implementer_totals        (const HsImplementer *impl, HsTotals *out, GError **error);
+/* Whether @a and @b are the same implementer in two versions of a project:
+ * the same stored id, or, when one of them is not stored yet, the same
+ * organisation (its stored id, else its business ID, else its name). */
+gboolean        hs_implementer_same          (const HsImplementer *a, const HsImplementer *b);
 
 HsProject      *hs_project_new        (const char *code);
 HsProject      *hs_project_copy       (const HsProject *project);
