@@ -28,6 +28,7 @@
 #include "core/hs-reference.h"
 #include "core/hs-repository.h"
 
+#include "core/hs-portfolio-rules.h"
 #include "hs-cli.h"
 
 /* What the store's schema allows (0004-calls.sql). */
@@ -364,32 +365,27 @@ load_named_call (Data        *data,
   return *out != NULL ? HS_EXIT_OK : HS_EXIT_USAGE;
 }
 
-static gboolean
-count_project_cb (HsProject *project,
-                  gpointer   user_data)
-{
-  GHashTable *counts = user_data;
-  gpointer old = g_hash_table_lookup (counts, &project->call_id);
-
-  if (old == NULL)
-    g_hash_table_insert (counts, g_memdup2 (&project->call_id, sizeof (gint64)), GUINT_TO_POINTER (1));
-  else
-    g_hash_table_insert (counts, g_memdup2 (&project->call_id, sizeof (gint64)),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
-  return TRUE;
-}
-
-/* call id → the number of projects that apply to it. */
+/* call id → the number of projects that apply to it: from the lines the
+ * store reads off its totals (no project loaded). */
 static GHashTable *
 count_projects (HsRepository *repo,
                 GError      **error)
 {
   GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) portfolio = hs_repository_list_portfolio_projects (repo, error);
 
-  if (!hs_repository_foreach_project (repo, count_project_cb, counts, error))
+  if (portfolio == NULL)
     {
       g_hash_table_unref (counts);
       return NULL;
+    }
+  for (guint i = 0; i < portfolio->len; i++)
+    {
+      const gint64 *call_id = &g_array_index (portfolio, HsPortfolioProject, i).call_id;
+      gpointer old = g_hash_table_lookup (counts, call_id);
+
+      g_hash_table_insert (counts, g_memdup2 (call_id, sizeof (gint64)),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
     }
   return counts;
 }
@@ -635,6 +631,7 @@ cmd_show (HsCli *cli,
   const HsAgreement *agreement;
   HsCall *call;
   HsLang lang = cli->lang;
+  HsCallMoney money;
   guint projects;
   int exit_code = HS_EXIT_OK;
 
@@ -651,10 +648,28 @@ cmd_show (HsCli *cli,
   if (counts == NULL)
     return hs_cli_store_error (error);
   projects = projects_of (counts, call);
+  {
+    g_autoptr(GArray) portfolio = hs_repository_list_portfolio_projects (HS_REPOSITORY (data.repo), &error);
+
+    if (portfolio == NULL)
+      return hs_cli_store_error (error);
+    hs_call_money (call, portfolio, &money);
+  }
 
   if (json)
     {
       call_to_json (out, call, data.agreements, projects);
+      /* the money of the call, as the review sees it */
+      if (out->len > 0 && out->str[out->len - 1] == '}')
+        {
+          g_string_truncate (out, out->len - 1);
+          g_string_append_printf (out, ", \"money\": {\"available\": %" G_GINT64_FORMAT ", \"applied\": %" G_GINT64_FORMAT
+                                       ", \"proposed\": %" G_GINT64_FORMAT ", \"granted\": %" G_GINT64_FORMAT
+                                       ", \"remaining\": %" G_GINT64_FORMAT ", \"applications\": %u, \"proposals\": %u"
+                                       ", \"grants\": %u, \"rejections\": %u}}",
+                                  money.available, money.applied, money.proposed, money.granted, money.remaining,
+                                  money.applications, money.proposals, money.grants, money.rejections);
+        }
       g_string_append_c (out, '\n');
       fputs (out->str, stdout);
       return HS_EXIT_OK;
@@ -731,6 +746,8 @@ cmd_show (HsCli *cli,
             g_string_append_printf (out, "%s\n", lines[l]);
           }
       }
+    g_string_append_printf (out, "%s\n", _("EU and state money of the call:"));
+    hs_cli_call_money_text (out, &money, lang);
     fputs (out->str, stdout);
   }
   return HS_EXIT_OK;

@@ -935,6 +935,15 @@ static const Command commands[] = {
   { "redo", hs_cli_cmd_redo, N_("Do again what undo took back") },
   { "history", hs_cli_cmd_history, N_("List the actions in the database’s log") },
   { "call", hs_cli_cmd_call, N_("List, show, add, edit or delete the calls for applications (list|show|add|edit|delete)") },
+  { "criteria", hs_cli_cmd_criteria, N_("List the selection criteria, with a project’s CODE its call’s too") },
+  { "review", hs_cli_cmd_review, N_("Score an application against a criterion, or show its assessment (CODE)") },
+  { "ranking", hs_cli_cmd_ranking, N_("Rank a call’s applications by their assessment, with the call’s money (CALL)") },
+  { "propose", hs_cli_cmd_propose, N_("Record the steering group’s proposal for a call (CALL --order CODE,CODE,…)") },
+  { "decide", hs_cli_cmd_decide, N_("Record a funding decision that grants support (CODE --date … [--granted …])") },
+  { "reject", hs_cli_cmd_reject, N_("Record a negative funding decision (CODE --date … --reason …)") },
+  { "change", hs_cli_cmd_change, N_("Open a change application on a decided project (CODE --starts DATE)") },
+  { "versions", hs_cli_cmd_versions, N_("List a project’s kept versions and decisions (CODE)") },
+  { "diff", hs_cli_cmd_diff, N_("Compare two versions of a project (CODE [--from N] [--to M])") },
 };
 
 static void

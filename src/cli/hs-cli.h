@@ -5,7 +5,8 @@
  * Each group of commands lives in its own file (hs-cli.c: init, summary,
  * list, check, generate; hs-cli-exchange.c: export, import, validate;
  * hs-cli-charts.c: chart, report; hs-cli-file.c: check-db, backup,
- * restore; hs-cli-calls.c: call) and is listed in the command table in
+ * restore; hs-cli-calls.c: call; hs-cli-review.c: criteria, review,
+ * ranking, propose, decide, reject, change, versions, diff) and is listed in the command table in
  * hs-cli.c.
  */
 #pragma once
@@ -13,6 +14,7 @@
 #include <glib.h>
 
 #include "core/hs-lang.h"
+#include "core/hs-review.h"
 #include "store/hs-sqlite-repository.h"
 
 G_BEGIN_DECLS
@@ -73,6 +75,19 @@ void                hs_cli_print_table     (HsCliColumn   *columns,
 int                 hs_cli_cmd_call        (HsCli         *cli,
                                             int            argc,
                                             char         **argv);
+
+/* hs-cli-review.c */
+int                 hs_cli_cmd_criteria    (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_review      (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_ranking     (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_propose     (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_decide      (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_reject      (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_change      (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_versions    (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_diff        (HsCli *cli, int argc, char **argv);
+/* A call's money as indented lines of text. */
+void                hs_cli_call_money_text (GString *out, const HsCallMoney *money, HsLang lang);
 
 /* hs-cli-exchange.c */
 int                 hs_cli_cmd_export      (HsCli         *cli,

@@ -131,11 +131,31 @@ group_add (Group                    *group,
                     !hs_money_add (group->city, p->city, &group->city);
 }
 
+/* The support decided: what the decision in force granted, else (a project
+ * approved without a recorded decision) what it applied for. */
+static gint64
+decided_support (const HsPortfolioProject *p)
+{
+  return p->decision == HS_PORTFOLIO_GRANTED ? p->granted : p->eu_state;
+}
+
+/* Approved projects count with the support granted to them. */
+static void
+group_add_decided (Group                    *group,
+                   const HsPortfolioProject *p)
+{
+  HsPortfolioProject decided = *p;
+
+  decided.eu_state = decided_support (p);
+  group_add (group, &decided);
+}
+
 typedef struct
 {
   const HsCall *call;
   Group         approved;
   Group         applying;
+  Group         proposed;     /* the steering group's proposal */
 } CallSums;
 
 typedef enum
@@ -406,6 +426,18 @@ check_call_money (GPtrArray    *findings,
                        "call has %s (%s more than it has)"),
                      name, amount, limit, over);
     }
+  else if (!city && !sums->proposed.overflow && sums->proposed.eu_state > available)
+    {
+      amount = hs_money_format (sums->proposed.eu_state, lang);
+      over = hs_money_format (sums->proposed.eu_state - available, lang);
+      add_finding (findings, "call-proposals-over-available", HS_SEVERITY_WARNING, field,
+                   /* Translators: "The applications proposed for funding under the call
+                    * “Pori 2/2023” ask for 1 200 000,00 € of EU and state support; the call
+                    * has 1 000 000,00 € (200 000,00 € more than it has)" */
+                   _("The applications proposed for funding under the call “%s” ask for %s of EU and "
+                     "state support; the call has %s (%s more than it has)"),
+                   name, amount, limit, over);
+    }
   else if (!sums->applying.overflow && applying > available)
     {
       amount = hs_money_format (applying, lang);
@@ -510,7 +542,7 @@ hs_portfolio_check (const HsAgreement *agreement,
         {
           if (counts == COUNTS_APPROVED)
             {
-              group_add (&approved, p);
+              group_add_decided (&approved, p);
               for (guint y = 0; y < HS_PORTFOLIO_N_YEARS; y++)
                 if (!year_overflow[y])
                   year_overflow[y] = !hs_money_add (by_year[y], p->eu_state_by_year[y], &by_year[y]);
@@ -534,7 +566,9 @@ hs_portfolio_check (const HsAgreement *agreement,
         {
           group_add (&sums->applying, p);
           if (counts == COUNTS_APPROVED)
-            group_add (&sums->approved, p);
+            group_add_decided (&sums->approved, p);
+          if (p->proposed && counts != COUNTS_NOWHERE)
+            group_add (&sums->proposed, p);
         }
     }
 
@@ -555,4 +589,44 @@ hs_portfolio_check (const HsAgreement *agreement,
     }
 
   return findings;
+}
+
+void
+hs_call_money (const HsCall *call,
+               const GArray *projects,
+               HsCallMoney  *out)
+{
+  g_return_if_fail (call != NULL && projects != NULL && out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->available = call->money_available > 0 ? call->money_available : -1;
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const HsPortfolioProject *p = &g_array_index (projects, HsPortfolioProject, i);
+
+      if (p->call_id != call->id || !p->totals_ok)
+        continue;
+      if (p->decision == HS_PORTFOLIO_REJECTED)
+        out->rejections++;
+      if (counts_as (p->status) == COUNTS_NOWHERE && p->decision != HS_PORTFOLIO_REJECTED)
+        continue;
+      /* sums of stored cents, each within gint64; a portfolio's support is
+       * far from its range, and a sum that would leave it stops growing */
+      out->applications++;
+      if (!hs_money_add (out->applied, p->eu_state, &out->applied))
+        out->applied = G_MAXINT64;
+      if (p->proposed)
+        {
+          out->proposals++;
+          if (!hs_money_add (out->proposed, p->eu_state, &out->proposed))
+            out->proposed = G_MAXINT64;
+        }
+      if (p->decision == HS_PORTFOLIO_GRANTED)
+        {
+          out->grants++;
+          if (!hs_money_add (out->granted, p->granted, &out->granted))
+            out->granted = G_MAXINT64;
+        }
+    }
+  out->remaining = out->available >= 0 ? out->available - out->granted : -1;
 }

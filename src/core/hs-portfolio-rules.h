@@ -35,6 +35,10 @@
  *     error; of the applying ones: a warning)
  *   5 call-city-money-over-available       "calls/ID/city-money-available"
  *     (the same for the cities' financing and the call's city money)
+ *     (approved projects count with the support their decision in force
+ *     granted; between the approved and the applying ones, a warning when
+ *     the applications the steering group proposed ask for more:
+ *     call-proposals-over-available, same field)
  *   6 call-projects-over-limit             "calls/ID/max-projects"
  *     (more approved projects than the call funds: an error; more
  *     applications: a warning)
@@ -52,10 +56,18 @@
 #include "hs-lang.h"
 #include "hs-project.h"
 #include "hs-reference.h"
+#include "hs-review.h"
 
 G_BEGIN_DECLS
 
 #define HS_PORTFOLIO_N_YEARS (HS_PROGRAMME_END_YEAR - HS_PROGRAMME_START_YEAR + 1)
+
+typedef enum
+{
+  HS_PORTFOLIO_UNDECIDED,
+  HS_PORTFOLIO_GRANTED,     /* a grant is in force (hs_review_decision_in_force) */
+  HS_PORTFOLIO_REJECTED,
+} HsPortfolioDecision;
 
 /* What the rules need of one project: a plain struct (a GArray of them
  * needs no clear function). */
@@ -73,6 +85,11 @@ typedef struct
    * share of costs in other years (an error of the project's own) is in
    * none of them */
   gint64   eu_state_by_year[HS_PORTFOLIO_N_YEARS];
+  /* the review (hs-review.h), where the repository keeps one; a project
+   * made from an HsProject alone is undecided and not proposed */
+  gboolean            proposed;   /* the steering group proposed it in its call */
+  HsPortfolioDecision decision;
+  gint64              granted;    /* EU + state granted by the decision in force */
 } HsPortfolioProject;
 
 /* Fills @out from @project. */
@@ -97,5 +114,11 @@ GPtrArray *hs_portfolio_check        (const HsAgreement *agreement,
                                       GPtrArray         *calls,
                                       const GArray      *projects,
                                       HsLang             lang);
+
+/* A call's money: available, applied for, proposed, granted and what
+ * remains, over @projects (HsPortfolioProject) that apply to it. */
+void       hs_call_money             (const HsCall       *call,
+                                      const GArray       *projects,
+                                      HsCallMoney        *out);
 
 G_END_DECLS

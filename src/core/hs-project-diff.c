@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The fields that differ are found with hs_project_changed_fields () and
- * the implementers matched with hs_implementer_same (), as the undo
- * history's descriptions do; this file only lists the differences one by
- * one and formats them.
+ * the implementers matched by their organisations (the undo history's
+ * descriptions match them by their stored ids, which every save renews);
+ * this file lists the differences one by one and formats them.
  */
 #define G_LOG_DOMAIN "hs-core"
 
@@ -32,6 +32,24 @@ hs_diff_line_free (HsDiffLine *line)
 }
 
 /* Adds a line; takes @field, @label, @before and @after. */
+
+/* Versions of a project are compared by organisation: every save gives the
+ * implementers new ids, an organisation keeps its own. */
+static gboolean
+same_organisation (const HsImplementer *a,
+                   const HsImplementer *b)
+{
+  const HsOrganisation *x = a->organisation, *y = b->organisation;
+
+  if (x == NULL || y == NULL)
+    return x == y && hs_implementer_same (a, b);
+  if (x->id != 0 && y->id != 0)
+    return x->id == y->id;
+  if (x->business_id != NULL && y->business_id != NULL)
+    return g_str_equal (x->business_id, y->business_id);
+  return x->business_id == y->business_id && g_strcmp0 (x->name, y->name) == 0;
+}
+
 static HsDiffLine *
 add_line (GPtrArray *lines,
           char      *field,
@@ -394,7 +412,7 @@ diff_implementers (GPtrArray       *lines,
       guint i;
 
       for (i = 0; i < from->implementers->len; i++)
-        if (!matched[i] && hs_implementer_same (g_ptr_array_index (from->implementers, i), b))
+        if (!matched[i] && same_organisation (g_ptr_array_index (from->implementers, i), b))
           {
             a = g_ptr_array_index (from->implementers, i);
             matched[i] = TRUE;

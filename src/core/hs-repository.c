@@ -382,6 +382,108 @@ hs_repository_list_portfolio_projects (HsRepository  *self,
   return g_steal_pointer (&rows);
 }
 
+static gboolean
+no_reviews (GError **error)
+{
+  g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID, "%s",
+               _("This portfolio keeps no reviews or funding decisions"));
+  return FALSE;
+}
+
+gboolean
+hs_repository_has_reviews (HsRepository *self)
+{
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+
+  return HS_REPOSITORY_GET_IFACE (self)->load_review != NULL;
+}
+
+GPtrArray *
+hs_repository_list_criteria (HsRepository  *self,
+                             gint64         call_id,
+                             GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->list_criteria == NULL)
+    return no_reviews (error), NULL;
+  return iface->list_criteria (self, call_id, error);
+}
+
+HsReview *
+hs_repository_load_review (HsRepository  *self,
+                           gint64         project_id,
+                           GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->load_review == NULL)
+    return no_reviews (error), NULL;
+  return iface->load_review (self, project_id, error);
+}
+
+gboolean
+hs_repository_save_review (HsRepository  *self,
+                           HsReview      *review,
+                           HsProject     *project,
+                           const char    *description,
+                           GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (review != NULL, FALSE);
+  g_return_val_if_fail (project == NULL || project->id == review->project_id, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->save_review == NULL)
+    return no_reviews (error);
+  return iface->save_review (self, review, project, description, error);
+}
+
+HsProposal *
+hs_repository_load_proposal (HsRepository  *self,
+                             gint64         call_id,
+                             GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->load_proposal == NULL)
+    return no_reviews (error), NULL;
+  return iface->load_proposal (self, call_id, error);
+}
+
+gboolean
+hs_repository_save_proposal (HsRepository  *self,
+                             HsProposal    *proposal,
+                             const char    *description,
+                             GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (proposal != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->save_proposal == NULL)
+    return no_reviews (error);
+  return iface->save_proposal (self, proposal, description, error);
+}
+
 GArray *
 hs_repository_summarise (HsRepository  *self,
                          HsDimension    by,

@@ -23,6 +23,7 @@
 #include <glib-object.h>
 #include "hs-portfolio-rules.h"
 #include "hs-project.h"
+#include "hs-review.h"
 #include "hs-reference.h"
 #include "hs-summary.h"
 
@@ -92,6 +93,15 @@ struct _HsRepositoryInterface
   void            (*refresh)            (HsRepository *self);
   /* Optional; without it the wrapper walks foreach_project(). */
   GArray         *(*list_portfolio_projects) (HsRepository *self, GError **error);
+  /* Optional, all or none (hs_repository_has_reviews): the review of
+   * applications and the funding decisions (hs-review.h). */
+  GPtrArray      *(*list_criteria)      (HsRepository *self, gint64 call_id, GError **error);
+  HsReview       *(*load_review)        (HsRepository *self, gint64 project_id, GError **error);
+  gboolean        (*save_review)        (HsRepository *self, HsReview *review, HsProject *project,
+                                         const char *description, GError **error);
+  HsProposal     *(*load_proposal)      (HsRepository *self, gint64 call_id, GError **error);
+  gboolean        (*save_proposal)      (HsRepository *self, HsProposal *proposal,
+                                         const char *description, GError **error);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
@@ -143,6 +153,23 @@ gboolean    hs_repository_delete_call       (HsRepository *self, gint64 id, GErr
 gboolean    hs_repository_foreach_project   (HsRepository *self, HsProjectFunc func, gpointer user_data, GError **error);
 /* GArray of HsProjectSummary (clear func set), ordered by code. */
 GArray     *hs_repository_list_project_summaries (HsRepository *self, GError **error);
+/* Whether the repository keeps reviews, proposals and decisions. Without
+ * them the functions below fail with HS_CORE_ERROR_INVALID. */
+gboolean    hs_repository_has_reviews       (HsRepository *self);
+/* The programme's selection criteria, then those of @call_id (0: the
+ * programme's only), HsCriterion*. */
+GPtrArray  *hs_repository_list_criteria     (HsRepository *self, gint64 call_id, GError **error);
+/* The project's review, an empty one when it has none. */
+HsReview   *hs_repository_load_review       (HsRepository *self, gint64 project_id, GError **error);
+/* Replaces the project's review with @review and, when @project is not
+ * NULL, saves @project (its status after a decision) in the same action,
+ * which undo takes back as one. */
+gboolean    hs_repository_save_review       (HsRepository *self, HsReview *review, HsProject *project,
+                                             const char *description, GError **error);
+/* The call's proposal, an empty one when it has none. */
+HsProposal *hs_repository_load_proposal     (HsRepository *self, gint64 call_id, GError **error);
+gboolean    hs_repository_save_proposal     (HsRepository *self, HsProposal *proposal,
+                                             const char *description, GError **error);
 /* GArray of HsPortfolioProject, one per project, ordered by id: what the
  * agreements' and calls' rules (hs_portfolio_check) read. The SQLite store
  * reads them from its totals tables in two queries. */

@@ -878,6 +878,7 @@ set_decided_status (HsProject   *project,
 static gboolean
 settle_grants (HsDecision       *decision,
                const HsProject  *project,
+               const HsDecision *previous,
                HsLang            lang,
                GError          **error)
 {
@@ -910,7 +911,12 @@ settle_grants (HsDecision       *decision,
       HsGrant grant = { org, hs_implementer_get_financing (impl, HS_SOURCE_EU_STATE), 0 };
       gboolean named = FALSE;
 
+      /* not named: what it applied for; on a change, what the decision in
+       * force granted it, as far as it still applies for it */
       grant.granted = grant.applied;
+      for (guint j = 0; previous != NULL && j < previous->grants->len; j++)
+        if (g_array_index (previous->grants, HsGrant, j).organisation_id == org)
+          grant.granted = MIN (grant.applied, g_array_index (previous->grants, HsGrant, j).granted);
       for (guint j = 0; j < decision->grants->len; j++)
         if (g_array_index (decision->grants, HsGrant, j).organisation_id == org)
           {
@@ -1086,7 +1092,7 @@ hs_review_decide (HsReview      *review,
                        _("The eligibility period would end (%s) before it begins (%s)"), until, from);
           return FALSE;
         }
-      if (!settle_grants (decision, project, lang, error))
+      if (!settle_grants (decision, project, change ? in_force : NULL, lang, error))
         return FALSE;
     }
   else
@@ -1126,6 +1132,82 @@ hs_review_decide (HsReview      *review,
       g_clear_pointer (&review->change_reason, g_free);
     }
   g_ptr_array_add (review->decisions, decision);
+  return TRUE;
+}
+
+gboolean
+hs_decision_set_total (HsDecision       *decision,
+                       const HsProject  *project,
+                       gint64            total,
+                       HsLang            lang,
+                       GError          **error)
+{
+  gint64 named = 0, unnamed_applied = 0, applied_all = 0, left, shared = 0;
+  guint last = G_MAXUINT;
+
+  g_return_val_if_fail (decision != NULL && project != NULL, FALSE);
+
+  for (guint i = 0; i < decision->grants->len; i++)
+    named += g_array_index (decision->grants, HsGrant, i).granted;
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      gint64 org = impl->organisation != NULL ? impl->organisation->id : 0;
+      gint64 applied = hs_implementer_get_financing (impl, HS_SOURCE_EU_STATE);
+      gboolean is_named = FALSE;
+
+      applied_all += applied;
+      for (guint j = 0; j < decision->grants->len; j++)
+        is_named |= g_array_index (decision->grants, HsGrant, j).organisation_id == org;
+      if (!is_named && applied > 0)
+        {
+          unnamed_applied += applied;
+          last = i;
+        }
+    }
+  if (total < named)
+    {
+      g_autofree char *t = hs_money_format (total, lang);
+      g_autofree char *n = hs_money_format (named, lang);
+
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   _("The grant of %s is less than the %s granted to the implementers named"), t, n);
+      return FALSE;
+    }
+  left = total - named;
+  if (left > unnamed_applied)
+    {
+      g_autofree char *t = hs_money_format (total, lang);
+      g_autofree char *a = hs_money_format (applied_all, lang);
+      g_autofree char *o = hs_money_format (left - unnamed_applied, lang);
+
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   _("%s: the grant of %s is more than the %s of EU and state support applied for (%s over)"),
+                   project->code, t, a, o);
+      return FALSE;
+    }
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      gint64 org = impl->organisation != NULL ? impl->organisation->id : 0;
+      gint64 applied = hs_implementer_get_financing (impl, HS_SOURCE_EU_STATE);
+      gboolean is_named = FALSE;
+      HsGrant grant = { org, applied, 0 };
+
+      for (guint j = 0; j < decision->grants->len; j++)
+        is_named |= g_array_index (decision->grants, HsGrant, j).organisation_id == org;
+      if (is_named || applied == 0)
+        continue;
+      if (i == last)
+        grant.granted = left - shared;
+      else if (!hs_money_scale (left, applied, unnamed_applied, &grant.granted))
+        {
+          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_OVERFLOW, "%s", _("The amounts are too large"));
+          return FALSE;
+        }
+      shared += grant.granted;
+      g_array_append_val (decision->grants, grant);
+    }
   return TRUE;
 }
 
@@ -1227,6 +1309,7 @@ hs_review_summarise (const HsReview  *review,
                      HsReviewSummary *out)
 {
   g_autoptr(GHashTable) reviewers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) objectives = g_hash_table_new (g_str_hash, g_str_equal);
   double weighted = 0, weights = 0;
 
   g_return_if_fail (review != NULL && criteria != NULL && out != NULL);
@@ -1235,6 +1318,19 @@ hs_review_summarise (const HsReview  *review,
   out->project_id = review->project_id;
   out->notes = g_ptr_array_new_with_free_func (g_free);
   out->score_bp = -1;
+
+  /* Content criteria are of the application's specific objective: those of
+   * the objectives nobody scored are not missing, they do not apply. */
+  for (guint c = 0; c < criteria->len; c++)
+    {
+      const HsCriterion *criterion = g_ptr_array_index (criteria, c);
+
+      if (criterion->kind != HS_CRITERION_CONTENT || criterion->objective == NULL)
+        continue;
+      for (guint i = 0; i < review->scores->len; i++)
+        if (((HsScore *) g_ptr_array_index (review->scores, i))->criterion_id == criterion->id)
+          g_hash_table_add (objectives, criterion->objective);
+    }
 
   for (guint c = 0; c < criteria->len; c++)
     {
@@ -1257,7 +1353,9 @@ hs_review_summarise (const HsReview  *review,
       out->scored += n;
       if (n == 0)
         {
-          out->unscored++;
+          if (criterion->kind != HS_CRITERION_CONTENT || criterion->objective == NULL
+              || g_hash_table_contains (objectives, criterion->objective))
+            out->unscored++;
           continue;
         }
       if (criterion->kind == HS_CRITERION_GENERAL)

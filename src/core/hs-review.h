@@ -215,7 +215,9 @@ gboolean hs_review_add_comment (HsReview   *review,
 
 /* Decides the application, or the open change application: @decision's
  * grants (one per implementer with EU + state support, granted ≤ applied;
- * an implementer left out is granted what it applied for) or a rejection.
+ * an implementer left out is granted what it applied for, on a change what
+ * the decision in force granted it, at most what it applies for now) or a
+ * rejection.
  * The date not before the application was submitted (the project's history)
  * nor before the call opened, nor after the call's money is spent (its
  * close date plus the programme's end); a second decision of an undecided
@@ -230,6 +232,17 @@ gboolean hs_review_decide      (HsReview          *review,
                                 HsDecision        *decision,   /* transfer full on success */
                                 const char        *now,
                                 const char        *actor,
+                                HsLang             lang,
+                                GError           **error);
+
+/* Sets the grants of the implementers @decision does not name yet so that
+ * all of them add up to @total: what is left after the named ones, shared
+ * in proportion to what each applied for (rounded half away from zero, the
+ * last takes the remainder). Refused when @total is less than the named
+ * grants or more than everything applied for. */
+gboolean hs_decision_set_total (HsDecision        *decision,
+                                const HsProject   *project,
+                                gint64             total,
                                 HsLang             lang,
                                 GError           **error);
 
@@ -257,7 +270,8 @@ typedef struct
   gint32   score_bp;
   guint    general_unmet;        /* general criteria some reviewer found not met */
   guint    under_minimum;        /* scored criteria whose mean is under their minimum */
-  guint    unscored;             /* criteria with no score yet */
+  guint    unscored;             /* criteria with no score yet (content criteria only of
+                                  * the specific objectives some reviewer scored) */
   GPtrArray *notes;              /* char*: "Not met: …", "Under its minimum: …" (translated) */
 } HsReviewSummary;
 
@@ -317,5 +331,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsCriterion, hs_criterion_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsReview, hs_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsDecision, hs_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsProposal, hs_proposal_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HsReviewSummary, hs_review_summary_clear)
 
 G_END_DECLS

@@ -31,6 +31,7 @@
 #include "hs-store-project.h"
 #include "hs-store-reference.h"
 #include "hs-store-schema.h"
+#include "hs-store-review.h"
 #include "hs-store-summary.h"
 
 /* How many actions the log keeps; older ones can no longer be undone. */
@@ -988,6 +989,71 @@ hs_sqlite_repository_list_portfolio_projects (HsRepository  *repo,
   return hs_store_list_portfolio_projects (HS_SQLITE_REPOSITORY (repo)->db, error);
 }
 
+static GPtrArray *
+hs_sqlite_repository_list_criteria (HsRepository  *repo,
+                                    gint64         call_id,
+                                    GError       **error)
+{
+  return hs_store_list_criteria (HS_SQLITE_REPOSITORY (repo)->db, call_id, error);
+}
+
+static HsReview *
+hs_sqlite_repository_load_review (HsRepository  *repo,
+                                  gint64         project_id,
+                                  GError       **error)
+{
+  return hs_store_load_review (HS_SQLITE_REPOSITORY (repo)->db, project_id, error);
+}
+
+static gboolean
+hs_sqlite_repository_save_review (HsRepository  *repo,
+                                  HsReview      *review,
+                                  HsProject     *project,
+                                  const char    *description,
+                                  GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  HsStoreTx *tx = begin_action (self, error);
+
+  if (tx == NULL)
+    return FALSE;
+  /* the project first: its guard reads the review as it was */
+  if ((project != NULL && !hs_store_save_project (tx, project, NULL, error))
+      || !hs_store_save_review (tx, review, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+  return commit_action (self, tx, "review", description, review->project_id, error);
+}
+
+static HsProposal *
+hs_sqlite_repository_load_proposal (HsRepository  *repo,
+                                    gint64         call_id,
+                                    GError       **error)
+{
+  return hs_store_load_proposal (HS_SQLITE_REPOSITORY (repo)->db, call_id, error);
+}
+
+static gboolean
+hs_sqlite_repository_save_proposal (HsRepository  *repo,
+                                    HsProposal    *proposal,
+                                    const char    *description,
+                                    GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  HsStoreTx *tx = begin_action (self, error);
+
+  if (tx == NULL)
+    return FALSE;
+  if (!hs_store_save_proposal (tx, proposal, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+  return commit_action (self, tx, "proposal", description, 0, error);
+}
+
 gboolean
 hs_sqlite_repository_add_eu_parts (HsSqliteRepository *self,
                                    HsDimension         by,
@@ -1091,6 +1157,11 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->foreach_project = hs_sqlite_repository_foreach_project;
   iface->list_project_summaries = hs_sqlite_repository_list_project_summaries;
   iface->list_portfolio_projects = hs_sqlite_repository_list_portfolio_projects;
+  iface->list_criteria = hs_sqlite_repository_list_criteria;
+  iface->load_review = hs_sqlite_repository_load_review;
+  iface->save_review = hs_sqlite_repository_save_review;
+  iface->load_proposal = hs_sqlite_repository_load_proposal;
+  iface->save_proposal = hs_sqlite_repository_save_proposal;
   iface->get_project_summary = hs_sqlite_repository_get_project_summary;
   iface->summarise = hs_sqlite_repository_summarise;
   iface->can_undo = hs_sqlite_repository_can_undo;

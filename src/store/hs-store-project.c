@@ -20,6 +20,7 @@
 #include "core/hs-validate.h"
 #include "hs-store-error.h"
 #include "hs-store-project.h"
+#include "hs-store-review.h"
 #include "hs-store-reference.h"
 
 #define FIRST_YEAR 2000
@@ -51,6 +52,8 @@ static const char * const entity_ids[] = {
   [HS_ENTITY_PROJECT] = "project",
   [HS_ENTITY_ORGANISATION] = "organisation",
   [HS_ENTITY_CALL] = "call",
+  [HS_ENTITY_REVIEW] = "review",
+  [HS_ENTITY_PROPOSAL] = "proposal",
 };
 
 const char *
@@ -103,6 +106,22 @@ add_item (HsStoreTx *tx,
       g_variant_unref (after);
     }
   g_ptr_array_add (tx->items, item);
+}
+
+HsStoreDb *
+hs_store_tx_get_db (HsStoreTx *tx)
+{
+  return tx->db;
+}
+
+void
+hs_store_tx_add_item (HsStoreTx *tx,
+                      HsEntity   entity,
+                      gint64     id,
+                      GVariant  *before,
+                      GVariant  *after)
+{
+  add_item (tx, entity, id, before, after);
 }
 
 static void
@@ -845,6 +864,9 @@ hs_store_save_project (HsStoreTx  *tx,
                        project->code, (long long) previous->version, (long long) project->version);
           return FALSE;
         }
+      /* a decided project changes only by a change application */
+      if (!hs_store_review_check_save (tx->db, project, error))
+        return FALSE;
       if (!delete_project_rows (tx, project->id, error))
         return FALSE;
     }
@@ -879,6 +901,10 @@ hs_store_delete_project (HsStoreTx  *tx,
   g_autoptr(HsProject) previous = hs_store_load_project (tx->db, id, error);
 
   if (previous == NULL)
+    return FALSE;
+  /* its review and places in proposals go first (undo puts them back
+   * after the project) */
+  if (!hs_store_review_forget_project (tx, id, previous->code, error))
     return FALSE;
   if (!delete_project_rows (tx, id, error))
     return FALSE;
@@ -1253,6 +1279,10 @@ hs_store_apply_state (HsStoreTx  *tx,
       return apply_organisation_state (tx, id, state, error);
     case HS_ENTITY_CALL:
       return apply_call_state (tx, id, state, error);
+    case HS_ENTITY_REVIEW:
+      return hs_store_apply_review_state (tx, id, state, error);
+    case HS_ENTITY_PROPOSAL:
+      return hs_store_apply_proposal_state (tx, id, state, error);
     default:
       g_assert_not_reached ();
     }

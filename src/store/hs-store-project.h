@@ -25,9 +25,11 @@ typedef enum
   HS_ENTITY_PROJECT,
   HS_ENTITY_ORGANISATION,
   HS_ENTITY_CALL,
+  HS_ENTITY_REVIEW,          /* a project's review (hs-store-review.h); id: the project's */
+  HS_ENTITY_PROPOSAL,        /* a call's proposal; id: the call's */
 } HsEntity;
 
-const char *hs_entity_to_id   (HsEntity entity);   /* "project", "organisation", "call" */
+const char *hs_entity_to_id   (HsEntity entity);   /* "project", "organisation", "call", "review", "proposal" */
 int         hs_entity_from_id (const char *id);
 
 /* One changed object of an action. before NULL: it was created; after
@@ -44,6 +46,15 @@ typedef struct _HsStoreTx HsStoreTx;
 
 HsStoreTx  *hs_store_tx_new            (HsStoreDb *db, GError **error);
 void        hs_store_tx_free           (HsStoreTx *tx);
+/* The database the transaction writes. */
+HsStoreDb  *hs_store_tx_get_db         (HsStoreTx *tx);
+/* Records a changed object: snapshots before and after (nullable; floating
+ * or full references, which it takes). */
+void        hs_store_tx_add_item       (HsStoreTx *tx,
+                                        HsEntity   entity,
+                                        gint64     id,
+                                        GVariant  *before,
+                                        GVariant  *after);
 /* The changes so far, in the order they were made (HsStoreItem*). */
 GPtrArray  *hs_store_tx_get_items      (HsStoreTx *tx);
 /* After a rollback: the caller's projects get back the ids they had. */

@@ -247,8 +247,13 @@ static const char * const sql[HS_N_STMTS] = {
    * the projects in id order, then their costs by year in the same order. */
   [STMT_PORTFOLIO_PROJECTS] =
     "SELECT p.id, p.agreement_id, p.call_id, p.status, t.project_id IS NOT NULL,"
-    " t.total_costs, t.eu_state, t.city"
-    " FROM project p LEFT JOIN project_totals t ON t.project_id = p.id ORDER BY p.id",
+    " t.total_costs, t.eu_state, t.city,"
+    " EXISTS (SELECT 1 FROM proposal_item pi WHERE pi.project_id = p.id AND pi.call_id = p.call_id"
+    "         AND pi.position > 0),"
+    " d.kind, d.granted"
+    " FROM project p LEFT JOIN project_totals t ON t.project_id = p.id"
+    " LEFT JOIN decision d ON d.project_id = p.id AND d.in_force = 1"
+    " ORDER BY p.id",
   [STMT_PORTFOLIO_YEARS] =
     "SELECT project_id, year, total_costs FROM project_year_totals ORDER BY project_id, year",
 
@@ -318,6 +323,56 @@ static const char * const sql[HS_N_STMTS] = {
     " JOIN project p ON p.id = i.project_id"
     " LEFT JOIN implementer_totals it ON it.implementer_id = i.id"
     " ORDER BY i.organisation_id, p.code, i.position",
+
+  /* Reviews and proposals (hs-store-review.c) */
+  [STMT_CRITERIA_LIST] =
+    "SELECT id, call_id, key, kind, objective, name_fi, name_sv, name_en, weight, minimum, per_implementer, position FROM criterion WHERE call_id IS NULL OR call_id = ?1 ORDER BY call_id IS NOT NULL, position, id",
+  [STMT_CRITERION_INSERT] =
+    "INSERT INTO criterion (call_id, key, kind, objective, name_fi, name_sv, name_en, weight, minimum, per_implementer, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, (SELECT COALESCE (MAX (position) + 1, 0) FROM criterion WHERE call_id IS ?1))",
+  [STMT_REVIEW_GET] =
+    "SELECT processing_council, coordinating_council, change_open, change_made, change_starts, change_reason FROM review WHERE project_id = ?1",
+  [STMT_REVIEW_SCORES] =
+    "SELECT reviewer, criterion_id, organisation_id, score, justification, written, actor FROM review_score WHERE project_id = ?1 ORDER BY position",
+  [STMT_REVIEW_COMMENTS] =
+    "SELECT reviewer, text, written, actor FROM review_comment WHERE project_id = ?1 ORDER BY position",
+  [STMT_REVIEW_DECISIONS] =
+    "SELECT position, kind, change, version, number, decided_on, eligible_from, eligible_until, conditions, reason, decided_by, recorded, actor FROM decision WHERE project_id = ?1 ORDER BY position",
+  [STMT_REVIEW_GRANTS] =
+    "SELECT decision_position, organisation_id, applied, granted FROM decision_grant WHERE project_id = ?1 ORDER BY decision_position, position",
+  [STMT_REVIEW_VERSIONS] =
+    "SELECT number, kind, made, snapshot FROM project_version WHERE project_id = ?1 ORDER BY number",
+  [STMT_REVIEW_DELETE] =
+    "DELETE FROM review WHERE project_id = ?1",
+  [STMT_REVIEW_INSERT] =
+    "INSERT INTO review (project_id, processing_council, coordinating_council, change_open, change_made, change_starts, change_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_REVIEW_SCORE_INSERT] =
+    "INSERT INTO review_score (project_id, position, reviewer, criterion_id, organisation_id, score, justification, written, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_REVIEW_COMMENT_INSERT] =
+    "INSERT INTO review_comment (project_id, position, reviewer, text, written, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_DECISION_INSERT] =
+    "INSERT INTO decision (project_id, position, kind, change, version, number, decided_on, eligible_from, eligible_until, conditions, reason, decided_by, recorded, actor, in_force, granted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+  [STMT_GRANT_INSERT] =
+    "INSERT INTO decision_grant (project_id, decision_position, position, organisation_id, applied, granted) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_VERSION_INSERT] =
+    "INSERT INTO project_version (project_id, number, kind, made, snapshot) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_REVIEW_LOCK] =
+    "SELECT d.kind, d.version, r.change_open FROM review r JOIN decision d ON d.project_id = r.project_id AND d.in_force = 1 WHERE r.project_id = ?1",
+  [STMT_VERSION_SNAPSHOT] =
+    "SELECT snapshot FROM project_version WHERE project_id = ?1 AND number = ?2",
+  [STMT_REVIEW_EXISTS] =
+    "SELECT 1 FROM review WHERE project_id = ?1",
+  [STMT_PROPOSAL_GET] =
+    "SELECT meeting FROM proposal WHERE call_id = ?1",
+  [STMT_PROPOSAL_ITEMS] =
+    "SELECT project_id, position, reason FROM proposal_item WHERE call_id = ?1 ORDER BY ord",
+  [STMT_PROPOSAL_DELETE] =
+    "DELETE FROM proposal WHERE call_id = ?1",
+  [STMT_PROPOSAL_INSERT] =
+    "INSERT INTO proposal (call_id, meeting) VALUES (?1, ?2)",
+  [STMT_PROPOSAL_ITEM_INSERT] =
+    "INSERT INTO proposal_item (call_id, ord, project_id, position, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_PROPOSALS_OF_PROJECT] =
+    "SELECT call_id FROM proposal_item WHERE project_id = ?1 ORDER BY call_id",
 };
 
 const char *

@@ -149,6 +149,12 @@ hs_store_list_portfolio_projects (HsStoreDb  *db,
       row.total_costs = sqlite3_column_int64 (stmt, 5);
       row.eu_state = sqlite3_column_int64 (stmt, 6);
       row.city = sqlite3_column_int64 (stmt, 7);
+      row.proposed = sqlite3_column_int (stmt, 8) != 0;
+      if (g_strcmp0 (hs_store_column_text (stmt, 9), "grant") == 0)
+        row.decision = HS_PORTFOLIO_GRANTED;
+      else if (g_strcmp0 (hs_store_column_text (stmt, 9), "reject") == 0)
+        row.decision = HS_PORTFOLIO_REJECTED;
+      row.granted = sqlite3_column_int64 (stmt, 10);
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)

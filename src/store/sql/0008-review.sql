@@ -31,7 +31,9 @@ CREATE TABLE criterion (
 CREATE UNIQUE INDEX criterion_key ON criterion (COALESCE (call_id, 0), key);
 
 CREATE TABLE review (
-  project_id            INTEGER PRIMARY KEY REFERENCES project (id) ON DELETE CASCADE,
+  -- deferred, without a cascade: a save rewrites the project's row, and its
+  -- review stays; deleting a project deletes its review first
+  project_id            INTEGER PRIMARY KEY REFERENCES project (id) DEFERRABLE INITIALLY DEFERRED,
   processing_council    TEXT,
   coordinating_council  TEXT,
   change_open           INTEGER NOT NULL DEFAULT 0 CHECK (change_open IN (0, 1)),
@@ -118,7 +120,7 @@ CREATE TABLE proposal (
 CREATE TABLE proposal_item (
   call_id     INTEGER NOT NULL REFERENCES proposal (call_id) ON DELETE CASCADE,
   ord         INTEGER NOT NULL CHECK (ord >= 0),        -- the order of the list
-  project_id  INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,
+  project_id  INTEGER NOT NULL REFERENCES project (id) DEFERRABLE INITIALLY DEFERRED,
   position    INTEGER NOT NULL CHECK (position >= 0),   -- 1, 2, … proposed; 0 not proposed
   reason      TEXT,
   PRIMARY KEY (call_id, ord),
