@@ -893,13 +893,18 @@ test_call_add_list_show (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "60.0%"));
   g_assert_cmpuint (count_of (run.out, "\n"), ==, 1 + 16 + 7 + 2);
 
-  /* show by id, by each name and case; --json is the list's object */
+  /* show by id, by each name and case; --json is the list's object with
+   * the call's money */
   g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, hevi);
   {
     const char *names[] = { id, HEVI_CALL, "HEVi coordination", "hevi COORDINATION" };
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {
-        g_autofree char *line = g_strconcat (hevi_json, "\n", NULL);
+        g_autofree char *object = g_strndup (hevi_json, strlen (hevi_json) - 1);   /* without its "}" */
+        g_autofree char *line = g_strconcat (object, ", \"money\": {\"available\": -1, \"applied\": 0, "
+                                             "\"proposed\": 0, \"granted\": 0, \"remaining\": -1, "
+                                             "\"applications\": 0, \"proposals\": 0, \"grants\": 0, "
+                                             "\"rejections\": 0}}\n", NULL);
         run_cli (&run, NULL, "--db", fixture->db, "call", "show", names[i], "--json", NULL);
         g_assert_cmpint (run.status, ==, 0);
         g_assert_cmpstr (run.out, ==, line);
@@ -945,7 +950,10 @@ test_call_add_list_show (Fixture       *fixture,
   run_cli (&run, NULL, "--db", fixture->db, "call", "show", "Pääkaupunkiseutu (PKS) — default call", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "  Projects applying: "));
-  g_assert_true (g_str_has_suffix (run.out, " 1\n"));
+  g_assert_true (g_regex_match_simple ("  Projects applying: +1\n", run.out, 0, 0));
+  /* then the call's money: one approved project without a recorded decision */
+  g_assert_true (g_regex_match_simple ("\n  Applied for: +€[0-9,.]+ \\(1 application\\)\n", run.out, 0, 0));
+  g_assert_true (g_str_has_suffix (run.out, "  Remaining:               —\n"));
   run_cli (&run, "fi", "--db", fixture->db, "call", "show", "Joensuu — oletushaku", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "{\"id\": 9, \"agreement_id\": 9, "));
