@@ -368,6 +368,10 @@ print_assessment (Target  *t,
     {
       g_string_append (out, "{\"project\": ");
       hs_cli_json_string (out, t->project->code);
+      g_string_append (out, ", \"processing_council\": ");
+      json_text_or_null (out, t->review->processing_council);
+      g_string_append (out, ", \"coordinating_council\": ");
+      json_text_or_null (out, t->review->coordinating_council);
       g_string_append_printf (out, ", \"reviewers\": %u, \"scored\": %u, \"score_bp\": %d, \"general_unmet\": %u,"
                                    " \"under_minimum\": %u, \"unscored\": %u, \"scores\": [",
                               summary.reviewers, summary.scored, summary.score_bp, summary.general_unmet,
@@ -421,6 +425,16 @@ print_assessment (Target  *t,
     }
 
   g_string_append_printf (out, "%s %s\n", t->project->code, hs_project_display_name (t->project));
+  {
+    const char *fallback = t->call != NULL ? t->call->intermediary : NULL;
+    const char *processing = t->review->processing_council != NULL ? t->review->processing_council : fallback;
+    const char *coordinating = t->review->coordinating_council != NULL ? t->review->coordinating_council : fallback;
+
+    if (processing != NULL)
+      g_string_append_printf (out, _("  Processed by: %s\n"), processing);
+    if (coordinating != NULL)
+      g_string_append_printf (out, _("  Decided by: %s\n"), coordinating);
+  }
   for (guint c = 0; c < t->criteria->len; c++)
     {
       const HsCriterion *criterion = g_ptr_array_index (t->criteria, c);
@@ -482,9 +496,13 @@ hs_cli_cmd_review (HsCli *cli,
   g_autofree char *comment = NULL;
   g_autofree char *reviewer = NULL;
   g_autofree char *implementer = NULL;
+  g_autofree char *processing = NULL;
+  g_autofree char *coordinating = NULL;
   int score = -1;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
+    { "processing-council", 0, 0, G_OPTION_ARG_STRING, &processing, N_("The regional council that processes the application and selects (käsittelevä liitto)"), N_("NAME") },
+    { "coordinating-council", 0, 0, G_OPTION_ARG_STRING, &coordinating, N_("The regional council that makes the legal decision (koordinoiva liitto)"), N_("NAME") },
     { "criterion", 'c', 0, G_OPTION_ARG_STRING, &criterion_key, N_("The criterion scored (its key in “hankesalkku-cli criteria CODE”)"), N_("KEY") },
     { "score", 's', 0, G_OPTION_ARG_INT, &score, N_("The score: 0–5, horizontal criteria 0–3, general criteria 1 met or 0 not met"), N_("N") },
     { "comment", 'm', 0, G_OPTION_ARG_STRING, &comment, N_("The justification of the score; without --criterion, a free comment"), N_("TEXT") },
@@ -520,10 +538,30 @@ hs_cli_cmd_review (HsCli *cli,
       hs_cli_error (_("--criterion needs --score: 0–5, horizontal criteria 0–3, general ones 1 met or 0 not met"));
       return HS_EXIT_USAGE;
     }
-  exit_code = target_load (&t, cli, criterion_key == NULL && comment == NULL ? HS_OPEN_READ_ONLY : HS_OPEN_DEFAULT,
+  exit_code = target_load (&t, cli, criterion_key == NULL && comment == NULL && processing == NULL
+                                     && coordinating == NULL ? HS_OPEN_READ_ONLY : HS_OPEN_DEFAULT,
                            argv[1]);
   if (exit_code != HS_EXIT_OK)
     return exit_code;
+  if (processing != NULL || coordinating != NULL)
+    {
+      /* who decides: named on the application; an empty name clears */
+      if (processing != NULL)
+        {
+          g_free (t.review->processing_council);
+          t.review->processing_council = g_strstrip (processing)[0] != '\0' ? g_strdup (processing) : NULL;
+        }
+      if (coordinating != NULL)
+        {
+          g_free (t.review->coordinating_council);
+          t.review->coordinating_council = g_strstrip (coordinating)[0] != '\0' ? g_strdup (coordinating) : NULL;
+        }
+      if (criterion_key == NULL && comment == NULL)
+        {
+          g_autofree char *what = g_strdup_printf (_("Who decides on %s"), t.project->code);
+          return target_save (&t, FALSE, what);
+        }
+    }
   if (criterion_key == NULL && comment == NULL)
     {
       print_assessment (&t, cli->lang, json);
