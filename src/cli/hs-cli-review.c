@@ -1524,3 +1524,168 @@ hs_cli_cmd_diff (HsCli *cli,
   fputs (out->str, stdout);
   return HS_EXIT_OK;
 }
+
+/* ---- criterion add|edit|delete ------------------------------------------- */
+
+typedef struct
+{
+  char     *key;
+  char     *kind;
+  char     *objective;
+  char     *name_fi;
+  char     *name_sv;
+  char     *name_en;
+  int       weight;
+  int       minimum;
+  gboolean  per_implementer;
+} CriterionOptions;
+
+static gboolean
+apply_criterion_options (HsCriterion            *c,
+                         const CriterionOptions *o)
+{
+  if (o->kind != NULL)
+    {
+      int kind = hs_criterion_kind_from_id (o->kind);
+
+      if (kind < 0)
+        {
+          hs_cli_error (_("--kind is general, content, refining or horizontal, not “%s”"), o->kind);
+          return FALSE;
+        }
+      c->kind = kind;
+    }
+#define SET_TEXT(field) \
+  if (o->field != NULL) \
+    { \
+      g_free (c->field); \
+      c->field = g_strstrip (g_strdup (o->field)); \
+      if (c->field[0] == '\0') \
+        g_clear_pointer (&c->field, g_free); \
+    }
+  SET_TEXT (objective)
+  SET_TEXT (name_fi)
+  SET_TEXT (name_sv)
+  SET_TEXT (name_en)
+#undef SET_TEXT
+  if (o->weight >= 0)
+    c->weight = (guint) o->weight;
+  if (o->minimum >= -1)
+    c->minimum = o->minimum;
+  if (o->per_implementer)
+    c->per_implementer = TRUE;
+  return TRUE;
+}
+
+int
+hs_cli_cmd_criterion (HsCli *cli,
+                      int    argc,
+                      char **argv)
+{
+  CriterionOptions o = { NULL, NULL, NULL, NULL, NULL, NULL, -1, -2, FALSE };
+  GOptionEntry entries[] = {
+    { "key", 'k', 0, G_OPTION_ARG_STRING, &o.key, N_("The criterion’s key (letters, digits, “-”, “.”, “_”)"), N_("KEY") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &o.kind, N_("general, content, refining (the default) or horizontal"), N_("KIND") },
+    { "objective", 0, 0, G_OPTION_ARG_STRING, &o.objective, N_("The specific objective of a content criterion (“1.1”)"), N_("OBJECTIVE") },
+    { "name-fi", 0, 0, G_OPTION_ARG_STRING, &o.name_fi, N_("Its name in Finnish"), N_("TEXT") },
+    { "name-sv", 0, 0, G_OPTION_ARG_STRING, &o.name_sv, N_("Its name in Swedish"), N_("TEXT") },
+    { "name-en", 0, 0, G_OPTION_ARG_STRING, &o.name_en, N_("Its name in English"), N_("TEXT") },
+    { "weight", 'w', 0, G_OPTION_ARG_INT, &o.weight, N_("Its weight in per cent of the usual (default 100)"), N_("PCT") },
+    { "minimum", 'm', 0, G_OPTION_ARG_INT, &o.minimum, N_("The lowest acceptable mean score (-1: none)"), N_("N") },
+    { "per-implementer", 0, 0, G_OPTION_ARG_NONE, &o.per_implementer, N_("Scored for each implementer’s part"), NULL },
+    { NULL }
+  };
+  g_auto(CallData) d = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsCriterion) criterion = NULL;
+  const char *verb;
+  int exit_code = HS_EXIT_OK;
+
+  if (!hs_cli_parse_options ("criterion", _("add|edit|delete CALL"),
+                             _("Add, change or delete a call’s own selection criterion (the call notice’s refining "
+                               "criteria, or any the call adds): add CALL --key KEY --name-fi TEXT …; edit CALL "
+                               "--key KEY [options]; delete CALL --key KEY (refused while scores use it). The "
+                               "programme’s criteria stay as they are."),
+                             entries, &argc, &argv, &exit_code))
+    goto out;
+  if (argc != 3 || (g_strcmp0 (argv[1], "add") != 0 && g_strcmp0 (argv[1], "edit") != 0
+                    && g_strcmp0 (argv[1], "delete") != 0))
+    {
+      hs_cli_error (_("criterion takes add, edit or delete, and a call: “criterion add CALL --key KEY …”"));
+      exit_code = HS_EXIT_USAGE;
+      goto out;
+    }
+  verb = argv[1];
+  if (o.key == NULL)
+    {
+      hs_cli_error (_("criterion %s needs --key"), verb);
+      exit_code = HS_EXIT_USAGE;
+      goto out;
+    }
+  exit_code = call_data_load (&d, cli, HS_OPEN_DEFAULT, argv[2]);
+  if (exit_code != HS_EXIT_OK)
+    goto out;
+
+  if (g_strcmp0 (verb, "add") == 0)
+    {
+      criterion = hs_criterion_new (o.key, HS_CRITERION_REFINING);
+      criterion->call_id = d.call->id;
+    }
+  else
+    {
+      for (guint i = 0; i < d.criteria->len; i++)
+        {
+          const HsCriterion *c = g_ptr_array_index (d.criteria, i);
+
+          if (g_strcmp0 (c->key, o.key) == 0 && c->call_id == d.call->id)
+            criterion = hs_criterion_copy (c);
+          else if (g_strcmp0 (c->key, o.key) == 0)
+            {
+              hs_cli_error (_("“%s” is one of the programme’s criteria; a call changes only its own"), o.key);
+              exit_code = HS_EXIT_USAGE;
+              goto out;
+            }
+        }
+      if (criterion == NULL)
+        {
+          hs_cli_error (_("The call has no criterion “%s”; “hankesalkku-cli criteria CODE” lists them"), o.key);
+          exit_code = HS_EXIT_USAGE;
+          goto out;
+        }
+    }
+
+  if (g_strcmp0 (verb, "delete") == 0)
+    {
+      if (!hs_repository_delete_criterion (HS_REPOSITORY (d.repo), criterion->id, &error))
+        goto failed;
+      printf (_("Deleted the criterion “%s”\n"), criterion->key);
+      goto out;
+    }
+  if (!apply_criterion_options (criterion, &o))
+    {
+      exit_code = HS_EXIT_USAGE;
+      goto out;
+    }
+  if (!hs_repository_save_criterion (HS_REPOSITORY (d.repo), criterion, &error))
+    goto failed;
+  printf (g_strcmp0 (verb, "add") == 0 ? _("Added the criterion “%s”\n") : _("Changed the criterion “%s”\n"),
+          criterion->key);
+  goto out;
+
+failed:
+  if (error->domain == HS_CORE_ERROR)
+    {
+      hs_cli_error ("%s", error->message);
+      exit_code = HS_EXIT_USAGE;
+    }
+  else
+    exit_code = hs_cli_store_error (error);
+out:
+  g_free (o.key);
+  g_free (o.kind);
+  g_free (o.objective);
+  g_free (o.name_fi);
+  g_free (o.name_sv);
+  g_free (o.name_en);
+  return exit_code;
+}

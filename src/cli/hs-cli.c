@@ -936,6 +936,7 @@ static const Command commands[] = {
   { "history", hs_cli_cmd_history, N_("List the actions in the database’s log") },
   { "call", hs_cli_cmd_call, N_("List, show, add, edit or delete the calls for applications (list|show|add|edit|delete)") },
   { "criteria", hs_cli_cmd_criteria, N_("List the selection criteria, with a project’s CODE its call’s too") },
+  { "criterion", hs_cli_cmd_criterion, N_("Add, change or delete a call’s own selection criterion (add|edit|delete CALL --key KEY …)") },
   { "review", hs_cli_cmd_review, N_("Score an application against a criterion, or show its assessment (CODE)") },
   { "ranking", hs_cli_cmd_ranking, N_("Rank a call’s applications by their assessment, with the call’s money (CALL)") },
   { "propose", hs_cli_cmd_propose, N_("Record the steering group’s proposal for a call (CALL --order CODE,CODE,…)") },

@@ -78,6 +78,7 @@ int                 hs_cli_cmd_call        (HsCli         *cli,
 
 /* hs-cli-review.c */
 int                 hs_cli_cmd_criteria    (HsCli *cli, int argc, char **argv);
+int                 hs_cli_cmd_criterion   (HsCli *cli, int argc, char **argv);
 int                 hs_cli_cmd_review      (HsCli *cli, int argc, char **argv);
 int                 hs_cli_cmd_ranking     (HsCli *cli, int argc, char **argv);
 int                 hs_cli_cmd_propose     (HsCli *cli, int argc, char **argv);

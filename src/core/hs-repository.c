@@ -484,6 +484,39 @@ hs_repository_save_proposal (HsRepository  *self,
   return iface->save_proposal (self, proposal, description, error);
 }
 
+gboolean
+hs_repository_save_criterion (HsRepository  *self,
+                              HsCriterion   *criterion,
+                              GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (criterion != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->save_criterion == NULL)
+    return no_reviews (error);
+  return iface->save_criterion (self, criterion, error);
+}
+
+gboolean
+hs_repository_delete_criterion (HsRepository  *self,
+                                gint64         id,
+                                GError       **error)
+{
+  HsRepositoryInterface *iface;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->delete_criterion == NULL)
+    return no_reviews (error);
+  return iface->delete_criterion (self, id, error);
+}
+
 GArray *
 hs_repository_summarise (HsRepository  *self,
                          HsDimension    by,

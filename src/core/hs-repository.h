@@ -102,6 +102,8 @@ struct _HsRepositoryInterface
   HsProposal     *(*load_proposal)      (HsRepository *self, gint64 call_id, GError **error);
   gboolean        (*save_proposal)      (HsRepository *self, HsProposal *proposal,
                                          const char *description, GError **error);
+  gboolean        (*save_criterion)     (HsRepository *self, HsCriterion *criterion, GError **error);
+  gboolean        (*delete_criterion)   (HsRepository *self, gint64 id, GError **error);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
@@ -170,6 +172,11 @@ gboolean    hs_repository_save_review       (HsRepository *self, HsReview *revie
 HsProposal *hs_repository_load_proposal     (HsRepository *self, gint64 call_id, GError **error);
 gboolean    hs_repository_save_proposal     (HsRepository *self, HsProposal *proposal,
                                              const char *description, GError **error);
+/* Adds (id 0) or changes a call's own selection criterion (its id set);
+ * the programme's are refused. One undoable action. */
+gboolean    hs_repository_save_criterion    (HsRepository *self, HsCriterion *criterion, GError **error);
+/* Deletes a call's own criterion that no score uses. */
+gboolean    hs_repository_delete_criterion  (HsRepository *self, gint64 id, GError **error);
 /* GArray of HsPortfolioProject, one per project, ordered by id: what the
  * agreements' and calls' rules (hs_portfolio_check) read. The SQLite store
  * reads them from its totals tables in two queries. */

@@ -155,6 +155,98 @@ hs_criterion_name (const HsCriterion *criterion,
   return name != NULL ? name : criterion->key;
 }
 
+#define CRITERION_VARIANT_VERSION 1u
+/* version, call, key, kind, objective, names fi/sv/en, weight, minimum,
+ * per implementer, position */
+#define CRITERION_TYPE "(uxssmsmsmsmsuibu)"
+
+GVariant *
+hs_criterion_to_variant (const HsCriterion *criterion)
+{
+  g_return_val_if_fail (criterion != NULL, NULL);
+
+  return g_variant_ref_sink (g_variant_new (CRITERION_TYPE, CRITERION_VARIANT_VERSION, criterion->call_id,
+                                            criterion->key != NULL ? criterion->key : "",
+                                            hs_criterion_kind_to_id (criterion->kind), criterion->objective,
+                                            criterion->name_fi, criterion->name_sv, criterion->name_en,
+                                            criterion->weight, criterion->minimum, criterion->per_implementer,
+                                            criterion->position));
+}
+
+HsCriterion *
+hs_criterion_from_variant (GVariant  *variant,
+                           GError   **error)
+{
+  g_autoptr(HsCriterion) criterion = NULL;
+  g_autofree char *kind = NULL;
+  guint32 version;
+  int kind_value;
+
+  if (variant == NULL || !g_variant_is_of_type (variant, G_VARIANT_TYPE (CRITERION_TYPE)))
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE,
+                   _("Not a criterion snapshot: the type is “%s”"),
+                   variant != NULL ? g_variant_get_type_string (variant) : "");
+      return NULL;
+    }
+  criterion = hs_criterion_new (NULL, HS_CRITERION_REFINING);
+  g_variant_get (variant, CRITERION_TYPE, &version, &criterion->call_id, &criterion->key, &kind,
+                 &criterion->objective, &criterion->name_fi, &criterion->name_sv, &criterion->name_en,
+                 &criterion->weight, &criterion->minimum, &criterion->per_implementer, &criterion->position);
+  kind_value = hs_criterion_kind_from_id (kind);
+  if (version != CRITERION_VARIANT_VERSION || kind_value < 0)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_PARSE,
+                   _("The criterion snapshot is damaged: version %u, kind “%s”"), version, kind);
+      return NULL;
+    }
+  criterion->kind = kind_value;
+  return g_steal_pointer (&criterion);
+}
+
+gboolean
+hs_criterion_check (const HsCriterion  *criterion,
+                    GError            **error)
+{
+  g_return_val_if_fail (criterion != NULL, FALSE);
+
+  if (criterion->key == NULL || criterion->key[0] == '\0' || strlen (criterion->key) > 100
+      || strspn (criterion->key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._")
+         != strlen (criterion->key))
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   _("A criterion’s key is 1–100 letters a–z, digits, “-”, “.” or “_”, not “%s”"),
+                   criterion->key != NULL ? criterion->key : "");
+      return FALSE;
+    }
+  if (non_empty (criterion->name_fi) == NULL && non_empty (criterion->name_sv) == NULL
+      && non_empty (criterion->name_en) == NULL)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   _("The criterion “%s” needs a name in Finnish, Swedish or English"), criterion->key);
+      return FALSE;
+    }
+  if (criterion->weight > 10000)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   _("The weight of “%s” is %u %%; at most 10 000 %%"), criterion->key, criterion->weight);
+      return FALSE;
+    }
+  if (criterion->minimum > hs_criterion_kind_max (criterion->kind)
+      || (criterion->kind == HS_CRITERION_GENERAL && criterion->minimum >= 0))
+    {
+      if (criterion->kind == HS_CRITERION_GENERAL)
+        g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                     _("“%s” is a general criterion: it is met or not, it has no minimum score"), criterion->key);
+      else
+        g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                     _("The minimum of “%s” is %d, above its scale of 0–%d"), criterion->key,
+                     criterion->minimum, hs_criterion_kind_max (criterion->kind));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- plain data -------------------------------------------------------- */
 
 HsScore *

@@ -62,6 +62,13 @@ typedef struct
 HsCriterion *hs_criterion_new  (const char *key, HsCriterionKind kind);
 HsCriterion *hs_criterion_copy (const HsCriterion *criterion);
 void         hs_criterion_free (HsCriterion *criterion);
+/* Lossless snapshots (the call's own criteria are undoable user data). */
+GVariant    *hs_criterion_to_variant   (const HsCriterion *criterion);
+HsCriterion *hs_criterion_from_variant (GVariant *variant, GError **error);
+/* Checks what people type: a key of letters, digits, "-", "." and "_"
+ * (1–100), a name in some language, a weight 0–10000 %, a minimum within
+ * the kind's scale; general criteria are not weighted. */
+gboolean     hs_criterion_check        (const HsCriterion *criterion, GError **error);
 /* Its name in @lang, else Finnish, else English, else the key. */
 const char  *hs_criterion_name (const HsCriterion *criterion, HsLang lang);
 

@@ -1054,6 +1054,56 @@ hs_sqlite_repository_save_proposal (HsRepository  *repo,
   return commit_action (self, tx, "proposal", description, 0, error);
 }
 
+static gboolean
+hs_sqlite_repository_save_criterion (HsRepository  *repo,
+                                     HsCriterion   *criterion,
+                                     GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autofree char *description = NULL;
+  gboolean created = criterion->id == 0;
+  HsStoreTx *tx = begin_action (self, error);
+
+  if (tx == NULL)
+    return FALSE;
+  if (!hs_store_save_criterion (tx, criterion, error))
+    {
+      if (created)
+        criterion->id = 0;
+      abort_action (self, tx);
+      return FALSE;
+    }
+  description = created ? g_strdup_printf (_("Add the criterion “%s”"), criterion->key)
+                        : g_strdup_printf (_("Edit the criterion “%s”"), criterion->key);
+  if (!commit_action (self, tx, "criterion", description, 0, error))
+    {
+      if (created)
+        criterion->id = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+hs_sqlite_repository_delete_criterion (HsRepository  *repo,
+                                       gint64         id,
+                                       GError       **error)
+{
+  HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
+  g_autofree char *description = NULL;
+  HsStoreTx *tx = begin_action (self, error);
+
+  if (tx == NULL)
+    return FALSE;
+  if (!hs_store_delete_criterion (tx, id, error))
+    {
+      abort_action (self, tx);
+      return FALSE;
+    }
+  description = g_strdup (_("Delete a criterion"));
+  return commit_action (self, tx, "criterion", description, 0, error);
+}
+
 gboolean
 hs_sqlite_repository_add_eu_parts (HsSqliteRepository *self,
                                    HsDimension         by,
@@ -1162,6 +1212,8 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->save_review = hs_sqlite_repository_save_review;
   iface->load_proposal = hs_sqlite_repository_load_proposal;
   iface->save_proposal = hs_sqlite_repository_save_proposal;
+  iface->save_criterion = hs_sqlite_repository_save_criterion;
+  iface->delete_criterion = hs_sqlite_repository_delete_criterion;
   iface->get_project_summary = hs_sqlite_repository_get_project_summary;
   iface->summarise = hs_sqlite_repository_summarise;
   iface->can_undo = hs_sqlite_repository_can_undo;

@@ -54,6 +54,7 @@ static const char * const entity_ids[] = {
   [HS_ENTITY_CALL] = "call",
   [HS_ENTITY_REVIEW] = "review",
   [HS_ENTITY_PROPOSAL] = "proposal",
+  [HS_ENTITY_CRITERION] = "criterion",
 };
 
 const char *
@@ -1283,6 +1284,8 @@ hs_store_apply_state (HsStoreTx  *tx,
       return hs_store_apply_review_state (tx, id, state, error);
     case HS_ENTITY_PROPOSAL:
       return hs_store_apply_proposal_state (tx, id, state, error);
+    case HS_ENTITY_CRITERION:
+      return hs_store_apply_criterion_state (tx, id, state, error);
     default:
       g_assert_not_reached ();
     }

@@ -27,6 +27,7 @@ typedef enum
   HS_ENTITY_CALL,
   HS_ENTITY_REVIEW,          /* a project's review (hs-store-review.h); id: the project's */
   HS_ENTITY_PROPOSAL,        /* a call's proposal; id: the call's */
+  HS_ENTITY_CRITERION,       /* a call's own selection criterion */
 } HsEntity;
 
 const char *hs_entity_to_id   (HsEntity entity);   /* "project", "organisation", "call", "review", "proposal" */

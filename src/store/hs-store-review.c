@@ -42,6 +42,265 @@ corrupt (HsStoreDb   *db,
 
 /* ---- criteria ---------------------------------------------------------- */
 
+/* A row of STMT_CRITERIA_LIST or STMT_CRITERION_GET. */
+static HsCriterion *
+read_criterion (HsStoreDb     *db,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  const char *kind = hs_store_column_text (stmt, 3);
+  int kind_value = hs_criterion_kind_from_id (kind);
+  HsCriterion *c;
+
+  if (kind_value < 0)
+    {
+      corrupt (db, error, "criterion kind", kind);
+      return NULL;
+    }
+  c = hs_criterion_new (hs_store_column_text (stmt, 2), kind_value);
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->call_id = sqlite3_column_int64 (stmt, 1);
+  c->objective = hs_store_column_dup (stmt, 4);
+  c->name_fi = hs_store_column_dup (stmt, 5);
+  c->name_sv = hs_store_column_dup (stmt, 6);
+  c->name_en = hs_store_column_dup (stmt, 7);
+  c->weight = (guint) sqlite3_column_int64 (stmt, 8);
+  c->minimum = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 9);
+  c->per_implementer = sqlite3_column_int (stmt, 10) != 0;
+  c->position = (guint) sqlite3_column_int64 (stmt, 11);
+  return c;
+}
+
+/* The criterion @id, or NULL (error set only when reading failed). */
+static HsCriterion *
+find_criterion (HsStoreDb  *db,
+                gint64      id,
+                GError    **error)
+{
+  g_autoptr(HsStoreStmt) stmt = hs_store_db_stmt (db, STMT_CRITERION_GET, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hs_store_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_criterion (db, stmt, error);
+  read_failed (db, rc, error);
+  return NULL;
+}
+
+static void
+bind_criterion_fields (sqlite3_stmt      *stmt,
+                       int                first,
+                       const HsCriterion *c)
+{
+  hs_store_bind_text (stmt, first, c->key);
+  hs_store_bind_text (stmt, first + 1, hs_criterion_kind_to_id (c->kind));
+  hs_store_bind_text (stmt, first + 2, c->objective);
+  hs_store_bind_text (stmt, first + 3, c->name_fi);
+  hs_store_bind_text (stmt, first + 4, c->name_sv);
+  hs_store_bind_text (stmt, first + 5, c->name_en);
+  hs_store_bind_int64 (stmt, first + 6, c->weight);
+  if (c->minimum >= 0)
+    hs_store_bind_int64 (stmt, first + 7, c->minimum);
+  else
+    sqlite3_bind_null (stmt, first + 7);
+  hs_store_bind_int64 (stmt, first + 8, c->per_implementer);
+}
+
+static gboolean
+write_criterion_at (HsStoreDb          *db,
+                    const HsCriterion  *c,
+                    gboolean            exists,
+                    GError            **error)
+{
+  sqlite3_stmt *stmt = hs_store_db_stmt (db, exists ? STMT_CRITERION_UPDATE : STMT_CRITERION_INSERT_AT, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_int64 (stmt, 1, c->id);
+  if (exists)
+    bind_criterion_fields (stmt, 2, c);
+  else
+    {
+      hs_store_bind_id (stmt, 2, c->call_id);
+      bind_criterion_fields (stmt, 3, c);
+      hs_store_bind_int64 (stmt, 12, c->position);
+    }
+  rc = hs_store_db_write (db, stmt, c->key, error);
+  if (rc != SQLITE_DONE && error != NULL && g_error_matches (*error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT))
+    {
+      g_clear_error (error);
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT,
+                   _("The call already has a criterion with the key “%s”"), c->key);
+    }
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+hs_store_save_criterion (HsStoreTx    *tx,
+                         HsCriterion  *criterion,
+                         GError      **error)
+{
+  HsStoreDb *db = hs_store_tx_get_db (tx);
+  g_autoptr(HsCriterion) previous = NULL;
+  g_autoptr(HsCriterion) stored = NULL;
+  GError *local_error = NULL;
+
+  if (!hs_criterion_check (criterion, error))
+    return FALSE;
+  if (criterion->call_id == 0)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID, "%s",
+                   _("The programme’s selection criteria are the programme’s: a call adds criteria of its own"));
+      return FALSE;
+    }
+  if (criterion->id != 0)
+    {
+      previous = find_criterion (db, criterion->id, &local_error);
+      if (previous == NULL)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, local_error);
+          else
+            g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
+                         _("There is no criterion with the id %lld"), (long long) criterion->id);
+          return FALSE;
+        }
+      if (previous->call_id != criterion->call_id)
+        {
+          g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID, "%s",
+                       _("The programme’s selection criteria are the programme’s: a call adds criteria of its own"));
+          return FALSE;
+        }
+      criterion->position = previous->position;
+      if (!write_criterion_at (db, criterion, TRUE, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!hs_store_insert_criterion (db, criterion, error))
+        {
+          if (error != NULL && g_error_matches (*error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT))
+            {
+              g_clear_error (error);
+              g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_CONFLICT,
+                           _("The call already has a criterion with the key “%s”"), criterion->key);
+            }
+          criterion->id = 0;
+          return FALSE;
+        }
+    }
+  stored = find_criterion (db, criterion->id, error);
+  if (stored == NULL)
+    return FALSE;
+  criterion->position = stored->position;
+  hs_store_tx_add_item (tx, HS_ENTITY_CRITERION, criterion->id,
+                        previous != NULL ? hs_criterion_to_variant (previous) : NULL,
+                        hs_criterion_to_variant (stored));
+  return TRUE;
+}
+
+gboolean
+hs_store_delete_criterion (HsStoreTx  *tx,
+                           gint64      id,
+                           GError    **error)
+{
+  HsStoreDb *db = hs_store_tx_get_db (tx);
+  g_autoptr(HsCriterion) previous = NULL;
+  GError *local_error = NULL;
+  gint64 uses = 0;
+  sqlite3_stmt *stmt;
+
+  previous = find_criterion (db, id, &local_error);
+  if (previous == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_NOT_FOUND,
+                     _("There is no criterion with the id %lld"), (long long) id);
+      return FALSE;
+    }
+  if (previous->call_id == 0)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID, "%s",
+                   _("The programme’s selection criteria are the programme’s: a call adds criteria of its own"));
+      return FALSE;
+    }
+  {
+    g_autoptr(HsStoreStmt) count = hs_store_db_stmt (db, STMT_CRITERION_USES, error);
+    int rc;
+
+    if (count == NULL)
+      return FALSE;
+    hs_store_bind_int64 (count, 1, id);
+    rc = sqlite3_step (count);
+    if (rc != SQLITE_ROW)
+      return read_failed (db, rc, error);
+    uses = sqlite3_column_int64 (count, 0);
+  }
+  if (uses > 0)
+    {
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The criterion “%s” cannot be deleted: %lld score uses it",
+                                "The criterion “%s” cannot be deleted: %lld scores use it", (gulong) uses),
+                   previous->key, (long long) uses);
+      return FALSE;
+    }
+  stmt = hs_store_db_stmt (db, STMT_CRITERION_DELETE, error);
+  if (stmt == NULL)
+    return FALSE;
+  hs_store_bind_int64 (stmt, 1, id);
+  if (hs_store_db_write (db, stmt, previous->key, error) != SQLITE_DONE)
+    return FALSE;
+  hs_store_tx_add_item (tx, HS_ENTITY_CRITERION, id, hs_criterion_to_variant (previous), NULL);
+  return TRUE;
+}
+
+gboolean
+hs_store_apply_criterion_state (HsStoreTx  *tx,
+                                gint64      id,
+                                GBytes     *state,
+                                GError    **error)
+{
+  HsStoreDb *db = hs_store_tx_get_db (tx);
+  g_autoptr(HsCriterion) current = NULL;
+  g_autoptr(HsCriterion) criterion = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  GError *local_error = NULL;
+
+  current = find_criterion (db, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (state == NULL)
+    {
+      sqlite3_stmt *stmt;
+
+      if (current == NULL)
+        return TRUE;
+      stmt = hs_store_db_stmt (db, STMT_CRITERION_DELETE, error);
+      if (stmt == NULL)
+        return FALSE;
+      hs_store_bind_int64 (stmt, 1, id);
+      return hs_store_db_write (db, stmt, current->key, error) == SQLITE_DONE;
+    }
+  variant = hs_store_snapshot_decode (state, NULL, error);
+  if (variant == NULL)
+    return FALSE;
+  criterion = hs_criterion_from_variant (variant, error);
+  if (criterion == NULL)
+    return FALSE;
+  criterion->id = id;
+  return write_criterion_at (db, criterion, current != NULL, error);
+}
+
 GPtrArray *
 hs_store_list_criteria (HsStoreDb  *db,
                         gint64      call_id,
@@ -56,26 +315,10 @@ hs_store_list_criteria (HsStoreDb  *db,
   hs_store_bind_int64 (stmt, 1, call_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *kind = hs_store_column_text (stmt, 3);
-      int kind_value = hs_criterion_kind_from_id (kind);
-      HsCriterion *c;
+      HsCriterion *c = read_criterion (db, stmt, error);
 
-      if (kind_value < 0)
-        {
-          corrupt (db, error, "criterion kind", kind);
-          return NULL;
-        }
-      c = hs_criterion_new (hs_store_column_text (stmt, 2), kind_value);
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->call_id = sqlite3_column_int64 (stmt, 1);
-      c->objective = hs_store_column_dup (stmt, 4);
-      c->name_fi = hs_store_column_dup (stmt, 5);
-      c->name_sv = hs_store_column_dup (stmt, 6);
-      c->name_en = hs_store_column_dup (stmt, 7);
-      c->weight = (guint) sqlite3_column_int64 (stmt, 8);
-      c->minimum = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 9);
-      c->per_implementer = sqlite3_column_int (stmt, 10) != 0;
-      c->position = (guint) sqlite3_column_int64 (stmt, 11);
+      if (c == NULL)
+        return NULL;
       g_ptr_array_add (criteria, c);
     }
   if (!read_failed (db, rc, error))

@@ -26,6 +26,20 @@ gboolean    hs_store_insert_criterion    (HsStoreDb    *db,
                                           HsCriterion  *criterion,
                                           GError      **error);
 
+/* A call's own criterion: inserted (id 0) or changed, recorded for undo;
+ * the programme's cannot be changed. */
+gboolean    hs_store_save_criterion      (HsStoreTx    *tx,
+                                          HsCriterion  *criterion,
+                                          GError      **error);
+/* Deletes a call's own criterion no score uses. */
+gboolean    hs_store_delete_criterion    (HsStoreTx    *tx,
+                                          gint64        id,
+                                          GError      **error);
+gboolean    hs_store_apply_criterion_state (HsStoreTx  *tx,
+                                            gint64      id,
+                                            GBytes     *state,
+                                            GError    **error);
+
 /* The project's review; an empty one when it has none. */
 HsReview   *hs_store_load_review         (HsStoreDb   *db,
                                           gint64       project_id,

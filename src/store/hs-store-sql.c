@@ -373,6 +373,16 @@ static const char * const sql[HS_N_STMTS] = {
     "INSERT INTO proposal_item (call_id, ord, project_id, position, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_PROPOSALS_OF_PROJECT] =
     "SELECT call_id FROM proposal_item WHERE project_id = ?1 ORDER BY call_id",
+  [STMT_CRITERION_GET] =
+    "SELECT id, call_id, key, kind, objective, name_fi, name_sv, name_en, weight, minimum, per_implementer, position FROM criterion WHERE id = ?1",
+  [STMT_CRITERION_UPDATE] =
+    "UPDATE criterion SET key = ?2, kind = ?3, objective = ?4, name_fi = ?5, name_sv = ?6, name_en = ?7, weight = ?8, minimum = ?9, per_implementer = ?10 WHERE id = ?1",
+  [STMT_CRITERION_INSERT_AT] =
+    "INSERT INTO criterion (id, call_id, key, kind, objective, name_fi, name_sv, name_en, weight, minimum, per_implementer, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+  [STMT_CRITERION_DELETE] =
+    "DELETE FROM criterion WHERE id = ?1",
+  [STMT_CRITERION_USES] =
+    "SELECT count (*) FROM review_score WHERE criterion_id = ?1",
 };
 
 const char *

@@ -134,7 +134,7 @@ CREATE TABLE action_log_v8 (
   seq          INTEGER NOT NULL UNIQUE CHECK (seq > 0),
   description  TEXT NOT NULL,
   kind         TEXT NOT NULL CHECK (kind IN ('create', 'edit', 'status', 'delete', 'batch',
-                                             'organisation', 'call', 'review', 'proposal')),
+                                             'organisation', 'call', 'review', 'proposal', 'criterion')),
   project_id   INTEGER,            -- the project of a one-project action; no FK: it may be gone
   undone       INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
   created      TEXT NOT NULL,      -- UTC, ISO 8601
@@ -146,7 +146,8 @@ INSERT INTO action_log_v8 (id, seq, description, kind, project_id, undone, creat
 CREATE TABLE action_item_v8 (
   action_id      INTEGER NOT NULL REFERENCES action_log (id) ON DELETE CASCADE,
   position       INTEGER NOT NULL CHECK (position >= 0),
-  entity         TEXT NOT NULL CHECK (entity IN ('project', 'organisation', 'call', 'review', 'proposal')),
+  entity         TEXT NOT NULL CHECK (entity IN ('project', 'organisation', 'call', 'review', 'proposal',
+                                                 'criterion')),
   entity_id      INTEGER NOT NULL,
   before         BLOB,
   after          BLOB,
