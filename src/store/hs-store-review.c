@@ -900,8 +900,8 @@ hs_store_review_check_save (HsStoreDb        *db,
 
     g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
                  _("%s was granted funding on %s (decision %s): its approved plan changes only by a "
-                   "change application (hankesalkku-cli change %s --starts DATE); nothing was saved"),
-                 project->code, on, in_force->number != NULL ? in_force->number : "–", project->code);
+                   "change application; nothing was saved"),
+                 project->code, on, in_force->number != NULL ? in_force->number : "–");
   }
   return FALSE;
 }
