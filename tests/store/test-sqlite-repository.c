@@ -3029,6 +3029,374 @@ test_abandoned_builds (void)
   store_tmp_clear (&tmp);
 }
 
+/* Reviews, decisions and proposals */
+
+#define REVIEW_NOW "2024-03-01T09:00:00Z"
+
+static const HsCriterion *
+first_criterion (GPtrArray       *criteria,
+                 HsCriterionKind  kind)
+{
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const HsCriterion *c = g_ptr_array_index (criteria, i);
+
+      if (c->kind == kind && !c->per_implementer)
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+static HsReview *
+load_review (Fixture *fixture,
+             gint64   project_id)
+{
+  g_autoptr(GError) error = NULL;
+  HsReview *review = hs_repository_load_review (fixture->repo, project_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (review);
+  g_assert_cmpint (review->project_id, ==, project_id);
+  return review;
+}
+
+static void
+assert_review_stored (Fixture        *fixture,
+                      const HsReview *expected)
+{
+  g_autoptr(HsReview) stored = load_review (fixture, expected->project_id);
+
+  g_assert_true (hs_review_equal (stored, expected));
+}
+
+static const HsPortfolioProject *
+portfolio_line (GArray *lines,
+                gint64  id)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (g_array_index (lines, HsPortfolioProject, i).id == id)
+      return &g_array_index (lines, HsPortfolioProject, i);
+  g_assert_not_reached ();
+}
+
+static gint64
+count_actions (Fixture *fixture)
+{
+  return count_rows (fixture, "SELECT COUNT (*) FROM action_log WHERE undone = 0");
+}
+
+/* Scores of TRE-2024-001 (submitted 1.11.2022, call 2) by two reviewers. */
+static HsReview *
+scored_review (Fixture   *fixture,
+               HsProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) criteria = hs_repository_list_criteria (fixture->repo, project->call_id, &error);
+  HsReview *review = load_review (fixture, project->id);
+  const HsCriterion *general, *content, *horizontal;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (criteria->len, >, 0);
+  g_assert_true (hs_repository_has_reviews (fixture->repo));
+  general = first_criterion (criteria, HS_CRITERION_GENERAL);
+  content = first_criterion (criteria, HS_CRITERION_CONTENT);
+  horizontal = first_criterion (criteria, HS_CRITERION_HORIZONTAL);
+  g_assert_cmpint (general->id, >, 0);
+  g_assert_cmpuint (review->scores->len, ==, 0);
+
+  g_assert_true (hs_review_set_score (review, project, general, "Anna Arvioija", 0, 1, "Täyttyy", REVIEW_NOW,
+                                      "anna", HS_LANG_FI, &error));
+  g_assert_true (hs_review_set_score (review, project, content, "Anna Arvioija", 0, 4, "Hyvä", REVIEW_NOW,
+                                      "anna", HS_LANG_FI, &error));
+  g_assert_true (hs_review_set_score (review, project, horizontal, "Ville Arvioija", 0, 2, "Kohtalainen",
+                                      REVIEW_NOW, "ville", HS_LANG_FI, &error));
+  g_assert_true (hs_review_add_comment (review, "Ville Arvioija", "Kustannukset tarkistettava", REVIEW_NOW, "ville",
+                                        &error));
+  g_assert_no_error (error);
+  review->processing_council = g_strdup ("Pirkanmaan liitto");
+  return review;
+}
+
+static void
+test_review_store (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(HsProject) submitted = NULL;
+  g_autoptr(HsProject) approved = NULL;
+  g_autoptr(HsReview) scored = NULL;
+  g_autoptr(HsReview) decided = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  const HsCall *call = NULL;
+  g_autofree char *description = NULL;
+  HsDecision *decision;
+  gint64 actions;
+
+  save_portfolio (fixture, projects);
+  project = load_by_code (fixture, "TRE-2024-001");
+  submitted = hs_project_copy (project);
+  calls = hs_repository_list_calls (fixture->repo, project->agreement_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < calls->len; i++)
+    if (((HsCall *) g_ptr_array_index (calls, i))->id == project->call_id)
+      call = g_ptr_array_index (calls, i);
+  g_assert_nonnull (call);
+
+  /* an empty review is not stored: loading gives an empty one */
+  {
+    g_autoptr(HsReview) empty = load_review (fixture, project->id);
+
+    g_assert_cmpuint (empty->scores->len + empty->decisions->len + empty->versions->len, ==, 0);
+    g_assert_false (empty->change_open);
+  }
+
+  /* scores: one action, loaded back as saved */
+  scored = scored_review (fixture, project);
+  actions = count_actions (fixture);
+  g_assert_true (hs_repository_save_review (fixture->repo, scored, NULL, "Score TRE-2024-001", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_actions (fixture), ==, actions + 1);
+  assert_review_stored (fixture, scored);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM review_score"), ==, 3);
+  /* saving it unchanged records nothing */
+  g_assert_true (hs_repository_save_review (fixture->repo, scored, NULL, "Score TRE-2024-001", &error));
+  g_assert_cmpint (count_actions (fixture), ==, actions + 1);
+
+  /* the decision: 30 000 € of the 40 000 € applied for, the review and the
+   * project's status in one action */
+  decided = hs_review_copy (scored);
+  decision = hs_decision_new (HS_DECISION_GRANT);
+  g_date_set_dmy (&decision->date, 1, G_DATE_MARCH, 2024);
+  decision->number = g_strdup ("PIRELY/7/2024");
+  g_assert_true (hs_decision_set_total (decision, project, 3000000, HS_LANG_FI, &error));
+  g_assert_true (hs_review_decide (decided, project, call, decision, REVIEW_NOW, "tester", HS_LANG_FI, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_repository_save_review (fixture->repo, decided, project, "Decide TRE-2024-001", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_actions (fixture), ==, actions + 2);
+  assert_review_stored (fixture, decided);
+  approved = load_by_code (fixture, "TRE-2024-001");
+  g_assert_cmpint (approved->status, ==, HS_STATUS_APPROVED);
+  g_assert_cmpuint (approved->history->len, ==, submitted->history->len + 2);
+  {
+    g_autoptr(HsReview) stored = load_review (fixture, project->id);
+    const HsDecision *in_force = hs_review_decision_in_force (stored);
+
+    g_assert_nonnull (in_force);
+    g_assert_cmpstr (in_force->number, ==, "PIRELY/7/2024");
+    g_assert_cmpint (hs_review_granted (stored), ==, 3000000);
+    g_assert_cmpuint (stored->versions->len, ==, 2);
+    g_assert_cmpint (hs_review_get_version (stored, 1)->project->status, ==, HS_STATUS_SUBMITTED);
+    g_assert_cmpint (hs_review_approved_version (stored)->project->status, ==, HS_STATUS_APPROVED);
+    g_assert_cmpstr (hs_review_approved_version (stored)->project->name_fi, ==, approved->name_fi);
+  }
+
+  /* the rules' lines carry the decision */
+  {
+    g_autoptr(GArray) lines = hs_repository_list_portfolio_projects (fixture->repo, &error);
+    const HsPortfolioProject *line = portfolio_line (lines, project->id);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (line->decision, ==, HS_PORTFOLIO_GRANTED);
+    g_assert_cmpint (line->granted, ==, 3000000);
+    g_assert_cmpint (line->status, ==, HS_STATUS_APPROVED);
+    g_assert_false (line->proposed);
+    line = portfolio_line (lines, load_by_code (fixture, "PKS-2023-001")->id);
+    g_assert_cmpint (line->decision, ==, HS_PORTFOLIO_UNDECIDED);
+    g_assert_cmpint (line->granted, ==, 0);
+  }
+
+  /* undo takes back both the review and the status; redo brings them */
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Decide TRE-2024-001");
+  assert_review_stored (fixture, scored);
+  {
+    g_autoptr(HsProject) back = load_by_code (fixture, "TRE-2024-001");
+    g_autoptr(GArray) lines = hs_repository_list_portfolio_projects (fixture->repo, &error);
+
+    g_assert_cmpint (back->status, ==, HS_STATUS_SUBMITTED);
+    g_assert_cmpuint (back->history->len, ==, submitted->history->len);
+    g_assert_cmpint (portfolio_line (lines, project->id)->decision, ==, HS_PORTFOLIO_UNDECIDED);
+    g_assert_cmpint (portfolio_line (lines, project->id)->granted, ==, 0);
+  }
+  g_clear_pointer (&description, g_free);
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Score TRE-2024-001");
+  {
+    g_autoptr(HsReview) none = load_review (fixture, project->id);
+
+    g_assert_cmpuint (none->scores->len, ==, 0);
+    g_assert_cmpuint (none->comments->len, ==, 0);
+    g_assert_null (none->processing_council);
+  }
+  g_free (redo (fixture));
+  assert_review_stored (fixture, scored);
+  g_clear_pointer (&description, g_free);
+  description = redo (fixture);
+  g_assert_cmpstr (description, ==, "Decide TRE-2024-001");
+  assert_review_stored (fixture, decided);
+  g_clear_pointer (&approved, hs_project_free);
+  approved = load_by_code (fixture, "TRE-2024-001");
+  g_assert_cmpint (approved->status, ==, HS_STATUS_APPROVED);
+
+  /* the decided plan is not saved changed: nothing written */
+  {
+    g_autoptr(HsProject) changed = hs_project_copy (approved);
+    g_autofree char *views = describe_views (fixture);
+    g_autofree char *views_after = NULL;
+    HsImplementer *main_impl = g_ptr_array_index (changed->implementers, 0);
+
+    hs_implementer_set_financing (main_impl, HS_SOURCE_EU_STATE, 4100000);
+    actions = count_actions (fixture);
+    g_assert_false (hs_repository_save_project (fixture->repo, changed, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "TRE-2024-001"));
+    g_assert_nonnull (strstr (error->message, "PIRELY/7/2024"));
+    g_clear_error (&error);
+    g_assert_cmpint (count_actions (fixture), ==, actions);
+    assert_stored (fixture, approved);
+    views_after = describe_views (fixture);
+    g_assert_cmpstr (views_after, ==, views);
+  }
+  /* its status changes freely */
+  {
+    g_autoptr(HsProject) ongoing = hs_project_copy (approved);
+    HsStatusChange change = { HS_STATUS_ONGOING, { 0, } };
+
+    g_date_clear (&change.date, 1);
+    g_date_set_dmy (&change.date, 2, G_DATE_APRIL, 2024);
+    g_array_append_val (ongoing->history, change);
+    ongoing->status = HS_STATUS_ONGOING;
+    g_assert_true (hs_repository_save_project (fixture->repo, ongoing, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&approved, hs_project_free);
+    approved = load_by_code (fixture, "TRE-2024-001");
+    g_assert_cmpint (approved->status, ==, HS_STATUS_ONGOING);
+  }
+  /* a decided project is not deleted */
+  actions = count_actions (fixture);
+  g_assert_false (hs_repository_delete_project (fixture->repo, approved->id, &error));
+  g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "TRE-2024-001"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_actions (fixture), ==, actions);
+  assert_stored (fixture, approved);
+  assert_review_stored (fixture, decided);
+
+  /* with a change application open, the plan is saved */
+  {
+    g_autoptr(HsReview) change = load_review (fixture, project->id);
+    g_autoptr(HsProject) changed = hs_project_copy (approved);
+    GDate made, starts;
+
+    g_date_clear (&made, 1);
+    g_date_clear (&starts, 1);
+    g_date_set_dmy (&made, 1, G_DATE_MAY, 2024);
+    g_date_set_dmy (&starts, 1, G_DATE_JUNE, 2024);
+    g_assert_true (hs_review_open_change (change, approved, &made, &starts, "Lisää henkilöstöä", HS_LANG_FI, &error));
+    g_assert_true (hs_repository_save_review (fixture->repo, change, NULL, "Change TRE-2024-001", &error));
+    g_assert_no_error (error);
+    assert_review_stored (fixture, change);
+    hs_implementer_set_financing (g_ptr_array_index (changed->implementers, 0), HS_SOURCE_EU_STATE, 4100000);
+    g_assert_true (hs_repository_save_project (fixture->repo, changed, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&approved, hs_project_free);
+    approved = load_by_code (fixture, "TRE-2024-001");
+    g_assert_cmpint (hs_implementer_get_financing (g_ptr_array_index (approved->implementers, 0),
+                                                   HS_SOURCE_EU_STATE), ==, 4100000);
+    /* undoing the opening would leave a changed plan without one: the
+     * plan's save is undone first */
+    g_free (undo (fixture));
+    g_clear_pointer (&description, g_free);
+    description = undo (fixture);
+    g_assert_cmpstr (description, ==, "Change TRE-2024-001");
+    assert_review_stored (fixture, decided);
+  }
+}
+
+static void
+test_review_delete_undecided (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(HsProject) first = NULL;
+  g_autoptr(HsReview) scored = NULL;
+  g_autoptr(HsProposal) proposal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  HsProposalItem item;
+
+  save_portfolio (fixture, projects);
+  project = load_by_code (fixture, "PKS-2024-002");
+  first = load_by_code (fixture, "PKS-2023-001");
+  g_assert_cmpint (project->call_id, ==, first->call_id);
+
+  scored = scored_review (fixture, project);
+  g_assert_true (hs_repository_save_review (fixture->repo, scored, NULL, "Score PKS-2024-002", &error));
+  g_assert_no_error (error);
+
+  /* the steering group: PKS-2024-002 first, PKS-2023-001 second */
+  proposal = hs_proposal_new (project->call_id);
+  g_date_set_dmy (&proposal->meeting, 15, G_DATE_FEBRUARY, 2024);
+  item = (HsProposalItem) { project->id, 1, g_strdup ("Paras") };
+  g_array_append_val (proposal->items, item);
+  item = (HsProposalItem) { first->id, 2, NULL };
+  g_array_append_val (proposal->items, item);
+  g_assert_true (hs_repository_save_proposal (fixture->repo, proposal, "Propose", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(HsProposal) stored = hs_repository_load_proposal (fixture->repo, project->call_id, &error);
+    g_autoptr(GArray) lines = hs_repository_list_portfolio_projects (fixture->repo, &error);
+
+    g_assert_true (hs_proposal_equal (stored, proposal));
+    g_assert_true (portfolio_line (lines, project->id)->proposed);
+    g_assert_true (portfolio_line (lines, first->id)->proposed);
+    g_assert_false (portfolio_line (lines, load_by_code (fixture, "TRE-2024-001")->id)->proposed);
+  }
+  g_clear_pointer (&description, g_free);
+  description = undo (fixture);
+  g_assert_cmpstr (description, ==, "Propose");
+  {
+    g_autoptr(HsProposal) stored = hs_repository_load_proposal (fixture->repo, project->call_id, &error);
+
+    g_assert_cmpuint (stored->items->len, ==, 0);
+    g_assert_false (g_date_valid (&stored->meeting));
+  }
+  g_free (redo (fixture));
+
+  /* deleting the project takes its review and its place; the one after moves up */
+  g_assert_true (hs_repository_delete_project (fixture->repo, project->id, &error));
+  g_assert_no_error (error);
+  assert_absent (fixture, "PKS-2024-002");
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT (*) FROM review_score"), ==, 0);
+  {
+    g_autoptr(HsProposal) stored = hs_repository_load_proposal (fixture->repo, project->call_id, &error);
+    g_autoptr(HsReview) gone = load_review (fixture, project->id);
+
+    g_assert_cmpuint (stored->items->len, ==, 1);
+    g_assert_cmpint (g_array_index (stored->items, HsProposalItem, 0).project_id, ==, first->id);
+    g_assert_cmpuint (g_array_index (stored->items, HsProposalItem, 0).position, ==, 1);
+    g_assert_cmpuint (gone->scores->len, ==, 0);
+  }
+  /* one action: undo brings all of it back */
+  g_clear_pointer (&description, g_free);
+  description = undo (fixture);
+  g_assert_nonnull (strstr (description, "PKS-2024-002"));
+  assert_stored (fixture, project);
+  assert_review_stored (fixture, scored);
+  {
+    g_autoptr(HsProposal) stored = hs_repository_load_proposal (fixture->repo, project->call_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (hs_proposal_equal (stored, proposal));
+  }
+  g_free (redo (fixture));
+  assert_absent (fixture, "PKS-2024-002");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3066,6 +3434,8 @@ main (int   argc,
   ADD ("/store/project-changed-signal", test_project_changed_signal);
   ADD ("/store/calls", test_calls);
   ADD ("/store/refused", test_refused);
+  ADD ("/store/review/save-decide-undo", test_review_store);
+  ADD ("/store/review/delete-undecided", test_review_delete_undecided);
   g_test_add_func ("/store/open/bad-files", test_bad_files);
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/open/read-only", test_read_only);
