@@ -876,6 +876,30 @@ cmd_check (HsCli *cli,
 
   if (!hs_repository_foreach_project (HS_REPOSITORY (repo), check_project_cb, &state, &error))
     return hs_cli_store_error (error);
+  /* a project walked is undecided and not proposed: the proposals and the
+   * decisions in force come from the store's lines */
+  if (portfolio != NULL && hs_repository_has_reviews (HS_REPOSITORY (repo)))
+    {
+      g_autoptr(GArray) lines = hs_repository_list_portfolio_projects (HS_REPOSITORY (repo), &error);
+      g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      if (lines == NULL)
+        return hs_cli_store_error (error);
+      for (guint i = 0; i < lines->len; i++)
+        g_hash_table_insert (by_id, &g_array_index (lines, HsPortfolioProject, i).id,
+                             &g_array_index (lines, HsPortfolioProject, i));
+      for (guint i = 0; i < portfolio->len; i++)
+        {
+          HsPortfolioProject *p = &g_array_index (portfolio, HsPortfolioProject, i);
+          const HsPortfolioProject *line = g_hash_table_lookup (by_id, &p->id);
+
+          if (line == NULL)
+            continue;
+          p->proposed = line->proposed;
+          p->decision = line->decision;
+          p->granted = line->granted;
+        }
+    }
   /* after the projects' findings: the agreements' and the calls' */
   if (portfolio != NULL)
     check_portfolio (&state, agreements, calls, &portfolio_errors, &portfolio_warnings);
