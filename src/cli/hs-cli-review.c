@@ -969,6 +969,12 @@ hs_cli_cmd_propose (HsCli *cli,
           hs_cli_error (_("--not: %s is in --order too"), code);
           return HS_EXIT_USAGE;
         }
+      for (guint j = 0; j < proposal->items->len; j++)
+        if (g_array_index (proposal->items, HsProposalItem, j).project_id == s->id)
+          {
+            hs_cli_error (_("--not: %s is listed twice"), code);
+            return HS_EXIT_USAGE;
+          }
       item.project_id = s->id;
       item.reason = parts[1] != NULL ? g_strstrip (g_strdup (parts[1])) : NULL;
       g_array_append_val (proposal->items, item);
@@ -1094,6 +1100,12 @@ hs_cli_cmd_decide (HsCli *cli,
         return HS_EXIT_USAGE;
       if (!parse_money_option ("--implementer", parts[1], &grant.granted))
         return HS_EXIT_USAGE;
+      for (guint j = 0; j < decision->grants->len; j++)
+        if (g_array_index (decision->grants, HsGrant, j).organisation_id == impl->organisation->id)
+          {
+            hs_cli_error (_("--implementer: %s is named twice"), org_name (t.project, impl->organisation->id));
+            return HS_EXIT_USAGE;
+          }
       grant.organisation_id = impl->organisation->id;
       grant.applied = hs_implementer_get_financing (impl, HS_SOURCE_EU_STATE);
       g_array_append_val (decision->grants, grant);

@@ -156,6 +156,14 @@ refused 2 "Helsingin kaupunki: the grant of €84,000.01 is more than the €84,
   "an implementer's grant above what it applied for is refused" -- decide HKI-R-001 --implementer 0201256-6=84000.01 --date 20.5.2025
 refused 2 "The decision date 1 Jan 2030 is after" \
   "a decision after the programme's last day is refused" -- decide HKI-R-001 --date 1.1.2030
+refused 2 "--implementer: Helsingin kaupunki is named twice" \
+  "an implementer named twice is refused" -- decide HKI-R-001 --implementer 0201256-6=1000 --implementer 0201256-6=2000 --granted 50000 --date 20.5.2025
+refused 2 "--not: VAN-R-001 is listed twice" \
+  "an application not proposed twice is refused" -- propose "$CALL" --order HKI-R-001 --not VAN-R-001=a --not VAN-R-001=b
+refused 2 "--not: HKI-R-001 is in --order too" \
+  "an application both proposed and not is refused" -- propose "$CALL" --order HKI-R-001 --not HKI-R-001=a
+refused 2 "--order: ESP-R-001 is listed twice" \
+  "an application proposed twice is refused" -- propose "$CALL" --order ESP-R-001,HKI-R-001,ESP-R-001
 
 # ---- the steering group ----------------------------------------------------
 hs propose "$CALL" --order HKI-R-001,ESP-R-001 --not "VAN-R-001=Ei täytä yleistä kriteeriä" --meeting 10.4.2025 \
