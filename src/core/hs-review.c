@@ -1358,6 +1358,15 @@ hs_review_open_change (HsReview         *review,
                      "apply before the change starts"), s, m);
       return FALSE;
     }
+  if (g_date_valid (&in_force->date) && g_date_compare (made, &in_force->date) < 0)
+    {
+      g_autofree char *m = hs_date_format (made, lang);
+      g_autofree char *d = hs_date_format (&in_force->date, lang);
+
+      g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
+                   _("The change application would be made on %s, before the decision it changes (%s)"), m, d);
+      return FALSE;
+    }
   approved = hs_review_approved_version (review);
   end = g_date_valid (&in_force->eligible_until) ? &in_force->eligible_until
         : approved != NULL ? &approved->project->end_date : NULL;

@@ -217,6 +217,8 @@ ok $? "HKI's history: under review and approved on the decision's date"
 
 refused 2 "was decided on 21 May 2025 (decision UUDELY/2/2025); it is decided again only on a change application" \
   "a second decision without a change application is refused" -- decide ESP-R-001 --date 23.5.2025
+refused 2 "The change application would be made on 20 May 2025, before the decision it changes (21 May 2025)" \
+  "a change application made before the decision is refused" -- change ESP-R-001 --made 20.5.2025 --starts 1.7.2025
 refused 2 "VAN-R-001 was rejected" "a rejected application is not decided again" -- decide VAN-R-001 --date 23.5.2025
 refused 2 "VAN-R-001 was rejected" "no change application to a rejection" -- change VAN-R-001 --made 1.6.2025 --starts 1.7.2025
 LANGUAGE=fi hs decide ESP-R-001 --date 23.5.2025 2>&1 >/dev/null | grep -q "ESP-R-001.*21\.5\.2025.*UUDELY/2/2025"

@@ -716,6 +716,19 @@ test_open_change (void)
   g_clear_pointer (&review, hs_review_free);
   decided (&project, &review);
 
+  /* made before the decision it changes (20.5.2025) */
+  {
+    GDate early;
+
+    set_date (&early, 19, 5, 2025);
+    g_assert_false (hs_review_open_change (review, project, &early, &starts, "x", HS_LANG_EN, &error));
+    g_assert_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "19 May 2025"));
+    g_assert_nonnull (strstr (error->message, "20 May 2025"));
+    g_assert_false (review->change_open);
+    g_clear_error (&error);
+  }
+
   /* starts before it is made */
   set_date (&starts, 31, 5, 2025);
   g_assert_false (hs_review_open_change (review, project, &made, &starts, "x", HS_LANG_EN, &error));
