@@ -285,6 +285,8 @@ hs reject HKI-R-001 --date 3.7.2025 --reason "Ei perusteltu" >/dev/null 2>&1; ok
   [ "$(hs versions HKI-R-001 --json | js "d['granted'], d['change_open'], [x['kind'] for x in d['versions']][-1]")" = "(10000000, False, 'change')" ] &&
   [ "$(hs call show "$CALL" --json | js "d['money']['granted']")" = 14000000 ]
 ok $? "… the approved plan is back, still approved, 100 000 € in force"
+refused 3 "HKI-R-001 was granted funding on 1 Jul 2025 (decision UUDELY/4/2025): its approved plan changes only by a change application" \
+  "after the rejected change the plan is locked again, by the decision in force" -- import "$dir/hki-change-2.xml" --replace
 
 echo "1..$n"
 exit $failed
