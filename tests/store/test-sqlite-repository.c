@@ -3397,6 +3397,98 @@ test_review_delete_undecided (Fixture       *fixture,
   assert_absent (fixture, "PKS-2024-002");
 }
 
+/* A call's own criterion, scored per implementer: the organisations kept */
+static void
+test_review_call_criteria (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) projects = store_test_portfolio ();
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GPtrArray) programme = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autoptr(HsReview) review = NULL;
+  g_autoptr(HsReview) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const HsCriterion *partners, *horizontal;
+  HsImplementer *city, *company;
+  sqlite3 *db;
+
+  save_portfolio (fixture, projects);
+  project = load_by_code (fixture, "TRE-2024-001");
+  db = store_test_sqlite_open (fixture->tmp.path, TRUE);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO criterion (call_id, key, kind, name_fi, name_en, weight, minimum,"
+                                 " per_implementer, position) VALUES (2, 'refining-partners', 'refining',"
+                                 " 'Kumppanit', 'Partners', 200, 2, 1, 0)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  programme = hs_repository_list_criteria (fixture->repo, 0, &error);
+  g_assert_no_error (error);
+  own = hs_repository_list_criteria (fixture->repo, 2, &error);
+  g_assert_no_error (error);
+  other = hs_repository_list_criteria (fixture->repo, 1, &error);
+  g_assert_no_error (error);
+  /* the programme's first, then the call's own */
+  g_assert_cmpuint (own->len, ==, programme->len + 1);
+  g_assert_cmpuint (other->len, ==, programme->len);
+  partners = g_ptr_array_index (own, own->len - 1);
+  g_assert_cmpstr (partners->key, ==, "refining-partners");
+  g_assert_cmpint (partners->call_id, ==, 2);
+  g_assert_cmpint (partners->kind, ==, HS_CRITERION_REFINING);
+  g_assert_cmpuint (partners->weight, ==, 200);
+  g_assert_cmpint (partners->minimum, ==, 2);
+  g_assert_true (partners->per_implementer);
+  g_assert_cmpstr (hs_criterion_name (partners, HS_LANG_EN), ==, "Partners");
+  g_assert_cmpstr (hs_criterion_name (partners, HS_LANG_SV), ==, "Kumppanit");
+  for (guint i = 0; i < programme->len; i++)
+    {
+      const HsCriterion *c = g_ptr_array_index (programme, i);
+
+      g_assert_cmpint (c->call_id, ==, 0);
+      g_assert_cmpint (c->id, ==, ((HsCriterion *) g_ptr_array_index (own, i))->id);
+    }
+  horizontal = first_criterion (own, HS_CRITERION_HORIZONTAL);
+
+  review = load_review (fixture, project->id);
+  city = g_ptr_array_index (project->implementers, 0);
+  company = g_ptr_array_index (project->implementers, 1);
+  g_assert_cmpint (city->organisation->id, !=, company->organisation->id);
+  g_assert_true (hs_review_set_score (review, project, partners, "Anna", city->organisation->id, 4, "a", REVIEW_NOW,
+                                      NULL, HS_LANG_EN, &error));
+  g_assert_true (hs_review_set_score (review, project, partners, "Anna", company->organisation->id, 1, "b",
+                                      REVIEW_NOW, NULL, HS_LANG_EN, &error));
+  g_assert_true (hs_review_set_score (review, project, horizontal, "Anna", 0, 2, "c", REVIEW_NOW, NULL, HS_LANG_EN,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_repository_save_review (fixture->repo, review, NULL, "Score", &error));
+  g_assert_no_error (error);
+  stored = load_review (fixture, project->id);
+  g_assert_true (hs_review_equal (stored, review));
+  g_assert_cmpuint (stored->scores->len, ==, 3);
+  for (guint i = 0; i < stored->scores->len; i++)
+    {
+      const HsScore *s = g_ptr_array_index (stored->scores, i);
+
+      if (s->criterion_id == horizontal->id)
+        g_assert_cmpint (s->organisation_id, ==, 0);
+      else if (s->score == 4)
+        g_assert_cmpint (s->organisation_id, ==, city->organisation->id);
+      else
+        g_assert_cmpint (s->organisation_id, ==, company->organisation->id);
+    }
+  /* the weighted score: (200 × 2.5 + 100 × 2) / (200 × 5 + 100 × 3) = 53.85 %,
+   * the partners' mean 2.5 over its minimum of 2 */
+  {
+    g_auto(HsReviewSummary) summary = { 0, };
+
+    hs_review_summarise (stored, own, HS_LANG_EN, &summary);
+    g_assert_cmpint (summary.score_bp, ==, 5385);
+    g_assert_cmpuint (summary.under_minimum, ==, 0);
+    g_assert_cmpuint (summary.reviewers, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3436,6 +3528,7 @@ main (int   argc,
   ADD ("/store/refused", test_refused);
   ADD ("/store/review/save-decide-undo", test_review_store);
   ADD ("/store/review/delete-undecided", test_review_delete_undecided);
+  ADD ("/store/review/call-criteria", test_review_call_criteria);
   g_test_add_func ("/store/open/bad-files", test_bad_files);
   g_test_add_func ("/store/open/too-new", test_too_new);
   g_test_add_func ("/store/open/read-only", test_read_only);
