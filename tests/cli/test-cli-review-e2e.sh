@@ -25,6 +25,7 @@ r = ($1)
 print(r)" 2>/dev/null; }
 CALL="PKS arviointi E2E 2025"; PKS="Pääkaupunkiseutu (PKS)"
 CODES="HKI-R-001 ESP-R-001 VAN-R-001"
+nb=$(printf '\302\240')   # the no-break space of Finnish amounts
 # everything a refusal must leave as it was
 state() {
   hs list --json; hs call show "$CALL" --json; hs ranking "$CALL" --json
@@ -179,8 +180,8 @@ over="Pääkaupunkiseutu (PKS): warning: The applications proposed for funding u
 hs call edit "$CALL" --money-available=150000 >/dev/null 2>&1
 hs check 2>/dev/null | grep -qxF "$over ask for €168,000.00 of EU and state support; the call has €150,000.00 (€18,000.00 more than it has)"
 ok $? "check: with 150 000 € the proposals ask for 18 000 € more than the call has"
-LANGUAGE=fi hs check 2>/dev/null | grep "^$PKS: " | grep -q "168.000,00.€.*150.000,00.€.*18.000,00.€"
-ok $? "… and in Finnish number format"
+LANGUAGE=fi hs check 2>/dev/null | grep -qxF "$PKS: varoitus: Haussa ”$CALL” rahoitettaviksi esitetyt hakemukset hakevat EU- ja valtion rahoitusta 168${nb}000,00$nb€; haussa on 150${nb}000,00$nb€ (18${nb}000,00$nb€ enemmän kuin siinä on)"
+ok $? "… and in Finnish"
 hs call edit "$CALL" --money-available=200000 >/dev/null 2>&1
 ! hs check 2>/dev/null | grep -qF "$over"; ok $? "check: back to 200 000 €, no warning"
 
@@ -223,8 +224,12 @@ refused 2 "VAN-R-001 was rejected" "a rejected application is not decided again"
 refused 2 "VAN-R-001 was rejected" "no change application to a rejection" -- change VAN-R-001 --made 1.6.2025 --starts 1.7.2025
 LANGUAGE=fi hs decide ESP-R-001 --date 23.5.2025 2>&1 >/dev/null | grep -q "ESP-R-001.*21\.5\.2025.*UUDELY/2/2025"
 ok $? "fi: the refusal gives the decision's date in Finnish form"
-LANGUAGE=fi hs review ESP-R-001 -r x -c horizontal-equality -s 9 -m y 2>&1 >/dev/null | grep -q "“Hanke tukee sukupuolten tasa-arvoa”.*9"
-ok $? "fi: a score out of scale names the criterion in Finnish"
+export LANGUAGE=fi
+refused 2 "ESP-R-001: ”Hanke tukee sukupuolten tasa-arvoa” pisteytetään 0–3; 9 on asteikon ulkopuolella" \
+  "fi: a score out of scale is refused, naming the criterion in Finnish" -- review ESP-R-001 -r x -c horizontal-equality -s 9 -m y
+refused 2 "HKI-R-001: myönnetty 999${nb}999,00$nb€ on enemmän kuin haettu EU- ja valtion rahoitus 126${nb}000,00$nb€ (873${nb}999,00$nb€ yli)" \
+  "fi: a grant above what was applied for, the amounts in Finnish" -- decide HKI-R-001 --granted 999999 --date 23.5.2025 --implementer 0201256-6=84000
+export LANGUAGE=en
 
 # undo of the last decision: the status and the money back; redo
 hs undo >/dev/null 2>&1
