@@ -7,7 +7,8 @@
 # proposal; two grants (one less than applied for with --granted, one per
 # implementer with --implementer) and a rejection, the call's money after
 # each; a change application (export, edit, import --replace, diff) decided
-# again; what is refused leaves the database as it was; undo and redo of a
+# again, and another rejected; a call's own criterion scored per
+# implementer; what is refused leaves the database as it was; undo and redo of a
 # decision; "check" warns when the proposals ask for more than the call has
 # (TAP).
 set -u
@@ -100,7 +101,8 @@ ok $? "… with the submitted date in their history"
 # ESP: content 1.2 3 and 3, equality 1 and 2 → (3 + 1.5) / 8 = 56.25 %
 # VAN: content 1.1 5 and 5, equality 3 and 3 → 100 %, but a general
 #      criterion not met
-score() { hs review "$1" --reviewer "$2" --criterion "$3" --score "$4" --comment "$5" >/dev/null 2>&1; }
+score() { c=$1; r=$2; k=$3; v=$4; m=$5; shift 5
+  hs review "$c" --reviewer "$r" --criterion "$k" --score "$v" --comment "$m" "$@" >/dev/null 2>&1; }
 all=0
 score HKI-R-001 "Anna Arvioija" content-1.1-business-driven-rdi 3 "Ensin näin" || all=1
 score HKI-R-001 "Anna Arvioija" content-1.1-business-driven-rdi 5 "Vahva TKI-painotus" || all=1
@@ -292,6 +294,29 @@ hs reject HKI-R-001 --date 3.7.2025 --reason "Ei perusteltu" >/dev/null 2>&1; ok
 ok $? "… the approved plan is back, still approved, 100 000 € in force"
 refused 3 "HKI-R-001 was granted funding on 1 Jul 2025 (decision UUDELY/4/2025): its approved plan changes only by a change application" \
   "after the rejected change the plan is locked again, by the decision in force" -- import "$dir/hki-change-2.xml" --replace
+
+# ---- a call's own criterion, scored per implementer -------------------------
+hs criterion add "$CALL" --key refining-partners --name-fi "Kumppanuus" --name-en "Partnership" --weight 200 \
+  --minimum 3 --per-implementer >/dev/null 2>&1
+ok $? "criterion add: the call's own, weight 200 %, minimum 3, per implementer"
+refused 2 "“Partnership” is scored for each implementer" \
+  "a per-implementer criterion without the implementer is refused" -- review HKI-R-001 -r "Anna Arvioija" -c refining-partners -s 4 -m x
+refused 2 "--implementer: “0101263-6” is not an implementer of HKI-R-001" \
+  "… and with an organisation that is not an implementer of the project" -- review HKI-R-001 -r "Anna Arvioija" -c refining-partners -s 4 -m x -i 0101263-6
+# HKI: (4.5 + 2.5 + 2 × 3.5) / (5 + 3 + 2 × 5) = 14 / 18 = 77.78 %
+score HKI-R-001 "Anna Arvioija" refining-partners 5 "Vetää" -i 0201256-6 &&
+  hs review HKI-R-001 -r "Anna Arvioija" -c refining-partners -s 2 -m "Vähän" -i Aalto-yliopisto >/dev/null 2>&1
+ok $? "scores of each implementer's part, by Y-tunnus and by name"
+[ "$(hs review HKI-R-001 --json | js "d['score_bp'], d['under_minimum'], sorted((s['implementer'], s['score']) for s in d['scores'] if s['criterion'] == 'refining-partners')")" = \
+  "(7778, 0, [('Aalto-yliopisto', 2), ('Helsingin kaupunki', 5)])" ]
+ok $? "HKI's weighted score 77.78 % with the call's criterion at 200 %"
+# Ville finds Aalto's part worth 0: the mean 7 / 3 is under the minimum of 3
+score HKI-R-001 "Ville Arvioija" refining-partners 0 "Ei osuutta" -i 2228357-4
+[ "$(hs review HKI-R-001 --json | js "d['score_bp'], d['under_minimum']")" = "(6481, 1)" ] &&
+  hs review HKI-R-001 | grep -q "Partnership"
+ok $? "a mean under the minimum: 64.81 %, noted"
+[ "$(hs ranking "$CALL" --json | js "' '.join(a['code'] for a in d['applications'])")" = "ESP-R-001 VAN-R-001 HKI-R-001" ]
+ok $? "ranking: ESP first; HKI under a minimum and VAN failing a general criterion after it, by score"
 
 echo "1..$n"
 exit $failed
