@@ -568,7 +568,7 @@ hs_portfolio_check (const HsAgreement *agreement,
           if (counts == COUNTS_APPROVED)
             group_add_decided (&sums->approved, p);
           if (p->proposed && counts != COUNTS_NOWHERE)
-            group_add (&sums->proposed, p);
+            group_add_decided (&sums->proposed, p);   /* a granted one with its grant */
         }
     }
 

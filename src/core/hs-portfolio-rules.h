@@ -37,7 +37,8 @@
  *     (the same for the cities' financing and the call's city money)
  *     (approved projects count with the support their decision in force
  *     granted; between the approved and the applying ones, a warning when
- *     the applications the steering group proposed ask for more:
+ *     the applications the steering group proposed ask for more, a granted
+ *     one counted with its grant:
  *     call-proposals-over-available, same field)
  *   6 call-projects-over-limit             "calls/ID/max-projects"
  *     (more approved projects than the call funds: an error; more
