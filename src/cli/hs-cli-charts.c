@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * chart KIND [--agreement ID] [--focus-area ID] [--width W] [--height H]
- *            [--dark] -o FILE.png|.svg|.pdf
+ *            [--dark] [--basis applied|proposed|granted] -o FILE.png|.svg|.pdf
  * report [--agreement ID] [--focus-area ID] [--projects] -o FILE.pdf
  * report --project CODE -o FILE.pdf     (one project's application)
  * letter CODE -o FILE.pdf [--lang fi|sv|en]   (its funding decision letter)
@@ -56,7 +56,9 @@ hs_cli_cmd_chart (HsCli *cli,
   int width = 1200, height = 700;
   gboolean dark = FALSE;
   g_autofree char *output = NULL;
+  g_autofree char *basis_name = NULL;
   GOptionEntry entries[] = {
+    { "basis", 'b', 0, G_OPTION_ARG_STRING, &basis_name, N_("EU and state support as applied for (default), as the steering groups proposed, or as granted: financing and budget-by-year"), N_("applied|proposed|granted") },
     { "agreement", 'a', 0, G_OPTION_ARG_INT64, &agreement_id, N_("Only the projects of this agreement"), N_("ID") },
     { "focus-area", 'f', 0, G_OPTION_ARG_INT64, &focus_area_id, N_("Only the projects of this focus area"), N_("ID") },
     { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF); default 1200"), N_("W") },
@@ -72,6 +74,7 @@ hs_cli_cmd_chart (HsCli *cli,
   HsChartStyle style;
   int exit_code = HS_EXIT_OK;
   int kind;
+  int basis = HS_CHART_BASIS_APPLIED;
 
   if (!hs_cli_parse_options ("chart", _("KIND"),
                              _("Draw a chart of the portfolio into a file. KIND is financing, budget-by-year, timeline, status or implementers; the suffix of the file picks the format."),
@@ -88,6 +91,21 @@ hs_cli_cmd_chart (HsCli *cli,
     {
       hs_cli_error (_("Unknown chart “%s”: use financing, budget-by-year, timeline, status or implementers"), argv[1]);
       return HS_EXIT_USAGE;
+    }
+  if (basis_name != NULL)
+    {
+      basis = hs_chart_basis_from_id (basis_name);
+      if (basis < 0)
+        {
+          hs_cli_error (_("--basis: “%s” is not a basis: use applied, proposed or granted"), basis_name);
+          return HS_EXIT_USAGE;
+        }
+      if (basis != HS_CHART_BASIS_APPLIED && !hs_chart_kind_has_basis (kind))
+        {
+          hs_cli_error (_("--basis %s: the %s chart shows no EU and state support; the financing and budget-by-year charts do"),
+                        basis_name, argv[1]);
+          return HS_EXIT_USAGE;
+        }
     }
   if (output == NULL)
     {
@@ -113,7 +131,7 @@ hs_cli_cmd_chart (HsCli *cli,
 
   scope.agreement_id = agreement_id;
   scope.focus_area_id = focus_area_id;
-  data = hs_chart_data_from_repository (HS_REPOSITORY (repo), &scope, kind, cli->lang, &error);
+  data = hs_chart_data_from_repository_for_basis (HS_REPOSITORY (repo), &scope, kind, basis, cli->lang, &error);
   if (data == NULL)
     return charts_error (error);
 
