@@ -91,7 +91,7 @@ static const char *const letter_strings[N_LETTER_STRINGS][3] = {
   [L_NO_REASON] = { "No reason was recorded.", "Perusteluja ei ole kirjattu.", "Ingen motivering har antecknats." },
   [L_NOTE] = { "Amounts are EU and state support in euros; the difference is what was granted less what was applied for.",
                "Määrät ovat EU- ja valtion rahoitusta euroina; erotus on myönnetty määrä vähennettynä haetulla.",
-               "Beloppen är EU- och statligt stöd i euro; skillnaden är det beviljade beloppet minus det sökta." },
+               "Beloppen är EU- och statlig finansiering i euro; skillnaden är det beviljade beloppet minus det sökta." },
 };
 
 static const char *
@@ -149,17 +149,17 @@ verdict_text (HsLang      lang,
       return g_strdup_printf ("%s hylkää hankkeen ”%s” muutoshakemuksen.", council, project);
     case HS_LANG_SV:
       if (granted && !change)
-        return g_strdup_printf ("%s beviljar projektet ”%s” EU- och statligt stöd på %s. I ansökan söktes %s.",
+        return g_strdup_printf ("%s beviljar projektet ”%s” EU- och statlig finansiering på %s. I ansökan söktes %s.",
                                 council, project, amount, applied);
       if (granted)
-        return g_strdup_printf ("%s godkänner ändringsansökan för projektet ”%s”. Det beviljade EU- och statliga stödet "
+        return g_strdup_printf ("%s godkänner ändringsansökan för projektet ”%s”. Den beviljade EU- och statliga finansieringen "
                                 "är %s; i ändringsansökan söktes %s.", council, project, amount, applied);
       if (!change)
-        return g_strdup_printf ("%s avslår ansökan för projektet ”%s” om EU- och statligt stöd på %s.",
+        return g_strdup_printf ("%s avslår ansökan för projektet ”%s” om EU- och statlig finansiering på %s.",
                                 council, project, amount);
       if (in_force != NULL)
         return g_strdup_printf ("%s avslår ändringsansökan för projektet ”%s”. Det tidigare beslutet gäller: "
-                                "EU- och statligt stöd på %s.", council, project, in_force);
+                                "EU- och statlig finansiering på %s.", council, project, in_force);
       return g_strdup_printf ("%s avslår ändringsansökan för projektet ”%s”.", council, project);
     case HS_LANG_EN:
     default:
