@@ -1119,6 +1119,39 @@ flow_heading (Flow       *f,
   f->y += h + 4;
 }
 
+/* A paragraph too tall for any page, line by line from where the page is:
+ * each line as pango broke it at the full width. */
+static void
+flow_lines (Flow       *f,
+            Font        font,
+            const char *text)
+{
+  typedef struct { int start, length; } Span;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  pango_layout_set_font_description (f->layout, f->fonts[font]);
+  pango_layout_set_width (f->layout, (int) (CONTENT_W * PANGO_SCALE));
+  pango_layout_set_alignment (f->layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (f->layout, text, -1);
+  for (GSList *l = pango_layout_get_lines_readonly (f->layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      Span span = { line->start_index, line->length };
+      g_array_append_val (spans, span);
+    }
+  for (guint i = 0; i < spans->len && !f->done; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      g_autofree char *line = g_strndup (text + span->start, (gsize) span->length);
+      double h = flow_text (f, font, line, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, FALSE);
+
+      if (f->y + h > bottom_of_page ())
+        flow_new_page (f);
+      flow_text (f, font, line, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, TRUE);
+      f->y += h;
+    }
+}
+
 static void
 flow_paragraph (Flow       *f,
                 Font        font,
@@ -1126,6 +1159,12 @@ flow_paragraph (Flow       *f,
 {
   double h = flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, FALSE);
 
+  if (h > bottom_of_page () - MARGIN_TOP)
+    {
+      flow_lines (f, font, text);
+      f->y += 4;
+      return;
+    }
   if (f->y + h > bottom_of_page ())
     flow_new_page (f);
   flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, TRUE);

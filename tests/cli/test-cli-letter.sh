@@ -57,15 +57,30 @@ sv=$(text "$dir/sv.pdf")
 has "$sv" "Finansieringsbeslut" && has "$sv" "Totalt 336 000,00 € 300 000,00 € −36 000,00 €" && has "$sv" "Sida 1 av 1"
 ok $? "the default is the user's language (Swedish)"
 
-# a change application granted: 320 000 €
+# one A4 page, and pdftoppm draws it
+pdfinfo "$dir/fi.pdf" | grep -q "^Pages: *1$" && pdfinfo "$dir/fi.pdf" | grep -q "^Page size: *595.276 x 841.89 pts (A4)" &&
+  pdfinfo "$dir/fi.pdf" | grep -q "^Title: *Rahoituspäätös — Pohjois-Pohjanmaan liitto — POPELY/12/2025" &&
+  pdftoppm -r 40 -png -singlefile "$dir/fi.pdf" "$dir/fi" && [ -s "$dir/fi.png" ]
+ok $? "the letter is one A4 page with its title, and renders"
+
+# a change application granted: 320 000 €, with conditions that run onto a second page
+long=$(i=0; while [ $i -lt 90 ]; do printf 'Ehto %s: hankkeen on raportoitava toteutuneet kustannukset ja indikaattorit välimaksatuksen yhteydessä. ' $i; i=$((i + 1)); done)
 LANGUAGE=en "$cli" --db "$db" change OULU-ESIM-001 --made 2025-06-01 --starts 2025-09-01 --reason "Lisää henkilöstöä" >/dev/null 2>&1 &&
-  LANGUAGE=en "$cli" --db "$db" decide OULU-ESIM-001 --date 2025-07-01 --number POPELY/40/2025 --granted 320000 >/dev/null 2>&1
+  LANGUAGE=en "$cli" --db "$db" decide OULU-ESIM-001 --date 2025-07-01 --number POPELY/40/2025 --granted 320000 \
+    --conditions "$long" >/dev/null 2>&1
 ok $? "a change application decided"
 LANGUAGE=en "$cli" --db "$db" letter OULU-ESIM-001 --lang fi -o "$dir/change.pdf" >/dev/null 2>&1
 ch=$(text "$dir/change.pdf")
 has "$ch" "Päätös muutoshakemukseen" && has "$ch" "Asia Muutoshakemus" && has "$ch" "Päätöksen numero POPELY/40/2025" &&
   has "$ch" "hyväksyy hankkeen" && has "$ch" "Yhteensä 336 000,00 € 320 000,00 € −16 000,00 €"
 ok $? "the change decision's letter says it decides a change application, with its grants"
+pages=$(pdfinfo "$dir/change.pdf" | sed -n 's/^Pages: *//p')
+[ "${pages:-0}" -ge 2 ] && has "$ch" "Sivu 1/$pages" && has "$ch" "Sivu $pages/$pages" && has "$ch" "Ehto 89:"
+ok $? "long conditions go on to the next pages, numbered in Finnish"
+# nothing but the footer below the bottom margin (58 pt above the page's 841.89 pt)
+pdftotext -bbox "$dir/change.pdf" - | sed -n 's/.*yMin="\([0-9.]*\)".*>\(.*\)<\/word>/\1 \2/p' |
+  awk '$1 > 783.89 && $2 != "Sivu" && $2 !~ /^[0-9]+\/[0-9]+$/ { print "# below the margin: " $0; bad = 1 } END { exit bad }'
+ok $? "a long text never runs into the footer"
 
 # a change application rejected: the 320 000 € stay in force
 LANGUAGE=en "$cli" --db "$db" change OULU-ESIM-001 --made 2025-08-01 --starts 2025-10-01 --reason "Uusi osatoteuttaja" >/dev/null 2>&1 &&
