@@ -51,6 +51,50 @@ hs_chart_kind_label (HsChartKind kind)
   return _(kinds[kind].label);
 }
 
+static const char *const basis_ids[HS_N_CHART_BASES] = { "applied", "proposed", "granted" };
+
+const char *
+hs_chart_basis_to_id (HsChartBasis basis)
+{
+  g_return_val_if_fail ((guint) basis < HS_N_CHART_BASES, NULL);
+  return basis_ids[basis];
+}
+
+int
+hs_chart_basis_from_id (const char *id)
+{
+  for (guint i = 0; id != NULL && i < HS_N_CHART_BASES; i++)
+    if (g_str_equal (id, basis_ids[i]))
+      return (int) i;
+  return -1;
+}
+
+const char *
+hs_chart_basis_label (HsChartBasis basis)
+{
+  switch (basis)
+    {
+    case HS_CHART_BASIS_APPLIED:
+      /* Translators: the basis of a chart's EU and state support */
+      return C_("chart basis", "Applied for");
+    case HS_CHART_BASIS_PROPOSED:
+      /* Translators: the basis of a chart's EU and state support: what the steering groups proposed */
+      return C_("chart basis", "Proposed");
+    case HS_CHART_BASIS_GRANTED:
+      /* Translators: the basis of a chart's EU and state support: what the decisions granted */
+      return C_("chart basis", "Granted");
+    case HS_N_CHART_BASES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+hs_chart_kind_has_basis (HsChartKind kind)
+{
+  return kind == HS_CHART_FINANCING || kind == HS_CHART_BUDGET_BY_YEAR;
+}
+
 guint
 hs_chart_status_colour (HsStatus status)
 {
@@ -392,8 +436,9 @@ hs_chart_table (const HsChartData *data)
             table->numeric[s + 1] = TRUE;
           }
         /* the financing chart's bars end at the total financing: say so */
-        table->headers[data->n_series + 1] = g_strdup (data->kind == HS_CHART_FINANCING ? _("Total financing")
-                                                                                         : _("Total"));
+        table->headers[data->n_series + 1] = g_strdup (data->kind == HS_CHART_FINANCING
+                                                       && data->basis == HS_CHART_BASIS_APPLIED
+                                                       ? _("Total financing") : _("Total"));
         table->numeric[data->n_series + 1] = TRUE;
         if (data->kind == HS_CHART_FINANCING)
           {
@@ -637,7 +682,11 @@ hs_chart_describe (const HsChartData *data)
       {
         const HsChartCategory *first = &g_array_index (data->categories, HsChartCategory, 0);
         const HsChartCategory *last = &g_array_index (data->categories, HsChartCategory, data->categories->len - 1);
-        g_string_append_printf (out, _("Total costs %s in %s–%s."), total_text, first->label, last->label);
+        if (data->basis != HS_CHART_BASIS_APPLIED)
+          /* Translators: "EU and state support granted 1 000,00 € in 2021–2027." */
+          g_string_append_printf (out, _("%s %s in %s–%s."), data->series[0], total_text, first->label, last->label);
+        else
+          g_string_append_printf (out, _("Total costs %s in %s–%s."), total_text, first->label, last->label);
         if (data->reference_label == NULL && data->reference_note != NULL)
           g_string_append_printf (out, " %s", data->reference_note);
         if (data->reference_label != NULL)

@@ -29,6 +29,24 @@ const char *hs_chart_kind_to_id   (HsChartKind kind);
 int         hs_chart_kind_from_id (const char *id);   /* -1 when unknown */
 const char *hs_chart_kind_label   (HsChartKind kind); /* translated title */
 
+/* What the EU and state support figures of a chart are: what the
+ * applications ask for (every project, as today), what the steering groups
+ * proposed (only the proposed projects, what they ask for), or what the
+ * decisions in force granted (only the granted projects). The financing
+ * and budget-by-year charts have a basis (hs_chart_kind_has_basis). */
+typedef enum
+{
+  HS_CHART_BASIS_APPLIED,    /* "applied" */
+  HS_CHART_BASIS_PROPOSED,   /* "proposed" */
+  HS_CHART_BASIS_GRANTED,    /* "granted" */
+  HS_N_CHART_BASES
+} HsChartBasis;
+
+const char *hs_chart_basis_to_id    (HsChartBasis basis);
+int         hs_chart_basis_from_id  (const char *id);   /* -1 when unknown */
+const char *hs_chart_basis_label    (HsChartBasis basis); /* translated: "Applied for", "Proposed", "Granted" */
+gboolean    hs_chart_kind_has_basis (HsChartKind kind);
+
 #define HS_CHART_MAX_SERIES 6
 
 typedef struct
@@ -60,6 +78,7 @@ typedef struct
 {
   HsChartKind  kind;
   HsLang       lang;
+  HsChartBasis basis;           /* what its EU and state support is (applied: as ever) */
   char        *title;           /* "Financing by focus area" */
   char        *scope;           /* "Whole portfolio", "Tampere", "Tampere — Akkukemia" */
   char        *category_title;  /* the heading of the category column: "Focus area" */

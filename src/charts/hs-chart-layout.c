@@ -597,8 +597,12 @@ layout_hbars (Builder *b)
   /* financing: what the figures are; and what "Others" holds */
   if (with_note)
     {
-      g_autoptr(GString) note = g_string_new (data->kind == HS_CHART_FINANCING
-                                              ? _("The figures at the bar ends are the total financing.") : "");
+      g_autoptr(GString) note = g_string_new (data->kind != HS_CHART_FINANCING ? ""
+                                              : data->basis == HS_CHART_BASIS_PROPOSED
+                                              ? _("The figures at the bar ends are the EU and state support of the proposed projects.")
+                                              : data->basis == HS_CHART_BASIS_GRANTED
+                                              ? _("The figures at the bar ends are the EU and state support granted by the decisions in force.")
+                                              : _("The figures at the bar ends are the total financing."));
       HsChartText t;
 
       if (layout->n_merged > 0)

@@ -12,6 +12,7 @@
 
 #include "core/hs-core-error.h"
 #include "core/hs-money.h"
+#include "core/hs-portfolio-rules.h"
 #include "core/hs-reference.h"
 #include "hs-chart-source.h"
 #include "hs-charts-error.h"
@@ -190,6 +191,210 @@ gather_financing (HsRepository       *repo,
   return TRUE;
 }
 
+/* ---- proposed and granted ------------------------------------------------ */
+
+/* What a project of the scope counts with on a basis other than applied. */
+typedef struct
+{
+  const HsProjectSummary   *summary;
+  const HsPortfolioProject *project;
+  gint64                    support;    /* proposed: applied for; granted: granted */
+} BasisProject;
+
+/* The projects of @scope that count on @basis, in id order: pointers into
+ * *portfolio and *summaries, which the caller keeps. */
+static GArray *
+basis_projects (HsRepository       *repo,
+                const HsChartScope *scope,
+                HsChartBasis        basis,
+                GArray            **portfolio,
+                GArray            **summaries,
+                GError            **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *out;
+
+  *portfolio = hs_repository_list_portfolio_projects (repo, error);
+  if (*portfolio == NULL)
+    return NULL;
+  *summaries = hs_repository_list_project_summaries (repo, error);
+  if (*summaries == NULL)
+    return NULL;
+  for (guint i = 0; i < (*summaries)->len; i++)
+    {
+      HsProjectSummary *row = &g_array_index (*summaries, HsProjectSummary, i);
+      g_hash_table_insert (by_id, &row->id, row);
+    }
+  out = g_array_new (FALSE, TRUE, sizeof (BasisProject));
+  for (guint i = 0; i < (*portfolio)->len; i++)
+    {
+      const HsPortfolioProject *p = &g_array_index (*portfolio, HsPortfolioProject, i);
+      BasisProject bp = { g_hash_table_lookup (by_id, &p->id), p, 0 };
+
+      /* a project whose amounts do not add up counts nowhere, as in the rules */
+      if (bp.summary == NULL || !p->totals_ok
+          || !in_scope (scope, bp.summary->agreement_id, bp.summary->focus_area_id))
+        continue;
+      if (basis == HS_CHART_BASIS_PROPOSED && p->proposed)
+        bp.support = p->eu_state;
+      else if (basis == HS_CHART_BASIS_GRANTED && p->decision == HS_PORTFOLIO_GRANTED)
+        bp.support = p->granted;
+      else
+        continue;
+      g_array_append_val (out, bp);
+    }
+  return out;
+}
+
+static void
+set_basis_series (HsChartData  *data,
+                  HsChartBasis  basis)
+{
+  for (guint s = 1; s < data->n_series; s++)
+    g_clear_pointer (&data->series[s], g_free);
+  data->n_series = 1;
+  g_free (data->series[0]);
+  data->series[0] = g_strdup (basis == HS_CHART_BASIS_PROPOSED ? _("EU and state support proposed")
+                                                               : _("EU and state support granted"));
+  data->basis = basis;
+}
+
+typedef struct
+{
+  char   *label;
+  gint64  value;
+  guint   projects;
+} BasisSum;
+
+static void
+basis_sum_free (gpointer data)
+{
+  BasisSum *sum = data;
+  g_free (sum->label);
+  g_free (sum);
+}
+
+/* The financing chart on a basis: the support by focus area, or in one
+ * focus area by project. */
+static gboolean
+gather_financing_basis (HsRepository       *repo,
+                        const HsChartScope *scope,
+                        HsChartBasis        basis,
+                        HsChartData        *data,
+                        GError            **error)
+{
+  g_autoptr(GArray) portfolio = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) projects = basis_projects (repo, scope, basis, &portfolio, &summaries, error);
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, basis_sum_free);
+  gboolean by_project = scope->focus_area_id != 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (projects == NULL)
+    return FALSE;
+  set_basis_series (data, basis);
+  g_free (data->title);
+  if (by_project)
+    data->title = g_strdup (basis == HS_CHART_BASIS_PROPOSED ? _("EU and state support proposed by project")
+                                                             : _("EU and state support granted by project"));
+  else
+    data->title = g_strdup (basis == HS_CHART_BASIS_PROPOSED ? _("EU and state support proposed by focus area")
+                                                             : _("EU and state support granted by focus area"));
+  if (by_project)
+    {
+      g_free (data->category_title);
+      data->category_title = g_strdup (_("Project"));
+    }
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const BasisProject *bp = &g_array_index (projects, BasisProject, i);
+      g_autofree char *k = g_strdup_printf ("%" G_GINT64_FORMAT, by_project ? bp->summary->id : bp->summary->focus_area_id);
+      BasisSum *sum = g_hash_table_lookup (sums, k);
+
+      if (sum == NULL)
+        {
+          sum = g_new0 (BasisSum, 1);
+          if (by_project)
+            sum->label = g_strdup_printf ("%s %s", bp->summary->code, bp->summary->name);
+          else
+            sum->label = g_strdup (bp->summary->focus_area != NULL ? bp->summary->focus_area : _("No focus area"));
+          g_hash_table_insert (sums, g_steal_pointer (&k), sum);
+        }
+      if (!hs_money_add (sum->value, bp->support, &sum->value))
+        return overflow (error);
+      sum->projects++;
+    }
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      BasisSum *sum = value;
+      HsChartCategory *c = hs_chart_data_add_category (data, sum->label, &sum->value, sum->projects);
+
+      if (c == NULL)
+        return overflow (error);
+      c->key = g_strdup (key);
+    }
+  hs_chart_data_sort_by_total (data);
+  return TRUE;
+}
+
+/* The budget chart on a basis: the support of each programme year, each
+ * project's in proportion to its costs of the year (its EU and state by
+ * year, as the agreements' rules count it; a grant shared the same way,
+ * cumulatively rounded so that its years add up to it). */
+static gboolean
+basis_by_year (HsRepository       *repo,
+               const HsChartScope *scope,
+               HsChartBasis        basis,
+               HsChartData        *data,
+               GArray             *costs,
+               GArray             *counts,
+               int                 base,
+               GError            **error)
+{
+  g_autoptr(GArray) portfolio = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) projects = basis_projects (repo, scope, basis, &portfolio, &summaries, error);
+
+  if (projects == NULL)
+    return FALSE;
+  set_basis_series (data, basis);
+  g_free (data->title);
+  data->title = g_strdup (basis == HS_CHART_BASIS_PROPOSED ? _("EU and state support proposed by year")
+                                                           : _("EU and state support granted by year"));
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const BasisProject *bp = &g_array_index (projects, BasisProject, i);
+      const HsPortfolioProject *p = bp->project;
+      gint64 cumulative = 0, shared_before = 0;
+
+      for (int y = 0; y < HS_PORTFOLIO_N_YEARS; y++)
+        {
+          int index = HS_PROGRAMME_START_YEAR + y - base;
+          gint64 in_year = p->eu_state_by_year[y], shared;
+
+          if (bp->support != p->eu_state)
+            {
+              /* a grant less than applied for: shared like the application */
+              if (!hs_money_add (cumulative, p->eu_state_by_year[y], &cumulative))
+                return overflow (error);
+              if (p->eu_state == 0 || !hs_money_scale (bp->support, cumulative, p->eu_state, &shared))
+                shared = 0;
+              in_year = shared - shared_before;
+              shared_before = shared;
+            }
+          if (in_year == 0 || index < 0 || index >= (int) costs->len)
+            continue;
+          if (!hs_money_add (g_array_index (costs, gint64, index), in_year, &g_array_index (costs, gint64, index)))
+            return overflow (error);
+          g_array_index (counts, guint, index)++;
+        }
+    }
+  return TRUE;
+}
+
 /* ---- budget by year ------------------------------------------------------ */
 
 static gboolean
@@ -232,6 +437,7 @@ budget_project_cb (HsProject *project,
 static gboolean
 gather_budget (HsRepository       *repo,
                const HsChartScope *scope,
+               HsChartBasis        basis,
                HsChartData        *data,
                GError            **error)
 {
@@ -245,7 +451,12 @@ gather_budget (HsRepository       *repo,
 
   g_array_set_size (costs, 64);
   g_array_set_size (projects, 64);
-  if (scope->focus_area_id != 0)
+  if (basis != HS_CHART_BASIS_APPLIED)
+    {
+      if (!basis_by_year (repo, scope, basis, data, costs, projects, base, error))
+        return FALSE;
+    }
+  else if (scope->focus_area_id != 0)
     {
       Walk walk = { scope, data, NULL, costs, projects, base };
       gboolean walked = hs_repository_foreach_project (repo, budget_project_cb, &walk, error);
@@ -616,6 +827,17 @@ hs_chart_data_from_repository (HsRepository       *repo,
                                HsLang              lang,
                                GError            **error)
 {
+  return hs_chart_data_from_repository_for_basis (repo, scope, kind, HS_CHART_BASIS_APPLIED, lang, error);
+}
+
+HsChartData *
+hs_chart_data_from_repository_for_basis (HsRepository       *repo,
+                                         const HsChartScope *scope,
+                                         HsChartKind         kind,
+                                         HsChartBasis        basis,
+                                         HsLang              lang,
+                                         GError            **error)
+{
   g_autoptr(HsChartData) data = NULL;
   HsChartScope resolved = *scope;
   char *label;
@@ -623,7 +845,15 @@ hs_chart_data_from_repository (HsRepository       *repo,
 
   g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
   g_return_val_if_fail ((guint) kind < HS_N_CHART_KINDS, NULL);
+  g_return_val_if_fail ((guint) basis < HS_N_CHART_BASES, NULL);
 
+  if (basis != HS_CHART_BASIS_APPLIED && !hs_chart_kind_has_basis (kind))
+    {
+      g_set_error (error, HS_CHARTS_ERROR, HS_CHARTS_ERROR_FORMAT,
+                   _("The %s chart shows no EU and state support: only the financing and budget-by-year charts have a basis"),
+                   hs_chart_kind_to_id (kind));
+      return NULL;
+    }
   label = hs_chart_scope_label (repo, scope, error);
   if (label == NULL)
     return NULL;
@@ -634,10 +864,11 @@ hs_chart_data_from_repository (HsRepository       *repo,
   switch (kind)
     {
     case HS_CHART_FINANCING:
-      ok = gather_financing (repo, &resolved, data, error);
+      ok = basis != HS_CHART_BASIS_APPLIED ? gather_financing_basis (repo, &resolved, basis, data, error)
+                                           : gather_financing (repo, &resolved, data, error);
       break;
     case HS_CHART_BUDGET_BY_YEAR:
-      ok = gather_budget (repo, &resolved, data, error);
+      ok = gather_budget (repo, &resolved, basis, data, error);
       break;
     case HS_CHART_TIMELINE:
       ok = gather_timeline (repo, &resolved, data, error);

@@ -34,4 +34,20 @@ HsChartData *hs_chart_data_from_repository   (HsRepository        *repo,
                                               HsLang               lang,
                                               GError             **error);
 
+/* The same, with the EU and state support of @basis (hs-chart-data.h):
+ * applied is hs_chart_data_from_repository (). Proposed and granted read
+ * the projects' review figures (hs_repository_list_portfolio_projects ())
+ * where the summaries have none: the financing chart shows the EU and state
+ * support of the proposed projects (or granted by the decisions in force)
+ * by focus area (in one focus area: by project); the budget-by-year chart
+ * shows that support by year (in proportion to each project's costs of the
+ * year, as the agreements' rules count it) against the indicative annual
+ * allocation. Other kinds have no basis: HS_CHARTS_ERROR_FORMAT. */
+HsChartData *hs_chart_data_from_repository_for_basis (HsRepository       *repo,
+                                                      const HsChartScope *scope,
+                                                      HsChartKind         kind,
+                                                      HsChartBasis        basis,
+                                                      HsLang              lang,
+                                                      GError            **error);
+
 G_END_DECLS

@@ -28,7 +28,7 @@
 #include "hs-chart-layout.h"
 #include "hs-chart-render.h"
 #include "hs-charts-error.h"
-#include "hs-report.h"
+#include "hs-report-private.h"
 
 /* A4 portrait in points */
 #define PAGE_W HS_REPORT_PAGE_WIDTH
@@ -79,6 +79,7 @@ hs_report_data_free (HsReportData *data)
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     hs_chart_data_free (data->charts[k]);
   g_ptr_array_unref (data->projects);
+  hs_report_letter_free (data->letter);
   g_free (data);
 }
 
@@ -105,6 +106,18 @@ table_row (HsChartTable *table)
   char **row = g_new0 (char *, table->n_columns + 1);
   g_ptr_array_add (table->rows, row);
   return row;
+}
+
+HsChartTable *
+hs_report_table_new (guint n_columns)
+{
+  return table_new (n_columns);
+}
+
+char **
+hs_report_table_row (HsChartTable *table)
+{
+  return table_row (table);
 }
 
 typedef struct
@@ -928,6 +941,13 @@ file_name_slug (const char *text,
 }
 
 char *
+hs_report_file_name_slug (const char *text,
+                          gsize       max_length)
+{
+  return file_name_slug (text, max_length);
+}
+
+char *
 hs_report_default_file_name (HsRepository       *repo,
                              const HsChartScope *scope,
                              const GDate        *date,
@@ -1058,7 +1078,9 @@ flow_new_page (Flow *f)
 
   if (flow_drawing (f))
     {
-      g_autofree char *footer = g_strdup_printf (_("Page %u of %u"), f->page, f->n_pages);
+      /* a letter speaks its own language, not the user's */
+      g_autofree char *footer = f->data->letter != NULL ? hs_report_letter_footer (f->data->lang, f->page, f->n_pages)
+                                                        : g_strdup_printf (_("Page %u of %u"), f->page, f->n_pages);
       cairo_t *cr = f->cr;
 
       cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
@@ -1097,6 +1119,39 @@ flow_heading (Flow       *f,
   f->y += h + 4;
 }
 
+/* A paragraph too tall for any page, line by line from where the page is:
+ * each line as pango broke it at the full width. */
+static void
+flow_lines (Flow       *f,
+            Font        font,
+            const char *text)
+{
+  typedef struct { int start, length; } Span;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  pango_layout_set_font_description (f->layout, f->fonts[font]);
+  pango_layout_set_width (f->layout, (int) (CONTENT_W * PANGO_SCALE));
+  pango_layout_set_alignment (f->layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (f->layout, text, -1);
+  for (GSList *l = pango_layout_get_lines_readonly (f->layout); l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      Span span = { line->start_index, line->length };
+      g_array_append_val (spans, span);
+    }
+  for (guint i = 0; i < spans->len && !f->done; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+      g_autofree char *line = g_strndup (text + span->start, (gsize) span->length);
+      double h = flow_text (f, font, line, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, FALSE);
+
+      if (f->y + h > bottom_of_page ())
+        flow_new_page (f);
+      flow_text (f, font, line, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, TRUE);
+      f->y += h;
+    }
+}
+
 static void
 flow_paragraph (Flow       *f,
                 Font        font,
@@ -1104,6 +1159,12 @@ flow_paragraph (Flow       *f,
 {
   double h = flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, FALSE);
 
+  if (h > bottom_of_page () - MARGIN_TOP)
+    {
+      flow_lines (f, font, text);
+      f->y += 4;
+      return;
+    }
   if (f->y + h > bottom_of_page ())
     flow_new_page (f);
   flow_text (f, font, text, MARGIN_X, f->y, CONTENT_W, PANGO_ALIGN_LEFT, TRUE);
@@ -1460,6 +1521,42 @@ flow_application (Flow *f)
     flow_paragraph (f, FONT_BODY, _("No findings: the project meets the funding rules that were checked."));
 }
 
+/* A decision letter: the council, the title, who and what it concerns,
+ * the decision, the grants per implementer, the period, conditions or the
+ * reason, and the small print. */
+static void
+flow_letter (Flow *f)
+{
+  const HsReportLetter *letter = f->data->letter;
+
+  f->page = 0;
+  f->done = FALSE;
+  flow_new_page (f);
+  flow_paragraph (f, FONT_SMALL_BOLD, letter->council);
+  flow_space (f, 4);
+  flow_heading (f, FONT_H1, letter->title, 60);
+  flow_facts (f, letter->facts);
+  flow_space (f, 10);
+  flow_heading (f, FONT_H2, letter->decision_heading, 40);
+  flow_paragraph (f, FONT_BODY, letter->verdict);
+  flow_space (f, 4);
+  if (letter->grants != NULL)
+    flow_table (f, letter->grants);
+  for (guint i = 0; letter->sections != NULL && letter->sections[i] != NULL && !f->done; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (letter->sections[i], "\t", 2);
+
+      flow_heading (f, FONT_H2, parts[0], 30);
+      flow_paragraph (f, FONT_BODY, parts[1] != NULL ? parts[1] : "");
+      flow_space (f, 6);
+    }
+  if (letter->note != NULL)
+    {
+      flow_space (f, 10);
+      flow_paragraph (f, FONT_SMALL, letter->note);
+    }
+}
+
 /* The first project whose section holds the target page; -1: the page is
  * in the front matter (or every page is drawn). */
 static int
@@ -1481,6 +1578,11 @@ flow_document (Flow *f)
   const HsReportData *data = f->data;
   int first_project;
 
+  if (data->letter != NULL)
+    {
+      flow_letter (f);
+      return;
+    }
   if (data->application)
     {
       flow_application (f);
@@ -1591,7 +1693,12 @@ hs_report_write_pdf (const HsReportData *data,
   /* pass 2: draw them, into a file beside the target */
   partial = g_strdup_printf ("%s.part", path);
   surface = cairo_pdf_surface_create (partial, PAGE_W, PAGE_H);
-  if (data->application)
+  if (data->letter != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("%s — %s", data->letter->title, data->scope);
+      hs_chart_pdf_set_metadata (surface, title);
+    }
+  else if (data->application)
     {
       /* Translators: the title of a PDF, "Project application PKS-001 — Name" */
       g_autofree char *title = g_strdup_printf (_("Project application %s"), data->scope);

@@ -53,6 +53,24 @@ typedef struct
   HsChartTable *indicators;     /* NULL: none */
 } HsReportProject;
 
+/* A funding decision letter (hs_report_data_for_letter): every text is
+ * already in the letter's language. */
+typedef struct
+{
+  char         *council;        /* the council that decides, above the title */
+  char         *title;          /* "Funding decision", "Decision on a change application" */
+  char        **facts;          /* "Label\tvalue" lines, NULL-terminated */
+  char         *decision_heading;
+  char         *verdict;        /* the decision in a sentence or two */
+  HsChartTable *grants;         /* per implementer: applied, granted, difference, and
+                                 * the total; NULL: a rejection */
+  char        **sections;       /* "Heading\ttext": the eligibility period, conditions,
+                                 * the reason of a rejection; NULL-terminated */
+  char         *note;           /* small print at the end */
+  gboolean      granted;        /* a grant, not a rejection */
+  gboolean      change;         /* decides a change application */
+} HsReportLetter;
+
 /* Plain data: what the report prints. */
 typedef struct
 {
@@ -79,6 +97,7 @@ typedef struct
   HsChartData  *charts[HS_N_CHART_KINDS];
   GPtrArray    *projects;       /* of HsReportProject*; empty without project pages */
   gboolean      application;    /* one project's application, no portfolio pages */
+  HsReportLetter *letter;       /* a decision letter, no portfolio pages; NULL */
 } HsReportData;
 
 void          hs_report_data_free              (HsReportData          *data);
@@ -103,6 +122,31 @@ gboolean      hs_report_write_project          (HsRepository          *repo,
                                                 HsLang                 lang,
                                                 guint                 *n_pages,
                                                 GError               **error);
+/* The funding decision letter of the project @code: its latest decision
+ * (a grant, a rejection, or either of a change application), by the
+ * council that made it, to the main implementer and the partial ones, with
+ * what each implementer applied for, was granted and the difference, the
+ * eligibility period and conditions, or the reason of a rejection. Every
+ * text of the letter is in @lang whatever the user's language: the
+ * letter's own words come from a table of its strings in en, fi and sv in
+ * the renderer, not from the message catalogue (which a process has one
+ * of, and which the GUI's report threads share). The running header names
+ * the council and the decision's number, the date is the decision's.
+ * HS_CHARTS_ERROR_NOT_FOUND: no such project; HS_CHARTS_ERROR_NO_DECISION:
+ * the project has no decision (or the repository keeps no reviews). */
+HsReportData *hs_report_data_for_letter        (HsRepository          *repo,
+                                                const char            *code,
+                                                HsLang                 lang,
+                                                GError               **error);
+/* The same, written to @path as PDF. */
+gboolean      hs_report_write_decision_letter  (HsRepository          *repo,
+                                                const char            *code,
+                                                HsLang                 lang,
+                                                const char            *path,
+                                                GError               **error);
+/* "hankesalkku-decision-pks-2023-001.pdf" */
+char         *hs_report_letter_file_name       (const char            *code);
+
 /* The name an application is offered under: "hankesalkku-application-pks-2023-001.pdf". */
 char         *hs_report_project_file_name      (const char            *code);
 

@@ -952,6 +952,7 @@ static const Command commands[] = {
   { "validate", hs_cli_cmd_validate, N_("Check a native XML file against the schema and the funding rules (FILE)") },
   { "chart", hs_cli_cmd_chart, N_("Draw a chart into a PNG, SVG or PDF file (KIND -o FILE)") },
   { "report", hs_cli_cmd_report, N_("Write the A4 portfolio report, or with --project CODE one project’s application, as PDF (-o FILE.pdf)") },
+  { "letter", hs_cli_cmd_letter, N_("Write a project’s funding decision letter as PDF, in the applicant’s language (CODE -o FILE.pdf [--lang fi|sv|en])") },
   { "check-db", hs_cli_cmd_check_db, N_("Check that the database file is whole (it only reads)") },
   { "backup", hs_cli_cmd_backup, N_("Copy the whole database into a new file, also while the window is open (FILE)") },
   { "restore", hs_cli_cmd_restore, N_("Replace the database with a backup, keeping what it held (BACKUP)") },

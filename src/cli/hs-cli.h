@@ -4,7 +4,7 @@
  *
  * Each group of commands lives in its own file (hs-cli.c: init, summary,
  * list, check, generate; hs-cli-exchange.c: export, import, validate;
- * hs-cli-charts.c: chart, report; hs-cli-file.c: check-db, backup,
+ * hs-cli-charts.c: chart, report, letter; hs-cli-file.c: check-db, backup,
  * restore; hs-cli-calls.c: call; hs-cli-review.c: criteria, review,
  * ranking, propose, decide, reject, change, versions, diff) and is listed in the command table in
  * hs-cli.c.
@@ -126,6 +126,9 @@ int                 hs_cli_cmd_chart       (HsCli         *cli,
                                             int            argc,
                                             char         **argv);
 int                 hs_cli_cmd_report      (HsCli         *cli,
+                                            int            argc,
+                                            char         **argv);
+int                 hs_cli_cmd_letter      (HsCli         *cli,
                                             int            argc,
                                             char         **argv);
 

@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three key figures, then the five charts on cards in a responsive grid:
+ * A switch of what the EU and state support is (applied for, proposed,
+ * granted: the financing and budget-by-year charts and the support figure
+ * follow it), three key figures, then the five charts on cards in a responsive grid:
  * two to a row (one when narrow), the timeline across the whole width.
  * Each card has a menu: Show as Table, Copy Data, Export as PNG/SVG/PDF.
  *
@@ -52,6 +54,7 @@ struct _HsDashboard
   gulong           changed_handler;
   gint64           agreement_id;
   gint64           focus_area_id;
+  HsChartBasis     basis;
   gboolean         dirty;          /* the charts do not show the repository as it is */
   guint            refresh_idle;
   double           refresh_ms;
@@ -78,6 +81,7 @@ enum
 {
   PROP_0,
   PROP_REPOSITORY,
+  PROP_BASIS,
   N_PROPS
 };
 
@@ -142,7 +146,12 @@ update_figures (HsDashboard *self)
 
     set_figure (self, FIGURE_PROJECTS, count, status->scope);
     set_figure (self, FIGURE_COSTS, value, NULL);
-    set_figure (self, FIGURE_SUPPORT, support, share);
+    /* proposed or granted support is of some projects only: no share of
+     * every project's costs */
+    set_figure (self, FIGURE_SUPPORT, support,
+                financing->basis == HS_CHART_BASIS_PROPOSED ? _("Proposed by the steering groups")
+                : financing->basis == HS_CHART_BASIS_GRANTED ? _("Granted by the decisions in force")
+                : share);
   }
 }
 
@@ -171,7 +180,9 @@ hs_dashboard_refresh (HsDashboard  *self,
   /* all or nothing: a chart never shows another scope than the rest */
   for (guint k = 0; k < HS_N_CHART_KINDS; k++)
     {
-      gathered[k] = hs_chart_data_from_repository (self->repository, &scope, k, lang, error);
+      HsChartBasis basis = hs_chart_kind_has_basis (k) ? self->basis : HS_CHART_BASIS_APPLIED;
+
+      gathered[k] = hs_chart_data_from_repository_for_basis (self->repository, &scope, k, basis, lang, error);
       if (gathered[k] == NULL)
         {
           for (guint j = 0; j < k; j++)
@@ -646,6 +657,9 @@ hs_dashboard_get_property (GObject    *object,
     case PROP_REPOSITORY:
       g_value_set_object (value, self->repository);
       break;
+    case PROP_BASIS:
+      g_value_set_string (value, hs_chart_basis_to_id (self->basis));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -663,6 +677,15 @@ hs_dashboard_set_property (GObject      *object,
     {
     case PROP_REPOSITORY:
       hs_dashboard_set_repository (self, g_value_get_object (value));
+      break;
+    case PROP_BASIS:
+      {
+        int basis = hs_chart_basis_from_id (g_value_get_string (value));
+        if (basis >= 0)
+          hs_dashboard_set_basis (self, basis);
+        else
+          g_warning ("Unknown chart basis “%s”", g_value_get_string (value));
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -684,6 +707,10 @@ hs_dashboard_class_init (HsDashboardClass *klass)
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL, HS_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "applied", "proposed" or "granted" (HsChartBasis ids) */
+  properties[PROP_BASIS] =
+    g_param_spec_string ("basis", NULL, NULL, "applied",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -699,6 +726,7 @@ hs_dashboard_class_init (HsDashboardClass *klass)
     g_signal_new ("filter-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
 
+  gtk_widget_class_install_property_action (widget_class, "dashboard.basis", "basis");
   gtk_widget_class_install_action (widget_class, "dashboard.show-table", "s", show_table_action);
   gtk_widget_class_install_action (widget_class, "dashboard.copy-table", "s", copy_table_action);
   gtk_widget_class_install_action (widget_class, "dashboard.export", "(ss)", export_action);
@@ -772,6 +800,27 @@ hs_dashboard_set_scope (HsDashboard *self,
   self->agreement_id = agreement_id;
   self->focus_area_id = focus_area_id;
   mark_dirty (self);
+}
+
+void
+hs_dashboard_set_basis (HsDashboard  *self,
+                        HsChartBasis  basis)
+{
+  g_return_if_fail (HS_IS_DASHBOARD (self));
+  g_return_if_fail ((guint) basis < HS_N_CHART_BASES);
+
+  if (self->basis == basis)
+    return;
+  self->basis = basis;
+  mark_dirty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASIS]);
+}
+
+HsChartBasis
+hs_dashboard_get_basis (HsDashboard *self)
+{
+  g_return_val_if_fail (HS_IS_DASHBOARD (self), HS_CHART_BASIS_APPLIED);
+  return self->basis;
 }
 
 HsChartView *

@@ -37,6 +37,13 @@ void          hs_dashboard_set_repository (HsDashboard  *self,
 void          hs_dashboard_set_scope      (HsDashboard  *self,
                                            gint64        agreement_id,
                                            gint64        focus_area_id);
+/* What the EU and state support of the financing and budget-by-year
+ * charts and of the support figure is: applied for (the default), proposed
+ * or granted; the "basis" property and the dashboard.basis action ("s":
+ * "applied", "proposed", "granted") are the same. */
+void          hs_dashboard_set_basis      (HsDashboard  *self,
+                                           HsChartBasis  basis);
+HsChartBasis  hs_dashboard_get_basis      (HsDashboard  *self);
 /* Gathers the five charts now (normally done lazily). */
 gboolean      hs_dashboard_refresh        (HsDashboard  *self,
                                            GError      **error);

@@ -26,6 +26,8 @@
 #include "core/hs-i18n.h"
 #include "core/hs-lang.h"
 #include "core/hs-money.h"
+#include "core/hs-portfolio-rules.h"
+#include "core/hs-review.h"
 #include "core/hs-reference.h"
 #include "core/hs-validate.h"
 #include "store/hs-sqlite-repository.h"
@@ -1095,6 +1097,181 @@ test_perf (Fixture       *f,
 /* Screenshots to look at, at two window sizes, the top of the page and
  * scrolled to its end (`--language=fi` for Finnish ones). Each size is a
  * window of its own, the dashboard moved into it. */
+/* The toggle button of the basis switch whose target is @id. */
+static GtkWidget *
+find_basis_button (GtkWidget  *widget,
+                   const char *id)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "dashboard.basis") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), id))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_basis_button (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The EU and state support of the proposed projects and the granted ones,
+ * from the repository's own figures. */
+static void
+basis_totals (Fixture *f,
+              gint64  *proposed,
+              gint64  *granted,
+              guint   *n_granted)
+{
+  g_autoptr(GArray) projects = hs_repository_list_portfolio_projects (f->repo, NULL);
+
+  *proposed = *granted = 0;
+  *n_granted = 0;
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const HsPortfolioProject *p = &g_array_index (projects, HsPortfolioProject, i);
+      if (!p->totals_ok)
+        continue;
+      if (p->proposed)
+        *proposed += p->eu_state;
+      if (p->decision == HS_PORTFOLIO_GRANTED)
+        {
+          *granted += p->granted;
+          (*n_granted)++;
+        }
+    }
+}
+
+static void
+test_basis (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProject) project = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", &error);
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(HsProposal) proposal = NULL;
+  g_autoptr(HsReview) review = NULL;
+  g_autoptr(HsDecision) decision = hs_decision_new (HS_DECISION_GRANT);
+  const HsCall *call = NULL;
+  HsProposalItem item = { 0 };
+  gint64 proposed, granted, applied_support;
+  guint n_granted, refreshes;
+  const HsChartData *financing, *budget;
+  HsLang lang = hs_lang_current ();
+  GtkWidget *granted_button, *proposed_button, *applied_button;
+
+  g_assert_no_error (error);
+  calls = hs_repository_list_calls (f->repo, 0, &error);
+  g_assert_no_error (error);
+  /* the example project on its agreement's call */
+  for (guint i = 0; i < calls->len && call == NULL; i++)
+    if (((HsCall *) g_ptr_array_index (calls, i))->agreement_id == project->agreement_id)
+      call = g_ptr_array_index (calls, i);
+  g_assert_nonnull (call);
+  if (project->call_id != call->id)
+    {
+      project->call_id = call->id;
+      g_assert_true (hs_repository_save_project (f->repo, project, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&project, hs_project_free);
+      project = hs_repository_load_project_by_code (f->repo, "OULU-ESIM-001", &error);
+      g_assert_no_error (error);
+    }
+
+  /* the steering group proposes the Oulu application; the council grants 310 000 € */
+  proposal = hs_proposal_new (call->id);
+  item.project_id = project->id;
+  item.position = 1;
+  g_array_append_val (proposal->items, item);
+  g_assert_true (hs_repository_save_proposal (f->repo, proposal, "Propose", &error));
+  g_assert_no_error (error);
+  review = hs_repository_load_review (f->repo, project->id, &error);
+  g_assert_no_error (error);
+  g_date_set_dmy (&decision->date, 1, G_DATE_MARCH, 2025);
+  decision->eligible_from = project->start_date;
+  decision->eligible_until = project->end_date;
+  decision->number = g_strdup ("POPELY/12/2025");
+  g_assert_true (hs_decision_set_total (decision, project, 31000000, lang, &error));
+  g_assert_no_error (error);
+  g_assert_true (hs_review_decide (review, project, call, decision, "2025-03-01T10:00:00Z", "test", lang, &error));
+  g_assert_no_error (error);
+  g_steal_pointer (&decision);
+  g_assert_true (hs_repository_save_review (f->repo, review, project, "Decide", &error));
+  g_assert_no_error (error);
+  hs_test_drain ();
+
+  basis_totals (f, &proposed, &granted, &n_granted);
+  g_assert_cmpint (proposed, ==, 33600000);   /* what Oulu applied for */
+  g_assert_cmpuint (n_granted, >=, 1);
+  g_assert_cmpint (granted, >=, 31000000);
+
+  /* applied for: every project's financing, as before */
+  financing = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
+  g_assert_cmpint (financing->basis, ==, HS_CHART_BASIS_APPLIED);
+  g_assert_cmpuint (financing->n_series, ==, 5);
+  applied_support = 0;
+  for (guint i = 0; i < financing->categories->len; i++)
+    applied_support += g_array_index (financing->categories, HsChartCategory, i).values[0];
+  g_assert_cmpint (applied_support, >, proposed);
+
+  applied_button = find_basis_button (GTK_WIDGET (f->dashboard), "applied");
+  proposed_button = find_basis_button (GTK_WIDGET (f->dashboard), "proposed");
+  granted_button = find_basis_button (GTK_WIDGET (f->dashboard), "granted");
+  g_assert_nonnull (applied_button);
+  g_assert_nonnull (proposed_button);
+  g_assert_nonnull (granted_button);
+  g_assert_true (gtk_widget_get_mapped (granted_button));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (applied_button)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (granted_button)));
+
+  /* granted: the grants in force, by focus area and by year */
+  refreshes = _hs_dashboard_get_n_refreshes (f->dashboard);
+  g_signal_emit_by_name (granted_button, "clicked");
+  hs_test_drain ();
+  g_assert_cmpuint (_hs_dashboard_get_n_refreshes (f->dashboard), ==, refreshes + 1);
+  g_assert_cmpint (hs_dashboard_get_basis (f->dashboard), ==, HS_CHART_BASIS_GRANTED);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (granted_button)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (applied_button)));
+  financing = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
+  budget = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_BUDGET_BY_YEAR));
+  g_assert_cmpint (financing->basis, ==, HS_CHART_BASIS_GRANTED);
+  g_assert_cmpuint (financing->n_series, ==, 1);
+  g_assert_cmpint (chart_total (f, HS_CHART_FINANCING), ==, granted);
+  g_assert_cmpint (chart_total (f, HS_CHART_BUDGET_BY_YEAR), ==, granted);
+  g_assert_cmpstr (budget->title, ==, T ("EU and state support granted by year"));
+  /* the other charts keep to every project */
+  g_assert_cmpint (chart_total (f, HS_CHART_STATUS), ==, stored_total (f, 0, 0, NULL));
+  /* the support figure says what it is */
+  {
+    g_autofree char *text = hs_money_format (granted, lang);
+    GtkWidget *found = GTK_WIDGET (f->dashboard);
+
+    hs_test_wait_for_text (found, text);
+    hs_test_wait_for_text (found, T ("Granted by the decisions in force"));
+  }
+  hs_test_save_png (GTK_WIDGET (f->window), "dashboard-granted.png");
+
+  /* proposed: only the proposed application, what it asks for */
+  g_signal_emit_by_name (proposed_button, "clicked");
+  hs_test_drain ();
+  g_assert_cmpint (hs_dashboard_get_basis (f->dashboard), ==, HS_CHART_BASIS_PROPOSED);
+  g_assert_cmpint (chart_total (f, HS_CHART_FINANCING), ==, proposed);
+  g_assert_cmpint (chart_total (f, HS_CHART_BUDGET_BY_YEAR), <=, proposed);
+  financing = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
+  g_assert_cmpuint (financing->categories->len, ==, 1);
+
+  /* and back */
+  g_signal_emit_by_name (applied_button, "clicked");
+  hs_test_drain ();
+  financing = hs_chart_view_get_data (_hs_dashboard_get_chart (f->dashboard, HS_CHART_FINANCING));
+  g_assert_cmpint (financing->basis, ==, HS_CHART_BASIS_APPLIED);
+  g_assert_cmpuint (financing->n_series, ==, 5);
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -1161,6 +1338,7 @@ main (int   argc,
   ADD ("/dashboard/print", test_print);
   ADD ("/dashboard/report-file-name", test_report_file_name);
   ADD ("/dashboard/report-findings", test_report_findings);
+  ADD ("/dashboard/basis", test_basis);
   ADD ("/dashboard/screenshots", test_screenshots);
   /* a measurement, not a check: registered only with -m perf */
   if (g_test_perf ())
