@@ -1214,6 +1214,13 @@ build_review (HsImportPreview  *preview,
   return g_steal_pointer (&review);
 }
 
+static void
+separate (GString *out)
+{
+  if (out->len > 0)
+    g_string_append (out, ", ");
+}
+
 /* "2 scores, 1 decision (granted 100 000,00 €)" */
 static char *
 review_summary (const HsReview *review,
@@ -1222,16 +1229,21 @@ review_summary (const HsReview *review,
   g_autoptr(GString) out = g_string_new (NULL);
   const HsDecision *in_force = hs_review_decision_in_force (review);
 
-#define PART(n, one, many) \
-  if ((n) > 0) \
-    { \
-      if (out->len > 0) \
-        g_string_append (out, ", "); \
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, one, many, (n)), (n)); \
+  if (review->scores->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u score", "%u scores", review->scores->len), review->scores->len);
     }
-  PART (review->scores->len, "%u score", "%u scores");
-  PART (review->comments->len, "%u comment", "%u comments");
-  PART (review->decisions->len, "%u decision", "%u decisions");
+  if (review->comments->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", review->comments->len), review->comments->len);
+    }
+  if (review->decisions->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u decision", "%u decisions", review->decisions->len), review->decisions->len);
+    }
   if (in_force != NULL && in_force->kind == HS_DECISION_GRANT)
     {
       g_autofree char *money = hs_money_format (hs_review_granted (review), lang);
@@ -1240,12 +1252,14 @@ review_summary (const HsReview *review,
     }
   else if (in_force != NULL)
     g_string_append (out, _(" (rejected)"));
-  PART (review->versions->len, "%u kept version", "%u kept versions");
-#undef PART
+  if (review->versions->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u kept version", "%u kept versions", review->versions->len), review->versions->len);
+    }
   if (review->change_open)
     {
-      if (out->len > 0)
-        g_string_append (out, ", ");
+      separate (out);
       g_string_append (out, _("an open change application"));
     }
   if (out->len == 0)

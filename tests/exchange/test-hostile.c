@@ -330,6 +330,27 @@ test_nesting_without_schema (void)
     { "element-in-text.xml",
       PROJECT "<acronym>A<implementer role=\"main\"/></acronym></project>",
       "inside a text element" },
+    /* format version 3: a kept version holds one project, without a review */
+    { "review-in-version.xml",
+      PROJECT "<review><version number=\"1\" kind=\"application\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"><review/></project>"
+      "</version></review></project>",
+      "review in the wrong place" },
+    { "two-projects-in-version.xml",
+      PROJECT "<review><version number=\"1\" kind=\"application\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/>"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/>"
+      "</version></review></project>",
+      "holds one project and nothing else" },
+    { "empty-version.xml",
+      PROJECT "<review><version number=\"1\" kind=\"application\"/></review></project>",
+      "has no project" },
+    { "versions-out-of-order.xml",
+      PROJECT "<review><version number=\"2\" kind=\"application\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/></version>"
+      "<version number=\"1\" kind=\"approved\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/></version></review></project>",
+      "not numbered 1, 2" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (nested); i++)
