@@ -58,6 +58,36 @@ c="$dir/c.db"
   cmp -s "$dir/c.xml" "$dir/c2.xml"
 ok $? "… and makes the round trip"
 
+# The lock on decided projects: a file that brings changed content with the
+# decision of its change application replaces a decided project; changed
+# content without one is refused.
+x="$dir/x.db"; y="$dir/y.db"
+"$cli" --db "$x" init --demo >/dev/null 2>&1
+"$cli" --db "$x" decide OULU-ESIM-001 --date 2026-03-01 -g 300000 >/dev/null 2>&1
+cp "$x" "$y"
+"$cli" --db "$y" change OULU-ESIM-001 --starts 2026-06-01 --made 2026-05-01 --reason "Lisää" >/dev/null 2>&1
+"$cli" --db "$y" export --project OULU-ESIM-001 -o "$dir/p.xml" 2>/dev/null
+sed 's/<cost year="2025" category="staff" cents="9000000"\/>/<cost year="2025" category="staff" cents="9500000"\/>/' "$dir/p.xml" > "$dir/p2.xml"
+"$cli" --db "$y" import "$dir/p2.xml" --replace >/dev/null 2>&1 &&
+  "$cli" --db "$y" decide OULU-ESIM-001 --date 2026-05-15 >/dev/null 2>&1
+ok $? "a change application changes the content and is decided"
+"$cli" --db "$y" export -o "$dir/y.xml" 2>/dev/null
+"$cli" --db "$x" import "$dir/y.xml" --replace >/dev/null 2>&1; ok $? "the changed project with its change decision replaces the decided one"
+"$cli" --db "$x" export -o "$dir/x.xml" 2>/dev/null
+cmp -s "$dir/y.xml" "$dir/x.xml"; ok $? "… and the database then exports the same bytes as the file"
+z="$dir/z.db"
+"$cli" --db "$z" init --demo >/dev/null 2>&1
+"$cli" --db "$z" decide OULU-ESIM-001 --date 2026-03-01 -g 300000 >/dev/null 2>&1
+"$cli" --db "$z" export -o "$dir/z-before.xml" 2>/dev/null
+python3 -c 'import re, sys
+t = open (sys.argv[1], encoding="utf-8").read ()
+open (sys.argv[2], "w", encoding="utf-8").write (re.sub (r"\s*<review>.*?</review>", "", t, flags=re.S))' "$dir/p2.xml" "$dir/p3.xml"
+out=$("$cli" --db "$z" import "$dir/p3.xml" --replace 2>&1); st=$?
+[ $st != 0 ] && echo "$out" | grep -q "its approved plan changes only by a change application"
+ok $? "changed content of a decided project without a decision is refused"
+"$cli" --db "$z" export -o "$dir/z-after.xml" 2>/dev/null
+cmp -s "$dir/z-before.xml" "$dir/z-after.xml"; ok $? "… and nothing was changed"
+
 # A criterion key the database does not have is refused, naming key and line
 line=$(grep -n 'criterion="general-programme-fit"' "$dir/a.xml" | head -n 1 | cut -d: -f1)
 sed 's/criterion="general-programme-fit"/criterion="no-such-criterion"/' "$dir/a.xml" > "$dir/bad-key.xml"
