@@ -95,6 +95,7 @@ typedef struct
   GDate       meeting;
   GArray     *items;                  /* HsNativeProposalItem, copies */
   guint       line;
+  gboolean    differs;                /* from the stored proposal (the preview's look) */
 } FileProposal;
 
 static void
@@ -272,8 +273,13 @@ hs_import_preview_count_reviews (HsImportPreview *preview)
 guint
 hs_import_preview_count_proposals (HsImportPreview *preview)
 {
+  guint n = 0;
+
   g_return_val_if_fail (preview != NULL, 0);
-  return preview->reviews ? preview->file_proposals->len : 0;
+  for (guint i = 0; preview->reviews && i < preview->file_proposals->len; i++)
+    if (((FileProposal *) g_ptr_array_index (preview->file_proposals, i))->differs)
+      n++;
+  return n;
 }
 
 guint
@@ -1027,8 +1033,8 @@ call_id_by_names (HsImportPreview *preview,
                        G_STRUCT_OFFSET (HsCall, name), call_name);
   if (call == NULL)
     return 0;
-  return preview->applying || preview->stale ? g_array_index (preview->new_call_ids, gint64, -call->id - 1)
-                                             : call->id;
+  return preview->applying ? g_array_index (preview->new_call_ids, gint64, -call->id - 1)
+                           : call->id;
 }
 
 /* Copies the file's criteria and proposals, once its reference section is read. */
@@ -1468,6 +1474,40 @@ repository_changed (HsRepository *repository,
   preview->stale = TRUE;
 }
 
+/* Whether @fp differs from the stored proposal of its call (or its call
+ * or a project it names is new). */
+static gboolean
+proposal_differs (HsImportPreview  *preview,
+                  FileProposal     *fp,
+                  GError          **error)
+{
+  gint64 call_id = call_id_by_names (preview, fp->agreement, fp->call);
+  g_autoptr(HsProposal) stored = NULL;
+  g_autoptr(HsProposal) file = NULL;
+
+  if (call_id <= 0)
+    return TRUE;
+  file = hs_proposal_new (call_id);
+  file->meeting = fp->meeting;
+  for (guint j = 0; j < fp->items->len; j++)
+    {
+      const HsNativeProposalItem *fi = &g_array_index (fp->items, HsNativeProposalItem, j);
+      HsProposalItem item = { 0 };
+      gpointer id;
+
+      if (!g_hash_table_lookup_extended (preview->existing, fi->code, NULL, &id))
+        return TRUE;
+      item.project_id = (gint64) GPOINTER_TO_SIZE (id);
+      item.position = fi->position;
+      item.reason = g_strdup (fi->reason);
+      g_array_append_val (file->items, item);
+    }
+  stored = hs_repository_load_proposal (preview->repository, call_id, error);
+  if (stored == NULL)
+    return FALSE;
+  return !hs_proposal_equal (stored, file);
+}
+
 /* Every project a proposal names is in the file or the database. */
 static gboolean
 check_proposals (HsImportPreview  *preview,
@@ -1492,6 +1532,18 @@ check_proposals (HsImportPreview  *preview,
                            preview->path, item->line, fp->call, item->code);
               return FALSE;
             }
+        }
+    }
+  for (guint i = 0; i < preview->file_proposals->len; i++)
+    {
+      FileProposal *fp = g_ptr_array_index (preview->file_proposals, i);
+      g_autoptr(GError) local_error = NULL;
+
+      fp->differs = proposal_differs (preview, fp, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
         }
     }
   return TRUE;
@@ -1924,7 +1976,7 @@ save_file_proposals (HsImportPreview  *preview,
       gint64 call_id = call_id_by_names (preview, fp->agreement, fp->call);
       g_autoptr(HsProposal) proposal = NULL;
 
-      if (call_id <= 0)
+      if (call_id <= 0 || !fp->differs)
         continue;
       proposal = hs_proposal_new (call_id);
       proposal->meeting = fp->meeting;

@@ -39,8 +39,9 @@ ok $? "… and counts the reviews and proposals"
 "$cli" --db "$b" export -o "$dir/b.xml" 2>/dev/null
 cmp -s "$dir/a.xml" "$dir/b.xml"; ok $? "export, import, export gives the same bytes, reviews included"
 out=$("$cli" --db "$b" import --dry-run "$dir/a.xml" 2>&1)
-echo "$out" | grep -q "0 new, 0 changed, 3 unchanged" && ! echo "$out" | grep -q "^review "
-ok $? "importing the same file again changes no project and no review"
+echo "$out" | grep -q "0 new, 0 changed, 3 unchanged" && ! echo "$out" | grep -q "^review " &&
+  ! echo "$out" | grep -q "proposal is imported"
+ok $? "importing the same file again changes no project, no review and no proposal"
 "$cli" --db "$b" history 2>/dev/null | grep -c "Import a.xml" | grep -qx 1; ok $? "the import is one action"
 "$cli" --db "$b" undo >/dev/null 2>&1
 "$cli" --db "$b" export -o "$dir/undone.xml" 2>/dev/null
