@@ -986,8 +986,8 @@ resolve (HsImportPreview *preview,
 
 /* ---- format version 3: reviews ------------------------------------------- */
 
-/* The criteria a project of call @call_id may be scored on: key → id
- * (0: the file brings it). Read from the repository once per call. */
+/* The criteria a project of call @call_id may be scored on: key →
+ * HsCriterion*. Read from the repository once per call. */
 static GHashTable *
 criteria_of (HsImportPreview  *preview,
              gint64            call_id,
@@ -1003,11 +1003,11 @@ criteria_of (HsImportPreview  *preview,
   list = hs_repository_list_criteria (preview->repository, key_id, error);
   if (list == NULL)
     return NULL;
-  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) hs_criterion_free);
   for (guint i = 0; i < list->len; i++)
     {
       const HsCriterion *c = g_ptr_array_index (list, i);
-      g_hash_table_insert (keys, g_strdup (c->key), g_memdup2 (&c->id, sizeof c->id));
+      g_hash_table_insert (keys, g_strdup (c->key), hs_criterion_copy (c));
     }
   g_hash_table_insert (preview->criteria_by_call, g_memdup2 (&key_id, sizeof key_id), keys);
   return keys;
@@ -1154,7 +1154,8 @@ build_review (HsImportPreview  *preview,
       const char *key = g_ptr_array_index (nr->score_criteria, i);
       const char *impl = g_ptr_array_index (nr->score_implementers, i);
       guint line = g_array_index (nr->score_lines, guint, i);
-      const gint64 *id = g_hash_table_lookup (keys, key);
+      const HsCriterion *criterion = g_hash_table_lookup (keys, key);
+      const gint64 *id = criterion != NULL ? &criterion->id : NULL;
       static const gint64 none = 0;
 
       /* the preview: one the file brings (preview_review checked it) */
@@ -1291,18 +1292,29 @@ preview_review (HsImportPreview  *preview,
   for (guint i = 0; i < nr->score_criteria->len; i++)
     {
       const char *key = g_ptr_array_index (nr->score_criteria, i);
-      gboolean known = g_hash_table_contains (keys, key);
+      const HsCriterion *known = g_hash_table_lookup (keys, key);
+      const HsScore *score = g_ptr_array_index (nr->review->scores, i);
+      guint line = g_array_index (nr->score_lines, guint, i);
 
-      for (guint c = 0; !known && c < preview->file_criteria->len; c++)
+      for (guint c = 0; known == NULL && c < preview->file_criteria->len; c++)
         {
           const FileCriterion *fc = g_ptr_array_index (preview->file_criteria, c);
-          known = fc->file_call_id == file_call_id && g_strcmp0 (fc->criterion->key, key) == 0;
+          if (fc->file_call_id == file_call_id && g_strcmp0 (fc->criterion->key, key) == 0)
+            known = fc->criterion;
         }
-      if (!known)
+      if (known == NULL)
         {
           g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
                        _("%s:%u: project %s: the criterion “%s” is neither the programme’s nor its call’s"),
-                       preview->path, g_array_index (nr->score_lines, guint, i), project->code, key);
+                       preview->path, line, project->code, key);
+          return FALSE;
+        }
+      if (score->score > hs_criterion_kind_max (known->kind))
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_SCHEMA,
+                       _("%s:%u: project %s: the score %d of the criterion “%s” is over its scale (0–%d)"),
+                       preview->path, line, project->code, score->score, key,
+                       hs_criterion_kind_max (known->kind));
           return FALSE;
         }
     }
@@ -1943,7 +1955,7 @@ save_file_criteria (HsImportPreview  *preview,
       criterion->call_id = call_id;
       if (!hs_repository_save_criterion (preview->repository, criterion, error))
         return FALSE;
-      g_hash_table_insert (keys, g_strdup (criterion->key), g_memdup2 (&criterion->id, sizeof criterion->id));
+      g_hash_table_insert (keys, g_strdup (criterion->key), hs_criterion_copy (criterion));
     }
   return TRUE;
 }

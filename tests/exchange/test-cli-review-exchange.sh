@@ -100,6 +100,12 @@ ok $? "an unknown criterion key is refused with FILE:LINE and the key"
 "$cli" --db "$d" export -o "$dir/d.xml" 2>/dev/null
 ! grep -q "<project " "$dir/d.xml"; ok $? "… and nothing was imported"
 
+# A score over its criterion's scale (a general criterion is met, 1, or not, 0)
+sed 's/criterion="general-programme-fit" score="1"/criterion="general-programme-fit" score="4"/' "$dir/a.xml" > "$dir/bad-score.xml"
+out=$("$cli" --db "$d" import "$dir/bad-score.xml" 2>&1); st=$?
+[ $st != 0 ] && echo "$out" | grep -qF "bad-score.xml:$line: project OULU-ESIM-001: the score 4 of the criterion “general-programme-fit” is over its scale (0–1)"
+ok $? "a score over its criterion's scale is refused with FILE:LINE"
+
 # A call's own criterion, brought by the file and scored in it
 python3 - "$dir/a.xml" "$dir/own.xml" <<'EOF'
 import sys
