@@ -134,6 +134,10 @@ ok $? "… and its export has the criterion and the score"
 "$cli" --db "$dir/f.db" import "$dir/own2.xml" >/dev/null 2>&1 && "$cli" --db "$dir/f.db" export -o "$dir/own3.xml" 2>/dev/null &&
   cmp -s "$dir/own2.xml" "$dir/own3.xml"
 ok $? "… which makes the round trip"
+"$cli" --db "$e" history 2>/dev/null | grep -c "Import own.xml" | grep -qx 1 && "$cli" --db "$e" undo >/dev/null 2>&1 &&
+  "$cli" --db "$e" export -o "$dir/own-undone.xml" 2>/dev/null && grep -q '<call name="Oulu' "$dir/own-undone.xml" &&
+  ! grep -q "refining-oulu-health" "$dir/own-undone.xml"
+ok $? "undo of that import takes the call's criterion back too"
 
 # The list of operations and IATI publish the granted support: the
 # grants as the native file has them, split 60 % EU (Oulu), per implementer
