@@ -15,6 +15,7 @@ a="$dir/a.db"
 "$cli" --db "$a" init --demo >/dev/null 2>&1
 "$cli" --db "$a" review OULU-ESIM-001 -c general-programme-fit -s 1 -m "Sopii ohjelmaan; perustelu" -r "Arvioija A" >/dev/null 2>&1 &&
 "$cli" --db "$a" review OULU-ESIM-001 -m "Vapaa kommentti & <merkit>" -r "Arvioija B" >/dev/null 2>&1 &&
+"$cli" --db "$a" review OULU-ESIM-001 --processing-council "Pohjois-Pohjanmaan liitto" --coordinating-council "Etelä-Pohjanmaan liitto" >/dev/null 2>&1 &&
 "$cli" --db "$a" propose 4 --order OULU-ESIM-001 --meeting 2026-02-15 >/dev/null 2>&1 &&
 "$cli" --db "$a" decide OULU-ESIM-001 --date 2026-03-01 -g 300000 -n "UUDELY/1/2026" -c "Ehdot" >/dev/null 2>&1
 ok $? "the demo project is scored, proposed and decided"
@@ -23,8 +24,9 @@ ok $? "the demo project is scored, proposed and decided"
 xmllint --noout --nonet --schema "$xsd3" "$dir/a.xml" 2>/dev/null; ok $? "… and follows schema version 3"
 grep -q '<decision kind="grant" version="1" number="UUDELY/1/2026"' "$dir/a.xml" &&
   grep -q '<score reviewer="Arvioija A"' "$dir/a.xml" && grep -q '<item project="OULU-ESIM-001" position="1"/>' "$dir/a.xml" &&
-  [ "$(grep -c '<version number=' "$dir/a.xml")" = 2 ]
-ok $? "… with the scores, the decision, the proposal and the two kept versions"
+  [ "$(grep -c '<version number=' "$dir/a.xml")" = 2 ] &&
+  grep -q '<review processing-council="Pohjois-Pohjanmaan liitto" coordinating-council="Etelä-Pohjanmaan liitto">' "$dir/a.xml"
+ok $? "… with the scores, the decision, the proposal, the two kept versions and the councils"
 
 # export → import into an empty database → export: the same bytes
 b="$dir/b.db"
