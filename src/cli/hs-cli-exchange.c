@@ -183,6 +183,9 @@ print_preview (HsImportPreview *preview)
                                   *change->new_value != '\0' ? change->new_value : "—");
         }
       print_findings (out, path, item->line, item->code, item->findings);
+      if (item->review != NULL && item->review_changed)
+        /* Translators: "review     PKS-001: 2 scores, 1 decision (granted 100 000,00 €)" */
+        g_string_append_printf (out, _("%-10s %s: %s\n"), _("review"), item->code, item->review);
       if (out->len > 65536)
         {
           fputs (out->str, stdout);
@@ -218,6 +221,16 @@ print_preview (HsImportPreview *preview)
                                   "%s: %u calls are new and are added with the projects.\n",
                                   hs_import_preview_count_new_calls (preview)),
              path, hs_import_preview_count_new_calls (preview));
+  if (hs_import_preview_count_reviews (preview) > 0)
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u review is imported with the projects.\n",
+                                  "%s: %u reviews are imported with the projects.\n",
+                                  hs_import_preview_count_reviews (preview)),
+             path, hs_import_preview_count_reviews (preview));
+  if (hs_import_preview_count_proposals (preview) > 0)
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u steering group’s proposal is imported with the projects.\n",
+                                  "%s: %u steering group’s proposals are imported with the projects.\n",
+                                  hs_import_preview_count_proposals (preview)),
+             path, hs_import_preview_count_proposals (preview));
   fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "%s: %u project: ", "%s: %u projects: ", n), path, n);
   fprintf (stderr, _("%u new, %u changed, %u unchanged, %u conflicts"),
            hs_import_preview_count (preview, HS_IMPORT_NEW),

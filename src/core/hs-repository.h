@@ -173,7 +173,10 @@ HsProposal *hs_repository_load_proposal     (HsRepository *self, gint64 call_id,
 gboolean    hs_repository_save_proposal     (HsRepository *self, HsProposal *proposal,
                                              const char *description, GError **error);
 /* Adds (id 0) or changes a call's own selection criterion (its id set);
- * the programme's are refused. One undoable action. */
+ * the programme's are refused. One undoable action. Inside a batch (an
+ * import that brings its calls' criteria, reviews and proposals),
+ * save_criterion(), save_review() and save_proposal() are items of the
+ * batch's one action, and a failure ends the batch. */
 gboolean    hs_repository_save_criterion    (HsRepository *self, HsCriterion *criterion, GError **error);
 /* Deletes a call's own criterion that no score uses. */
 gboolean    hs_repository_delete_criterion  (HsRepository *self, gint64 id, GError **error);

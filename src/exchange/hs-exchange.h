@@ -34,10 +34,11 @@ G_BEGIN_DECLS
 #define HS_NATIVE_NAMESPACE_PREFIX "https://hankesalkku.github.io/ns/portfolio/"
 #define HS_NATIVE_NAMESPACE_1 HS_NATIVE_NAMESPACE_PREFIX "1"
 #define HS_NATIVE_NAMESPACE_2 HS_NATIVE_NAMESPACE_PREFIX "2"
+#define HS_NATIVE_NAMESPACE_3 HS_NATIVE_NAMESPACE_PREFIX "3"
 /* What the writer writes; the reader reads every version up to it. */
-#define HS_NATIVE_NAMESPACE HS_NATIVE_NAMESPACE_2
-#define HS_NATIVE_VERSION "2"
-#define HS_NATIVE_VERSION_NUMBER 2
+#define HS_NATIVE_NAMESPACE HS_NATIVE_NAMESPACE_3
+#define HS_NATIVE_VERSION "3"
+#define HS_NATIVE_VERSION_NUMBER 3
 /* IATI files carry our cost and financing plans in the namespace they were
  * first published with; that extension has not changed. */
 #define HS_IATI_EXTENSION_NAMESPACE HS_NATIVE_NAMESPACE_1

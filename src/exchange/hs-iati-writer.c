@@ -27,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/hs-cofinancing.h"
+#include "core/hs-review.h"
 #include "core/hs-date.h"
 #include "core/hs-enums.h"
 #include "core/hs-money.h"
@@ -364,6 +365,78 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->splits, g_array_unref);
 }
 
+/* ---- decided projects: the granted support ------------------------------ */
+
+/* The EU and state support granted to each of @implementers (of
+ * @project) by the decision in force, when it is a grant: what the list of
+ * operations and IATI publish of a decided project (an implementer the
+ * grants do not name got none). NULL when the project has no grant in force
+ * (undecided, rejected, or a repository without reviews); NULL and @error
+ * when the review cannot be read. */
+static GArray *
+granted_support (HsRepository     *repository,
+                 const HsProject  *project,
+                 GPtrArray        *implementers,
+                 GError          **error)
+{
+  g_autoptr(HsReview) review = NULL;
+  const HsDecision *in_force;
+  GArray *granted;
+
+  if (repository == NULL || !hs_repository_has_reviews (repository) || project->id == 0)
+    return NULL;
+  review = hs_repository_load_review (repository, project->id, error);
+  if (review == NULL)
+    return NULL;
+  in_force = hs_review_decision_in_force (review);
+  if (in_force == NULL || in_force->kind != HS_DECISION_GRANT)
+    return NULL;
+  granted = g_array_sized_new (FALSE, TRUE, sizeof (gint64), implementers->len);
+  for (guint i = 0; i < implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (implementers, i);
+      gint64 amount = 0;
+
+      for (guint j = 0; impl->organisation != NULL && j < in_force->grants->len; j++)
+        {
+          const HsGrant *grant = &g_array_index (in_force->grants, HsGrant, j);
+          if (grant->organisation_id == impl->organisation->id)
+            amount += grant->granted;
+        }
+      g_array_append_val (granted, amount);
+    }
+  return granted;
+}
+
+/* Splits each implementer's grant as hs_implementer_split_support () splits
+ * its support: into @splits (may be NULL), their sum into @sum. */
+static gboolean
+split_granted (GArray          *granted,
+               gint32           eu_share_bp,
+               HsInstrument     instrument,
+               GArray          *splits,
+               HsSupportSplit  *sum,
+               GError         **error)
+{
+  sum->eu = 0;
+  sum->state = 0;
+  if (splits != NULL)
+    g_array_set_size (splits, 0);
+  for (guint i = 0; i < granted->len; i++)
+    {
+      HsSupportSplit part;
+
+      if (!hs_support_split (g_array_index (granted, gint64, i),
+                             hs_instrument_is_erdf (instrument) ? eu_share_bp : 0, &part, error))
+        return FALSE;
+      sum->eu += part.eu;       /* bounded: each at most what was applied for */
+      sum->state += part.state;
+      if (splits != NULL)
+        g_array_append_val (splits, part);
+    }
+  return TRUE;
+}
+
 /* ---- the IATI writer ---------------------------------------------------- */
 
 typedef struct
@@ -377,6 +450,7 @@ typedef struct
   GHashTable       *identifiers;    /* iati-identifier → project code */
   GPtrArray        *problems;       /* "CODE: problem" */
   GDate             today;
+  HsRepository     *repository;     /* for the decisions */
 } Writer;
 
 static void
@@ -653,6 +727,28 @@ check_project (Writer    *w,
     }
   if (!hs_project_split_support (project, plan->eu_share_bp, plan->instrument, &plan->split, &error))
     problem (w, project, "%s", error->message);
+  g_clear_error (&error);
+
+  /* a decided project: what was granted, split the same way */
+  {
+    g_autoptr(GArray) granted = granted_support (w->repository, project, plan->implementers, &error);
+
+    if (granted == NULL && error != NULL)
+      problem (w, project, "%s", error->message);
+    else if (granted != NULL)
+      {
+        gint64 applied = plan->totals.financing[HS_SOURCE_EU_STATE];
+
+        if (!split_granted (granted, plan->eu_share_bp, plan->instrument, plan->splits, &plan->split, &error))
+          problem (w, project, "%s", error->message);
+        else
+          {
+            plan->totals.financing[HS_SOURCE_EU_STATE] = plan->split.eu + plan->split.state;
+            plan->totals.total_financing -= applied - plan->totals.financing[HS_SOURCE_EU_STATE];
+          }
+      }
+    g_clear_error (&error);
+  }
   plan->years = hs_project_budget_years (project);
   if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date))
     for (guint i = 0; i < plan->years->len; i++)
@@ -1140,6 +1236,7 @@ hs_iati_write (HsExportJob    *job,
   w.calls = hs_reference_index_by_id (calls);
   w.identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w.problems = g_ptr_array_new_with_free_func (g_free);
+  w.repository = job->repository;
 
   now = g_date_time_new_from_unix_utc (export_time ());
   generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -1289,6 +1386,21 @@ csv_project (HsProject *project,
       g_ptr_array_add (c->problems, g_strdup_printf ("%s: %s", project->code, error->message));
       return TRUE;
     }
+  /* a decided project: the EU part of what was granted */
+  {
+    g_autoptr(GPtrArray) implementers = g_ptr_array_copy (project->implementers, NULL, NULL);
+    g_autoptr(GArray) granted = NULL;
+
+    g_ptr_array_set_free_func (implementers, NULL);
+    granted = granted_support (c->job->repository, project, implementers, &error);
+    if ((granted == NULL && error != NULL) ||
+        (granted != NULL && !split_granted (granted, hs_agreement_eu_share_bp (agreement), instrument,
+                                            NULL, &split, &error)))
+      {
+        g_ptr_array_add (c->problems, g_strdup_printf ("%s: %s", project->code, error->message));
+        return TRUE;
+      }
+  }
   if (c->problems->len > 0)
     return TRUE;
 

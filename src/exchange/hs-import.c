@@ -69,7 +69,61 @@ struct _HsImportPreview
   GHashTable   *org_conflict_ids;     /* stored organisation ids seen */
   HsImportOrgPolicy org_policy;
   gboolean      applying;             /* the apply pass is reading */
+
+  /* format version 3 */
+  gboolean      reviews;              /* the repository keeps reviews */
+  GHashTable   *criteria_by_call;     /* call id (0: the programme's) → (key → criterion id) */
+  GPtrArray    *file_criteria;        /* FileCriterion*: the calls' own of the file */
+  GPtrArray    *file_proposals;       /* FileProposal* */
+  gboolean      criteria_copied;      /* once the reference section is read */
 };
+
+/* A call's own criterion or proposal of the file, with its call's names. */
+typedef struct
+{
+  HsCriterion *criterion;
+  char        *agreement;
+  char        *call;
+  gint64       file_call_id;
+  guint        line;
+} FileCriterion;
+
+typedef struct
+{
+  char       *agreement;
+  char       *call;
+  GDate       meeting;
+  GArray     *items;                  /* HsNativeProposalItem, copies */
+  guint       line;
+  gboolean    differs;                /* from the stored proposal (the preview's look) */
+} FileProposal;
+
+static void
+file_criterion_free (FileCriterion *fc)
+{
+  hs_criterion_free (fc->criterion);
+  g_free (fc->agreement);
+  g_free (fc->call);
+  g_free (fc);
+}
+
+static void
+proposal_item_clear (gpointer data)
+{
+  HsNativeProposalItem *item = data;
+
+  g_free (item->code);
+  g_free (item->reason);
+}
+
+static void
+file_proposal_free (FileProposal *fp)
+{
+  g_free (fp->agreement);
+  g_free (fp->call);
+  g_array_unref (fp->items);
+  g_free (fp);
+}
 
 static void
 org_conflict_free (HsImportOrgConflict *conflict)
@@ -112,6 +166,7 @@ item_free (HsImportItem *item)
    * neither yet */
   g_clear_pointer (&item->changes, g_ptr_array_unref);
   g_clear_pointer (&item->findings, g_ptr_array_unref);
+  g_free (item->review);
   g_free (item);
 }
 
@@ -139,6 +194,9 @@ hs_import_preview_free (HsImportPreview *preview)
   g_clear_pointer (&preview->file_calls, g_ptr_array_unref);
   g_clear_pointer (&preview->new_calls, g_ptr_array_unref);
   g_clear_pointer (&preview->new_call_ids, g_array_unref);
+  g_clear_pointer (&preview->criteria_by_call, g_hash_table_unref);
+  g_clear_pointer (&preview->file_criteria, g_ptr_array_unref);
+  g_clear_pointer (&preview->file_proposals, g_ptr_array_unref);
   g_free (preview);
 }
 
@@ -198,6 +256,30 @@ hs_import_preview_get_call (HsImportPreview *preview,
 {
   g_return_val_if_fail (preview != NULL && index < preview->file_calls->len, NULL);
   return g_ptr_array_index (preview->file_calls, index);
+}
+
+guint
+hs_import_preview_count_reviews (HsImportPreview *preview)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (preview != NULL, 0);
+  for (guint i = 0; i < preview->items->len; i++)
+    if (((HsImportItem *) g_ptr_array_index (preview->items, i))->review_changed)
+      n++;
+  return n;
+}
+
+guint
+hs_import_preview_count_proposals (HsImportPreview *preview)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (preview != NULL, 0);
+  for (guint i = 0; preview->reviews && i < preview->file_proposals->len; i++)
+    if (((FileProposal *) g_ptr_array_index (preview->file_proposals, i))->differs)
+      n++;
+  return n;
 }
 
 guint
@@ -902,6 +984,368 @@ resolve (HsImportPreview *preview,
   return TRUE;
 }
 
+/* ---- format version 3: reviews ------------------------------------------- */
+
+/* The criteria a project of call @call_id may be scored on: key →
+ * HsCriterion*. Read from the repository once per call. */
+static GHashTable *
+criteria_of (HsImportPreview  *preview,
+             gint64            call_id,
+             GError          **error)
+{
+  GHashTable *keys;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 key_id = call_id > 0 ? call_id : 0;
+
+  keys = g_hash_table_lookup (preview->criteria_by_call, &key_id);
+  if (keys != NULL)
+    return keys;
+  list = hs_repository_list_criteria (preview->repository, key_id, error);
+  if (list == NULL)
+    return NULL;
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) hs_criterion_free);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const HsCriterion *c = g_ptr_array_index (list, i);
+      g_hash_table_insert (keys, g_strdup (c->key), hs_criterion_copy (c));
+    }
+  g_hash_table_insert (preview->criteria_by_call, g_memdup2 (&key_id, sizeof key_id), keys);
+  return keys;
+}
+
+/* The database's id of a call the file names (a created one's once apply
+ * saved it), 0 when there is none. */
+static gint64
+call_id_by_names (HsImportPreview *preview,
+                  const char      *agreement,
+                  const char      *call_name)
+{
+  HsAgreement *a = find_by_name (preview->agreements, 0, 0, G_STRUCT_OFFSET (HsAgreement, region_name), agreement);
+  HsCall *call;
+
+  if (a == NULL)
+    return 0;
+  call = find_by_name (preview->calls, a->id, G_STRUCT_OFFSET (HsCall, agreement_id),
+                       G_STRUCT_OFFSET (HsCall, name), call_name);
+  if (call != NULL)
+    return call->id;
+  call = find_by_name (preview->new_calls, a->id, G_STRUCT_OFFSET (HsCall, agreement_id),
+                       G_STRUCT_OFFSET (HsCall, name), call_name);
+  if (call == NULL)
+    return 0;
+  return preview->applying ? g_array_index (preview->new_call_ids, gint64, -call->id - 1)
+                           : call->id;
+}
+
+/* Copies the file's criteria and proposals, once its reference section is read. */
+static void
+copy_file_review_data (HsImportPreview *preview,
+                       HsNativeReader  *reader)
+{
+  GPtrArray *criteria = hs_native_reader_get_criteria (reader);
+  GPtrArray *proposals = hs_native_reader_get_proposals (reader);
+  GPtrArray *calls = hs_native_reader_get_calls (reader);
+  GPtrArray *agreements = hs_native_reader_get_agreements (reader);
+
+  if (preview->criteria_copied)
+    return;
+  preview->criteria_copied = TRUE;
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const HsCriterion *c = g_ptr_array_index (criteria, i);
+      const HsCall *call = g_ptr_array_index (calls, c->call_id - 1);
+      const HsAgreement *a = g_ptr_array_index (agreements, call->agreement_id - 1);
+      FileCriterion *fc = g_new0 (FileCriterion, 1);
+
+      fc->criterion = hs_criterion_copy (c);
+      fc->agreement = g_strdup (a->region_name);
+      fc->call = g_strdup (call->name);
+      fc->file_call_id = c->call_id;
+      fc->line = hs_native_reader_get_criterion_line (reader, i);
+      g_ptr_array_add (preview->file_criteria, fc);
+    }
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      const HsNativeProposal *np = g_ptr_array_index (proposals, i);
+      const HsCall *call = g_ptr_array_index (calls, np->call_id - 1);
+      const HsAgreement *a = g_ptr_array_index (agreements, call->agreement_id - 1);
+      FileProposal *fp = g_new0 (FileProposal, 1);
+
+      fp->agreement = g_strdup (a->region_name);
+      fp->call = g_strdup (call->name);
+      fp->meeting = np->meeting;
+      fp->line = np->line;
+      fp->items = g_array_new (FALSE, TRUE, sizeof (HsNativeProposalItem));
+      g_array_set_clear_func (fp->items, proposal_item_clear);
+      for (guint j = 0; j < np->items->len; j++)
+        {
+          HsNativeProposalItem item = g_array_index (np->items, HsNativeProposalItem, j);
+          item.code = g_strdup (item.code);
+          item.reason = g_strdup (item.reason);
+          g_array_append_val (fp->items, item);
+        }
+      g_ptr_array_add (preview->file_proposals, fp);
+    }
+}
+
+/* The organisation of @project that the file's implementer name @key
+ * means (business id, or "=" and a name), or NULL. */
+static HsOrganisation *
+implementer_by_key (const HsProject *project,
+                    const char      *key)
+{
+  for (guint i = 0; key != NULL && i < project->implementers->len; i++)
+    {
+      HsOrganisation *org = ((HsImplementer *) g_ptr_array_index (project->implementers, i))->organisation;
+
+      if (org == NULL)
+        continue;
+      if (key[0] == '=' ? (org->business_id == NULL || *org->business_id == '\0') && g_strcmp0 (org->name, key + 1) == 0
+                        : g_strcmp0 (org->business_id, key) == 0)
+        return org;
+    }
+  return NULL;
+}
+
+/* The organisation ids of a kept version's implementers, from @project's
+ * (the same organisations, matched by business id or name). */
+static void
+version_take_org_ids (HsProject       *version,
+                      const HsProject *project)
+{
+  for (guint i = 0; i < version->implementers->len; i++)
+    {
+      HsOrganisation *org = ((HsImplementer *) g_ptr_array_index (version->implementers, i))->organisation;
+      g_autofree char *key = NULL;
+      HsOrganisation *same;
+
+      if (org == NULL)
+        continue;
+      key = org->business_id != NULL && *org->business_id != '\0' ? g_strdup (org->business_id)
+                                                                   : g_strconcat ("=", org->name, NULL);
+      same = implementer_by_key (project, key);
+      if (same != NULL && same->id != 0)
+        org->id = same->id;
+    }
+}
+
+/* The review to store for @project (its ids set) from the file's: NULL
+ * and an error naming the line when a criterion or an implementer cannot
+ * be found; *complete FALSE (no error) when an implementer has no id yet. */
+static HsReview *
+build_review (HsImportPreview  *preview,
+              HsNativeReview   *nr,
+              HsProject        *project,
+              guint             project_line,
+              gboolean         *complete,
+              GError          **error)
+{
+  g_autoptr(HsReview) review = hs_review_copy (nr->review);
+  GHashTable *keys = criteria_of (preview, project->call_id, error);
+  guint g = 0;
+
+  *complete = TRUE;
+  if (keys == NULL)
+    return NULL;
+  review->project_id = project->id;
+  for (guint i = 0; i < review->scores->len; i++)
+    {
+      HsScore *score = g_ptr_array_index (review->scores, i);
+      const char *key = g_ptr_array_index (nr->score_criteria, i);
+      const char *impl = g_ptr_array_index (nr->score_implementers, i);
+      guint line = g_array_index (nr->score_lines, guint, i);
+      const HsCriterion *criterion = g_hash_table_lookup (keys, key);
+      const gint64 *id = criterion != NULL ? &criterion->id : NULL;
+      static const gint64 none = 0;
+
+      /* the preview: one the file brings (preview_review checked it) */
+      if (id == NULL && !preview->applying)
+        id = &none;
+      if (id == NULL)
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                       _("%s:%u: project %s: the criterion “%s” is neither the programme’s nor its call’s"),
+                       preview->path, line, project->code, key);
+          return NULL;
+        }
+      score->criterion_id = *id;
+      if (*id == 0)
+        *complete = FALSE;
+      score->organisation_id = 0;
+      if (impl != NULL)
+        {
+          HsOrganisation *org = implementer_by_key (project, impl);
+          if (org == NULL)
+            {
+              g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                           _("%s:%u: project %s: the score is of an implementer “%s” the project does not have"),
+                           preview->path, line, project->code, impl[0] == '=' ? impl + 1 : impl);
+              return NULL;
+            }
+          score->organisation_id = org->id;
+          if (org->id == 0)
+            *complete = FALSE;
+        }
+    }
+  for (guint i = 0; i < review->decisions->len; i++)
+    {
+      HsDecision *d = g_ptr_array_index (review->decisions, i);
+
+      for (guint j = 0; j < d->grants->len; j++, g++)
+        {
+          HsGrant *grant = &g_array_index (d->grants, HsGrant, j);
+          const char *impl = g_ptr_array_index (nr->grant_implementers, g);
+          HsOrganisation *org = implementer_by_key (project, impl);
+
+          if (org == NULL)
+            {
+              g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                           _("%s:%u: project %s: a grant is to an implementer “%s” the project does not have"),
+                           preview->path, g_array_index (nr->grant_lines, guint, g), project->code,
+                           impl == NULL ? "" : impl[0] == '=' ? impl + 1 : impl);
+              return NULL;
+            }
+          grant->organisation_id = org->id;
+          if (org->id == 0)
+            *complete = FALSE;
+        }
+    }
+  for (guint i = 0; i < review->versions->len; i++)
+    {
+      HsVersion *v = g_ptr_array_index (review->versions, i);
+
+      v->project->id = project->id;
+      version_take_org_ids (v->project, project);
+    }
+  (void) project_line;
+  return g_steal_pointer (&review);
+}
+
+static void
+separate (GString *out)
+{
+  if (out->len > 0)
+    g_string_append (out, ", ");
+}
+
+/* "2 scores, 1 decision (granted 100 000,00 €)" */
+static char *
+review_summary (const HsReview *review,
+                HsLang          lang)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const HsDecision *in_force = hs_review_decision_in_force (review);
+
+  if (review->scores->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u score", "%u scores", review->scores->len), review->scores->len);
+    }
+  if (review->comments->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", review->comments->len), review->comments->len);
+    }
+  if (review->decisions->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u decision", "%u decisions", review->decisions->len), review->decisions->len);
+    }
+  if (in_force != NULL && in_force->kind == HS_DECISION_GRANT)
+    {
+      g_autofree char *money = hs_money_format (hs_review_granted (review), lang);
+      /* Translators: after "1 decision": the sum granted by the decision in force */
+      g_string_append_printf (out, _(" (granted %s)"), money);
+    }
+  else if (in_force != NULL)
+    g_string_append (out, _(" (rejected)"));
+  if (review->versions->len > 0)
+    {
+      separate (out);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u kept version", "%u kept versions", review->versions->len), review->versions->len);
+    }
+  if (review->change_open)
+    {
+      separate (out);
+      g_string_append (out, _("an open change application"));
+    }
+  if (out->len == 0)
+    g_string_append (out, _("the deciding councils"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The preview's look at a project's review: its criteria exist, what it
+ * brings, whether it changes the stored one. */
+static gboolean
+preview_review (HsImportPreview  *preview,
+                HsNativeReader   *reader,
+                HsNativeReview   *nr,
+                HsProject        *project,
+                gint64            file_call_id,
+                HsImportItem     *item,
+                GError          **error)
+{
+  GHashTable *keys = criteria_of (preview, project->call_id, error);
+
+  if (keys == NULL)
+    return FALSE;
+  for (guint i = 0; i < nr->score_criteria->len; i++)
+    {
+      const char *key = g_ptr_array_index (nr->score_criteria, i);
+      const HsCriterion *known = g_hash_table_lookup (keys, key);
+      const HsScore *score = g_ptr_array_index (nr->review->scores, i);
+      guint line = g_array_index (nr->score_lines, guint, i);
+
+      for (guint c = 0; known == NULL && c < preview->file_criteria->len; c++)
+        {
+          const FileCriterion *fc = g_ptr_array_index (preview->file_criteria, c);
+          if (fc->file_call_id == file_call_id && g_strcmp0 (fc->criterion->key, key) == 0)
+            known = fc->criterion;
+        }
+      if (known == NULL)
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                       _("%s:%u: project %s: the criterion “%s” is neither the programme’s nor its call’s"),
+                       preview->path, line, project->code, key);
+          return FALSE;
+        }
+      if (score->score > hs_criterion_kind_max (known->kind))
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_SCHEMA,
+                       _("%s:%u: project %s: the score %d of the criterion “%s” is over its scale (0–%d)"),
+                       preview->path, line, project->code, score->score, key,
+                       hs_criterion_kind_max (known->kind));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < nr->review->versions->len; i++)
+    {
+      HsVersion *v = g_ptr_array_index (nr->review->versions, i);
+      if (!resolve (preview, reader, v->project, nr->line, error))
+        return FALSE;
+    }
+  item->review = review_summary (nr->review, preview->lang);
+  item->review_changed = TRUE;
+  if (project->id != 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean complete;
+      g_autoptr(HsReview) review = build_review (preview, nr, project, item->line, &complete, &local_error);
+      g_autoptr(HsReview) stored = NULL;
+
+      if (review == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      stored = hs_repository_load_review (preview->repository, project->id, error);
+      if (stored == NULL)
+        return FALSE;
+      item->review_changed = !complete || !hs_review_equal (stored, review);
+    }
+  return TRUE;
+}
+
 static gboolean
 project_read (HsNativeReader  *reader,
               HsProject       *project,
@@ -917,9 +1361,13 @@ project_read (HsNativeReader  *reader,
   HsImportItem *item;
   gpointer existing_id;
 
+  g_autoptr(HsNativeReview) review = hs_native_reader_steal_review (reader);
+  gint64 file_call_id = project->call_id;
+
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
   check_file_calls (preview, reader);
+  copy_file_review_data (preview, reader);
   if (!resolve (preview, reader, project, line, error))
     return FALSE;
   if (!hs_project_update_derived (project, error))
@@ -1002,6 +1450,9 @@ project_read (HsNativeReader  *reader,
   item->errors = hs_findings_count_errors (item->findings);
 
   g_ptr_array_add (preview->items, item);
+  if (review != NULL && preview->reviews
+      && !preview_review (preview, reader, review, project, file_call_id, item, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1035,6 +1486,81 @@ repository_changed (HsRepository *repository,
   preview->stale = TRUE;
 }
 
+/* Whether @fp differs from the stored proposal of its call (or its call
+ * or a project it names is new). */
+static gboolean
+proposal_differs (HsImportPreview  *preview,
+                  FileProposal     *fp,
+                  GError          **error)
+{
+  gint64 call_id = call_id_by_names (preview, fp->agreement, fp->call);
+  g_autoptr(HsProposal) stored = NULL;
+  g_autoptr(HsProposal) file = NULL;
+
+  if (call_id <= 0)
+    return TRUE;
+  file = hs_proposal_new (call_id);
+  file->meeting = fp->meeting;
+  for (guint j = 0; j < fp->items->len; j++)
+    {
+      const HsNativeProposalItem *fi = &g_array_index (fp->items, HsNativeProposalItem, j);
+      HsProposalItem item = { 0 };
+      gpointer id;
+
+      if (!g_hash_table_lookup_extended (preview->existing, fi->code, NULL, &id))
+        return TRUE;
+      item.project_id = (gint64) GPOINTER_TO_SIZE (id);
+      item.position = fi->position;
+      item.reason = g_strdup (fi->reason);
+      g_array_append_val (file->items, item);
+    }
+  stored = hs_repository_load_proposal (preview->repository, call_id, error);
+  if (stored == NULL)
+    return FALSE;
+  return !hs_proposal_equal (stored, file);
+}
+
+/* Every project a proposal names is in the file or the database. */
+static gboolean
+check_proposals (HsImportPreview  *preview,
+                 GError          **error)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < preview->items->len; i++)
+    g_hash_table_add (codes, ((HsImportItem *) g_ptr_array_index (preview->items, i))->code);
+  for (guint i = 0; i < preview->file_proposals->len; i++)
+    {
+      const FileProposal *fp = g_ptr_array_index (preview->file_proposals, i);
+
+      for (guint j = 0; j < fp->items->len; j++)
+        {
+          const HsNativeProposalItem *item = &g_array_index (fp->items, HsNativeProposalItem, j);
+
+          if (!g_hash_table_contains (codes, item->code) && !g_hash_table_contains (preview->existing, item->code))
+            {
+              g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                           _("%s:%u: the proposal of the call “%s” names a project “%s” that is neither in the file nor in this database"),
+                           preview->path, item->line, fp->call, item->code);
+              return FALSE;
+            }
+        }
+    }
+  for (guint i = 0; i < preview->file_proposals->len; i++)
+    {
+      FileProposal *fp = g_ptr_array_index (preview->file_proposals, i);
+      g_autoptr(GError) local_error = NULL;
+
+      fp->differs = proposal_differs (preview, fp, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 HsImportPreview *
 hs_import_preview_new (HsRepository           *repository,
                        const char             *path,
@@ -1063,6 +1589,11 @@ hs_import_preview_new (HsRepository           *repository,
   preview->file_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) import_call_free);
   preview->new_calls = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_call_free);
   preview->new_call_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  preview->reviews = hs_repository_has_reviews (repository);
+  preview->criteria_by_call = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                     (GDestroyNotify) g_hash_table_unref);
+  preview->file_criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) file_criterion_free);
+  preview->file_proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) file_proposal_free);
 
   preview->agreements = hs_repository_list_agreements (repository, error);
   if (preview->agreements == NULL)
@@ -1111,6 +1642,11 @@ hs_import_preview_new (HsRepository           *repository,
   if (!hs_native_reader_read (reader, path, project_read, &data, cancellable, error))
     return NULL;
   check_file_calls (preview, reader);   /* a file without projects */
+  copy_file_review_data (preview, reader);
+  if (!preview->reviews)
+    g_ptr_array_set_size (preview->file_proposals, 0);
+  else if (!check_proposals (preview, error))
+    return NULL;
   preview->checksum = g_strdup (g_checksum_get_string (checksum));
 
   preview->changed_id = g_signal_connect (repository, "changed", G_CALLBACK (repository_changed), preview);
@@ -1126,6 +1662,36 @@ hs_import_preview_new (HsRepository           *repository,
  * reading thread uses the preview's reference tables, read-only. */
 #define APPLY_QUEUE 2
 
+/* Projects read for saving, each with the file's review of it (or NULL)
+ * and whether the project itself is saved (not when only its review
+ * changed). */
+typedef struct
+{
+  GPtrArray *projects;   /* HsProject* */
+  GPtrArray *reviews;    /* HsNativeReview* or NULL */
+  GArray    *save;       /* gboolean */
+} Chunk;
+
+static Chunk *
+chunk_new (void)
+{
+  Chunk *chunk = g_new0 (Chunk, 1);
+
+  chunk->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  chunk->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_native_review_free);
+  chunk->save = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  return chunk;
+}
+
+static void
+chunk_free (Chunk *chunk)
+{
+  g_ptr_array_unref (chunk->projects);
+  g_ptr_array_unref (chunk->reviews);
+  g_array_unref (chunk->save);
+  g_free (chunk);
+}
+
 typedef struct
 {
   HsImportPreview *preview;
@@ -1133,14 +1699,14 @@ typedef struct
 
   GMutex           lock;
   GCond            cond;
-  GQueue           full;          /* of GPtrArray* of HsProject*: to be saved */
+  GQueue           full;          /* of Chunk*: to be saved */
   gboolean         done;          /* the read has ended */
   gboolean         stop;          /* the saving side gave up */
   guint64          read_bytes;    /* progress, reported on the calling thread */
   guint64          total_bytes;
 
   /* the reading thread's own until done */
-  GPtrArray       *chunk;
+  Chunk           *chunk;
   guint            index;         /* of the next item */
   GError          *error;
   char            *checksum;
@@ -1168,7 +1734,7 @@ pipe_push (ApplyPipe *pipe)
   if (go_on)
     {
       g_queue_push_tail (&pipe->full, pipe->chunk);
-      pipe->chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+      pipe->chunk = chunk_new ();
       g_cond_broadcast (&pipe->cond);
     }
   g_mutex_unlock (&pipe->lock);
@@ -1198,8 +1764,10 @@ project_apply (HsNativeReader  *reader,
   ApplyPipe *pipe = user_data;
   HsImportPreview *preview = pipe->preview;
   g_autoptr(HsProject) owned = project;
+  g_autoptr(HsNativeReview) review = hs_native_reader_steal_review (reader);
   const HsImportItem *item;
   gpointer existing_id;
+  gboolean save;
 
   if (g_cancellable_set_error_if_cancelled (pipe->cancellable, error))
     return FALSE;
@@ -1214,16 +1782,25 @@ project_apply (HsNativeReader  *reader,
       set_file_changed (preview, error);
       return FALSE;
     }
-  if (item->skip || item->action == HS_IMPORT_UNCHANGED)
+  if (!preview->reviews || !item->review_changed)
+    g_clear_pointer (&review, hs_native_review_free);
+  save = item->action != HS_IMPORT_UNCHANGED;
+  if (item->skip || (!save && review == NULL))
     return TRUE;
 
   if (!resolve (preview, reader, project, line, error))
     return FALSE;
+  for (guint i = 0; review != NULL && i < review->review->versions->len; i++)
+    if (!resolve (preview, reader, ((HsVersion *) g_ptr_array_index (review->review->versions, i))->project,
+                  line, error))
+      return FALSE;
   if (g_hash_table_lookup_extended (preview->existing, project->code, NULL, &existing_id))
     project->id = (gint64) GPOINTER_TO_SIZE (existing_id);
-  g_ptr_array_add (pipe->chunk, g_steal_pointer (&owned));
+  g_ptr_array_add (pipe->chunk->projects, g_steal_pointer (&owned));
+  g_ptr_array_add (pipe->chunk->reviews, g_steal_pointer (&review));
+  g_array_append_val (pipe->chunk->save, save);
 
-  if (pipe->chunk->len >= IMPORT_CHUNK && !pipe_push (pipe))
+  if (pipe->chunk->projects->len >= IMPORT_CHUNK && !pipe_push (pipe))
     {
       /* the saving side failed and reports why */
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
@@ -1250,7 +1827,7 @@ apply_read_thread (gpointer user_data)
   if (ok)
     {
       pipe->checksum = g_strdup (g_checksum_get_string (checksum));
-      if (pipe->chunk->len > 0)
+      if (pipe->chunk->projects->len > 0)
         pipe_push (pipe);
     }
 
@@ -1262,12 +1839,12 @@ apply_read_thread (gpointer user_data)
 }
 
 /* The next chunk to save (transfer full), or NULL when the read has ended. */
-static GPtrArray *
+static Chunk *
 pipe_pop (ApplyPipe *pipe,
           guint64   *read_bytes,
           guint64   *total_bytes)
 {
-  GPtrArray *chunk;
+  Chunk *chunk;
 
   g_mutex_lock (&pipe->lock);
   while (g_queue_is_empty (&pipe->full) && !pipe->done)
@@ -1289,6 +1866,157 @@ pipe_stop (ApplyPipe *pipe)
   g_mutex_unlock (&pipe->lock);
 }
 
+/* Saves one review of the chunk into the batch (which a failure ends). */
+static gboolean
+save_one_review (HsImportPreview  *preview,
+                 Chunk            *chunk,
+                 guint             i,
+                 gboolean          only_complete,
+                 GError          **error)
+{
+  HsNativeReview *nr = g_ptr_array_index (chunk->reviews, i);
+  HsProject *project = g_ptr_array_index (chunk->projects, i);
+  g_autoptr(HsReview) review = NULL;
+  gboolean complete;
+
+  if (nr == NULL)
+    return TRUE;
+  review = build_review (preview, nr, project, 0, &complete, error);
+  if (review == NULL)
+    {
+      hs_repository_abort_batch (preview->repository);
+      return FALSE;
+    }
+  if (only_complete && !complete)
+    return TRUE;
+  if (!hs_repository_save_review (preview->repository, review, NULL, NULL, error))
+    return FALSE;
+  g_ptr_array_index (chunk->reviews, i) = NULL;
+  hs_native_review_free (nr);
+  return TRUE;
+}
+
+/* The reviews of stored projects first (a decision the file brings
+ * unlocks the approved content it brings), then the projects, then the
+ * reviews of the new ones (which need their ids). */
+static gboolean
+save_chunk (HsImportPreview  *preview,
+            Chunk            *chunk,
+            guint            *n_saved,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) to_save = g_ptr_array_new ();
+
+  for (guint i = 0; i < chunk->projects->len; i++)
+    {
+      HsProject *project = g_ptr_array_index (chunk->projects, i);
+
+      if (project->id != 0 && !save_one_review (preview, chunk, i, TRUE, error))
+        return FALSE;
+      if (g_array_index (chunk->save, gboolean, i))
+        g_ptr_array_add (to_save, project);
+    }
+  if (to_save->len > 0)
+    {
+      if (!hs_repository_save_projects (preview->repository, to_save, NULL, error))
+        return FALSE;
+      *n_saved += to_save->len;
+    }
+  for (guint i = 0; i < chunk->projects->len; i++)
+    if (!save_one_review (preview, chunk, i, FALSE, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Before the projects: the calls' own criteria the database lacks. */
+static gboolean
+save_file_criteria (HsImportPreview  *preview,
+                    GError          **error)
+{
+  for (guint i = 0; i < preview->file_criteria->len; i++)
+    {
+      const FileCriterion *fc = g_ptr_array_index (preview->file_criteria, i);
+      gint64 call_id = call_id_by_names (preview, fc->agreement, fc->call);
+      g_autoptr(HsCriterion) criterion = NULL;
+      GHashTable *keys;
+
+      if (call_id <= 0)
+        continue;
+      keys = criteria_of (preview, call_id, error);
+      if (keys == NULL)
+        {
+          hs_repository_abort_batch (preview->repository);
+          return FALSE;
+        }
+      if (g_hash_table_contains (keys, fc->criterion->key))
+        continue;   /* the database's is kept */
+      criterion = hs_criterion_copy (fc->criterion);
+      criterion->id = 0;
+      criterion->call_id = call_id;
+      if (!hs_repository_save_criterion (preview->repository, criterion, error))
+        return FALSE;
+      g_hash_table_insert (keys, g_strdup (criterion->key), hs_criterion_copy (criterion));
+    }
+  return TRUE;
+}
+
+/* After the projects: the calls' proposals, projects by code. */
+static gboolean
+save_file_proposals (HsImportPreview  *preview,
+                     GError          **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+
+  if (preview->file_proposals->len == 0)
+    return TRUE;
+  summaries = hs_repository_list_project_summaries (preview->repository, error);
+  if (summaries == NULL)
+    {
+      hs_repository_abort_batch (preview->repository);
+      return FALSE;
+    }
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      HsProjectSummary *summary = &g_array_index (summaries, HsProjectSummary, i);
+      g_hash_table_insert (ids, summary->code, &summary->id);
+    }
+  for (guint i = 0; i < preview->file_proposals->len; i++)
+    {
+      const FileProposal *fp = g_ptr_array_index (preview->file_proposals, i);
+      gint64 call_id = call_id_by_names (preview, fp->agreement, fp->call);
+      g_autoptr(HsProposal) proposal = NULL;
+
+      if (call_id <= 0 || !fp->differs)
+        continue;
+      proposal = hs_proposal_new (call_id);
+      proposal->meeting = fp->meeting;
+      for (guint j = 0; j < fp->items->len; j++)
+        {
+          const HsNativeProposalItem *fi = &g_array_index (fp->items, HsNativeProposalItem, j);
+          const gint64 *id = g_hash_table_lookup (ids, fi->code);
+          HsProposalItem item = { 0 };
+
+          if (id == NULL)
+            {
+              g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                           _("%s:%u: the proposal of the call “%s” names a project “%s” that is neither in the file nor in this database"),
+                           preview->path, fi->line, fp->call, fi->code);
+              hs_repository_abort_batch (preview->repository);
+              return FALSE;
+            }
+          item.project_id = *id;
+          item.position = fi->position;
+          item.reason = g_strdup (fi->reason);
+          g_array_append_val (proposal->items, item);
+        }
+      if (!hs_repository_save_proposal (preview->repository, proposal, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads the file again and saves its projects into the open batch. On
  * failure the batch is ended (rolled back). *n_saved: how many. */
 static gboolean
@@ -1301,7 +2029,7 @@ apply_in_batch (HsImportPreview  *preview,
   GError *save_error = NULL;
   gboolean batch_over = FALSE;
   GThread *thread;
-  GPtrArray *chunk;
+  Chunk *chunk;
   guint64 read_bytes, total_bytes;
 
   pipe.preview = preview;
@@ -1309,7 +2037,7 @@ apply_in_batch (HsImportPreview  *preview,
   g_mutex_init (&pipe.lock);
   g_cond_init (&pipe.cond);
   g_queue_init (&pipe.full);
-  pipe.chunk = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_project_free);
+  pipe.chunk = chunk_new ();
   *n_saved = 0;
 
   thread = g_thread_new ("hs-import-read", apply_read_thread, &pipe);
@@ -1324,8 +2052,8 @@ apply_in_batch (HsImportPreview  *preview,
         }
       if (save_error == NULL)
         {
-          if (hs_repository_save_projects (preview->repository, chunk, NULL, &save_error))
-            *n_saved += chunk->len;
+          if (save_chunk (preview, chunk, n_saved, &save_error))
+            ;
           else
             {
               batch_over = TRUE;
@@ -1334,12 +2062,12 @@ apply_in_batch (HsImportPreview  *preview,
           if (save_error == NULL && preview->apply_progress != NULL)
             preview->apply_progress (read_bytes, total_bytes, preview->apply_progress_data);
         }
-      g_ptr_array_unref (chunk);
+      chunk_free (chunk);
     }
   g_thread_join (thread);
 
-  g_ptr_array_unref (pipe.chunk);
-  g_queue_clear_full (&pipe.full, (GDestroyNotify) g_ptr_array_unref);
+  chunk_free (pipe.chunk);
+  g_queue_clear_full (&pipe.full, (GDestroyNotify) chunk_free);
   g_mutex_clear (&pipe.lock);
   g_cond_clear (&pipe.cond);
 
@@ -1445,7 +2173,9 @@ hs_import_preview_apply (HsImportPreview  *preview,
         }
       n_to_save++;
     }
-  if (n_to_save == 0 && preview->new_calls->len == 0)
+  if (n_to_save == 0 && preview->new_calls->len == 0 && hs_import_preview_count_reviews (preview) == 0
+      && hs_import_preview_count_proposals (preview) == 0
+      && (!preview->reviews || preview->file_criteria->len == 0))
     return TRUE;
 
   file_stamp (preview->path, &size, &mtime);
@@ -1474,7 +2204,9 @@ hs_import_preview_apply (HsImportPreview  *preview,
       g_array_index (preview->new_call_ids, gint64, i) = call->id;
     }
   preview->applying = TRUE;
-  ok = apply_in_batch (preview, cancellable, &saved, error);
+  ok = (!preview->reviews || save_file_criteria (preview, error))
+       && apply_in_batch (preview, cancellable, &saved, error)
+       && (!preview->reviews || save_file_proposals (preview, error));
   preview->applying = FALSE;
   if (!ok)
     return FALSE;

@@ -31,6 +31,17 @@
  * (HS_EXCHANGE_ERROR_STALE): make a new preview. Use the preview on the
  * thread that owns the repository.
  *
+ * Format version 3 brings reviews and proposals: each project's review
+ * replaces the stored one and each call's proposal the stored one, in the
+ * same batch (hs_repository_save_review () and _save_proposal () are items
+ * of the batch's action), and the calls' own criteria the database lacks
+ * are added. A score's criterion must be the programme's or the call's
+ * (in the database or the file), else the file is refused (the key and
+ * the line named). A decided project's review is written before the
+ * project when the project is stored already (so that the decision the
+ * file brings unlocks the approved content) and after it when it is new.
+ * A repository without reviews imports the projects only.
+ *
  * Memory stays flat in the file's size: the preview keeps the items, not
  * the projects, and apply reads the file a second time (streaming again)
  * and saves it in chunks. The file must not change in between: apply
@@ -88,6 +99,11 @@ typedef struct
   gboolean        totals_ok;  /* FALSE when the file's sums overflow (a finding says so) */
   gint64          total_costs; /* the file's project: its total costs, cents */
   gint64          eu_state;   /* and its EU and state support */
+  /* format version 3: what the file brings of the project's review, for
+   * people ("2 scores, 1 decision (granted 100 000,00 €)"); NULL when the
+   * file has no review of it */
+  char           *review;
+  gboolean        review_changed; /* it differs from the stored review */
 } HsImportItem;
 
 /* An organisation of the file whose business ID is a stored organisation's
@@ -152,6 +168,10 @@ HsImportOrgPolicy   hs_import_preview_get_org_policy (HsImportPreview   *preview
 guint               hs_import_preview_get_n_calls (HsImportPreview       *preview);
 const HsImportCall *hs_import_preview_get_call   (HsImportPreview        *preview,
                                                   guint                   index);
+/* How many items bring a review that differs from the stored one, and how
+ * many of the file's proposals apply saves. */
+guint               hs_import_preview_count_reviews (HsImportPreview     *preview);
+guint               hs_import_preview_count_proposals (HsImportPreview   *preview);
 /* How many calls apply creates. */
 guint               hs_import_preview_count_new_calls (HsImportPreview   *preview);
 void                hs_import_preview_set_skip   (HsImportPreview        *preview,

@@ -37,6 +37,11 @@ struct _HsNativeReader
   GArray                 *call_defined;   /* gboolean per call */
   GArray                 *agreement_listed; /* gboolean per agreement: in <reference> */
   GArray                 *focus_area_listed; /* gboolean per focus area: in <reference> */
+  /* format version 3 */
+  GPtrArray              *criteria;       /* HsCriterion*, call_id file-local */
+  GArray                 *criterion_lines; /* guint */
+  GPtrArray              *proposals;      /* HsNativeProposal* */
+  HsNativeReview         *review;         /* of the project the callback is given */
 };
 
 /* What one read keeps while it runs. */
@@ -69,7 +74,64 @@ typedef struct
   GString             *text;
   gboolean             collecting;
   char                *text_lang;     /* of a <name> */
+  /* format version 3 */
+  char               **text_slot;     /* where the text being collected goes, else NULL */
+  gboolean             text_nullable; /* an empty text leaves NULL there */
+  HsCriterion         *criterion;     /* of the reference section, until its end tag */
+  HsNativeProposal    *proposal;      /* likewise */
+  HsNativeReview      *review;        /* of the project being read */
+  gboolean             in_review;     /* inside its <review> */
+  HsDecision          *decision;      /* inside a <decision> */
+  HsVersion           *kept;          /* inside a <version> */
+  HsProject           *outer_project; /* while a version's project is read */
 } ReadState;
+
+void
+hs_native_review_free (HsNativeReview *review)
+{
+  if (review == NULL)
+    return;
+  hs_review_free (review->review);
+  g_ptr_array_unref (review->score_criteria);
+  g_ptr_array_unref (review->score_implementers);
+  g_array_unref (review->score_lines);
+  g_ptr_array_unref (review->grant_implementers);
+  g_array_unref (review->grant_lines);
+  g_free (review);
+}
+
+static HsNativeReview *
+native_review_new (guint line)
+{
+  HsNativeReview *review = g_new0 (HsNativeReview, 1);
+
+  review->review = hs_review_new (0);
+  review->line = line;
+  review->score_criteria = g_ptr_array_new_with_free_func (g_free);
+  review->score_implementers = g_ptr_array_new_with_free_func (g_free);
+  review->score_lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  review->grant_implementers = g_ptr_array_new_with_free_func (g_free);
+  review->grant_lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  return review;
+}
+
+static void
+proposal_item_clear (gpointer data)
+{
+  HsNativeProposalItem *item = data;
+
+  g_free (item->code);
+  g_free (item->reason);
+}
+
+static void
+native_proposal_free (HsNativeProposal *proposal)
+{
+  if (proposal == NULL)
+    return;
+  g_array_unref (proposal->items);
+  g_free (proposal);
+}
 
 HsNativeReader *
 hs_native_reader_new (void)
@@ -83,6 +145,9 @@ hs_native_reader_new (void)
   self->call_defined = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->agreement_listed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->focus_area_listed = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_criterion_free);
+  self->criterion_lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) native_proposal_free);
   return self;
 }
 
@@ -99,6 +164,10 @@ hs_native_reader_free (HsNativeReader *self)
   g_array_unref (self->call_defined);
   g_array_unref (self->agreement_listed);
   g_array_unref (self->focus_area_listed);
+  g_ptr_array_unref (self->criteria);
+  g_array_unref (self->criterion_lines);
+  g_ptr_array_unref (self->proposals);
+  hs_native_review_free (self->review);
   g_free (self);
 }
 
@@ -172,6 +241,32 @@ GPtrArray *
 hs_native_reader_get_calls (HsNativeReader *self)
 {
   return self->calls;
+}
+
+HsNativeReview *
+hs_native_reader_steal_review (HsNativeReader *self)
+{
+  return g_steal_pointer (&self->review);
+}
+
+GPtrArray *
+hs_native_reader_get_criteria (HsNativeReader *self)
+{
+  return self->criteria;
+}
+
+guint
+hs_native_reader_get_criterion_line (HsNativeReader *self,
+                                     guint           index)
+{
+  g_return_val_if_fail (index < self->criterion_lines->len, 0);
+  return g_array_index (self->criterion_lines, guint, index);
+}
+
+GPtrArray *
+hs_native_reader_get_proposals (HsNativeReader *self)
+{
+  return self->proposals;
 }
 
 gboolean
@@ -585,6 +680,13 @@ start_project (ReadState *state)
 
   if (code == NULL)
     return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state), _("the attribute “%s” is missing"), "code");
+  if (state->outer_project != NULL)
+    {
+      /* a kept version: the same code as its project */
+      project = hs_project_new (code);
+      state->project = project;
+      goto attributes;
+    }
   if (g_hash_table_lookup_extended (state->codes, code, NULL, &first_line))
     return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
                  _("the project code “%s” appears twice (first on line %u)"),
@@ -594,6 +696,7 @@ start_project (ReadState *state)
 
   project = hs_project_new (code);
   state->project = project;
+attributes:
   if (!get_enum (state, "status", hs_status_from_id, &value))
     return FALSE;
   project->status = value;
@@ -778,6 +881,318 @@ read_financing (ReadState *state)
   return TRUE;
 }
 
+/* ---- format version 3: reviews, criteria, proposals ---------------------- */
+
+static void
+collect_into (ReadState  *state,
+              char      **slot,
+              gboolean    nullable)
+{
+  g_string_truncate (state->text, 0);
+  state->collecting = TRUE;
+  state->text_slot = slot;
+  state->text_nullable = nullable;
+}
+
+/* An implementer's name in a review: its business id, "=" and its name, or NULL. */
+static char *
+get_implementer (ReadState *state)
+{
+  g_autofree char *business_id = get_attr (state, "implementer");
+  g_autofree char *name = get_attr (state, "implementer-name");
+
+  if (business_id != NULL)
+    return g_strdup (g_strstrip (business_id));
+  if (name != NULL)
+    return g_strconcat ("=", name, NULL);
+  return NULL;
+}
+
+static gboolean
+get_moment (ReadState  *state,
+            const char *name,
+            char      **out)
+{
+  g_free (*out);
+  *out = get_attr (state, name);
+  return TRUE;
+}
+
+static gboolean
+read_criterion (ReadState *state)
+{
+  HsNativeReader *self = state->self;
+  g_autofree char *key = get_attr (state, "key");
+  HsCriterion *criterion;
+  gint64 value;
+  int kind;
+  guint line = current_line (state);
+
+  if (key == NULL)
+    return fail (state, HS_EXCHANGE_ERROR_SCHEMA, line, _("the attribute “%s” is missing"), "key");
+  g_strstrip (key);
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      const HsCriterion *other = g_ptr_array_index (self->criteria, i);
+      if (other->call_id == state->call->id && g_strcmp0 (other->key, key) == 0)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, line,
+                     _("the call “%s” has two criteria “%s”"), state->call->name, key);
+    }
+  if (!get_enum (state, "kind", hs_criterion_kind_from_id, &kind))
+    return FALSE;
+  criterion = hs_criterion_new (key, kind);
+  criterion->call_id = state->call->id;
+  criterion->objective = get_attr (state, "objective");
+  value = 100;
+  if (!get_int (state, "weight", 0, 100000, &value, FALSE))
+    {
+      hs_criterion_free (criterion);
+      return FALSE;
+    }
+  criterion->weight = (guint) value;
+  value = -1;
+  if (!get_int (state, "minimum", 0, 5, &value, FALSE))
+    {
+      hs_criterion_free (criterion);
+      return FALSE;
+    }
+  criterion->minimum = (int) value;
+  criterion->per_implementer = get_bool (state, "per-implementer");
+  criterion->position = self->criteria->len;
+  g_ptr_array_add (self->criteria, criterion);
+  g_array_append_val (self->criterion_lines, line);
+  state->criterion = criterion;
+  return TRUE;
+}
+
+static gboolean
+start_reference_review (ReadState  *state,
+                        const char *name,
+                        gboolean   *handled)
+{
+  *handled = TRUE;
+  if (state->criterion != NULL && g_str_equal (name, "name"))
+    {
+      g_autofree char *lang = get_attr (state, "lang");
+      char **slot = NULL;
+
+      if (g_strcmp0 (lang, "fi") == 0)
+        slot = &state->criterion->name_fi;
+      else if (g_strcmp0 (lang, "sv") == 0)
+        slot = &state->criterion->name_sv;
+      else if (g_strcmp0 (lang, "en") == 0)
+        slot = &state->criterion->name_en;
+      if (slot == NULL)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                     _("a name has an unknown language “%s”"), lang != NULL ? lang : "");
+      g_clear_pointer (slot, g_free);
+      collect_into (state, slot, TRUE);
+      return TRUE;
+    }
+  if (state->proposal != NULL && g_str_equal (name, "item"))
+    {
+      HsNativeProposalItem item = { 0 };
+      HsNativeProposalItem *added;
+      gint64 position = 0;
+
+      item.code = get_attr (state, "project");
+      if (item.code == NULL)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state), _("the attribute “%s” is missing"), "project");
+      item.line = current_line (state);
+      if (!get_int (state, "position", 0, 100000, &position, TRUE))
+        {
+          g_free (item.code);
+          return FALSE;
+        }
+      item.position = (guint) position;
+      g_array_append_val (state->proposal->items, item);
+      added = &g_array_index (state->proposal->items, HsNativeProposalItem, state->proposal->items->len - 1);
+      collect_into (state, &added->reason, TRUE);
+      return TRUE;
+    }
+  if (state->call != NULL && g_str_equal (name, "criterion"))
+    return read_criterion (state);
+  if (state->call != NULL && g_str_equal (name, "proposal"))
+    {
+      HsNativeProposal *proposal = g_new0 (HsNativeProposal, 1);
+
+      proposal->call_id = state->call->id;
+      proposal->line = current_line (state);
+      proposal->items = g_array_new (FALSE, TRUE, sizeof (HsNativeProposalItem));
+      g_array_set_clear_func (proposal->items, proposal_item_clear);
+      g_ptr_array_add (state->self->proposals, proposal);
+      state->proposal = proposal;
+      return get_date (state, "meeting", &proposal->meeting, FALSE);
+    }
+  *handled = FALSE;
+  return TRUE;
+}
+
+static gboolean start_project (ReadState *state);
+
+/* Inside a project's <review>. */
+static gboolean
+start_review_element (ReadState  *state,
+                      const char *name)
+{
+  HsNativeReview *nr = state->review;
+  HsReview *review = nr->review;
+  guint line = current_line (state);
+
+  if (state->kept != NULL)
+    {
+      if (!g_str_equal (name, "project") || state->kept->project != NULL)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, line,
+                     _("a kept version holds one project and nothing else"));
+      state->outer_project = g_steal_pointer (&state->project);
+      return start_project (state);
+    }
+  if (g_str_equal (name, "score"))
+    {
+      HsScore *score = g_new0 (HsScore, 1);
+      gint64 value;
+
+      g_ptr_array_add (review->scores, score);
+      score->justification = g_strdup ("");
+      score->reviewer = get_attr (state, "reviewer");
+      if (score->reviewer == NULL)
+        score->reviewer = g_strdup ("");
+      get_moment (state, "written", &score->written);
+      get_moment (state, "by", &score->actor);
+      if (!get_int (state, "score", 0, 5, &value, TRUE))
+        return FALSE;
+      score->score = (int) value;
+      {
+        char *key = get_attr (state, "criterion");
+        if (key == NULL)
+          return fail (state, HS_EXCHANGE_ERROR_SCHEMA, line, _("the attribute “%s” is missing"), "criterion");
+        g_ptr_array_add (nr->score_criteria, g_strstrip (key));
+      }
+      g_ptr_array_add (nr->score_implementers, get_implementer (state));
+      g_array_append_val (nr->score_lines, line);
+      collect_into (state, &score->justification, FALSE);
+      return TRUE;
+    }
+  if (g_str_equal (name, "comment"))
+    {
+      HsReviewComment *comment = g_new0 (HsReviewComment, 1);
+
+      g_ptr_array_add (review->comments, comment);
+      comment->text = g_strdup ("");
+      comment->reviewer = get_attr (state, "reviewer");
+      if (comment->reviewer == NULL)
+        comment->reviewer = g_strdup ("");
+      get_moment (state, "written", &comment->written);
+      get_moment (state, "by", &comment->actor);
+      collect_into (state, &comment->text, FALSE);
+      return TRUE;
+    }
+  if (g_str_equal (name, "decision"))
+    {
+      g_autofree char *kind = get_attr (state, "kind");
+      HsDecision *decision;
+      gint64 value = 0;
+
+      if (kind == NULL || (!g_str_equal (g_strstrip (kind), "grant") && !g_str_equal (kind, "reject")))
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, line,
+                     _("the attribute “%s” has an unknown value “%s”"), "kind", kind != NULL ? kind : "");
+      decision = hs_decision_new (g_str_equal (kind, "grant") ? HS_DECISION_GRANT : HS_DECISION_REJECT);
+      g_ptr_array_add (review->decisions, decision);
+      state->decision = decision;
+      decision->change = get_bool (state, "change");
+      if (!get_int (state, "version", 0, 100000, &value, TRUE))
+        return FALSE;
+      decision->version = (guint) value;
+      decision->number = get_attr (state, "number");
+      decision->decided_by = get_attr (state, "decided-by");
+      get_moment (state, "recorded", &decision->recorded);
+      get_moment (state, "by", &decision->actor);
+      return get_date (state, "date", &decision->date, FALSE)
+             && get_date (state, "eligible-from", &decision->eligible_from, FALSE)
+             && get_date (state, "eligible-until", &decision->eligible_until, FALSE);
+    }
+  if (state->decision != NULL && g_str_equal (name, "conditions"))
+    {
+      g_clear_pointer (&state->decision->conditions, g_free);
+      collect_into (state, &state->decision->conditions, TRUE);
+      return TRUE;
+    }
+  if (state->decision != NULL && g_str_equal (name, "reason"))
+    {
+      g_clear_pointer (&state->decision->reason, g_free);
+      collect_into (state, &state->decision->reason, TRUE);
+      return TRUE;
+    }
+  if (state->decision != NULL && g_str_equal (name, "grant"))
+    {
+      HsGrant grant = { 0 };
+
+      if (!get_int (state, "applied", 0, HS_MONEY_MAX, &grant.applied, TRUE)
+          || !get_int (state, "granted", 0, HS_MONEY_MAX, &grant.granted, TRUE))
+        return FALSE;
+      g_array_append_val (state->decision->grants, grant);
+      g_ptr_array_add (nr->grant_implementers, get_implementer (state));
+      g_array_append_val (nr->grant_lines, line);
+      return TRUE;
+    }
+  if (g_str_equal (name, "version"))
+    {
+      HsVersion *version = g_new0 (HsVersion, 1);
+      int kind;
+      gint64 number;
+
+      g_ptr_array_add (review->versions, version);
+      state->kept = version;
+      if (!get_int (state, "number", 0, 100000, &number, TRUE))
+        return FALSE;
+      version->number = (guint) number;
+      if (!get_enum (state, "kind", hs_version_kind_from_id, &kind))
+        return FALSE;
+      version->kind = kind;
+      get_moment (state, "made", &version->made);
+      return TRUE;
+    }
+  if (g_str_equal (name, "change-application"))
+    {
+      review->change_open = TRUE;
+      if (!get_date (state, "made", &review->change_made, FALSE)
+          || !get_date (state, "starts", &review->change_starts, FALSE))
+        return FALSE;
+      g_clear_pointer (&review->change_reason, g_free);
+      collect_into (state, &review->change_reason, TRUE);
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+end_review_element (ReadState  *state,
+                    const char *name)
+{
+  HsReview *review = state->review->review;
+
+  if (g_str_equal (name, "decision"))
+    state->decision = NULL;
+  else if (g_str_equal (name, "version") && state->kept != NULL)
+    {
+      if (state->kept->project == NULL)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                     _("a kept version has no project"));
+      state->kept = NULL;
+    }
+  else if (g_str_equal (name, "review"))
+    {
+      state->in_review = FALSE;
+      /* the schema lets them come in any number; the store keeps one per number */
+      for (guint i = 1; i < review->versions->len; i++)
+        if (((HsVersion *) g_ptr_array_index (review->versions, i))->number
+            <= ((HsVersion *) g_ptr_array_index (review->versions, i - 1))->number)
+          return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                       _("the kept versions are not numbered 1, 2, … in order"));
+    }
+  return TRUE;
+}
+
 static gboolean
 start_element (ReadState  *state,
                const char *name,
@@ -803,7 +1218,19 @@ start_element (ReadState  *state,
           state->collecting = TRUE;
           return TRUE;
         }
+      if (state->kept != NULL && state->in_review)
+        return start_review_element (state, name);
+      {
+        gboolean handled;
+
+        if (!start_reference_review (state, name, &handled))
+          return FALSE;
+        if (handled)
+          return TRUE;
+      }
       state->call = NULL;   /* anything else ends a call's content */
+      state->criterion = NULL;
+      state->proposal = NULL;
       if (g_str_equal (name, "project"))
         return start_project (state);
       if (g_str_equal (name, "agreement") && depth == 2)
@@ -852,6 +1279,19 @@ start_element (ReadState  *state,
   if (state->collecting)
     return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
                  _("the element “%s” cannot stand inside a text element"), name);
+  if (state->in_review && state->outer_project == NULL)
+    return start_review_element (state, name);
+  if (g_str_equal (name, "review"))
+    {
+      if (state->outer_project != NULL || state->review != NULL || state->implementer != NULL)
+        return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                     _("the project “%s” has a review in the wrong place"), state->project->code);
+      state->review = native_review_new (current_line (state));
+      state->in_review = TRUE;
+      state->review->review->processing_council = get_attr (state, "processing-council");
+      state->review->review->coordinating_council = get_attr (state, "coordinating-council");
+      return TRUE;
+    }
   if (g_str_equal (name, "project"))
     return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
                  _("the project “%s” contains another project"), state->project->code);
@@ -925,6 +1365,20 @@ static gboolean
 end_element (ReadState  *state,
              const char *name)
 {
+  if (state->collecting && state->text_slot != NULL)
+    {
+      char **slot = state->text_slot;
+
+      state->collecting = FALSE;
+      state->text_slot = NULL;
+      g_free (*slot);
+      *slot = state->text->len > 0 || !state->text_nullable ? g_strndup (state->text->str, state->text->len) : NULL;
+      return TRUE;
+    }
+  if (state->project == NULL && state->in_review)
+    return end_review_element (state, name);
+  if (state->in_review && state->outer_project == NULL && !g_str_equal (name, "project"))
+    return end_review_element (state, name);
   if (state->project == NULL)
     {
       if (state->collecting)
@@ -939,6 +1393,10 @@ end_element (ReadState  *state,
         }
       if (g_str_equal (name, "call"))
         state->call = NULL;
+      if (g_str_equal (name, "criterion"))
+        state->criterion = NULL;
+      if (g_str_equal (name, "proposal"))
+        state->proposal = NULL;
       if (g_str_equal (name, "agreement"))
         state->agreement = NULL;
       return TRUE;
@@ -953,6 +1411,14 @@ end_element (ReadState  *state,
       state->implementer = NULL;
       return TRUE;
     }
+  if (g_str_equal (name, "project") && state->outer_project != NULL)
+    {
+      /* a kept version's project */
+      state->implementer = NULL;
+      state->kept->project = g_steal_pointer (&state->project);
+      state->project = g_steal_pointer (&state->outer_project);
+      return TRUE;
+    }
   if (g_str_equal (name, "project"))
     {
       HsProject *project = g_steal_pointer (&state->project);
@@ -960,6 +1426,16 @@ end_element (ReadState  *state,
 
       state->implementer = NULL;   /* it pointed into the project */
       state->self->n_projects++;
+      if (state->in_review)
+        {
+          hs_project_free (project);
+          return fail (state, HS_EXCHANGE_ERROR_SCHEMA, current_line (state),
+                       _("a review is not closed before its project ends"));
+        }
+      hs_native_review_free (state->self->review);
+      state->self->review = g_steal_pointer (&state->review);
+      if (state->self->review != NULL)
+        state->self->review->review->project_id = project->id;
       if (state->func != NULL && !state->func (state->self, project, state->project_line,
                                                state->user_data, &local_error))
         {
@@ -973,6 +1449,7 @@ end_element (ReadState  *state,
         }
       if (state->func == NULL)
         hs_project_free (project);
+      g_clear_pointer (&state->self->review, hs_native_review_free);
       return TRUE;
     }
   return TRUE;
@@ -988,6 +1465,8 @@ version_of_namespace (const char *ns)
     return 1;
   if (g_strcmp0 (ns, HS_NATIVE_NAMESPACE_2) == 0)
     return 2;
+  if (g_strcmp0 (ns, HS_NATIVE_NAMESPACE_3) == 0)
+    return 3;
   return 0;
 }
 
@@ -1020,7 +1499,7 @@ check_root (ReadState  *state,
     return fail (state, HS_EXCHANGE_ERROR_VERSION, current_line (state),
                  _("the file is in format version %s; this version of Hankesalkku reads format version %s"),
                  version, HS_NATIVE_VERSION);
-  state->ns = known == 1 ? HS_NATIVE_NAMESPACE_1 : HS_NATIVE_NAMESPACE_2;
+  state->ns = known == 1 ? HS_NATIVE_NAMESPACE_1 : known == 2 ? HS_NATIVE_NAMESPACE_2 : HS_NATIVE_NAMESPACE_3;
   state->self->version = known;
   return TRUE;
 }
@@ -1286,5 +1765,7 @@ hs_native_reader_read (HsNativeReader       *self,
   g_string_free (state.text, TRUE);
   g_hash_table_unref (state.codes);
   g_clear_pointer (&state.project, hs_project_free);
+  g_clear_pointer (&state.outer_project, hs_project_free);
+  g_clear_pointer (&state.review, hs_native_review_free);
   return ok;
 }

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reads a file of format version 1 or 2 with xmlTextReader from our own I/O
+ * Reads a file of format version 1, 2 or 3 with xmlTextReader from our own I/O
  * callbacks, validating it as it goes against the compiled schema of the
  * version its root element's namespace names (a first look at the file
  * finds it), with the safe settings of
@@ -27,6 +27,7 @@
 
 #include "core/hs-project.h"
 #include "core/hs-reference.h"
+#include "core/hs-review.h"
 #include "core/hs-validate.h"
 #include "hs-exchange.h"
 
@@ -41,6 +42,43 @@ typedef gboolean (*HsNativeProjectFunc) (HsNativeReader  *reader,
                                          guint            line,
                                          gpointer         user_data,
                                          GError         **error);
+
+/* Format version 3: a project's review as the file has it, before import
+ * resolves its names. The review's criterion and organisation ids are 0;
+ * the file's names for them are kept beside it, one per score and one per
+ * grant (decisions in order, each one's grants in order). An implementer
+ * is named by its business id, or by "=" and its name when it has none;
+ * NULL: the whole application. Its versions' projects are read as the
+ * projects are (file-local reference ids). */
+typedef struct
+{
+  HsReview  *review;
+  guint      line;                  /* of <review> */
+  GPtrArray *score_criteria;        /* char*: the criterion's key */
+  GPtrArray *score_implementers;    /* char* or NULL */
+  GArray    *score_lines;           /* guint */
+  GPtrArray *grant_implementers;    /* char* or NULL */
+  GArray    *grant_lines;           /* guint */
+} HsNativeReview;
+
+void            hs_native_review_free         (HsNativeReview *review);
+
+/* A call's proposal (format version 3): projects by code. */
+typedef struct
+{
+  char  *code;
+  guint  position;
+  char  *reason;
+  guint  line;
+} HsNativeProposalItem;
+
+typedef struct
+{
+  gint64  call_id;                  /* file-local (hs_native_reader_get_calls) */
+  GDate   meeting;
+  GArray *items;                    /* of HsNativeProposalItem (clear func set) */
+  guint   line;
+} HsNativeProposal;
 
 HsNativeReader *hs_native_reader_new          (void);
 void            hs_native_reader_free         (HsNativeReader *reader);
@@ -76,12 +114,22 @@ gboolean        hs_native_reader_read         (HsNativeReader       *reader,
 /* After (or during) reading. */
 const char     *hs_native_reader_get_path       (HsNativeReader *reader);
 const char     *hs_native_reader_get_scope      (HsNativeReader *reader);
-/* The format version of the file (1, 2; 0 before its root was read). */
+/* The format version of the file (1, 2, 3; 0 before its root was read). */
 guint           hs_native_reader_get_version    (HsNativeReader *reader);
 guint           hs_native_reader_get_n_projects (HsNativeReader *reader);
 GPtrArray      *hs_native_reader_get_agreements (HsNativeReader *reader);  /* of HsAgreement* */
 GPtrArray      *hs_native_reader_get_focus_areas (HsNativeReader *reader); /* of HsFocusArea* */
 GPtrArray      *hs_native_reader_get_calls      (HsNativeReader *reader);  /* of HsCall* */
+/* Format version 3. Inside the project callback: the project's review
+ * (transfer full), NULL when it has none (or after the first call). */
+HsNativeReview *hs_native_reader_steal_review   (HsNativeReader *reader);
+/* The calls' own criteria (HsCriterion*, call_id file-local, id 0, in
+ * the file's order) and the line of each; the calls' proposals
+ * (HsNativeProposal*), complete once the reference section is read. */
+GPtrArray      *hs_native_reader_get_criteria   (HsNativeReader *reader);
+guint           hs_native_reader_get_criterion_line (HsNativeReader *reader,
+                                                     guint           index);
+GPtrArray      *hs_native_reader_get_proposals  (HsNativeReader *reader);
 /* Whether the call with this file-local id came from the reference
  * section (FALSE: only its name is known). */
 gboolean        hs_native_reader_call_is_defined (HsNativeReader *reader,
@@ -93,5 +141,6 @@ void            hs_native_reader_validation_context (HsNativeReader      *reader
                                                      HsValidationContext *context);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsNativeReader, hs_native_reader_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsNativeReview, hs_native_review_free)
 
 G_END_DECLS

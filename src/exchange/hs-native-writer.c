@@ -7,7 +7,11 @@
  * (the repository's), the main implementer first and the others as
  * stored, budget lines by year, category and derived last, financing by
  * source, indicators by code (ties as stored), the status history as
- * stored (oldest first). Nothing time-dependent is written.
+ * stored (oldest first); a project's review (format version 3) as
+ * stored: scores, comments and decisions in their order, versions by
+ * number; a call's own criteria by position and its proposal in its
+ * order. Nothing time-dependent is written beyond the times the review
+ * keeps.
  */
 #define G_LOG_DOMAIN "hs-exchange"
 
@@ -21,6 +25,7 @@
 #include "core/hs-enums.h"
 #include "core/hs-project.h"
 #include "core/hs-reference.h"
+#include "core/hs-review.h"
 #include "hs-exchange-private.h"
 
 typedef struct
@@ -31,6 +36,12 @@ typedef struct
   GHashTable       *agreements;   /* id → HsAgreement* */
   GHashTable       *focus_areas;  /* id → HsFocusArea* */
   GHashTable       *calls;        /* id → HsCall* */
+  /* format version 3: reviews (NULL when the repository keeps none) */
+  HsRepository     *repository;
+  GHashTable       *criteria;     /* id → HsCriterion* (the programme's and every call's own) */
+  GPtrArray        *criteria_owned;
+  GHashTable       *codes;        /* project id → code, for proposals */
+  gboolean          proposals;    /* write the calls' proposals (not for one project) */
 } Writer;
 
 static void
@@ -181,6 +192,81 @@ write_cost_models (Writer *w,
   attr (w, "cost-models", list->str);
 }
 
+/* ---- format version 3: a call's own criteria and its proposal ----------- */
+
+static void
+write_names (Writer     *w,
+             const char *fi,
+             const char *sv,
+             const char *en)
+{
+  name_element (w, "fi", fi);
+  name_element (w, "sv", sv);
+  name_element (w, "en", en);
+}
+
+static void
+write_call_review (Writer       *w,
+                   const HsCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsProposal) proposal = NULL;
+  GPtrArray *criteria = w->criteria_owned;
+
+  if (w->repository == NULL)
+    return;
+  for (guint i = 0; criteria != NULL && i < criteria->len; i++)
+    {
+      const HsCriterion *c = g_ptr_array_index (criteria, i);
+
+      if (c->call_id != call->id)
+        continue;
+      start (w, "criterion");
+      attr (w, "key", c->key);
+      attr (w, "kind", hs_criterion_kind_to_id (c->kind));
+      attr_text (w, "objective", c->objective);
+      if (c->weight != 100)
+        attr_int (w, "weight", c->weight);
+      if (c->minimum >= 0)
+        attr_int (w, "minimum", c->minimum);
+      if (c->per_implementer)
+        attr (w, "per-implementer", "true");
+      write_names (w, c->name_fi, c->name_sv, c->name_en);
+      end (w);
+    }
+  if (!w->proposals)
+    return;
+  proposal = hs_repository_load_proposal (w->repository, call->id, &error);
+  if (proposal == NULL)
+    {
+      w->failed = TRUE;
+      return;
+    }
+  if (proposal->items->len == 0 && !g_date_valid (&proposal->meeting))
+    return;
+  start (w, "proposal");
+  attr_date (w, "meeting", &proposal->meeting);
+  for (guint i = 0; i < proposal->items->len; i++)
+    {
+      const HsProposalItem *item = &g_array_index (proposal->items, HsProposalItem, i);
+      const char *code = g_hash_table_lookup (w->codes, &item->project_id);
+
+      if (code == NULL)
+        continue;
+      start (w, "item");
+      attr (w, "project", code);
+      attr_int (w, "position", item->position);
+      if (item->reason != NULL && *item->reason != '\0')
+        {
+          const char *text = hs_exchange_clean_text (item->reason, &w->scratch);
+          if (xmlTextWriterWriteString (w->w, (const xmlChar *) text) < 0)
+            w->failed = TRUE;
+        }
+      end (w);
+    }
+  end (w);
+}
+
 static void
 write_reference (Writer    *w,
                  GPtrArray *agreements,
@@ -252,6 +338,7 @@ write_reference (Writer    *w,
           attr_int (w, "money-available", call->money_available);
           attr_int (w, "city-money-available", call->city_money_available);
           text_element (w, "description", call->description);
+          write_call_review (w, call);
           end (w);
         }
       end (w);
@@ -349,11 +436,14 @@ compare_indicator_index (gconstpointer a,
   return c != 0 ? c : (i > j) - (i < j);
 }
 
-static gboolean
-write_project (HsProject *project,
-               gpointer   user_data)
+static void write_review (Writer          *w,
+                          const HsProject *project);
+
+static void
+write_project_element (Writer          *w,
+                       const HsProject *project,
+                       gboolean         with_review)
 {
-  Writer *w = user_data;
   const HsImplementer *main_impl = NULL;
   g_autoptr(GArray) order = NULL;
 
@@ -427,8 +517,211 @@ write_project (HsProject *project,
       end (w);
     }
 
+  if (with_review)
+    write_review (w, project);
   end (w);
+}
+
+/* ---- format version 3: a project's review ------------------------------ */
+
+/* The implementer @organisation_id names, by business id or (without one)
+ * by name; nothing for 0 or one the project does not have. */
+static void
+attr_implementer (Writer          *w,
+                  const HsProject *project,
+                  gint64           organisation_id)
+{
+  if (organisation_id == 0)
+    return;
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+      const HsOrganisation *org = impl->organisation;
+
+      if (org == NULL || org->id != organisation_id)
+        continue;
+      if (org->business_id != NULL && *org->business_id != '\0')
+        attr (w, "implementer", org->business_id);
+      else
+        attr (w, "implementer-name", org->name);
+      return;
+    }
+}
+
+static void
+write_string (Writer     *w,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  text = hs_exchange_clean_text (text, &w->scratch);
+  if (xmlTextWriterWriteString (w->w, (const xmlChar *) text) < 0)
+    w->failed = TRUE;
+}
+
+static void
+write_review (Writer          *w,
+              const HsProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsReview) review = NULL;
+
+  if (w->repository == NULL)
+    return;
+  review = hs_repository_load_review (w->repository, project->id, &error);
+  if (review == NULL)
+    {
+      w->failed = TRUE;
+      return;
+    }
+  if (review->scores->len == 0 && review->comments->len == 0 && review->decisions->len == 0 &&
+      review->versions->len == 0 && !review->change_open && review->processing_council == NULL &&
+      review->coordinating_council == NULL)
+    return;
+
+  start (w, "review");
+  attr_text (w, "processing-council", review->processing_council);
+  attr_text (w, "coordinating-council", review->coordinating_council);
+  for (guint i = 0; i < review->scores->len; i++)
+    {
+      const HsScore *score = g_ptr_array_index (review->scores, i);
+      const HsCriterion *c = g_hash_table_lookup (w->criteria, &score->criterion_id);
+
+      start (w, "score");
+      attr_text (w, "reviewer", score->reviewer);
+      attr_text (w, "written", score->written);
+      attr_text (w, "by", score->actor);
+      attr (w, "criterion", c != NULL ? c->key : "?");
+      attr_implementer (w, project, score->organisation_id);
+      attr_int (w, "score", score->score);
+      write_string (w, score->justification);
+      end (w);
+    }
+  for (guint i = 0; i < review->comments->len; i++)
+    {
+      const HsReviewComment *comment = g_ptr_array_index (review->comments, i);
+
+      start (w, "comment");
+      attr_text (w, "reviewer", comment->reviewer);
+      attr_text (w, "written", comment->written);
+      attr_text (w, "by", comment->actor);
+      write_string (w, comment->text);
+      end (w);
+    }
+  for (guint i = 0; i < review->decisions->len; i++)
+    {
+      const HsDecision *d = g_ptr_array_index (review->decisions, i);
+
+      start (w, "decision");
+      attr (w, "kind", d->kind == HS_DECISION_GRANT ? "grant" : "reject");
+      if (d->change)
+        attr (w, "change", "true");
+      attr_int (w, "version", d->version);
+      attr_text (w, "number", d->number);
+      attr_date (w, "date", &d->date);
+      attr_date (w, "eligible-from", &d->eligible_from);
+      attr_date (w, "eligible-until", &d->eligible_until);
+      attr_text (w, "decided-by", d->decided_by);
+      attr_text (w, "recorded", d->recorded);
+      attr_text (w, "by", d->actor);
+      text_element (w, "conditions", d->conditions);
+      text_element (w, "reason", d->reason);
+      for (guint j = 0; d->grants != NULL && j < d->grants->len; j++)
+        {
+          const HsGrant *g = &g_array_index (d->grants, HsGrant, j);
+
+          start (w, "grant");
+          attr_implementer (w, project, g->organisation_id);
+          attr_int (w, "applied", g->applied);
+          attr_int (w, "granted", g->granted);
+          end (w);
+        }
+      end (w);
+    }
+  for (guint i = 0; i < review->versions->len; i++)
+    {
+      const HsVersion *v = g_ptr_array_index (review->versions, i);
+
+      start (w, "version");
+      attr_int (w, "number", v->number);
+      attr (w, "kind", hs_version_kind_to_id (v->kind));
+      attr_text (w, "made", v->made);
+      write_project_element (w, v->project, FALSE);
+      end (w);
+    }
+  if (review->change_open)
+    {
+      start (w, "change-application");
+      attr_date (w, "made", &review->change_made);
+      attr_date (w, "starts", &review->change_starts);
+      write_string (w, review->change_reason);
+      end (w);
+    }
+  end (w);
+}
+
+static gboolean
+write_project (HsProject *project,
+               gpointer   user_data)
+{
+  Writer *w = user_data;
+
+  write_project_element (w, project, TRUE);
   return !w->failed;
+}
+
+static void
+writer_clear_reviews (Writer *w)
+{
+  g_clear_pointer (&w->criteria, g_hash_table_unref);
+  g_clear_pointer (&w->criteria_owned, g_ptr_array_unref);
+  g_clear_pointer (&w->codes, g_hash_table_unref);
+}
+
+/* Every criterion by id (the programme's and each call's own) and the
+ * projects' codes by id. */
+static gboolean
+prepare_reviews (Writer        *w,
+                 HsRepository  *repository,
+                 GPtrArray     *calls,
+                 gboolean       proposals,
+                 GError       **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+
+  w->repository = repository;
+  w->proposals = proposals;
+  w->criteria = g_hash_table_new (g_int64_hash, g_int64_equal);
+  w->criteria_owned = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_criterion_free);
+  w->codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i <= calls->len; i++)
+    {
+      gint64 call_id = i < calls->len ? ((HsCall *) g_ptr_array_index (calls, i))->id : 0;
+      g_autoptr(GPtrArray) list = hs_repository_list_criteria (repository, call_id, error);
+
+      if (list == NULL)
+        return FALSE;
+      for (guint j = 0; j < list->len; j++)
+        {
+          HsCriterion *c = g_ptr_array_index (list, j);
+
+          /* the programme's come with every call: keep them once */
+          if ((c->call_id != call_id && call_id != 0) || g_hash_table_contains (w->criteria, &c->id))
+            continue;
+          c = hs_criterion_copy (c);
+          g_ptr_array_add (w->criteria_owned, c);
+          g_hash_table_insert (w->criteria, &c->id, c);
+        }
+    }
+  summaries = hs_repository_list_project_summaries (repository, error);
+  if (summaries == NULL)
+    return FALSE;
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const HsProjectSummary *summary = &g_array_index (summaries, HsProjectSummary, i);
+      g_hash_table_insert (w->codes, g_memdup2 (&summary->id, sizeof summary->id), g_strdup (summary->code));
+    }
+  return TRUE;
 }
 
 gboolean
@@ -488,6 +781,16 @@ hs_native_write (HsExportJob    *job,
   w.agreements = hs_reference_index_by_id (agreements);
   w.focus_areas = hs_reference_index_by_id (focus_areas);
   w.calls = hs_reference_index_by_id (calls);
+  if (hs_repository_has_reviews (job->repository) &&
+      !prepare_reviews (&w, job->repository, calls, selection->scope != HS_EXPORT_SCOPE_PROJECT, error))
+    {
+      xmlFreeTextWriter (w.w);
+      g_hash_table_unref (w.agreements);
+      g_hash_table_unref (w.focus_areas);
+      g_hash_table_unref (w.calls);
+      writer_clear_reviews (&w);
+      return FALSE;
+    }
 
   xmlTextWriterSetIndent (w.w, 1);
   xmlTextWriterSetIndentString (w.w, (const xmlChar *) "  ");
@@ -512,6 +815,7 @@ hs_native_write (HsExportJob    *job,
   g_hash_table_unref (w.agreements);
   g_hash_table_unref (w.focus_areas);
   g_hash_table_unref (w.calls);
+  writer_clear_reviews (&w);
   g_free (w.scratch);
 
   if (ok && w.failed)

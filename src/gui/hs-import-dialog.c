@@ -205,7 +205,7 @@ count_to_apply (HsImportDialog *self)
   for (guint i = 0; self->preview != NULL && i < hs_import_preview_get_n_items (self->preview); i++)
     {
       const HsImportItem *item = hs_import_preview_get_item (self->preview, i);
-      if (!item->skip && item->action != HS_IMPORT_UNCHANGED)
+      if (!item->skip && (item->action != HS_IMPORT_UNCHANGED || item->review_changed))
         n++;
     }
   return n;
@@ -270,6 +270,17 @@ update_summary (HsImportDialog *self)
                                                "%u projects will be imported in one step that can be undone.",
                                                n_apply),
                             n_apply);
+  if (hs_import_preview_count_reviews (self->preview) > 0 && !refused_for_errors (self))
+    {
+      guint n_reviews = hs_import_preview_count_reviews (self->preview);
+
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u review of the file (scores, decisions, versions) comes with them.",
+                                                 "%u reviews of the file (scores, decisions, versions) come with them.",
+                                                 n_reviews),
+                              n_reviews);
+    }
   if (n_failing > 0)
     {
       g_string_append_c (text, ' ');
@@ -499,6 +510,14 @@ new_project_row (HsImportDialog *self,
     subtitle = g_strdup_printf (_("%s · %s"), item->code, findings);
   else
     subtitle = g_strdup (item->code);
+  if (item->review != NULL && item->review_changed)
+    {
+      /* Translators: the subtitle, then what the file brings of the review:
+       * "PKS-001 · review: 2 scores, 1 decision (granted 100 000,00 €)" */
+      char *with_review = g_strdup_printf (_("%s · review: %s"), subtitle, item->review);
+      g_free (subtitle);
+      subtitle = with_review;
+    }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   if (item->errors > 0 || count_warnings (item) > 0)
     {

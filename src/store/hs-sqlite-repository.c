@@ -1013,8 +1013,22 @@ hs_sqlite_repository_save_review (HsRepository  *repo,
                                   GError       **error)
 {
   HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
-  HsStoreTx *tx = begin_action (self, error);
+  HsStoreTx *tx;
 
+  /* inside a batch (an import that brings reviews): items of its one
+   * action; a failure rolls the whole batch back */
+  if (self->batch != NULL)
+    {
+      if ((project != NULL && !hs_store_save_project (self->batch, project, NULL, error))
+          || !hs_store_save_review (self->batch, review, error)
+          || !batch_log_items (self, error))
+        {
+          batch_abort (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  tx = begin_action (self, error);
   if (tx == NULL)
     return FALSE;
   /* the project first: its guard reads the review as it was */
@@ -1042,8 +1056,18 @@ hs_sqlite_repository_save_proposal (HsRepository  *repo,
                                     GError       **error)
 {
   HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
-  HsStoreTx *tx = begin_action (self, error);
+  HsStoreTx *tx;
 
+  if (self->batch != NULL)
+    {
+      if (!hs_store_save_proposal (self->batch, proposal, error) || !batch_log_items (self, error))
+        {
+          batch_abort (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  tx = begin_action (self, error);
   if (tx == NULL)
     return FALSE;
   if (!hs_store_save_proposal (tx, proposal, error))
@@ -1062,8 +1086,22 @@ hs_sqlite_repository_save_criterion (HsRepository  *repo,
   HsSqliteRepository *self = HS_SQLITE_REPOSITORY (repo);
   g_autofree char *description = NULL;
   gboolean created = criterion->id == 0;
-  HsStoreTx *tx = begin_action (self, error);
+  HsStoreTx *tx;
 
+  /* inside a batch (an import that brings its calls' criteria): an item
+   * of its one action; a failure rolls the whole batch back */
+  if (self->batch != NULL)
+    {
+      if (!hs_store_save_criterion (self->batch, criterion, error) || !batch_log_items (self, error))
+        {
+          if (created)
+            criterion->id = 0;
+          batch_abort (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  tx = begin_action (self, error);
   if (tx == NULL)
     return FALSE;
   if (!hs_store_save_criterion (tx, criterion, error))

@@ -76,7 +76,7 @@ native_xsd_path (void)
   const char *root = g_getenv ("HANKESALKKU_SOURCE_ROOT");
 
   g_assert_nonnull (root);
-  return g_build_filename (root, "data", "hankesalkku-portfolio-2.xsd", NULL);
+  return g_build_filename (root, "data", "hankesalkku-portfolio-3.xsd", NULL);
 }
 
 static inline void

@@ -5,7 +5,7 @@
 # a file's new call is created by the import and undo removes it, and a bad
 # call refuses the file with FILE:LINE.
 set -u
-cli=$1; xsd1=$2; xsd2=$3; fixtures=$4
+cli=$1; xsd1=$2; xsd2=$3; fixtures=$4; xsd3=$5
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 export LANGUAGE=en
 n=0; failed=0
@@ -25,9 +25,9 @@ echo "$out" | grep -q "1 call is new and is added with the projects"; ok $? "…
 ! grep -q "Oulun testihaku 2025" "$dir/empty.xml"; ok $? "… and the dry run created nothing"
 "$cli" --db "$dir/a.db" import "$full" >/dev/null 2>&1; ok $? "import of a file with a new call exits 0"
 "$cli" --db "$dir/a.db" export -o "$dir/b.xml" 2>/dev/null; ok $? "export exits 0"
-head -n 2 "$dir/b.xml" | grep -q 'xmlns="https://hankesalkku.github.io/ns/portfolio/2"' &&
-  head -n 2 "$dir/b.xml" | grep -q 'version="2"'; ok $? "the export is format version 2"
-xmllint --noout --nonet --schema "$xsd2" "$dir/b.xml" 2>/dev/null; ok $? "… and follows schema version 2"
+head -n 2 "$dir/b.xml" | grep -q 'xmlns="https://hankesalkku.github.io/ns/portfolio/3"' &&
+  head -n 2 "$dir/b.xml" | grep -q 'version="3"'; ok $? "the export is format version 3"
+xmllint --noout --nonet --schema "$xsd3" "$dir/b.xml" 2>/dev/null; ok $? "… and follows schema version 3"
 grep -qxF "$call_line" "$dir/b.xml"; ok $? "every field of the call comes back as it was in the file"
 grep -A 2 -F "$call_line" "$dir/b.xml" | grep -q "Toinen rivi &amp; merkkejä &lt;&gt;.</description>"; ok $? "… its description too"
 grep -q "<call>Oulun testihaku 2025</call>" "$dir/b.xml"; ok $? "… and the project points to it"
@@ -69,8 +69,8 @@ out=$("$cli" --db "$dir/v.db" import "$v1" 2>&1); st=$?
 ! echo "$out" | grep "differs    call" | grep -qv "other values for min-city-bp; the database’s call is kept"
 ok $? "… and its calls, which lack version 2's fields, are not reported as different but for the old city share"
 "$cli" --db "$dir/v.db" export -o "$dir/v2.xml" 2>/dev/null
-xmllint --noout --nonet --schema "$xsd2" "$dir/v2.xml" 2>/dev/null && grep -q "<project code=\"TURKU-ESIM-001\"" "$dir/v2.xml"
-ok $? "… and exports again as version 2"
+xmllint --noout --nonet --schema "$xsd3" "$dir/v2.xml" 2>/dev/null && grep -q "<project code=\"TURKU-ESIM-001\"" "$dir/v2.xml"
+ok $? "… and exports again as version 3"
 
 # Bad calls refuse the whole file, naming the file and line.
 sed 's/max-city-bp="2500"/max-city-bp="500"/' "$full" > "$dir/below.xml"
@@ -96,7 +96,7 @@ xmllint --noout --nonet --schema "$xsd2" "$dir/indirect.xml" 2>/dev/null; ok $? 
 "$cli" --db "$dir/i.db" init >/dev/null 2>&1
 "$cli" --db "$dir/i.db" import "$dir/indirect.xml" >/dev/null 2>&1; ok $? "… and import"
 "$cli" --db "$dir/i.db" export -o "$dir/i.xml" 2>/dev/null
-xmllint --noout --nonet --schema "$xsd2" "$dir/i.xml" 2>/dev/null &&
+xmllint --noout --nonet --schema "$xsd3" "$dir/i.xml" 2>/dev/null &&
   grep -q 'cost-model="indirect-15"' "$dir/i.xml" && grep -q 'cost-models="real indirect-7 indirect-15"' "$dir/i.xml"
 ok $? "… and export again as they were, valid"
 
@@ -119,9 +119,9 @@ out=$("$cli" validate "$dir/year-bad.xml" 2>&1); st=$?
 [ $st = 1 ] && echo "$out" | grep -q "year-bad.xml:22: the file does not follow the format"; ok $? "… a year before 2000 does not"
 
 # A newer version is refused as such.
-sed 's|portfolio/2|portfolio/3|; s/version="2"/version="3"/' "$full" > "$dir/v3.xml"
-out=$("$cli" validate "$dir/v3.xml" 2>&1); st=$?
-[ $st = 1 ] && echo "$out" | grep -q "v3.xml:2: the file is in a newer version of the format"; ok $? "a file of a newer namespace says so"
+sed 's|portfolio/2|portfolio/4|; s/version="2"/version="4"/' "$full" > "$dir/v4.xml"
+out=$("$cli" validate "$dir/v4.xml" 2>&1); st=$?
+[ $st = 1 ] && echo "$out" | grep -q "v4.xml:2: the file is in a newer version of the format"; ok $? "a file of a newer namespace says so"
 
 # Lines past 65 535 (libxml2 keeps an element's line in 16 bits): a finding
 # still names the line of its project's start tag.

@@ -230,8 +230,8 @@ write_catalogue (void)
   SIMPLE ("wrong-namespace.xml", HEAD "<portfolio xmlns=\"urn:example:other\" version=\"" HS_NATIVE_VERSION "\" scope=\"portfolio\"/>\n");
   SIMPLE ("no-namespace.xml", HEAD "<portfolio version=\"" HS_NATIVE_VERSION "\" scope=\"portfolio\"/>\n");
   SIMPLE ("iati-file.xml", HEAD "<iati-activities version=\"2.03\"/>\n");
-  SIMPLE ("future-namespace.xml", HEAD "<portfolio xmlns=\"" HS_NATIVE_NAMESPACE_PREFIX "3\" version=\"3\" scope=\"portfolio\"/>\n");
-  SIMPLE ("future-version.xml", HEAD "<portfolio xmlns=\"" NS "\" version=\"3\" scope=\"portfolio\"/>\n");
+  SIMPLE ("future-namespace.xml", HEAD "<portfolio xmlns=\"" HS_NATIVE_NAMESPACE_PREFIX "4\" version=\"4\" scope=\"portfolio\"/>\n");
+  SIMPLE ("future-version.xml", HEAD "<portfolio xmlns=\"" NS "\" version=\"4\" scope=\"portfolio\"/>\n");
 
   /* a valid export cut in the middle */
   g_free (write_case ("truncated.xml", valid, (gssize) valid_len / 2));
@@ -282,7 +282,7 @@ static const Case cases[] = {
   { "no-namespace.xml", HS_EXCHANGE_ERROR_SCHEMA, "not a Hankesalkku portfolio file" },
   { "iati-file.xml", HS_EXCHANGE_ERROR_SCHEMA, "not a Hankesalkku portfolio file" },
   { "future-namespace.xml", HS_EXCHANGE_ERROR_VERSION, "newer version of the format" },
-  { "future-version.xml", HS_EXCHANGE_ERROR_VERSION, "format version 2" },
+  { "future-version.xml", HS_EXCHANGE_ERROR_VERSION, "format version 4" },
   { "truncated.xml", HS_EXCHANGE_ERROR_MALFORMED, "not well-formed" },
   { "empty.xml", HS_EXCHANGE_ERROR_MALFORMED, "empty" },
   { "not-xml.xml", HS_EXCHANGE_ERROR_MALFORMED, "not well-formed" },
@@ -330,6 +330,27 @@ test_nesting_without_schema (void)
     { "element-in-text.xml",
       PROJECT "<acronym>A<implementer role=\"main\"/></acronym></project>",
       "inside a text element" },
+    /* format version 3: a kept version holds one project, without a review */
+    { "review-in-version.xml",
+      PROJECT "<review><version number=\"1\" kind=\"application\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"><review/></project>"
+      "</version></review></project>",
+      "review in the wrong place" },
+    { "two-projects-in-version.xml",
+      PROJECT "<review><version number=\"1\" kind=\"application\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/>"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/>"
+      "</version></review></project>",
+      "holds one project and nothing else" },
+    { "empty-version.xml",
+      PROJECT "<review><version number=\"1\" kind=\"application\"/></review></project>",
+      "has no project" },
+    { "versions-out-of-order.xml",
+      PROJECT "<review><version number=\"2\" kind=\"application\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/></version>"
+      "<version number=\"1\" kind=\"approved\">"
+      "<project code=\"X-1\" status=\"draft\" cost-model=\"flat-40\"/></version></review></project>",
+      "not numbered 1, 2" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (nested); i++)

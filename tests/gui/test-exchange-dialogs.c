@@ -357,7 +357,7 @@ test_export_xml (Fixture       *f,
 {
   const char *png = "export-en.png";
   g_autofree char *xsd = g_build_filename (g_getenv ("HANKESALKKU_SOURCE_ROOT"), "data",
-                                           "hankesalkku-portfolio-2.xsd", NULL);
+                                           "hankesalkku-portfolio-3.xsd", NULL);
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *out = NULL;
