@@ -328,6 +328,37 @@ hs_decision_copy (const HsDecision *decision)
   return copy;
 }
 
+static gboolean
+same_day (const GDate *a,
+          const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+hs_decision_equal (const HsDecision *a,
+                   const HsDecision *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->kind != b->kind || a->change != b->change || a->version != b->version
+      || g_strcmp0 (a->number, b->number) != 0 || !same_day (&a->date, &b->date)
+      || !same_day (&a->eligible_from, &b->eligible_from) || !same_day (&a->eligible_until, &b->eligible_until)
+      || g_strcmp0 (a->conditions, b->conditions) != 0 || g_strcmp0 (a->reason, b->reason) != 0
+      || g_strcmp0 (a->decided_by, b->decided_by) != 0 || a->grants->len != b->grants->len)
+    return FALSE;
+  for (guint i = 0; i < a->grants->len; i++)
+    {
+      const HsGrant *x = &g_array_index (a->grants, HsGrant, i), *y = &g_array_index (b->grants, HsGrant, i);
+
+      if (x->organisation_id != y->organisation_id || x->applied != y->applied || x->granted != y->granted)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 hs_decision_free (HsDecision *decision)
 {

@@ -176,6 +176,9 @@ void        hs_score_free           (HsScore *score);
 void        hs_review_comment_free  (HsReviewComment *comment);
 HsDecision *hs_decision_new         (HsDecisionKind kind);
 HsDecision *hs_decision_copy        (const HsDecision *decision);
+/* The same decision: kind, what it decided, number, dates, texts, grants
+ * (not when or by whom it was recorded). */
+gboolean    hs_decision_equal       (const HsDecision *a, const HsDecision *b);
 void        hs_decision_free        (HsDecision *decision);
 void        hs_version_free         (HsVersion *version);
 

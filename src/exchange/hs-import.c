@@ -23,6 +23,7 @@
 #include "core/hs-core-error.h"
 #include "core/hs-date.h"
 #include "core/hs-money.h"
+#include "core/hs-project-diff.h"
 #include "hs-exchange-error.h"
 #include "hs-import.h"
 #include "hs-native-reader.h"
@@ -1276,6 +1277,68 @@ review_summary (const HsReview *review,
 
 /* The preview's look at a project's review: its criteria exist, what it
  * brings, whether it changes the stored one. */
+/* The decisions and the kept versions a database has are history: a file
+ * may bring more of them (a council's new decision, a city's change
+ * application decided), never others in their place, or a file could
+ * rewrite the approved plan that guards a decided project. */
+/* A change application the database has open stays open when the file
+ * decides nothing new: the file was written before it was made. */
+static void
+keep_open_change (HsReview       *review,
+                  const HsReview *stored)
+{
+  if (!stored->change_open || review->change_open || review->decisions->len != stored->decisions->len)
+    return;
+  review->change_open = TRUE;
+  review->change_made = stored->change_made;
+  review->change_starts = stored->change_starts;
+  g_free (review->change_reason);
+  review->change_reason = g_strdup (stored->change_reason);
+}
+
+static gboolean
+keeps_decided_history (HsImportPreview  *preview,
+                       const HsReview   *stored,
+                       const HsReview   *file,
+                       const HsProject  *project,
+                       guint             line,
+                       GError          **error)
+{
+  for (guint i = 0; i < stored->decisions->len; i++)
+    {
+      const HsDecision *d = g_ptr_array_index (stored->decisions, i);
+
+      if (i >= file->decisions->len || !hs_decision_equal (d, g_ptr_array_index (file->decisions, i)))
+        {
+          g_autofree char *on = hs_date_format (&d->date, preview->lang);
+
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                       _("%s:%u: project %s: the file leaves out or changes the decision of %s (%s) that the "
+                         "database has; a file may add decisions, not rewrite them"),
+                       preview->path, line, project->code, on, d->number != NULL ? d->number : "–");
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < stored->versions->len; i++)
+    {
+      const HsVersion *v = g_ptr_array_index (stored->versions, i);
+      const HsVersion *w = i < file->versions->len ? g_ptr_array_index (file->versions, i) : NULL;
+      g_autoptr(GPtrArray) differences = NULL;
+
+      if (w != NULL && w->number == v->number && w->kind == v->kind)
+        differences = hs_project_diff (v->project, w->project, FALSE, preview->lang);
+      if (differences == NULL || differences->len > 0)
+        {
+          g_set_error (error, HS_EXCHANGE_ERROR, HS_EXCHANGE_ERROR_REFERENCE,
+                       _("%s:%u: project %s: the file leaves out or changes its kept version %u (%s); "
+                         "a file may add versions, not rewrite them"),
+                       preview->path, line, project->code, v->number, hs_version_kind_label (v->kind));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 preview_review (HsImportPreview  *preview,
                 HsNativeReader   *reader,
@@ -1341,6 +1404,9 @@ preview_review (HsImportPreview  *preview,
       stored = hs_repository_load_review (preview->repository, project->id, error);
       if (stored == NULL)
         return FALSE;
+      if (!keeps_decided_history (preview, stored, review, project, item->line, error))
+        return FALSE;
+      keep_open_change (review, stored);
       item->review_changed = !complete || !hs_review_equal (stored, review);
     }
   return TRUE;
@@ -1889,6 +1955,17 @@ save_one_review (HsImportPreview  *preview,
     }
   if (only_complete && !complete)
     return TRUE;
+  if (project->id != 0)
+    {
+      g_autoptr(HsReview) stored = hs_repository_load_review (preview->repository, project->id, error);
+
+      if (stored == NULL)
+        {
+          hs_repository_abort_batch (preview->repository);
+          return FALSE;
+        }
+      keep_open_change (review, stored);
+    }
   if (!hs_repository_save_review (preview->repository, review, NULL, NULL, error))
     return FALSE;
   g_ptr_array_index (chunk->reviews, i) = NULL;

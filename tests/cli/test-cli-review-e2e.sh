@@ -247,8 +247,9 @@ ok $? "redo: approved, 140 000 € granted"
 # ---- a change application --------------------------------------------------
 # Aalto-yliopisto asks for 2 000 € less support and puts in 2 000 € more of its own
 hs export --format xml --project HKI-R-001 -o "$dir/hki.xml" >/dev/null 2>&1
-sed -e 's|<financing source="eu-state" cents="4200000"/>|<financing source="eu-state" cents="4000000"/>|' \
-    -e 's|<financing source="own-public" cents="2800000"/>|<financing source="own-public" cents="3000000"/>|' \
+# (the project's own lines, not those of its kept versions after <review>)
+sed -e '/<review/,$!s|<financing source="eu-state" cents="4200000"/>|<financing source="eu-state" cents="4000000"/>|' \
+    -e '/<review/,$!s|<financing source="own-public" cents="2800000"/>|<financing source="own-public" cents="3000000"/>|' \
   "$dir/hki.xml" > "$dir/hki-change.xml"
 [ "$(diff "$dir/hki.xml" "$dir/hki-change.xml" | grep -c '^>')" = 2 ]; ok $? "the edited file changes two amounts"
 refused 3 "HKI-R-001 was granted funding on 20 May 2025 (decision UUDELY/1/2025): its approved plan changes only by a change application" \
@@ -280,10 +281,16 @@ ok $? "undo of the change's decision: the change application is open again"
 hs redo >/dev/null 2>&1
 [ "$(hs versions HKI-R-001 --json | js "len(d['versions']), d['change_open']")" = "(4, False)" ]; ok $? "redo"
 
+# a file written before the change was decided is refused: it leaves out a
+# decision the database has (a file adds decisions, it does not rewrite them)
+refused 1 "the file leaves out or changes the decision of 1 Jul 2025 (UUDELY/4/2025)" \
+  "an older file that lacks the change's decision is refused" -- import "$dir/hki-change.xml" --replace
+
 # a change rejected: the approved plan comes back, the grant stays
 hs change HKI-R-001 --made 2.7.2025 --starts 1.8.2025 >/dev/null 2>&1 &&
-  sed 's|<financing source="eu-state" cents="8400000"/>|<financing source="eu-state" cents="8000000"/>|;s|<financing source="city" cents="3500000"/>|<financing source="city" cents="3900000"/>|' \
-    "$dir/hki-change.xml" > "$dir/hki-change-2.xml" &&
+  hs export --format xml --project HKI-R-001 -o "$dir/hki-now.xml" >/dev/null 2>&1 &&
+  sed '/<review/,$!s|<financing source="eu-state" cents="8400000"/>|<financing source="eu-state" cents="8000000"/>|;/<review/,$!s|<financing source="city" cents="3500000"/>|<financing source="city" cents="3900000"/>|' \
+    "$dir/hki-now.xml" > "$dir/hki-change-2.xml" &&
   hs import "$dir/hki-change-2.xml" --replace >/dev/null 2>&1 &&
   [ "$(hs list --json | js "[p['eu_state_cents'] for p in d if p['code'] == 'HKI-R-001'][0]")" = 12000000 ]
 ok $? "a second change application saved"
@@ -292,8 +299,14 @@ hs reject HKI-R-001 --date 3.7.2025 --reason "Ei perusteltu" >/dev/null 2>&1; ok
   [ "$(hs versions HKI-R-001 --json | js "d['granted'], d['change_open'], [x['kind'] for x in d['versions']][-1]")" = "(10000000, False, 'change')" ] &&
   [ "$(hs call show "$CALL" --json | js "d['money']['granted']")" = 14000000 ]
 ok $? "… the approved plan is back, still approved, 100 000 € in force"
+refused 1 "the file leaves out or changes the decision of 3 Jul 2025 (–)" \
+  "the file of the rejected change is refused now: it lacks the rejection" -- import "$dir/hki-change-2.xml" --replace
+# and with the rejection in it, its changed plan is locked by the decision in force
+hs export --format xml --project HKI-R-001 -o "$dir/hki-after.xml" >/dev/null 2>&1
+sed '/<review/,$!s|<financing source="eu-state" cents="8400000"/>|<financing source="eu-state" cents="8000000"/>|;/<review/,$!s|<financing source="city" cents="3500000"/>|<financing source="city" cents="3900000"/>|' \
+  "$dir/hki-after.xml" > "$dir/hki-change-3.xml"
 refused 3 "HKI-R-001 was granted funding on 1 Jul 2025 (decision UUDELY/4/2025): its approved plan changes only by a change application" \
-  "after the rejected change the plan is locked again, by the decision in force" -- import "$dir/hki-change-2.xml" --replace
+  "after the rejected change the plan is locked again, by the decision in force" -- import "$dir/hki-change-3.xml" --replace
 
 # ---- a call's own criterion, scored per implementer -------------------------
 hs criterion add "$CALL" --key refining-partners --name-fi "Kumppanuus" --name-en "Partnership" --weight 200 \

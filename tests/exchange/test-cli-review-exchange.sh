@@ -70,7 +70,7 @@ x="$dir/x.db"; y="$dir/y.db"
 cp "$x" "$y"
 "$cli" --db "$y" change OULU-ESIM-001 --starts 2026-06-01 --made 2026-05-01 --reason "Lisää" >/dev/null 2>&1
 "$cli" --db "$y" export --project OULU-ESIM-001 -o "$dir/p.xml" 2>/dev/null
-sed 's/<cost year="2025" category="staff" cents="9000000"\/>/<cost year="2025" category="staff" cents="9500000"\/>/' "$dir/p.xml" > "$dir/p2.xml"
+sed '/<review/,$!s/<cost year="2025" category="staff" cents="9000000"\/>/<cost year="2025" category="staff" cents="9500000"\/>/' "$dir/p.xml" > "$dir/p2.xml"
 "$cli" --db "$y" import "$dir/p2.xml" --replace >/dev/null 2>&1 &&
   "$cli" --db "$y" decide OULU-ESIM-001 --date 2026-05-15 >/dev/null 2>&1
 ok $? "a change application changes the content and is decided"
