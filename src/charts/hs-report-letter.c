@@ -211,16 +211,6 @@ project_name (const HsProject *project,
   return name != NULL ? name : hs_project_display_name (project);
 }
 
-static const char *
-call_name (const HsCall *call,
-           HsLang        lang)
-{
-  const char *name = lang == HS_LANG_SV ? nonempty (call->name_sv)
-                     : lang == HS_LANG_EN ? nonempty (call->name_en) : NULL;
-
-  return name != NULL ? name : call->name;
-}
-
 static void
 add_fact (GPtrArray  *facts,
           const char *label,
@@ -427,7 +417,12 @@ hs_report_data_for_letter (HsRepository *repo,
   add_fact (facts, L (lang, L_PARTIALS), partials->str);
   add_fact (facts, L (lang, L_PROJECT), project_name (decided, lang));
   add_fact (facts, L (lang, L_CODE), decided->code);
-  add_fact (facts, L (lang, L_CALL), call != NULL ? call_name (call, lang) : NULL);
+  {
+    /* in the letter's language, an agreement's default call too */
+    g_autofree char *name = call != NULL ? hs_call_dup_display_name (call, lang) : NULL;
+
+    add_fact (facts, L (lang, L_CALL), name);
+  }
   g_ptr_array_add (facts, NULL);
   letter->facts = (char **) g_ptr_array_free (g_steal_pointer (&facts), FALSE);
 
