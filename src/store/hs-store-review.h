@@ -30,6 +30,11 @@ gboolean    hs_store_insert_criterion    (HsStoreDb    *db,
 HsReview   *hs_store_load_review         (HsStoreDb   *db,
                                           gint64       project_id,
                                           GError     **error);
+/* The scores of the reviews of @call_id's projects, in one query: one
+ * HsReview* (scores only) per project that has any, by project id. */
+GPtrArray  *hs_store_list_call_reviews   (HsStoreDb   *db,
+                                          gint64       call_id,
+                                          GError     **error);
 /* Replaces the project's review with @review, recording the change. */
 gboolean    hs_store_save_review         (HsStoreTx   *tx,
                                           HsReview    *review,

@@ -1,0 +1,56 @@
+/* hs-review-item.c — one application of a call in the Review page's ranking
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hs-review-item.h"
+
+struct _HsReviewItem
+{
+  GObject     parent_instance;
+  HsReviewRow row;
+};
+
+G_DEFINE_FINAL_TYPE (HsReviewItem, hs_review_item, G_TYPE_OBJECT)
+
+static void
+hs_review_item_finalize (GObject *object)
+{
+  HsReviewItem *self = HS_REVIEW_ITEM (object);
+
+  g_free (self->row.code);
+  g_free (self->row.name);
+  g_free (self->row.notes);
+
+  G_OBJECT_CLASS (hs_review_item_parent_class)->finalize (object);
+}
+
+static void
+hs_review_item_class_init (HsReviewItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hs_review_item_finalize;
+}
+
+static void
+hs_review_item_init (HsReviewItem *self)
+{
+}
+
+HsReviewItem *
+hs_review_item_new (HsReviewRow *row)
+{
+  HsReviewItem *self = g_object_new (HS_TYPE_REVIEW_ITEM, NULL);
+
+  self->row = *row;
+  row->code = row->name = row->notes = NULL;
+  return self;
+}
+
+const HsReviewRow *
+hs_review_item_get_row (HsReviewItem *self)
+{
+  g_return_val_if_fail (HS_IS_REVIEW_ITEM (self), NULL);
+
+  return &self->row;
+}
