@@ -163,10 +163,11 @@ gboolean    hs_repository_has_reviews       (HsRepository *self);
 GPtrArray  *hs_repository_list_criteria     (HsRepository *self, gint64 call_id, GError **error);
 /* The project's review, an empty one when it has none. */
 HsReview   *hs_repository_load_review       (HsRepository *self, gint64 project_id, GError **error);
-/* The scores of the reviews of @call_id's projects (what the ranking
- * reads): HsReview* with their scores only (no comments, decisions or
- * versions), one per project that has a score, by project id. The SQLite
- * store reads them in one query. */
+/* The scores of the reviews of @call_id's projects (what the ranking,
+ * hs_review_summarise, reads): HsReview* with their scores only (no
+ * comments, decisions or versions; a store may leave the justifications
+ * empty and when and by whom unset), one per project that has a score, by
+ * project id. The SQLite store reads them in one query. */
 GPtrArray  *hs_repository_list_call_reviews (HsRepository *self, gint64 call_id, GError **error);
 /* Replaces the project's review with @review and, when @project is not
  * NULL, saves @project (its status after a decision) in the same action,

@@ -396,10 +396,13 @@ build (HsAssessDialog *self,
 
               objective = c->objective;
               if (c->kind == HS_CRITERION_CONTENT && objective != NULL)
-                /* Translators: a group of content criteria: "Content criteria, specific objective 1.1" */
-                title = g_strdup_printf (_("%s, specific objective %s"), hs_criterion_kind_label (c->kind), objective);
+                /* Translators: a group of content criteria: "Content Criteria, Specific Objective 1.1" */
+                title = g_strdup_printf (_("Content Criteria, Specific Objective %s"), objective);
               else
-                title = g_strdup (hs_criterion_kind_label (c->kind));
+                title = g_strdup (c->kind == HS_CRITERION_GENERAL ? _("General Criteria")
+                                  : c->kind == HS_CRITERION_CONTENT ? _("Content Criteria")
+                                  : c->kind == HS_CRITERION_REFINING ? _("Refining Criteria")
+                                  : _("Horizontal Criteria"));
               group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
               adw_preferences_group_set_title (group, title);
               if (c->kind == HS_CRITERION_CONTENT)

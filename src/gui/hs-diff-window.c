@@ -113,6 +113,27 @@ hs_diff_window_new (GtkWindow     *parent,
       g_autofree char *title = g_strdup_printf (_("Version %u (%s) → now"), approved->number,
                                                 hs_version_kind_label (approved->kind));
 
+      if (review->change_open)
+        {
+          g_autofree char *starts = NULL;
+          GtkWidget *note;
+          AdwPreferencesGroup *change_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          g_autofree char *text = NULL;
+
+          starts = g_date_valid (&review->change_starts) ? hs_date_format (&review->change_starts, lang)
+                                                         : g_strdup ("—");
+          /* Translators: an open change application: when it starts, what and why */
+          text = g_strdup_printf (_("Starts %s: %s"), starts,
+                                  review->change_reason != NULL ? review->change_reason : "");
+          adw_preferences_group_set_title (change_group, _("Change Application"));
+          note = gtk_label_new (text);
+          gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (note), 0);
+          gtk_widget_set_margin_bottom (note, 12);
+          adw_preferences_group_add (change_group, note);
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), change_group);
+          g_string_append_printf (self->text, "%s\n", text);
+        }
       adw_preferences_group_set_title (group, title);
       if (hs_project_diff_totals (approved->project, project, &totals, NULL))
         {
@@ -120,24 +141,6 @@ hs_diff_window_new (GtkWindow     *parent,
 
           adw_preferences_group_set_description (group, headline);
           g_string_append_printf (self->text, "%s\n", headline);
-        }
-      if (review->change_open)
-        {
-          g_autofree char *starts = NULL;
-          GtkWidget *note;
-          g_autofree char *text = NULL;
-
-          starts = g_date_valid (&review->change_starts) ? hs_date_format (&review->change_starts, lang)
-                                                         : g_strdup ("—");
-          /* Translators: an open change application; %s its start date, then its reason */
-          text = g_strdup_printf (_("Change application open, starts %s: %s"), starts,
-                                  review->change_reason != NULL ? review->change_reason : "");
-          note = gtk_label_new (text);
-          gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (note), 0);
-          gtk_widget_add_css_class (note, "heading");
-          gtk_widget_set_margin_bottom (note, 12);
-          adw_preferences_group_add (group, note);
         }
       if (lines->len == 0)
         {

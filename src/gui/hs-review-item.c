@@ -14,14 +14,32 @@ struct _HsReviewItem
 
 G_DEFINE_FINAL_TYPE (HsReviewItem, hs_review_item, G_TYPE_OBJECT)
 
+gboolean
+hs_review_row_equal (const HsReviewRow *a,
+                     const HsReviewRow *b)
+{
+  return a->project_id == b->project_id && a->rank == b->rank && a->score_bp == b->score_bp
+         && a->reviewers == b->reviewers && a->general_unmet == b->general_unmet
+         && a->under_minimum == b->under_minimum && a->proposal == b->proposal && a->applied == b->applied
+         && a->decision == b->decision && a->granted == b->granted && a->status == b->status
+         && g_strcmp0 (a->code, b->code) == 0 && g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->notes, b->notes) == 0;
+}
+
+void
+hs_review_row_clear (HsReviewRow *row)
+{
+  g_clear_pointer (&row->code, g_free);
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->notes, g_free);
+}
+
 static void
 hs_review_item_finalize (GObject *object)
 {
   HsReviewItem *self = HS_REVIEW_ITEM (object);
 
-  g_free (self->row.code);
-  g_free (self->row.name);
-  g_free (self->row.notes);
+  hs_review_row_clear (&self->row);
 
   G_OBJECT_CLASS (hs_review_item_parent_class)->finalize (object);
 }

@@ -30,6 +30,12 @@ typedef struct
   HsStatus             status;
 } HsReviewRow;
 
+/* Every field the same. */
+gboolean hs_review_row_equal (const HsReviewRow *a,
+                              const HsReviewRow *b);
+/* Frees the row's strings. */
+void     hs_review_row_clear (HsReviewRow       *row);
+
 #define HS_TYPE_REVIEW_ITEM (hs_review_item_get_type ())
 G_DECLARE_FINAL_TYPE (HsReviewItem, hs_review_item, HS, REVIEW_ITEM, GObject)
 

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 /* The ranking as shown: a GListModel of HsReviewItem. */
 GListModel *_hs_review_page_get_model  (HsReviewPage *self);
+/* TRUE while the rows of a new ranking after its first screenful are
+ * still being added (in idles after the first frame). */
+gboolean    _hs_review_page_is_loading (HsReviewPage *self);
 /* The call's money as the bar shows it. */
 void        _hs_review_page_get_money  (HsReviewPage *self,
                                         HsCallMoney  *out);

@@ -39,6 +39,9 @@ struct _HsReviewPage
   GPtrArray      *calls;        /* HsCall*, as the drop-down lists them */
   HsCallMoney     money;
   GListStore     *store;        /* HsReviewItem */
+  GHashTable     *items;        /* project id → its HsReviewItem (borrowed from store or pending) */
+  GPtrArray      *pending;      /* HsReviewItem* still to add at the store's end, or NULL */
+  guint           pending_id;   /* the idle that adds them */
   GtkSingleSelection *selection;
   GtkWindow      *dialog;       /* weak */
 
@@ -101,6 +104,7 @@ current_call (HsReviewPage *self)
 }
 
 static void update_actions (HsReviewPage *self);
+
 
 static gboolean
 fill_calls (HsReviewPage  *self,
@@ -166,6 +170,52 @@ compare_review (gconstpointer key,
   return id < r->project_id ? -1 : id > r->project_id;
 }
 
+#define FIRST_ROWS 40
+
+static gboolean
+add_pending_cb (gpointer user_data)
+{
+  HsReviewPage *self = user_data;
+  guint n = MIN (self->pending->len, FIRST_ROWS);
+
+  g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                       self->pending->pdata, n);
+  g_ptr_array_remove_range (self->pending, 0, n);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows not added yet, added now. */
+static void
+flush_pending (HsReviewPage *self)
+{
+  if (self->pending == NULL)
+    return;
+  g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
+                       self->pending->pdata, self->pending->len);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+}
+
+gboolean
+_hs_review_page_is_loading (HsReviewPage *self)
+{
+  return self->pending != NULL;
+}
+
+static gboolean
+same_item (GListStore *store,
+           guint       position,
+           gpointer    item)
+{
+  g_autoptr(GObject) there = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+  return there == item;
+}
+
 static gboolean
 reload (HsReviewPage  *self,
         GError       **error)
@@ -186,6 +236,7 @@ reload (HsReviewPage  *self,
 
   g_array_set_clear_func (ranked, (GDestroyNotify) hs_review_summary_clear);
   self->dirty = FALSE;
+  flush_pending (self);
   if (!hs_repository_has_reviews (self->repository))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -197,6 +248,7 @@ reload (HsReviewPage  *self,
   if (call == NULL)
     {
       g_list_store_remove_all (self->store);
+      g_hash_table_remove_all (self->items);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_actions (self);
       return TRUE;
@@ -266,10 +318,54 @@ reload (HsReviewPage  *self,
         }
       if (r->project_id == selected_id)
         select_position = i;
-      g_ptr_array_add (items, hs_review_item_new (&row));
+      {
+        /* an unchanged row keeps its item, and the view its widgets: a
+         * re-rank rebuilds only the rows that changed */
+        HsReviewItem *old = g_hash_table_lookup (self->items, &r->project_id);
+
+        if (old != NULL && hs_review_row_equal (hs_review_item_get_row (old), &row))
+          {
+            g_ptr_array_add (items, g_object_ref (old));
+            hs_review_row_clear (&row);
+          }
+        else
+          g_ptr_array_add (items, hs_review_item_new (&row));
+      }
     }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  {
+    /* only the range that differs is replaced: a view keeps the widgets
+     * of the rows around it (GTK 4.8 keeps some 200 rows alive, and
+     * rebuilding them all is most of a re-rank's time) */
+    guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+    guint head = 0, tail = 0;
+
+    while (head < old_n && head < items->len && same_item (self->store, head, g_ptr_array_index (items, head)))
+      head++;
+    while (tail < old_n - head && tail < items->len - head
+           && same_item (self->store, old_n - 1 - tail, g_ptr_array_index (items, items->len - 1 - tail)))
+      tail++;
+    if (old_n == 0 && items->len > FIRST_ROWS)
+      {
+        /* a new ranking: the first screenful now, the rest after the
+         * first frame, a screenful at a time (every row the view makes
+         * costs; it makes some 200 of them) */
+        g_list_store_splice (self->store, 0, 0, items->pdata, FIRST_ROWS);
+        self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+        for (guint i = FIRST_ROWS; i < items->len; i++)
+          g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (items, i)));
+        self->pending_id = g_idle_add_full (G_PRIORITY_LOW, add_pending_cb, self, NULL);
+      }
+    else if (head < old_n || head < items->len)
+      g_list_store_splice (self->store, head, old_n - head - tail,
+                           items->pdata + head, items->len - head - tail);
+  }
+  g_hash_table_remove_all (self->items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      HsReviewItem *item = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (self->items, (gpointer) &hs_review_item_get_row (item)->project_id, item);
+    }
   if (select_position != GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, select_position);
 
@@ -322,35 +418,43 @@ call_selected_cb (HsReviewPage *self)
     return;
   self->call_id = ((HsCall *) g_ptr_array_index (self->calls, i))->id;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  flush_pending (self);
+  g_list_store_remove_all (self->store);
   reload_or_warn (self);
 }
 
 /* ---- the columns ---------------------------------------------------------- */
 
+/* GtkInscription: the 4.8 list views keep some 200 rows alive, ten cells
+ * each, and an inscription is much cheaper than a label to make and to
+ * measure (its width comes from its characters, not its text) */
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
+  static const struct { guint min_chars, nat_chars; float xalign; } cells[N_COLUMNS] = {
+    [COLUMN_RANK]      = { 3, 4, 1 },
+    [COLUMN_CODE]      = { 8, 12, 0 },
+    [COLUMN_NAME]      = { 12, 36, 0 },
+    [COLUMN_SCORE]     = { 5, 7, 1 },
+    [COLUMN_REVIEWERS] = { 2, 4, 1 },
+    [COLUMN_CRITERIA]  = { 10, 20, 0 },
+    [COLUMN_PROPOSAL]  = { 2, 4, 1 },
+    [COLUMN_APPLIED]   = { 12, 15, 1 },
+    [COLUMN_GRANTED]   = { 12, 15, 1 },
+    [COLUMN_STATUS]    = { 8, 14, 0 },
+  };
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  switch (column)
-    {
-    case COLUMN_NAME:
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      break;
-    case COLUMN_CODE:
-    case COLUMN_STATUS:
-    case COLUMN_CRITERIA:
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      break;
-    default:
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), cells[column].min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), cells[column].nat_chars);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), cells[column].xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (cells[column].xalign > 0.5)
+    gtk_widget_add_css_class (cell, "numeric");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -360,7 +464,7 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   HsReviewPage *self = g_object_get_data (G_OBJECT (factory), "hs-page");
   Column column = GPOINTER_TO_INT (user_data);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   const HsReviewRow *row = hs_review_item_get_row (gtk_list_item_get_item (item));
   g_autofree char *text = NULL;
 
@@ -420,7 +524,7 @@ bind_cb (GtkSignalListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  gtk_label_set_text (label, text);
+  gtk_inscription_set_text (label, text);
 }
 
 static void
@@ -630,6 +734,11 @@ hs_review_page_set_call (HsReviewPage *self,
 
   if (self->call_id == call_id && !self->dirty)
     return;
+  if (self->call_id != call_id)
+    {
+      flush_pending (self);
+      g_list_store_remove_all (self->store);
+    }
   self->call_id = call_id;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   repository_changed_cb (self);
@@ -651,6 +760,7 @@ hs_review_page_select_project (HsReviewPage *self,
 
   if (self->dirty)
     reload_or_warn (self);
+  flush_pending (self);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
     {
       g_autoptr(HsReviewItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
@@ -777,6 +887,8 @@ hs_review_page_dispose (GObject *object)
 
   if (self->repository != NULL)
     g_clear_signal_handler (&self->changed_id, self->repository);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   g_clear_weak_pointer (&self->dialog);
@@ -784,6 +896,7 @@ hs_review_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->repository);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (hs_review_page_parent_class)->dispose (object);
@@ -888,6 +1001,7 @@ hs_review_page_init (HsReviewPage *self)
   self->lang = hs_lang_current ();
   self->money.available = self->money.remaining = -1;
   self->store = g_list_store_new (HS_TYPE_REVIEW_ITEM);
+  self->items = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

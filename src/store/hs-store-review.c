@@ -329,9 +329,7 @@ hs_store_list_call_reviews (HsStoreDb  *db,
       s->criterion_id = sqlite3_column_int64 (stmt, 2);
       s->organisation_id = sqlite3_column_int64 (stmt, 3);
       s->score = sqlite3_column_int (stmt, 4);
-      s->justification = g_strdup (hs_store_column_text (stmt, 5) != NULL ? hs_store_column_text (stmt, 5) : "");
-      s->written = hs_store_column_dup (stmt, 6);
-      s->actor = hs_store_column_dup (stmt, 7);
+      s->justification = g_strdup ("");   /* what the ranking reads is the score */
       g_ptr_array_add (review->scores, s);
     }
   if (!read_failed (db, rc, error))

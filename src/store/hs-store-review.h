@@ -31,7 +31,8 @@ HsReview   *hs_store_load_review         (HsStoreDb   *db,
                                           gint64       project_id,
                                           GError     **error);
 /* The scores of the reviews of @call_id's projects, in one query: one
- * HsReview* (scores only) per project that has any, by project id. */
+ * HsReview* (scores only: reviewer, criterion, part and score; the
+ * justifications empty) per project that has any, by project id. */
 GPtrArray  *hs_store_list_call_reviews   (HsStoreDb   *db,
                                           gint64       call_id,
                                           GError     **error);
