@@ -156,7 +156,9 @@ hs_money_bar_set_money (HsMoneyBar        *self,
 
     for (guint i = 0; lines[i] != NULL; i++)
       {
-        g_autofree char *escaped = g_markup_escape_text (lines[i], -1);
+        g_auto(GStrv) words = g_strsplit (lines[i], " ", -1);
+        g_autofree char *kept = g_strjoinv ("\u00a0", words);   /* a figure is not broken across lines */
+        g_autofree char *escaped = g_markup_escape_text (kept, -1);
 
         if (i > 0)
           g_string_append (markup, "    ");

@@ -434,16 +434,16 @@ setup_cb (GtkSignalListItemFactory *factory,
           gpointer                  user_data)
 {
   static const struct { guint min_chars, nat_chars; float xalign; } cells[N_COLUMNS] = {
-    [COLUMN_RANK]      = { 3, 4, 1 },
-    [COLUMN_CODE]      = { 8, 12, 0 },
-    [COLUMN_NAME]      = { 12, 36, 0 },
-    [COLUMN_SCORE]     = { 5, 7, 1 },
-    [COLUMN_REVIEWERS] = { 2, 4, 1 },
-    [COLUMN_CRITERIA]  = { 10, 20, 0 },
-    [COLUMN_PROPOSAL]  = { 2, 4, 1 },
-    [COLUMN_APPLIED]   = { 12, 15, 1 },
-    [COLUMN_GRANTED]   = { 12, 15, 1 },
-    [COLUMN_STATUS]    = { 8, 14, 0 },
+    [COLUMN_RANK]      = { 3, 3, 1 },
+    [COLUMN_CODE]      = { 8, 9, 0 },
+    [COLUMN_NAME]      = { 12, 26, 0 },
+    [COLUMN_SCORE]     = { 5, 6, 1 },
+    [COLUMN_REVIEWERS] = { 2, 2, 1 },
+    [COLUMN_CRITERIA]  = { 10, 18, 0 },
+    [COLUMN_PROPOSAL]  = { 2, 2, 1 },
+    [COLUMN_APPLIED]   = { 11, 13, 1 },
+    [COLUMN_GRANTED]   = { 11, 13, 1 },
+    [COLUMN_STATUS]    = { 8, 10, 0 },
   };
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *cell = gtk_inscription_new (NULL);
