@@ -42,6 +42,7 @@ struct _HsReviewPage
   GHashTable     *items;        /* project id → its HsReviewItem (borrowed from store or pending) */
   GPtrArray      *pending;      /* HsReviewItem* still to add at the store's end, or NULL */
   guint           pending_id;   /* the idle that adds them */
+  guint           pending_tick; /* the frame after which it starts */
   GtkSingleSelection *selection;
   GtkWindow      *dialog;       /* weak */
 
@@ -170,7 +171,7 @@ compare_review (gconstpointer key,
   return id < r->project_id ? -1 : id > r->project_id;
 }
 
-#define FIRST_ROWS 40
+#define FIRST_ROWS 26
 
 static gboolean
 add_pending_cb (gpointer user_data)
@@ -188,6 +189,20 @@ add_pending_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The frame that shows the first rows has begun: the rest after it. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  HsReviewPage *self = user_data;
+
+  self->pending_tick = 0;
+  if (self->pending != NULL && self->pending_id == 0)
+    self->pending_id = g_idle_add_full (G_PRIORITY_LOW, add_pending_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* The rows not added yet, added now. */
 static void
 flush_pending (HsReviewPage *self)
@@ -198,6 +213,9 @@ flush_pending (HsReviewPage *self)
                        self->pending->pdata, self->pending->len);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->pending_tick);
+  self->pending_tick = 0;
 }
 
 gboolean
@@ -353,7 +371,7 @@ reload (HsReviewPage  *self,
         self->pending = g_ptr_array_new_with_free_func (g_object_unref);
         for (guint i = FIRST_ROWS; i < items->len; i++)
           g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (items, i)));
-        self->pending_id = g_idle_add_full (G_PRIORITY_LOW, add_pending_cb, self, NULL);
+        self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), first_frame_cb, self, NULL);
       }
     else if (head < old_n || head < items->len)
       g_list_store_splice (self->store, head, old_n - head - tail,
@@ -887,8 +905,7 @@ hs_review_page_dispose (GObject *object)
 
   if (self->repository != NULL)
     g_clear_signal_handler (&self->changed_id, self->repository);
-  g_clear_handle_id (&self->pending_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  flush_pending (self);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   g_clear_weak_pointer (&self->dialog);
