@@ -591,6 +591,13 @@ test_change_and_diff (Fixture       *f,
   project = stored_project (f, app (f, 0));
   g_free (project->summary);
   project->summary = g_strdup ("Changed by the change application");
+  {
+    /* and asks for 5 000,00 € less of the main implementer's support */
+    HsImplementer *main = g_ptr_array_index (project->implementers, 0);
+
+    hs_implementer_set_financing (main, HS_SOURCE_EU_STATE,
+                                  hs_implementer_get_financing (main, HS_SOURCE_EU_STATE) - 500000);
+  }
   g_assert_true (hs_repository_save_project (f->repo, project, &error));
   g_assert_no_error (error);
 
@@ -600,6 +607,12 @@ test_change_and_diff (Fixture       *f,
   g_assert_true (HS_IS_DIFF_WINDOW (diff));
   text = hs_diff_window_dup_text (HS_DIFF_WINDOW (diff));
   g_assert_nonnull (strstr (text, "Changed by the change application"));
+  {
+    g_autofree char *amount = hs_money_format (applied_of (f, app (f, 0)), hs_lang_current ());
+
+    /* the support line shows what it is now */
+    g_assert_nonnull (strstr (text, amount));
+  }
   {
     g_autofree char *png = g_strdup_printf ("review-diff-%s.png", language);
 
