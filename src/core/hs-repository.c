@@ -430,6 +430,60 @@ hs_repository_load_review (HsRepository  *self,
   return iface->load_review (self, project_id, error);
 }
 
+static int
+compare_review_ids (gconstpointer a,
+                    gconstpointer b)
+{
+  const HsReview *x = *(const HsReview * const *) a;
+  const HsReview *y = *(const HsReview * const *) b;
+
+  return x->project_id < y->project_id ? -1 : x->project_id > y->project_id;
+}
+
+GPtrArray *
+hs_repository_list_call_reviews (HsRepository  *self,
+                                 gint64         call_id,
+                                 GError       **error)
+{
+  HsRepositoryInterface *iface;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+
+  g_return_val_if_fail (HS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  iface = HS_REPOSITORY_GET_IFACE (self);
+  if (iface->load_review == NULL)
+    return no_reviews (error), NULL;
+  if (iface->list_call_reviews != NULL)
+    return iface->list_call_reviews (self, call_id, error);
+
+  summaries = hs_repository_list_project_summaries (self, error);
+  if (summaries == NULL)
+    return NULL;
+  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_review_free);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const HsProjectSummary *s = &g_array_index (summaries, HsProjectSummary, i);
+      g_autoptr(HsReview) full = NULL;
+      HsReview *scores;
+
+      if (s->call_id != call_id || call_id == 0)
+        continue;
+      full = iface->load_review (self, s->id, error);
+      if (full == NULL)
+        return NULL;
+      if (full->scores->len == 0)
+        continue;
+      scores = hs_review_new (s->id);
+      g_ptr_array_extend_and_steal (scores->scores, g_steal_pointer (&full->scores));
+      full->scores = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_score_free);
+      g_ptr_array_add (reviews, scores);
+    }
+  g_ptr_array_sort (reviews, compare_review_ids);
+  return g_steal_pointer (&reviews);
+}
+
 gboolean
 hs_repository_save_review (HsRepository  *self,
                            HsReview      *review,

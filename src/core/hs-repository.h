@@ -104,6 +104,8 @@ struct _HsRepositoryInterface
                                          const char *description, GError **error);
   gboolean        (*save_criterion)     (HsRepository *self, HsCriterion *criterion, GError **error);
   gboolean        (*delete_criterion)   (HsRepository *self, gint64 id, GError **error);
+  /* Optional; without it the wrapper loads the call's reviews one by one. */
+  GPtrArray      *(*list_call_reviews)  (HsRepository *self, gint64 call_id, GError **error);
 };
 
 /* All of these forward to the vfuncs. Lists are of the reference structs
@@ -163,6 +165,12 @@ gboolean    hs_repository_has_reviews       (HsRepository *self);
 GPtrArray  *hs_repository_list_criteria     (HsRepository *self, gint64 call_id, GError **error);
 /* The project's review, an empty one when it has none. */
 HsReview   *hs_repository_load_review       (HsRepository *self, gint64 project_id, GError **error);
+/* The scores of the reviews of @call_id's projects (what the ranking,
+ * hs_review_summarise, reads): HsReview* with their scores only (no
+ * comments, decisions or versions; a store may leave the justifications
+ * empty and when and by whom unset), one per project that has a score, by
+ * project id. The SQLite store reads them in one query. */
+GPtrArray  *hs_repository_list_call_reviews (HsRepository *self, gint64 call_id, GError **error);
 /* Replaces the project's review with @review and, when @project is not
  * NULL, saves @project (its status after a decision) in the same action,
  * which undo takes back as one. */

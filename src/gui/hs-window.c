@@ -20,6 +20,7 @@
 #include "hs-project-editor.h"
 #include "hs-project-item.h"
 #include "hs-project-list.h"
+#include "hs-review-page.h"
 #include "hs-report-actions.h"
 #include "hs-saved-filters.h"
 #include "hs-sidebar.h"
@@ -54,6 +55,8 @@ struct _HsWindow
   AdwBin               *organisations_bin;
   AdwBin               *calls_bin;
   HsCallsPage          *calls_page;           /* made with the repository */
+  AdwBin               *review_bin;
+  HsReviewPage         *review_page;          /* made with the repository */
   AdwBin               *dashboard_bin;
   HsDashboard          *dashboard;            /* made with the repository */
   HsOrganisationsPage  *organisations_page;   /* made with the repository */
@@ -1015,6 +1018,37 @@ calls_toast_cb (HsCallsPage *page,
     hs_window_show_toast (self, message);
 }
 
+/* The Review page's commands, from anywhere in the window: the page is
+ * shown and acts on its selected application. */
+static void
+review_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+
+  if (self->review_page == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "review");
+  if (g_str_equal (action_name, "win.show-review"))
+    return;
+  if (hs_review_page_get_selected (self->review_page) == 0)
+    {
+      show_toast (self, _("Select an application first"), NULL);
+      return;
+    }
+  if (g_str_equal (action_name, "win.review-assess"))
+    hs_review_page_assess (self->review_page);
+  else if (g_str_equal (action_name, "win.review-decide"))
+    hs_review_page_decide (self->review_page, TRUE);
+  else if (g_str_equal (action_name, "win.review-reject"))
+    hs_review_page_decide (self->review_page, FALSE);
+  else if (g_str_equal (action_name, "win.review-change"))
+    hs_review_page_change (self->review_page);
+  else if (g_str_equal (action_name, "win.review-diff"))
+    hs_review_page_diff (self->review_page);
+}
+
 static void
 new_call_action_cb (GtkWidget  *widget,
                     const char *action_name,
@@ -1187,6 +1221,10 @@ hs_window_constructed (GObject *object)
   adw_bin_set_child (self->calls_bin, GTK_WIDGET (self->calls_page));
   g_signal_connect (self->calls_page, "toast", G_CALLBACK (calls_toast_cb), self);
 
+  self->review_page = HS_REVIEW_PAGE (hs_review_page_new (self->repository));
+  adw_bin_set_child (self->review_bin, GTK_WIDGET (self->review_page));
+  g_signal_connect (self->review_page, "toast", G_CALLBACK (calls_toast_cb), self);
+
   self->dashboard = HS_DASHBOARD (hs_dashboard_new (self->repository));
   adw_bin_set_child (self->dashboard_bin, GTK_WIDGET (self->dashboard));
   g_signal_connect (self->dashboard, "filter-requested", G_CALLBACK (dashboard_filter_requested_cb), self);
@@ -1265,6 +1303,8 @@ hs_window_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (self->organisations_page, self);
       if (self->calls_page != NULL)
         g_signal_handlers_disconnect_by_data (self->calls_page, self);
+      if (self->review_page != NULL)
+        g_signal_handlers_disconnect_by_data (self->review_page, self);
       if (self->dashboard != NULL)
         g_signal_handlers_disconnect_by_data (self->dashboard, self);
     }
@@ -1318,6 +1358,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, organisations_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, calls_bin);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, dashboard_bin);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, primary_menu_button);
@@ -1338,6 +1379,12 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-call", NULL, new_call_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-review", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-assess", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-decide", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-reject", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-change", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-diff", NULL, review_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action_cb);
@@ -1367,6 +1414,11 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.show-dashboard", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-reject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-assess", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-decide", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-change", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-diff", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-project", NULL);
 }
 

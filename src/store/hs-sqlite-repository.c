@@ -1005,6 +1005,14 @@ hs_sqlite_repository_load_review (HsRepository  *repo,
   return hs_store_load_review (HS_SQLITE_REPOSITORY (repo)->db, project_id, error);
 }
 
+static GPtrArray *
+hs_sqlite_repository_list_call_reviews (HsRepository  *repo,
+                                        gint64         call_id,
+                                        GError       **error)
+{
+  return hs_store_list_call_reviews (HS_SQLITE_REPOSITORY (repo)->db, call_id, error);
+}
+
 static gboolean
 hs_sqlite_repository_save_review (HsRepository  *repo,
                                   HsReview      *review,
@@ -1248,6 +1256,7 @@ hs_sqlite_repository_iface_init (HsRepositoryInterface *iface)
   iface->list_criteria = hs_sqlite_repository_list_criteria;
   iface->load_review = hs_sqlite_repository_load_review;
   iface->save_review = hs_sqlite_repository_save_review;
+  iface->list_call_reviews = hs_sqlite_repository_list_call_reviews;
   iface->load_proposal = hs_sqlite_repository_load_proposal;
   iface->save_proposal = hs_sqlite_repository_save_proposal;
   iface->save_criterion = hs_sqlite_repository_save_criterion;

@@ -545,6 +545,41 @@ hs_store_load_review (HsStoreDb  *db,
   return g_steal_pointer (&review);
 }
 
+GPtrArray *
+hs_store_list_call_reviews (HsStoreDb  *db,
+                            gint64      call_id,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_review_free);
+  g_autoptr(HsStoreStmt) stmt = hs_store_db_stmt (db, STMT_REVIEW_CALL_SCORES, error);
+  HsReview *review = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hs_store_bind_int64 (stmt, 1, call_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 project_id = sqlite3_column_int64 (stmt, 0);
+      HsScore *s = g_new0 (HsScore, 1);
+
+      if (review == NULL || review->project_id != project_id)
+        {
+          review = hs_review_new (project_id);
+          g_ptr_array_add (reviews, review);
+        }
+      s->reviewer = hs_store_column_dup (stmt, 1);
+      s->criterion_id = sqlite3_column_int64 (stmt, 2);
+      s->organisation_id = sqlite3_column_int64 (stmt, 3);
+      s->score = sqlite3_column_int (stmt, 4);
+      s->justification = g_strdup ("");   /* what the ranking reads is the score */
+      g_ptr_array_add (review->scores, s);
+    }
+  if (!read_failed (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&reviews);
+}
+
 /* ---- reviews: writing -------------------------------------------------- */
 
 static gboolean

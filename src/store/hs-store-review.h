@@ -44,6 +44,12 @@ gboolean    hs_store_apply_criterion_state (HsStoreTx  *tx,
 HsReview   *hs_store_load_review         (HsStoreDb   *db,
                                           gint64       project_id,
                                           GError     **error);
+/* The scores of the reviews of @call_id's projects, in one query: one
+ * HsReview* (scores only: reviewer, criterion, part and score; the
+ * justifications empty) per project that has any, by project id. */
+GPtrArray  *hs_store_list_call_reviews   (HsStoreDb   *db,
+                                          gint64       call_id,
+                                          GError     **error);
 /* Replaces the project's review with @review, recording the change. */
 gboolean    hs_store_save_review         (HsStoreTx   *tx,
                                           HsReview    *review,

@@ -333,6 +333,9 @@ static const char * const sql[HS_N_STMTS] = {
     "SELECT processing_council, coordinating_council, change_open, change_made, change_starts, change_reason FROM review WHERE project_id = ?1",
   [STMT_REVIEW_SCORES] =
     "SELECT reviewer, criterion_id, organisation_id, score, justification, written, actor FROM review_score WHERE project_id = ?1 ORDER BY position",
+  [STMT_REVIEW_CALL_SCORES] =
+    "SELECT s.project_id, s.reviewer, s.criterion_id, s.organisation_id, s.score"
+    " FROM review_score s JOIN project p ON p.id = s.project_id WHERE p.call_id = ?1 ORDER BY s.project_id, s.position",
   [STMT_REVIEW_COMMENTS] =
     "SELECT reviewer, text, written, actor FROM review_comment WHERE project_id = ?1 ORDER BY position",
   [STMT_REVIEW_DECISIONS] =
