@@ -1124,12 +1124,12 @@ hs_cli_cmd_decide (HsCli *cli,
     }
 
   change = t.review->change_open;
-  if (!hs_review_decide (t.review, t.project, t.call, g_steal_pointer (&decision), now, actor_of (&t), cli->lang,
-                         &error))
+  if (!hs_review_decide (t.review, t.project, t.call, decision, now, actor_of (&t), cli->lang, &error))
     {
-      hs_cli_error ("%s", error->message);
+      hs_cli_error ("%s", error->message);   /* the decision is still ours */
       return HS_EXIT_USAGE;
     }
+  g_steal_pointer (&decision);               /* the review's now */
   total_text = hs_money_format (hs_review_granted (t.review), cli->lang);
   description = change ? g_strdup_printf (_("Grant the change application of %s: %s"), t.project->code, total_text)
                        : g_strdup_printf (_("Grant %s: %s"), t.project->code, total_text);
@@ -1207,12 +1207,12 @@ hs_cli_cmd_reject (HsCli *cli,
   decision->decided_by = g_strdup (t.review->coordinating_council != NULL ? t.review->coordinating_council
                                    : t.call != NULL ? t.call->intermediary : NULL);
   change = t.review->change_open;
-  if (!hs_review_decide (t.review, t.project, t.call, g_steal_pointer (&decision), now, actor_of (&t), cli->lang,
-                         &error))
+  if (!hs_review_decide (t.review, t.project, t.call, decision, now, actor_of (&t), cli->lang, &error))
     {
-      hs_cli_error ("%s", error->message);
+      hs_cli_error ("%s", error->message);   /* the decision is still ours */
       return HS_EXIT_USAGE;
     }
+  g_steal_pointer (&decision);               /* the review's now */
   description = change ? g_strdup_printf (_("Reject the change application of %s"), t.project->code)
                        : g_strdup_printf (_("Reject %s"), t.project->code);
   exit_code = target_save (&t, TRUE, description);

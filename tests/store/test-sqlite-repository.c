@@ -3203,7 +3203,11 @@ test_review_store (Fixture       *fixture,
     g_assert_cmpint (line->granted, ==, 3000000);
     g_assert_cmpint (line->status, ==, HS_STATUS_APPROVED);
     g_assert_false (line->proposed);
-    line = portfolio_line (lines, load_by_code (fixture, "PKS-2023-001")->id);
+    {
+      g_autoptr(HsProject) other = load_by_code (fixture, "PKS-2023-001");
+
+      line = portfolio_line (lines, other->id);
+    }
     g_assert_cmpint (line->decision, ==, HS_PORTFOLIO_UNDECIDED);
     g_assert_cmpint (line->granted, ==, 0);
   }
@@ -3354,7 +3358,11 @@ test_review_delete_undecided (Fixture       *fixture,
     g_assert_true (hs_proposal_equal (stored, proposal));
     g_assert_true (portfolio_line (lines, project->id)->proposed);
     g_assert_true (portfolio_line (lines, first->id)->proposed);
-    g_assert_false (portfolio_line (lines, load_by_code (fixture, "TRE-2024-001")->id)->proposed);
+    {
+      g_autoptr(HsProject) other = load_by_code (fixture, "TRE-2024-001");
+
+      g_assert_false (portfolio_line (lines, other->id)->proposed);
+    }
   }
   g_clear_pointer (&description, g_free);
   description = undo (fixture);
