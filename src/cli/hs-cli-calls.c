@@ -427,25 +427,6 @@ period_format (const HsCall *call,
   return g_strdup_printf ("%s–%s", open, close);
 }
 
-static void
-json_optional (GString    *out,
-               const char *text)
-{
-  if (text == NULL)
-    g_string_append (out, "null");
-  else
-    hs_cli_json_string (out, text);
-}
-
-static void
-json_date (GString     *out,
-           const GDate *date)
-{
-  g_autofree char *iso = hs_date_to_iso (date);
-
-  json_optional (out, *iso != '\0' ? iso : NULL);
-}
-
 /* One call as a JSON object on one line: every field, amounts in cents,
  * rates in basis points, dates ISO 8601 (null when not set). */
 static void
@@ -462,15 +443,15 @@ call_to_json (GString      *out,
   g_string_append (out, ", \"name\": ");
   hs_cli_json_string (out, call->name);
   g_string_append (out, ", \"name_sv\": ");
-  json_optional (out, call->name_sv);
+  hs_cli_json_optional (out, call->name_sv);
   g_string_append (out, ", \"name_en\": ");
-  json_optional (out, call->name_en);
+  hs_cli_json_optional (out, call->name_en);
   g_string_append (out, ", \"intermediary\": ");
-  json_optional (out, call->intermediary);
+  hs_cli_json_optional (out, call->intermediary);
   g_string_append_printf (out, ", \"instrument\": \"%s\", \"open_date\": ", hs_instrument_to_id (call->instrument));
-  json_date (out, &call->open_date);
+  hs_cli_json_date (out, &call->open_date);
   g_string_append (out, ", \"close_date\": ");
-  json_date (out, &call->close_date);
+  hs_cli_json_date (out, &call->close_date);
   g_string_append_printf (out, ", \"max_support_bp\": %d, \"max_support_cents\": %" G_GINT64_FORMAT
                           ", \"min_city_bp\": %d, \"max_city_bp\": %d, \"min_own_bp\": %d"
                           ", \"max_duration_months\": %u, \"max_projects\": %u, \"cost_models\": [",
@@ -485,7 +466,7 @@ call_to_json (GString      *out,
   g_string_append_printf (out, "], \"money_available_cents\": %" G_GINT64_FORMAT
                           ", \"city_money_available_cents\": %" G_GINT64_FORMAT ", \"description\": ",
                           call->money_available, call->city_money_available);
-  json_optional (out, call->description);
+  hs_cli_json_optional (out, call->description);
   g_string_append_printf (out, ", \"projects\": %u}", projects);
 }
 

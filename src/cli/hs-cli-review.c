@@ -230,25 +230,6 @@ find_criterion (GPtrArray  *criteria,
   return NULL;
 }
 
-static void
-json_text_or_null (GString    *out,
-                   const char *text)
-{
-  if (text == NULL)
-    g_string_append (out, "null");
-  else
-    hs_cli_json_string (out, text);
-}
-
-static void
-json_date_or_null (GString     *out,
-                   const GDate *date)
-{
-  g_autofree char *iso = g_date_valid (date) ? hs_date_to_iso (date) : NULL;
-
-  json_text_or_null (out, iso);
-}
-
 static const char *
 org_name (const HsProject *project,
           gint64           organisation_id)
@@ -318,13 +299,13 @@ hs_cli_cmd_criteria (HsCli *cli,
           g_string_append (out, "{\"key\": ");
           hs_cli_json_string (out, c->key);
           g_string_append_printf (out, ", \"kind\": \"%s\", \"objective\": ", hs_criterion_kind_to_id (c->kind));
-          json_text_or_null (out, c->objective);
+          hs_cli_json_optional (out, c->objective);
           g_string_append (out, ", \"name_fi\": ");
-          json_text_or_null (out, c->name_fi);
+          hs_cli_json_optional (out, c->name_fi);
           g_string_append (out, ", \"name_sv\": ");
-          json_text_or_null (out, c->name_sv);
+          hs_cli_json_optional (out, c->name_sv);
           g_string_append (out, ", \"name_en\": ");
-          json_text_or_null (out, c->name_en);
+          hs_cli_json_optional (out, c->name_en);
           g_string_append_printf (out, ", \"max\": %d, \"weight\": %u, \"minimum\": ", hs_criterion_kind_max (c->kind),
                                   c->weight);
           if (c->minimum >= 0)
@@ -369,9 +350,9 @@ print_assessment (Target  *t,
       g_string_append (out, "{\"project\": ");
       hs_cli_json_string (out, t->project->code);
       g_string_append (out, ", \"processing_council\": ");
-      json_text_or_null (out, t->review->processing_council);
+      hs_cli_json_optional (out, t->review->processing_council);
       g_string_append (out, ", \"coordinating_council\": ");
-      json_text_or_null (out, t->review->coordinating_council);
+      hs_cli_json_optional (out, t->review->coordinating_council);
       g_string_append_printf (out, ", \"reviewers\": %u, \"scored\": %u, \"score_bp\": %d, \"general_unmet\": %u,"
                                    " \"under_minimum\": %u, \"unscored\": %u, \"scores\": [",
                               summary.reviewers, summary.scored, summary.score_bp, summary.general_unmet,
@@ -388,15 +369,15 @@ print_assessment (Target  *t,
           g_string_append (out, "{\"reviewer\": ");
           hs_cli_json_string (out, s->reviewer);
           g_string_append (out, ", \"criterion\": ");
-          json_text_or_null (out, key);
+          hs_cli_json_optional (out, key);
           g_string_append (out, ", \"implementer\": ");
-          json_text_or_null (out, s->organisation_id != 0 ? org_name (t->project, s->organisation_id) : NULL);
+          hs_cli_json_optional (out, s->organisation_id != 0 ? org_name (t->project, s->organisation_id) : NULL);
           g_string_append_printf (out, ", \"score\": %d, \"justification\": ", s->score);
           hs_cli_json_string (out, s->justification);
           g_string_append (out, ", \"written\": ");
-          json_text_or_null (out, s->written);
+          hs_cli_json_optional (out, s->written);
           g_string_append (out, ", \"by\": ");
-          json_text_or_null (out, s->actor);
+          hs_cli_json_optional (out, s->actor);
           g_string_append_c (out, '}');
         }
       g_string_append (out, "], \"comments\": [");
@@ -410,7 +391,7 @@ print_assessment (Target  *t,
           g_string_append (out, ", \"text\": ");
           hs_cli_json_string (out, c->text);
           g_string_append (out, ", \"written\": ");
-          json_text_or_null (out, c->written);
+          hs_cli_json_optional (out, c->written);
           g_string_append_c (out, '}');
         }
       g_string_append (out, "], \"notes\": [");
@@ -1322,7 +1303,7 @@ hs_cli_cmd_versions (HsCli *cli,
           g_string_append (out, i > 0 ? ", " : "");
           g_string_append_printf (out, "{\"number\": %u, \"kind\": \"%s\", \"made\": ", v->number,
                                   hs_version_kind_to_id (v->kind));
-          json_text_or_null (out, v->made);
+          hs_cli_json_optional (out, v->made);
           g_string_append_printf (out, ", \"total_costs\": %" G_GINT64_FORMAT ", \"eu_state\": %" G_GINT64_FORMAT "}",
                                   totals.total_costs, totals.financing[HS_SOURCE_EU_STATE]);
         }
@@ -1339,9 +1320,9 @@ hs_cli_cmd_versions (HsCli *cli,
                                        " \"date\": ",
                                   d->kind == HS_DECISION_GRANT ? "grant" : "reject", d->change ? "true" : "false",
                                   d->version, d == in_force ? "true" : "false");
-          json_date_or_null (out, &d->date);
+          hs_cli_json_date (out, &d->date);
           g_string_append (out, ", \"number\": ");
-          json_text_or_null (out, d->number);
+          hs_cli_json_optional (out, d->number);
           g_string_append_printf (out, ", \"granted\": %" G_GINT64_FORMAT ", \"grants\": [", sum);
           for (guint j = 0; j < d->grants->len; j++)
             {
@@ -1349,18 +1330,18 @@ hs_cli_cmd_versions (HsCli *cli,
 
               g_string_append (out, j > 0 ? ", " : "");
               g_string_append (out, "{\"implementer\": ");
-              json_text_or_null (out, org_name (t.project, g->organisation_id));
+              hs_cli_json_optional (out, org_name (t.project, g->organisation_id));
               g_string_append_printf (out, ", \"applied\": %" G_GINT64_FORMAT ", \"granted\": %" G_GINT64_FORMAT "}",
                                       g->applied, g->granted);
             }
           g_string_append (out, "], \"eligible_from\": ");
-          json_date_or_null (out, &d->eligible_from);
+          hs_cli_json_date (out, &d->eligible_from);
           g_string_append (out, ", \"eligible_until\": ");
-          json_date_or_null (out, &d->eligible_until);
+          hs_cli_json_date (out, &d->eligible_until);
           g_string_append (out, ", \"conditions\": ");
-          json_text_or_null (out, d->conditions);
+          hs_cli_json_optional (out, d->conditions);
           g_string_append (out, ", \"reason\": ");
-          json_text_or_null (out, d->reason);
+          hs_cli_json_optional (out, d->reason);
           g_string_append_c (out, '}');
         }
       g_string_append (out, "]}\n");
@@ -1499,9 +1480,9 @@ hs_cli_cmd_diff (HsCli *cli,
           g_string_append (out, ", \"label\": ");
           hs_cli_json_string (out, l->label);
           g_string_append (out, ", \"before\": ");
-          json_text_or_null (out, l->before);
+          hs_cli_json_optional (out, l->before);
           g_string_append (out, ", \"after\": ");
-          json_text_or_null (out, l->after);
+          hs_cli_json_optional (out, l->after);
           if (l->is_amount)
             g_string_append_printf (out, ", \"amount_before\": %" G_GINT64_FORMAT ", \"amount_after\": %" G_GINT64_FORMAT,
                                     l->amount_before, l->amount_after);

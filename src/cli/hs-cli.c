@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/hs-core-error.h"
+#include "core/hs-date.h"
 #include "core/hs-generate.h"
 #include "core/hs-i18n.h"
 #include "core/hs-lang.h"
@@ -306,6 +307,25 @@ hs_cli_json_string (GString    *out,
         }
     }
   g_string_append_c (out, '"');
+}
+
+void
+hs_cli_json_optional (GString    *out,
+                      const char *text)
+{
+  if (text == NULL)
+    g_string_append (out, "null");
+  else
+    hs_cli_json_string (out, text);
+}
+
+void
+hs_cli_json_date (GString     *out,
+                  const GDate *date)
+{
+  g_autofree char *iso = date != NULL && g_date_valid (date) ? hs_date_to_iso (date) : NULL;
+
+  hs_cli_json_optional (out, iso);
 }
 
 static void

@@ -55,6 +55,12 @@ HsSqliteRepository *hs_cli_open_repository (HsCli         *cli,
 /* A JSON string literal, escaped. */
 void                hs_cli_json_string     (GString       *out,
                                             const char    *text);
+/* The string literal, or null for NULL. */
+void                hs_cli_json_optional   (GString       *out,
+                                            const char    *text);
+/* An ISO 8601 date literal, or null for an invalid (unset) date. */
+void                hs_cli_json_date       (GString       *out,
+                                            const GDate   *date);
 
 /* A column of hs_cli_print_table(); width is computed there. */
 typedef struct
