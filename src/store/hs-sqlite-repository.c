@@ -712,9 +712,7 @@ replay_action (HsSqliteRepository  *self,
 
         if (entity < 0)
           {
-            g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                         _("“%s” contains an unknown %s “%s”"), self->db->path,
-                         "action item", entity_id != NULL ? entity_id : "");
+            hs_store_db_set_corrupt (self->db, error, "action item", entity_id);
             goto fail;
           }
         replay.entity = (HsEntity) entity;

@@ -37,6 +37,17 @@ store_error_code (int rc)
     }
 }
 
+gboolean
+hs_store_db_set_corrupt (HsStoreDb   *self,
+                         GError     **error,
+                         const char  *what,
+                         const char  *value)
+{
+  g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
+               _("“%s” contains an unknown %s “%s”"), self->path, what, value != NULL ? value : "");
+  return FALSE;
+}
+
 void
 hs_store_db_set_error (HsStoreDb   *self,
                        int          rc,

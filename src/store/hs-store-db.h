@@ -86,6 +86,12 @@ void          hs_store_db_set_error  (HsStoreDb   *self,
                                       int          rc,
                                       GError     **error,
                                       const char  *what);
+/* HS_STORE_ERROR_CORRUPT: "“FILE” contains an unknown WHAT “VALUE”" (a
+ * stored value that no version of the program writes). Returns FALSE. */
+gboolean      hs_store_db_set_corrupt (HsStoreDb   *self,
+                                       GError     **error,
+                                       const char  *what,
+                                       const char  *value);
 
 /* A copy of the open database with the SQLite backup API, written to a
  * temporary file beside dest_path and renamed over it when complete. */

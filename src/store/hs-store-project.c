@@ -1293,17 +1293,6 @@ hs_store_apply_state (HsStoreTx  *tx,
 
 /* Loading: one query per table, merged in C. */
 
-static gboolean
-corrupt (HsStoreDb   *db,
-         GError     **error,
-         const char  *what,
-         const char  *value)
-{
-  g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-               _("“%s” contains an unknown %s “%s”"), db->path, what, value != NULL ? value : "");
-  return FALSE;
-}
-
 static sqlite3_stmt *
 load_stmt (HsStoreDb     *db,
            HsStmt         base,
@@ -1365,12 +1354,12 @@ hs_store_load_projects (HsStoreDb     *db,
         g_ptr_array_add (projects, project);
         if (status_value < 0)
           {
-            corrupt (db, error, "status", status);
+            hs_store_db_set_corrupt (db, error, "status", status);
             return NULL;
           }
         if (model_value < 0)
           {
-            corrupt (db, error, "cost model", cost_model);
+            hs_store_db_set_corrupt (db, error, "cost model", cost_model);
             return NULL;
           }
 
@@ -1440,7 +1429,7 @@ hs_store_load_projects (HsStoreDb     *db,
           continue;
         if (category_value < 0)
           {
-            corrupt (db, error, "cost category", category);
+            hs_store_db_set_corrupt (db, error, "cost category", category);
             return NULL;
           }
         line.category = (HsCostCategory) category_value;
@@ -1469,7 +1458,7 @@ hs_store_load_projects (HsStoreDb     *db,
           continue;
         if (source_value < 0)
           {
-            corrupt (db, error, "financing source", source);
+            hs_store_db_set_corrupt (db, error, "financing source", source);
             return NULL;
           }
         line.source = (HsFinancingSource) source_value;
@@ -1517,7 +1506,7 @@ hs_store_load_projects (HsStoreDb     *db,
           continue;
         if (status_value < 0)
           {
-            corrupt (db, error, "status", status);
+            hs_store_db_set_corrupt (db, error, "status", status);
             return NULL;
           }
         change.status = (HsStatus) status_value;

@@ -29,17 +29,6 @@ read_failed (HsStoreDb  *db,
   return FALSE;
 }
 
-static gboolean
-corrupt (HsStoreDb   *db,
-         GError     **error,
-         const char  *what,
-         const char  *value)
-{
-  g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-               _("“%s” contains an unknown %s “%s”"), db->path, what, value != NULL ? value : "");
-  return FALSE;
-}
-
 /* ---- criteria ---------------------------------------------------------- */
 
 /* A row of STMT_CRITERIA_LIST or STMT_CRITERION_GET. */
@@ -54,7 +43,7 @@ read_criterion (HsStoreDb     *db,
 
   if (kind_value < 0)
     {
-      corrupt (db, error, "criterion kind", kind);
+      hs_store_db_set_corrupt (db, error, "criterion kind", kind);
       return NULL;
     }
   c = hs_criterion_new (hs_store_column_text (stmt, 2), kind_value);
@@ -434,7 +423,7 @@ load_decisions (HsStoreDb  *db,
         HsDecision *d;
 
         if (g_strcmp0 (kind, "grant") != 0 && g_strcmp0 (kind, "reject") != 0)
-          return corrupt (db, error, "decision", kind);
+          return hs_store_db_set_corrupt (db, error, "decision", kind);
         d = hs_decision_new (g_strcmp0 (kind, "grant") == 0 ? HS_DECISION_GRANT : HS_DECISION_REJECT);
         d->change = sqlite3_column_int (stmt, 2) != 0;
         d->version = (guint) sqlite3_column_int64 (stmt, 3);
@@ -466,7 +455,7 @@ load_decisions (HsStoreDb  *db,
         };
 
         if (position < 0 || position >= review->decisions->len)
-          return corrupt (db, error, "grant", hs_store_column_text (stmt, 0));
+          return hs_store_db_set_corrupt (db, error, "grant", hs_store_column_text (stmt, 0));
         g_array_append_val (((HsDecision *) g_ptr_array_index (review->decisions, position))->grants, grant);
       }
     return read_failed (db, rc, error);
@@ -493,7 +482,7 @@ load_versions (HsStoreDb  *db,
       HsVersion *v;
 
       if (kind_value < 0)
-        return corrupt (db, error, "version", kind);
+        return hs_store_db_set_corrupt (db, error, "version", kind);
       bytes = hs_store_column_bytes (stmt, 3);
       variant = hs_store_snapshot_decode (bytes, NULL, error);
       if (variant == NULL)

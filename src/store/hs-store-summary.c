@@ -44,10 +44,7 @@ read_project_summary (HsStoreDb         *db,
 
   if (status_value < 0)
     {
-      g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                   _("“%s” contains an unknown %s “%s”"), db->path, "status",
-                   status != NULL ? status : "");
-      return FALSE;
+      return hs_store_db_set_corrupt (db, error, "status", status);
     }
 
   /* hs_project_display_name (): Finnish, else Swedish, else English,
@@ -134,9 +131,7 @@ hs_store_list_portfolio_projects (HsStoreDb  *db,
 
       if (status_value < 0)
         {
-          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                       _("“%s” contains an unknown %s “%s”"), db->path, "status",
-                       status != NULL ? status : "");
+          hs_store_db_set_corrupt (db, error, "status", status);
           return NULL;
         }
       row.id = sqlite3_column_int64 (stmt, 0);
@@ -397,9 +392,7 @@ hs_store_summarise (HsStoreDb    *db,
       if (!fill_row (by, stmt, &row))
         {
           hs_summary_row_clear (&row);
-          g_set_error (error, HS_STORE_ERROR, HS_STORE_ERROR_CORRUPT,
-                       _("“%s” contains an unknown %s “%s”"), db->path, "status",
-                       hs_store_column_text (stmt, 0));
+          hs_store_db_set_corrupt (db, error, "status", hs_store_column_text (stmt, 0));
           return NULL;
         }
       g_array_append_val (rows, row);
