@@ -229,19 +229,6 @@ organisation_label (const HsImplementer *impl)
   return g_strdup (impl->organisation->name);
 }
 
-static const HsImplementer *
-implementer_of (const HsProject *project,
-                gint64           organisation_id)
-{
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-      if (impl->organisation != NULL && impl->organisation->id == organisation_id)
-        return impl;
-    }
-  return NULL;
-}
-
 static gboolean
 no_decision (GError    **error,
              const char *code)
@@ -275,7 +262,7 @@ grants_table (const HsDecision *decision,
   for (guint i = 0; i < decision->grants->len; i++)
     {
       const HsGrant *grant = &g_array_index (decision->grants, HsGrant, i);
-      const HsImplementer *impl = implementer_of (decided, grant->organisation_id);
+      const HsImplementer *impl = hs_project_find_implementer (decided, grant->organisation_id);
 
       if (!hs_money_add (*applied_total, grant->applied, applied_total)
           || !hs_money_add (*granted_total, grant->granted, granted_total))

@@ -234,14 +234,9 @@ static const char *
 org_name (const HsProject *project,
           gint64           organisation_id)
 {
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsOrganisation *org = ((HsImplementer *) g_ptr_array_index (project->implementers, i))->organisation;
+  const HsImplementer *impl = hs_project_find_implementer (project, organisation_id);
 
-      if (org != NULL && org->id == organisation_id)
-        return org->name;
-    }
-  return NULL;
+  return impl != NULL ? impl->organisation->name : NULL;
 }
 
 /* ---- criteria ------------------------------------------------------------ */

@@ -708,6 +708,22 @@ hs_project_free (HsProject *project)
 }
 
 HsImplementer *
+hs_project_find_implementer (const HsProject *project,
+                             gint64           organisation_id)
+{
+  g_return_val_if_fail (project != NULL, NULL);
+
+  for (guint i = 0; i < project->implementers->len; i++)
+    {
+      HsImplementer *impl = g_ptr_array_index (project->implementers, i);
+
+      if (impl->organisation != NULL && impl->organisation->id == organisation_id)
+        return impl;
+    }
+  return NULL;
+}
+
+HsImplementer *
 hs_project_get_main (const HsProject *project)
 {
   g_return_val_if_fail (project != NULL, NULL);

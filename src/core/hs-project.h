@@ -163,6 +163,8 @@ HsProject      *hs_project_new        (const char *code);
 HsProject      *hs_project_copy       (const HsProject *project);
 void            hs_project_free       (HsProject *project);
 HsImplementer  *hs_project_get_main   (const HsProject *project);  /* first main, or NULL */
+/* The implementer whose organisation has the stored id, or NULL. */
+HsImplementer  *hs_project_find_implementer (const HsProject *project, gint64 organisation_id);
 /* Calls hs_implementer_update_derived() for every implementer. */
 gboolean        hs_project_update_derived (HsProject *project, GError **error);
 /* Sum of the implementers' totals; FALSE with HS_CORE_ERROR_OVERFLOW. */

@@ -817,20 +817,6 @@ hs_review_locks (const HsReview  *review,
 
 /* ---- scores ------------------------------------------------------------ */
 
-static const HsImplementer *
-implementer_of (const HsProject *project,
-                gint64           organisation_id)
-{
-  for (guint i = 0; i < project->implementers->len; i++)
-    {
-      const HsImplementer *impl = g_ptr_array_index (project->implementers, i);
-
-      if (impl->organisation != NULL && impl->organisation->id == organisation_id)
-        return impl;
-    }
-  return NULL;
-}
-
 gboolean
 hs_review_set_score (HsReview          *review,
                      const HsProject   *project,
@@ -870,7 +856,7 @@ hs_review_set_score (HsReview          *review,
                      hs_criterion_name (criterion, lang), max, score);
       return FALSE;
     }
-  if (criterion->per_implementer && implementer_of (project, organisation_id) == NULL)
+  if (criterion->per_implementer && hs_project_find_implementer (project, organisation_id) == NULL)
     {
       g_set_error (error, HS_CORE_ERROR, HS_CORE_ERROR_INVALID,
                    _("“%s” is scored for each implementer: name one of %s’s implementers"),
@@ -1011,7 +997,7 @@ settle_grants (HsDecision       *decision,
   for (guint i = 0; i < decision->grants->len; i++)
     {
       const HsGrant *given = &g_array_index (decision->grants, HsGrant, i);
-      const HsImplementer *impl = implementer_of (project, given->organisation_id);
+      const HsImplementer *impl = hs_project_find_implementer (project, given->organisation_id);
 
       if (impl == NULL)
         {
