@@ -13,7 +13,8 @@ GtkWidget *_hs_proposal_dialog_get_widget (HsProposalDialog *self,
                                            const char       *name);
 /* The widgets of the application @project_id's row as shown now (rows are
  * rebuilt when the order or a switch changes): "switch", "reason" (a
- * GtkEntry, not proposed only), "up", "down" (proposed only); NULL when
+ * GtkEntry: why not, or a proposed one's remark), "up", "down" (proposed
+ * only); NULL when
  * the row has none or the application is not listed. */
 GtkWidget *_hs_proposal_dialog_get_row_widget (HsProposalDialog *self,
                                                gint64            project_id,

@@ -108,11 +108,16 @@ update_rows (HsProposalDialog *self)
       g_autofree char *title = e->proposed ? g_strdup_printf ("%u. %s", i + 1, e->code) : g_strdup (e->code);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->row), title);
-      gtk_widget_set_visible (e->up, e->proposed);
-      gtk_widget_set_visible (e->down, e->proposed);
+      /* kept in place, unseen, for the others: the entries and switches stay in columns */
+      gtk_widget_set_opacity (e->up, e->proposed ? 1 : 0);
+      gtk_widget_set_opacity (e->down, e->proposed ? 1 : 0);
       gtk_widget_set_sensitive (e->up, e->proposed && i > 0);
       gtk_widget_set_sensitive (e->down, e->proposed && i + 1 < n);
-      gtk_widget_set_visible (e->reason, !e->proposed);
+      /* a proposed one may carry a remark (as the command line allows) */
+      gtk_entry_set_placeholder_text (GTK_ENTRY (e->reason), e->proposed ? _("Remark (optional)")
+                                                                        : _("Why not (optional)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (e->reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      e->proposed ? _("Remark") : _("Why not proposed"), -1);
       self->updating = TRUE;
       gtk_switch_set_active (e->toggle, e->proposed);
       self->updating = FALSE;
@@ -232,12 +237,9 @@ add_entry (HsProposalDialog *self,
 
   e->reason = gtk_entry_new ();
   gtk_widget_set_valign (e->reason, GTK_ALIGN_CENTER);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (e->reason), _("Why not (optional)"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (e->reason), 24);
+  gtk_editable_set_width_chars (GTK_EDITABLE (e->reason), 20);
   if (reason != NULL)
     gtk_editable_set_text (GTK_EDITABLE (e->reason), reason);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (e->reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Why not proposed"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), e->reason);
 
   e->up = icon_button ("go-up-symbolic", _("Move up (Alt+Up)"));
@@ -288,7 +290,7 @@ save (HsProposalDialog *self)
       g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (e->reason))));
       HsProposalItem item = { e->project_id, e->proposed ? ++position : 0, NULL };
 
-      if (!e->proposed && *reason != '\0')
+      if (*reason != '\0')
         item.reason = g_steal_pointer (&reason);
       g_array_append_val (proposal->items, item);
     }
@@ -353,7 +355,7 @@ hs_proposal_dialog_new (GtkWindow     *parent,
     return NULL;
 
   self = g_object_new (HS_TYPE_PROPOSAL_DIALOG, "transient-for", parent, "modal", TRUE,
-                       "default-width", 720, "default-height", 640, NULL);
+                       "default-width", 800, "default-height", 640, NULL);
   self->repository = g_object_ref (repository);
   self->call_id = call_id;
   for (guint i = 0; i < calls->len; i++)
@@ -386,14 +388,9 @@ hs_proposal_dialog_new (GtkWindow     *parent,
       if (e == NULL || g_ptr_array_find (proposed, e, NULL) || g_ptr_array_find (others, e, NULL))
         continue;
       e->proposed = item->position > 0;
-      if (e->proposed)
-        g_ptr_array_add (proposed, e);
-      else
-        {
-          g_ptr_array_add (others, e);
-          if (item->reason != NULL)
-            g_hash_table_insert (reasons, &e->project_id, item->reason);
-        }
+      g_ptr_array_add (e->proposed ? proposed : others, e);
+      if (item->reason != NULL)
+        g_hash_table_insert (reasons, &e->project_id, item->reason);
     }
   {
     /* the proposed ones by position (the store keeps them in order, but the
@@ -457,8 +454,9 @@ hs_proposal_dialog_new (GtkWindow     *parent,
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Applications"));
-  adw_preferences_group_set_description (group, _("The proposed ones in the order proposed (Alt+Up, Alt+Down "
-                                                  "move one); the others may say why not."));
+  adw_preferences_group_set_description (group, _("Switch on the applications to propose. The proposed ones "
+                                                  "come first, in the order proposed (Alt+Up and Alt+Down move "
+                                                  "one); the others may say why not."));
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
@@ -516,7 +514,7 @@ _hs_proposal_dialog_get_row_widget (HsProposalDialog *self,
       if (g_str_equal (name, "switch"))
         return GTK_WIDGET (e->toggle);
       if (g_str_equal (name, "reason"))
-        return e->proposed ? NULL : e->reason;
+        return e->reason;
       if (g_str_equal (name, "up"))
         return e->proposed ? e->up : NULL;
       if (g_str_equal (name, "down"))

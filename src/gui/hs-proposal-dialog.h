@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (HsProposalDialog, hs_proposal_dialog, HS, PROPOSAL_DIALOG,
 /* The proposal of @call_id: its applications (submitted, under review,
  * decided) in the proposal's order, each with a "Proposed" switch; the
  * proposed ones move up and down (their order is the proposal's
- * positions), the others take an optional reason; the meeting's date.
+ * positions), the others take an optional reason (a proposed one a
+ * remark); the meeting's date.
  * Save (Ctrl+S) saves the proposal (hs_repository_save_proposal) as one
  * undoable action, emits "saved" (string: what a toast says) and closes.
  * NULL with @error when the call's applications cannot be read. */
