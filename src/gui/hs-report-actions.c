@@ -152,6 +152,49 @@ hs_export_project_report_to_file_async (HsRepository        *repo,
   g_task_run_in_thread (task, write_thread);
 }
 
+void
+hs_export_decision_letter_to_file_async (HsRepository        *repo,
+                                         const char          *code,
+                                         HsLang               lang,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (HS_IS_REPOSITORY (repo));
+  g_return_if_fail (code != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  /* the same tag: hs_export_report_to_file_finish() ends it */
+  g_task_set_source_tag (task, hs_export_report_to_file_async);
+  g_task_set_name (task, "hs-export-decision-letter");
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The report can only be written to a local file"));
+      return;
+    }
+  /* gathered here (the repository is not thread-safe), drawn in the thread */
+  job = g_new0 (WriteJob, 1);
+  job->path = g_steal_pointer (&path);
+  job->data = hs_report_data_for_letter (repo, code, lang, &error);
+  g_task_set_task_data (task, job, write_job_free);
+  if (job->data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, write_thread);
+}
+
 gboolean
 hs_export_report_to_file_finish (GAsyncResult  *result,
                                  guint         *n_pages,
@@ -175,6 +218,7 @@ typedef struct
   GtkWindow       *parent;
   HsRepository    *repo;
   gint64           project_id;   /* > 0: that project's application */
+  char            *letter_code;  /* not NULL: that project's decision letter */
   HsReportOptions  options;
   GFile           *file;
   AdwToastOverlay *overlay;
@@ -189,6 +233,7 @@ export_run_free (ExportRun *run)
   g_clear_object (&run->file);
   g_clear_object (&run->overlay);
   g_clear_object (&run->progress);
+  g_free (run->letter_code);
   g_free (run);
 }
 
@@ -215,7 +260,8 @@ report_written_cb (GObject      *source,
     adw_toast_dismiss (run->progress);
 
   if (!hs_export_report_to_file_finish (result, &n_pages, &error))
-    show_error (run->parent, _("Could Not Write the Report"), error->message);
+    show_error (run->parent, run->letter_code != NULL ? _("Could Not Write the Letter")
+                                                      : _("Could Not Write the Report"), error->message);
   else if (run->overlay != NULL)
     {
       g_autofree char *name = g_file_get_basename (run->file);
@@ -238,7 +284,10 @@ start_export_cb (gpointer user_data)
 {
   ExportRun *run = user_data;
 
-  if (run->project_id > 0)
+  if (run->letter_code != NULL)
+    hs_export_decision_letter_to_file_async (run->repo, run->letter_code, run->options.lang, run->file,
+                                             NULL, report_written_cb, run);
+  else if (run->project_id > 0)
     hs_export_project_report_to_file_async (run->repo, run->project_id, run->options.lang, run->file,
                                             NULL, report_written_cb, run);
   else
@@ -262,7 +311,7 @@ report_response_cb (GtkNativeDialog *native,
       return;
     }
 
-  if (run->project_id == 0)
+  if (run->project_id == 0 && run->letter_code == NULL)
     {
       pages = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "pages");
       run->options.include_projects = g_strcmp0 (pages, "projects") == 0;
@@ -274,7 +323,8 @@ report_response_cb (GtkNativeDialog *native,
   if (run->overlay != NULL)
     {
       g_object_ref (run->overlay);
-      run->progress = g_object_ref (adw_toast_new (_("Writing the report…")));
+      run->progress = g_object_ref (adw_toast_new (run->letter_code != NULL ? _("Writing the letter…")
+                                                                            : _("Writing the report…")));
       adw_toast_set_timeout (run->progress, 0);
       adw_toast_overlay_add_toast (run->overlay, g_object_ref (run->progress));
     }
@@ -357,6 +407,50 @@ hs_export_project_report (GtkWindow    *parent,
                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   name = hs_report_project_file_name (project->code);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (report_response_cb), run);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  return native;
+}
+
+GtkFileChooserNative *
+hs_export_decision_letter (GtkWindow    *parent,
+                           HsRepository *repo,
+                           gint64        project_id)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(HsProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  ExportRun *run;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
+  g_return_val_if_fail (project_id > 0, NULL);
+
+  project = hs_repository_load_project (repo, project_id, &error);
+  if (project == NULL)
+    {
+      show_error (parent, _("Could Not Write the Letter"), error->message);
+      return NULL;
+    }
+
+  run = g_new0 (ExportRun, 1);
+  run->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  run->repo = g_object_ref (repo);
+  run->project_id = project_id;
+  run->letter_code = g_strdup (project->code);
+  run->options.lang = hs_lang_current ();
+  g_date_clear (&run->options.date, 1);
+
+  native = gtk_file_chooser_native_new (_("Decision Letter"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  name = hs_report_letter_file_name (project->code);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_suffix (filter, "pdf");

@@ -54,6 +54,25 @@ void      hs_export_project_report_to_file_async (HsRepository        *repo,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
 
+/* "Decision Letter…" for a decided project: a save dialog
+ * (hankesalkku-decision-CODE.pdf, see hs_report_letter_file_name), then the
+ * letter of its latest decision in the user's language (hs_lang_current,
+ * hs_report_data_for_letter) gathered on the main thread and written in a
+ * worker thread; a toast tells when it is done (with Open) or a dialog
+ * what went wrong. Returns the dialog, shown, which frees itself on its
+ * response; NULL (with an error dialog) when the project cannot be loaded. */
+GtkFileChooserNative *hs_export_decision_letter (GtkWindow     *parent,
+                                                 HsRepository  *repo,
+                                                 gint64         project_id);
+/* The same without a dialog; end it with hs_export_report_to_file_finish(). */
+void      hs_export_decision_letter_to_file_async (HsRepository        *repo,
+                                                   const char          *code,
+                                                   HsLang               lang,
+                                                   GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+
 /* "Print…": GtkPrintOperation on A4 whose pages are drawn by the report's
  * own renderer (hs_report_pages_draw); the print dialog has a "Report"
  * tab to add a page per project. */

@@ -23,6 +23,8 @@
 #include "hs-decision-dialog.h"
 #include "hs-diff-window.h"
 #include "hs-money-bar.h"
+#include "hs-proposal-dialog.h"
+#include "hs-report-actions.h"
 #include "hs-review-item.h"
 #include "hs-review-page-private.h"
 
@@ -596,6 +598,8 @@ update_actions (HsReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reject", row != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.change", decided);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.diff", decided);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.letter", decided);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.propose", current_call (self) != NULL);
 }
 
 static void
@@ -706,6 +710,38 @@ hs_review_page_diff (HsReviewPage *self)
                       error);
 }
 
+GtkWindow *
+hs_review_page_propose (HsReviewPage *self)
+{
+  GError *error = NULL;
+  const HsCall *call;
+
+  g_return_val_if_fail (HS_IS_REVIEW_PAGE (self), NULL);
+
+  if (self->dirty)
+    reload_or_warn (self);
+  if ((call = current_call (self)) == NULL)
+    return NULL;
+  return show_window (self, (GtkWindow *) hs_proposal_dialog_new (parent_window (self), self->repository,
+                                                                  call->id, &error),
+                      error);
+}
+
+GtkFileChooserNative *
+hs_review_page_letter (HsReviewPage *self)
+{
+  g_return_val_if_fail (HS_IS_REVIEW_PAGE (self), NULL);
+
+  if (hs_review_page_get_selected (self) == 0)
+    return NULL;
+  if (selected_row (self)->decision == HS_PORTFOLIO_UNDECIDED)
+    {
+      g_signal_emit (self, signals[SIGNAL_TOAST], 0, _("The application is not decided yet"), FALSE);
+      return NULL;
+    }
+  return hs_export_decision_letter (parent_window (self), self->repository, hs_review_page_get_selected (self));
+}
+
 static void
 action_cb (GtkWidget  *widget,
            const char *action_name,
@@ -723,6 +759,10 @@ action_cb (GtkWidget  *widget,
     hs_review_page_change (self);
   else if (g_str_equal (action_name, "review.diff"))
     hs_review_page_diff (self);
+  else if (g_str_equal (action_name, "review.propose"))
+    hs_review_page_propose (self);
+  else if (g_str_equal (action_name, "review.letter"))
+    hs_review_page_letter (self);
 }
 
 static void
@@ -962,6 +1002,8 @@ hs_review_page_class_init (HsReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.reject", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "review.change", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "review.diff", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "review.propose", NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "review.letter", NULL, action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1072,6 +1114,8 @@ hs_review_page_init (HsReviewPage *self)
   gtk_label_set_xalign (self->count_label, 0);
   gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 6);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
+  gtk_box_append (GTK_BOX (buttons), action_button (_("_Proposal…"), "review.propose",
+                                                    _("The steering group’s proposal for the call (Ctrl+Alt+P)")));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Assess…"), "review.assess", _("Assess the application (Ctrl+Alt+A)")));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Grant…"), "review.decide", _("Decide a grant (Ctrl+Alt+G)")));
   gtk_box_append (GTK_BOX (buttons), action_button (_("_Reject…"), "review.reject", _("Reject the application (Ctrl+Alt+R)")));
@@ -1081,10 +1125,11 @@ hs_review_page_init (HsReviewPage *self)
 
     g_menu_append (menu, _("C_hange Application…"), "review.change");
     g_menu_append (menu, _("Compare with _Approved"), "review.diff");
+    g_menu_append (menu, _("Decision _Letter…"), "review.letter");
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
     gtk_widget_set_tooltip_text (more, _("A change application (Ctrl+Alt+M), the changes since the approved "
-                                         "version (Ctrl+Alt+D)"));
+                                         "version (Ctrl+Alt+D), the decision letter"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Decisions"), -1);
     gtk_box_append (GTK_BOX (buttons), more);
   }

@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (HsReviewPage, hs_review_page, HS, REVIEW_PAGE, GtkWidget)
  * Actions on the selected application: "review.assess" (the assessment
  * form; also Enter or a double click on a row), "review.decide" (grant),
  * "review.reject", "review.change" (a change application of a decided
- * project), "review.diff" (the approved version against the project now).
+ * project), "review.diff" (the approved version against the project now),
+ * "review.letter" (the decision letter of a decided one, as PDF); on the
+ * call: "review.propose" (the steering group's proposal).
  * Signal "toast" (string message, gboolean undoable), as HsCallsPage's. */
 GtkWidget  *hs_review_page_new             (HsRepository *repository);
 /* Shows the call @call_id (0: the first call). */
@@ -40,5 +42,10 @@ GtkWindow  *hs_review_page_decide          (HsReviewPage *self,
                                             gboolean      grant);
 GtkWindow  *hs_review_page_change          (HsReviewPage *self);
 GtkWindow  *hs_review_page_diff            (HsReviewPage *self);
+/* The proposal dialog of the call shown; NULL when there is no call. */
+GtkWindow  *hs_review_page_propose         (HsReviewPage *self);
+/* The save dialog of the selected application's decision letter; NULL
+ * (and a toast) when it is not decided. */
+GtkFileChooserNative *hs_review_page_letter (HsReviewPage *self);
 
 G_END_DECLS

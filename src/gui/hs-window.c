@@ -1032,6 +1032,11 @@ review_action_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "review");
   if (g_str_equal (action_name, "win.show-review"))
     return;
+  if (g_str_equal (action_name, "win.review-propose"))
+    {
+      hs_review_page_propose (self->review_page);
+      return;
+    }
   if (hs_review_page_get_selected (self->review_page) == 0)
     {
       show_toast (self, _("Select an application first"), NULL);
@@ -1047,6 +1052,8 @@ review_action_cb (GtkWidget  *widget,
     hs_review_page_change (self->review_page);
   else if (g_str_equal (action_name, "win.review-diff"))
     hs_review_page_diff (self->review_page);
+  else if (g_str_equal (action_name, "win.review-letter"))
+    hs_review_page_letter (self->review_page);
 }
 
 static void
@@ -1385,6 +1392,8 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-reject", NULL, review_action_cb);
   gtk_widget_class_install_action (widget_class, "win.review-change", NULL, review_action_cb);
   gtk_widget_class_install_action (widget_class, "win.review-diff", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-propose", NULL, review_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-letter", NULL, review_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-project", NULL, delete_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-project", NULL, edit_project_action_cb);
   gtk_widget_class_install_action (widget_class, "win.duplicate-project", NULL, duplicate_project_action_cb);
@@ -1419,6 +1428,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-decide", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-change", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-diff", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.review-propose", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-project", NULL);
 }
 

@@ -27,6 +27,8 @@
 #include "hs-diff-window.h"
 #include "hs-gui-test.h"
 #include "hs-money-bar.h"
+#include "hs-proposal-dialog-private.h"
+#include "hs-report-actions.h"
 #include "hs-review-item.h"
 #include "hs-review-page-private.h"
 #include "hs-window.h"
@@ -655,6 +657,293 @@ test_undecided_actions (Fixture       *f,
   gtk_window_destroy (diff);
 }
 
+/* ---- the proposal --------------------------------------------------------- */
+
+static HsProposal *
+stored_proposal (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  HsProposal *proposal = hs_repository_load_proposal (f->repo, f->call_id, &error);
+
+  g_assert_no_error (error);
+  return proposal;
+}
+
+static HsProposalDialog *
+open_proposal (Fixture *f)
+{
+  GtkWindow *dialog;
+
+  window_keys (f, "ctrl+alt+p");
+  dialog = wait_dialog (f);
+  g_assert_true (HS_IS_PROPOSAL_DIALOG (dialog));
+  return HS_PROPOSAL_DIALOG (dialog);
+}
+
+static GtkWidget *
+pwidget (HsProposalDialog *dialog,
+         gint64            project_id,
+         const char       *name)
+{
+  GtkWidget *w = _hs_proposal_dialog_get_row_widget (dialog, project_id, name);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static void
+assert_order (HsProposalDialog *dialog,
+              const gint64     *ids,
+              guint             n)
+{
+  g_autoptr(GArray) order = _hs_proposal_dialog_dup_order (dialog);
+
+  g_assert_cmpuint (order->len, >=, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (order, gint64, i), ==, ids[i]);
+}
+
+static const HsProposalItem *
+item_of (const HsProposal *proposal,
+         gint64            project_id)
+{
+  for (guint i = 0; i < proposal->items->len; i++)
+    if (g_array_index (proposal->items, HsProposalItem, i).project_id == project_id)
+      return &g_array_index (proposal->items, HsProposalItem, i);
+  return NULL;
+}
+
+/* Ctrl+Alt+P: two applications proposed, the second moved before the first
+ * (a button, then Alt+Down and Alt+Up on the row), one not proposed with a
+ * reason, the meeting's date; Save keeps it in the database, the money bar
+ * and the ranking's column show it, the dialog opens in that order again,
+ * and Ctrl+Z takes it back as one action. */
+static void
+test_propose (Fixture       *f,
+              gconstpointer  data)
+{
+  HsProposalDialog *dialog;
+  g_autoptr(HsProposal) before = stored_proposal (f);
+  g_autoptr(HsProposal) saved = NULL;
+  gint64 expected_proposed = applied_of (f, app (f, 0)) + applied_of (f, app (f, 2));
+  HsCallMoney money;
+  GDate meeting;
+  g_autofree char *meeting_text = NULL;
+  const HsProposalItem *item;
+
+  g_assert_cmpuint (hs_proposal_position (before, app (f, 0)), ==, 0);
+  _hs_review_page_get_money (f->page, &money);
+  g_assert_cmpint (money.proposed, ==, 0);
+
+  dialog = open_proposal (f);
+  {
+    g_autoptr(GArray) order = _hs_proposal_dialog_dup_order (dialog);
+
+    /* nothing proposed yet: every application, each with a reason field */
+    g_assert_cmpuint (order->len, ==, 5);
+    for (guint i = 0; i < 5; i++)
+      {
+        g_assert_false (gtk_switch_get_active (GTK_SWITCH (pwidget (dialog, app (f, i), "switch"))));
+        g_assert_nonnull (pwidget (dialog, app (f, i), "reason"));
+        g_assert_null (_hs_proposal_dialog_get_row_widget (dialog, app (f, i), "up"));
+      }
+  }
+  gtk_switch_set_active (GTK_SWITCH (pwidget (dialog, app (f, 0), "switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (pwidget (dialog, app (f, 2), "switch")), TRUE);
+  {
+    const gint64 order[] = { app (f, 0), app (f, 2) };
+
+    assert_order (dialog, order, 2);
+  }
+  g_assert_false (gtk_widget_get_sensitive (pwidget (dialog, app (f, 0), "up")));
+  g_assert_false (gtk_widget_get_sensitive (pwidget (dialog, app (f, 2), "down")));
+  g_signal_emit_by_name (pwidget (dialog, app (f, 2), "up"), "clicked");
+  {
+    const gint64 order[] = { app (f, 2), app (f, 0) };
+
+    assert_order (dialog, order, 2);
+  }
+  /* the keyboard: Alt+Down, then Alt+Up, on the row of the first */
+  gtk_widget_grab_focus (pwidget (dialog, app (f, 2), "down"));
+  hs_test_send_keys (GTK_WIDGET (dialog), "key", "alt+Down");
+  {
+    const gint64 order[] = { app (f, 0), app (f, 2) };
+
+    assert_order (dialog, order, 2);
+  }
+  hs_test_send_keys (GTK_WIDGET (dialog), "key", "alt+Up");
+  {
+    const gint64 order[] = { app (f, 2), app (f, 0) };
+
+    assert_order (dialog, order, 2);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (pwidget (dialog, app (f, 4), "reason")), "Outside the call’s themes");
+  g_date_clear (&meeting, 1);
+  g_date_set_dmy (&meeting, 20, G_DATE_NOVEMBER, 2026);
+  meeting_text = hs_date_to_iso (&meeting);
+  gtk_editable_set_text (GTK_EDITABLE (_hs_proposal_dialog_get_widget (dialog, "meeting")), meeting_text);
+  save_dialog_with_keys (f, GTK_WINDOW (dialog));
+
+  saved = stored_proposal (f);
+  g_assert_cmpuint (hs_proposal_position (saved, app (f, 2)), ==, 1);
+  g_assert_cmpuint (hs_proposal_position (saved, app (f, 0)), ==, 2);
+  g_assert_cmpuint (hs_proposal_position (saved, app (f, 1)), ==, 0);
+  g_assert_cmpuint (saved->items->len, ==, 5);
+  item = item_of (saved, app (f, 4));
+  g_assert_nonnull (item);
+  g_assert_cmpuint (item->position, ==, 0);
+  g_assert_cmpstr (item->reason, ==, "Outside the call’s themes");
+  g_assert_null (item_of (saved, app (f, 1))->reason);
+  g_assert_null (item_of (saved, app (f, 2))->reason);
+  g_assert_true (g_date_valid (&saved->meeting));
+  g_assert_cmpint (g_date_compare (&saved->meeting, &meeting), ==, 0);
+
+  /* the money bar and the ranking follow */
+  _hs_review_page_get_money (f->page, &money);
+  g_assert_cmpint (money.proposed, ==, expected_proposed);
+  g_assert_cmpuint (money.proposals, ==, 2);
+  {
+    g_autofree char *text = hs_money_bar_dup_text (HS_MONEY_BAR (_hs_review_page_get_widget (f->page, "money")));
+    g_autofree char *proposed = hs_money_format (expected_proposed, hs_lang_current ());
+
+    g_assert_nonnull (strstr (text, proposed));
+  }
+  g_assert_cmpuint (row_at (f, rank_of (f, app (f, 2)) - 1)->proposal, ==, 1);
+  g_assert_cmpuint (row_at (f, rank_of (f, app (f, 0)) - 1)->proposal, ==, 2);
+  g_assert_cmpuint (row_at (f, rank_of (f, app (f, 4)) - 1)->proposal, ==, 0);
+
+  /* opened again: the proposal's order, the reason kept */
+  dialog = open_proposal (f);
+  {
+    const gint64 order[] = { app (f, 2), app (f, 0) };
+
+    assert_order (dialog, order, 2);
+  }
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (pwidget (dialog, app (f, 2), "switch"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pwidget (dialog, app (f, 4), "reason"))), ==,
+                   "Outside the call’s themes");
+  hs_test_send_keys (GTK_WIDGET (dialog), "key", "Escape");
+  hs_test_wait_until (no_dialog, f->page, "Esc to close the proposal");
+
+  /* Ctrl+Z: the proposal as it was, in one step */
+  window_keys (f, "ctrl+z");
+  {
+    g_autoptr(HsProposal) back = stored_proposal (f);
+
+    g_assert_cmpuint (hs_proposal_position (back, app (f, 2)), ==, 0);
+    g_assert_cmpuint (hs_proposal_position (back, app (f, 0)), ==, 0);
+    g_assert_true (hs_proposal_equal (back, before));
+  }
+  _hs_review_page_get_money (f->page, &money);
+  g_assert_cmpint (money.proposed, ==, 0);
+  g_assert_cmpuint (row_at (f, rank_of (f, app (f, 2)) - 1)->proposal, ==, 0);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  guint     n_pages;
+  GError   *error;
+} Written;
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->ok = hs_export_report_to_file_finish (result, &written->n_pages, &written->error);
+  written->done = TRUE;
+}
+
+static gboolean
+is_written (gpointer written)
+{
+  return ((Written *) written)->done;
+}
+
+/* The decision letter: refused for an undecided application; for a
+ * decided one the save dialog offers the letter's name, and the letter is
+ * written as PDF in a worker thread. */
+static void
+test_letter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(HsProject) project = stored_project (f, app (f, 0));
+  g_autofree char *path = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = hs_report_letter_file_name (project->code);
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooserNative *native;
+  Written written = { 0 };
+
+  g_assert_true (hs_review_page_select_project (f->page, app (f, 0)));
+  g_assert_null (hs_review_page_letter (f->page));
+  /* the window's action says why and opens nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review-letter", NULL));
+
+  grant (f, app (f, 0), applied_of (f, app (f, 0)));
+  g_assert_true (hs_review_page_select_project (f->page, app (f, 0)));
+  native = hs_review_page_letter (f->page);
+  g_assert_nonnull (native);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (native));
+  g_assert_cmpstr (name, ==, expected);
+  g_signal_emit_by_name (native, "response", GTK_RESPONSE_CANCEL);
+  hs_test_wait_file_chooser (FALSE);
+
+  hs_export_decision_letter_to_file_async (f->repo, project->code, hs_lang_current (), file, NULL,
+                                           written_cb, &written);
+  hs_test_wait_until (is_written, &written, "the letter to be written");
+  g_assert_no_error (written.error);
+  g_assert_true (written.ok);
+  g_assert_cmpuint (written.n_pages, >=, 1);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+
+  /* an undecided one cannot have one written */
+  {
+    g_autoptr(HsProject) other = stored_project (f, app (f, 1));
+    g_autofree char *path2 = g_build_filename (f->dir, "none.pdf", NULL);
+    g_autoptr(GFile) file2 = g_file_new_for_path (path2);
+    Written refused = { 0 };
+
+    hs_export_decision_letter_to_file_async (f->repo, other->code, hs_lang_current (), file2, NULL,
+                                             written_cb, &refused);
+    hs_test_wait_until (is_written, &refused, "the letter to be refused");
+    g_assert_false (refused.ok);
+    g_assert_nonnull (refused.error);
+    g_clear_error (&refused.error);
+    g_assert_false (g_file_test (path2, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* The proposal dialog as it looks, two proposed and one with a reason. */
+static void
+test_proposal_screenshot (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *png = g_strdup_printf ("review-proposal-%s.png", language);
+  HsProposalDialog *dialog;
+
+  for (guint i = 0; i < 5; i++)
+    hs_review_fixture_score (f->repo, app (f, i), 2, i * 2);
+  dialog = open_proposal (f);
+  gtk_switch_set_active (GTK_SWITCH (pwidget (dialog, app (f, 3), "switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (pwidget (dialog, app (f, 1), "switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (pwidget (dialog, app (f, 0), "reason")), "Outside the call’s themes");
+  gtk_editable_set_text (GTK_EDITABLE (_hs_proposal_dialog_get_widget (dialog, "meeting")), "2026-11-20");
+  hs_test_save_png (GTK_WIDGET (dialog), png);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hs_test_wait_until (no_dialog, f->page, "the proposal to close");
+}
+
 /* The page, the form and the comparison as they look at 1280×800. */
 static void
 test_screenshots (Fixture       *f,
@@ -703,7 +992,12 @@ main (int   argc,
   ADD ("/review/decide", test_decide);
   ADD ("/review/change-and-diff", test_change_and_diff);
   ADD ("/review/undecided-actions", test_undecided_actions);
+  ADD ("/review/propose", test_propose);
+  ADD ("/review/proposal-screenshot", test_proposal_screenshot);
   ADD ("/review/screenshots", test_screenshots);
+  /* last: after the file chooser it shows, the X server's focus does not
+   * come back to the next case's window for keys */
+  ADD ("/review/letter", test_letter);
 #undef ADD
 
   return g_test_run ();
