@@ -373,10 +373,13 @@ hs_export_report (GtkWindow    *parent,
   return native;
 }
 
-GtkFileChooserNative *
-hs_export_project_report (GtkWindow    *parent,
-                          HsRepository *repo,
-                          gint64        project_id)
+/* One project's PDF, its application or its decision letter (@letter):
+ * the save dialog named after its code, the PDF drawn off the main thread. */
+static GtkFileChooserNative *
+export_one_project (GtkWindow    *parent,
+                    HsRepository *repo,
+                    gint64        project_id,
+                    gboolean      letter)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(HsProject) project = NULL;
@@ -392,7 +395,8 @@ hs_export_project_report (GtkWindow    *parent,
   project = hs_repository_load_project (repo, project_id, &error);
   if (project == NULL)
     {
-      show_error (parent, _("Could Not Write the Report"), error->message);
+      show_error (parent, letter ? _("Could Not Write the Letter") : _("Could Not Write the Report"),
+                  error->message);
       return NULL;
     }
 
@@ -400,13 +404,14 @@ hs_export_project_report (GtkWindow    *parent,
   run->parent = parent != NULL ? g_object_ref (parent) : NULL;
   run->repo = g_object_ref (repo);
   run->project_id = project_id;
+  run->letter_code = letter ? g_strdup (project->code) : NULL;
   run->options.lang = hs_lang_current ();
   g_date_clear (&run->options.date, 1);
 
-  native = gtk_file_chooser_native_new (_("Export Application"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
+  native = gtk_file_chooser_native_new (letter ? _("Decision Letter") : _("Export Application"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  name = hs_report_project_file_name (project->code);
+  name = letter ? hs_report_letter_file_name (project->code) : hs_report_project_file_name (project->code);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_suffix (filter, "pdf");
@@ -417,47 +422,19 @@ hs_export_project_report (GtkWindow    *parent,
 }
 
 GtkFileChooserNative *
+hs_export_project_report (GtkWindow    *parent,
+                          HsRepository *repo,
+                          gint64        project_id)
+{
+  return export_one_project (parent, repo, project_id, FALSE);
+}
+
+GtkFileChooserNative *
 hs_export_decision_letter (GtkWindow    *parent,
                            HsRepository *repo,
                            gint64        project_id)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(HsProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
-  ExportRun *run;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (HS_IS_REPOSITORY (repo), NULL);
-  g_return_val_if_fail (project_id > 0, NULL);
-
-  project = hs_repository_load_project (repo, project_id, &error);
-  if (project == NULL)
-    {
-      show_error (parent, _("Could Not Write the Letter"), error->message);
-      return NULL;
-    }
-
-  run = g_new0 (ExportRun, 1);
-  run->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  run->repo = g_object_ref (repo);
-  run->project_id = project_id;
-  run->letter_code = g_strdup (project->code);
-  run->options.lang = hs_lang_current ();
-  g_date_clear (&run->options.date, 1);
-
-  native = gtk_file_chooser_native_new (_("Decision Letter"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  name = hs_report_letter_file_name (project->code);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (report_response_cb), run);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  return native;
+  return export_one_project (parent, repo, project_id, TRUE);
 }
 
 /* ---- printing -------------------------------------------------------------- */
