@@ -445,6 +445,28 @@ call_selected_cb (HsReviewPage *self)
 
 /* ---- the columns ---------------------------------------------------------- */
 
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "hs-list-item");
+  gpointer object = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  const HsReviewRow *row = object != NULL ? hs_review_item_get_row (object) : NULL;
+  const char *text;
+
+  if (row == NULL)
+    return FALSE;
+  text = GPOINTER_TO_INT (user_data) == COLUMN_NAME ? row->name : row->notes;
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* GtkInscription: the 4.8 list views keep some 200 rows alive, ten cells
  * each, and an inscription is much cheaper than a label to make and to
  * measure (its width comes from its characters, not its text) */
@@ -474,6 +496,15 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (cells[column].xalign > 0.5)
     gtk_widget_add_css_class (cell, "numeric");
+  if (column == COLUMN_NAME || column == COLUMN_CRITERIA)
+    {
+      /* asked for when shown: setting a cell's tooltip text in every bind
+       * makes GTK query the pointer (an X round trip) for each cell, which
+       * was most of the time a new ranking took before its first frame */
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_object_set_data (G_OBJECT (cell), "hs-list-item", item);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), GINT_TO_POINTER (column));
+    }
   gtk_list_item_set_child (item, cell);
 }
 
@@ -490,7 +521,6 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
   switch (column)
     {
     case COLUMN_RANK:
@@ -501,7 +531,6 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_NAME:
       text = g_strdup (row->name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->name);
       break;
     case COLUMN_SCORE:
       text = row->score_bp >= 0 ? hs_rate_format (row->score_bp, self->lang) : g_strdup ("—");
@@ -527,7 +556,6 @@ bind_cb (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
       else if (row->score_bp < 0)
         gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->notes);
       break;
     case COLUMN_PROPOSAL:
       text = row->proposal > 0 ? g_strdup_printf ("%u.", row->proposal) : g_strdup ("—");
